@@ -1,0 +1,153 @@
+//! Inventory checks (`check:` and `verify:`) and record rules, evaluated with CEL.
+
+use crate::finding::{Finding, Location};
+use crate::load::inventory::{Inventory, Record};
+use crate::model::rubric::{Check, Rubric, WhenEmpty};
+
+use super::{RecordRef, Status};
+
+/// The outcome of one inventory check.
+#[derive(Debug, Clone)]
+pub struct CheckOutcome {
+    /// met, not_met or not_applicable.
+    pub status: Status,
+    /// Records selected by `where`.
+    pub selected: usize,
+    /// Selected records that satisfy `require`.
+    pub passing: usize,
+    /// The check's result in words.
+    pub detail: String,
+    /// The selected records that fail `require`.
+    pub failing: Vec<RecordRef>,
+}
+
+/// The CEL context and inputs shared by every evaluation of one assessment.
+pub struct Evaluator<'a> {
+    /// The rubric.
+    pub rubric: &'a Rubric,
+    /// The inventory.
+    pub inventory: &'a Inventory,
+    /// The root CEL context (builtins); each evaluation uses a child scope.
+    pub root: cel::Context<'static, 'static>,
+    /// `assessed_on` as a CEL timestamp.
+    pub assessed_on: cel::Value,
+}
+
+impl Evaluator<'_> {
+    fn records(&self, collection: &str) -> (usize, &[Record]) {
+        let i = self.rubric.inventory.0.iter().position(|(k, _)| k.value == collection).unwrap_or(usize::MAX);
+        (i, self.inventory.collections.get(i).map_or(&[][..], Vec::as_slice))
+    }
+
+    /// Runs a check over its collection.
+    pub fn check(&self, check: &Check, findings: &mut Vec<Finding>) -> CheckOutcome {
+        let name = check.collection.value.as_str();
+        let (_, records) = self.records(name);
+        let mut selected = 0;
+        let mut passing = 0;
+        let mut failing = Vec::new();
+        for r in records {
+            if let Some(filter) = &check.filter {
+                match filter.eval(&self.root, &r.values, &self.assessed_on) {
+                    Ok(true) => {}
+                    Ok(false) => continue,
+                    Err(e) => {
+                        findings.push(eval_error(name, r, &e));
+                        continue;
+                    }
+                }
+            }
+            selected += 1;
+            let ok = match &check.require {
+                None => true,
+                Some(req) => req.eval(&self.root, &r.values, &self.assessed_on).unwrap_or_else(|e| {
+                    findings.push(eval_error(name, r, &e));
+                    false
+                }),
+            };
+            if ok {
+                passing += 1;
+            } else {
+                failing.push(RecordRef::of(name, r));
+            }
+        }
+        let (status, detail) = judge(check, name, selected, passing);
+        CheckOutcome { status, selected, passing, detail, failing }
+    }
+
+    /// Runs every record rule of the rubric; each failing record is a finding.
+    pub fn record_rules(&self, lang: &str, findings: &mut Vec<Finding>) {
+        for (name, coll) in &self.rubric.inventory.0 {
+            let (_, records) = self.records(&name.value);
+            for rule in &coll.rules {
+                for r in records {
+                    let applies = match &rule.when {
+                        None => Ok(true),
+                        Some(when) => when.eval(&self.root, &r.values, &self.assessed_on),
+                    };
+                    let outcome = applies.and_then(|a| if a { rule.require.eval(&self.root, &r.values, &self.assessed_on) } else { Ok(true) });
+                    match outcome {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            let mut f = Finding::error(&rule.id.value, format!("{} `{}`: {}", name.value, r.key, rule.message.get(lang)), Some(r.location.clone()));
+                            f.severity = rule.severity;
+                            f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
+                            findings.push(f);
+                        }
+                        Err(e) => findings.push(eval_error(&name.value, r, &e)),
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn eval_error(collection: &str, r: &Record, e: &str) -> Finding {
+    Finding::warning("rule-error", format!("{collection} `{}`: {e}", r.key), Some(r.location.clone()))
+        .with_help("the record is counted as failing; guard optional fields with `field != null && ...` in the rubric")
+}
+
+/// The status and wording of a check's counts.
+fn judge(check: &Check, collection: &str, selected: usize, passing: usize) -> (Status, String) {
+    if selected == 0 {
+        let status = match check.when_empty {
+            WhenEmpty::Met => Status::Met,
+            WhenEmpty::NotMet => Status::NotMet,
+            WhenEmpty::NotApplicable => Status::NotApplicable,
+        };
+        return (status, format!("no {collection} selected"));
+    }
+    let min_ratio = match (check.min_ratio, check.min_count) {
+        (None, None) => Some(1.0),
+        (r, _) => r,
+    };
+    let ratio = passing as f64 / selected as f64;
+    let ratio_ok = min_ratio.is_none_or(|m| ratio + 1e-9 >= m);
+    let count_ok = check.min_count.is_none_or(|n| passing as u64 >= n);
+    let failing = selected - passing;
+    let mut detail = if check.require.is_some() {
+        format!("{passing} of {selected} selected {collection} pass ({:.0}%)", ratio * 100.0)
+    } else {
+        format!("{selected} {collection} selected")
+    };
+    if !ratio_ok && let Some(m) = min_ratio {
+        detail.push_str(&format!("; {failing} fail, {:.0}% needed", m * 100.0));
+    }
+    if !count_ok && let Some(n) = check.min_count {
+        detail.push_str(&format!("; at least {n} needed"));
+    }
+    let status = if ratio_ok && count_ok { Status::Met } else { Status::NotMet };
+    (status, detail)
+}
+
+impl RecordRef {
+    fn of(collection: &str, r: &Record) -> Self {
+        let Location { file, line, .. } = &r.location;
+        RecordRef {
+            collection: collection.to_string(),
+            key: r.key.clone(),
+            file: file.clone(),
+            line: *line,
+        }
+    }
+}

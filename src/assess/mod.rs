@@ -1,0 +1,373 @@
+//! Assessment: criteria statuses from answers and inventory checks, levels, target and gaps.
+//!
+//! Pure evaluation over loaded inputs: nothing here reads files or prints. The result,
+//! [`Assessment`], is what every report format renders.
+
+pub mod checks;
+pub mod scoring;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::finding::{Finding, sort_findings};
+use crate::load::inventory::{Inventory, date_value};
+use crate::load::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
+use crate::load::rubric::LoadedRubric;
+use crate::model::questionnaire::Agency;
+use crate::model::rubric::{AnswerKind, Criterion, EvidenceRule, Rubric};
+use checks::Evaluator;
+use scoring::Scored;
+
+/// The status of a criterion (SPEC section 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Fully met.
+    Met,
+    /// Partly met: partial credit.
+    Partial,
+    /// Not met.
+    NotMet,
+    /// The question was not answered.
+    Unanswered,
+    /// A claim that needs evidence cites none.
+    EvidenceMissing,
+    /// The evidence cited is older than the rubric accepts.
+    EvidenceStale,
+    /// A `yes` that the inventory contradicts.
+    Contradicted,
+    /// Does not apply; leaves the denominator.
+    NotApplicable,
+}
+
+impl Status {
+    /// The snake_case name used in every output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::NotMet => "not_met",
+            Status::Unanswered => "unanswered",
+            Status::EvidenceMissing => "evidence_missing",
+            Status::EvidenceStale => "evidence_stale",
+            Status::Contradicted => "contradicted",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// A record named by a check result, with where it is written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecordRef {
+    /// Its collection.
+    pub collection: String,
+    /// Its key.
+    pub key: String,
+    /// Its file.
+    pub file: String,
+    /// Its line.
+    pub line: u32,
+}
+
+/// One criterion's result.
+#[derive(Clone, Debug)]
+pub struct CriterionResult {
+    /// Index of the dimension in the rubric.
+    pub dimension: usize,
+    /// Index of the criterion in its dimension.
+    pub index: usize,
+    /// Status.
+    pub status: Status,
+    /// Credit earned, 0..1.
+    pub credit: f64,
+    /// Why, in words (check counts, the answer given, the contradiction).
+    pub detail: Option<String>,
+    /// Records that fail the check (or contradict the answer).
+    pub records: Vec<RecordRef>,
+    /// The answer, for question criteria that were answered.
+    pub answer: Option<Answer>,
+}
+
+/// One dimension's result.
+#[derive(Clone, Debug)]
+pub struct DimensionResult {
+    /// Level 1..5.
+    pub level: u8,
+    /// Index in [level, level+1).
+    pub index: f64,
+    /// Its criteria, in rubric order.
+    pub criteria: Vec<CriterionResult>,
+}
+
+/// The target an assessment is measured against.
+#[derive(Clone, Debug, Serialize)]
+pub struct TargetResult {
+    /// Target id, when it is one of the rubric's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Level required.
+    pub level: u8,
+    /// Whether the overall level reaches it.
+    pub met: bool,
+}
+
+/// A criterion that blocks the target level.
+#[derive(Clone, Debug)]
+pub struct Gap {
+    /// Index of the dimension.
+    pub dimension: usize,
+    /// Index of the criterion in the dimension.
+    pub criterion: usize,
+}
+
+/// How the target was chosen.
+#[derive(Clone, Debug)]
+pub enum TargetChoice {
+    /// A rubric target id.
+    Id(String),
+    /// A bare level.
+    Level(u8),
+    /// The rubric's default target, else the next level.
+    Default,
+}
+
+/// The complete result of assessing one submission.
+#[derive(Debug)]
+pub struct Assessment {
+    /// The agency assessed.
+    pub agency: Agency,
+    /// The date the assessment is as of.
+    pub assessed_on: chrono::NaiveDate,
+    /// Per dimension, in rubric order.
+    pub dimensions: Vec<DimensionResult>,
+    /// Overall level.
+    pub level: u8,
+    /// Overall index.
+    pub index: f64,
+    /// The target.
+    pub target: TargetResult,
+    /// Criteria blocking the target, in priority order.
+    pub gaps: Vec<Gap>,
+    /// Record-rule findings, contradictions and warnings, sorted.
+    pub findings: Vec<Finding>,
+}
+
+/// Resolves `--target` against the rubric: a target id or a level 1-5.
+pub fn parse_target(rubric: &Rubric, spec: &str) -> Result<TargetChoice, String> {
+    if let Ok(level) = spec.parse::<u8>() {
+        return if (1..=5).contains(&level) { Ok(TargetChoice::Level(level)) } else { Err(format!("target level {level} is not a level 1-5")) };
+    }
+    if rubric.targets.iter().any(|t| t.id.value == spec) {
+        return Ok(TargetChoice::Id(spec.to_string()));
+    }
+    let ids: Vec<&str> = rubric.targets.iter().map(|t| t.id.value.as_str()).collect();
+    Err(format!(
+        "`{spec}` is neither a level 1-5 nor a target of rubric `{}` (targets: {})",
+        rubric.id.value,
+        if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+    ))
+}
+
+/// Assesses a submission. `today` is used when the questionnaire gives no date.
+pub fn assess(
+    loaded: &LoadedRubric,
+    questionnaire: Option<&Questionnaire>,
+    inventory: &Inventory,
+    target: &TargetChoice,
+    lang: &str,
+    today: chrono::NaiveDate,
+) -> Assessment {
+    let rubric = &loaded.rubric;
+    let assessed_on = questionnaire.and_then(|q| q.assessed_on).unwrap_or(today);
+    let eval = Evaluator {
+        rubric,
+        inventory,
+        root: cel::Context::with_env(loaded.env.clone()),
+        assessed_on: date_value(assessed_on),
+    };
+    let mut findings = Vec::new();
+    eval.record_rules(lang, &mut findings);
+    let empty = HashMap::new();
+    let answers = questionnaire.map_or(&empty, |q| &q.answers);
+    let max_age = rubric.scoring.evidence_max_age_days;
+    let mut dimensions = Vec::with_capacity(rubric.dimensions.len());
+    for (di, d) in rubric.dimensions.iter().enumerate() {
+        let criteria: Vec<CriterionResult> = d
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(ci, c)| {
+                let mut r = evaluate(&eval, c, answers.get(&c.id.value), rubric.scoring.partial_credit, max_age, assessed_on, &mut findings);
+                r.dimension = di;
+                r.index = ci;
+                r
+            })
+            .collect();
+        let scored: Vec<Scored> = d.criteria.iter().zip(&criteria).map(|(c, r)| scored(c, r)).collect();
+        let (level, index) = scoring::staged(&scored, rubric.scoring.level_threshold);
+        dimensions.push(DimensionResult { level, index, criteria });
+    }
+    let triples: Vec<(u8, f64, f64)> = dimensions.iter().zip(&rubric.dimensions).map(|(r, d)| (r.level, r.index, d.weight)).collect();
+    let (level, index) = scoring::overall(&triples, rubric.scoring.overall == crate::model::rubric::Overall::Mean);
+    let target = resolve_target(rubric, target, level);
+    let gaps = gaps(rubric, &dimensions, target.level);
+    if let (Some(q), Some((inv_agency, loc))) = (questionnaire, &inventory.agency)
+        && *inv_agency != q.agency.id
+    {
+        findings.push(
+            Finding::warning("agency-mismatch", format!("the inventory is for agency `{inv_agency}` but the questionnaire for `{}`", q.agency.id), Some(loc.clone()))
+                .with_help("submit the questionnaire and inventory of the same agency"),
+        );
+    }
+    sort_findings(&mut findings);
+    let agency = match (questionnaire, &inventory.agency) {
+        (Some(q), _) => q.agency.clone(),
+        (None, Some((id, _))) => Agency { id: id.clone(), name: None, tier: None },
+        (None, None) => Agency { id: "unknown".into(), name: None, tier: None },
+    };
+    Assessment { agency, assessed_on, dimensions, level, index, target, gaps, findings }
+}
+
+fn scored(c: &Criterion, r: &CriterionResult) -> Scored {
+    Scored {
+        level: c.level.as_ref().map_or(2, |l| l.value),
+        weight: c.weight,
+        credit: r.credit,
+        applicable: r.status != Status::NotApplicable,
+    }
+}
+
+fn resolve_target(rubric: &Rubric, choice: &TargetChoice, overall: u8) -> TargetResult {
+    let by_id = |id: &str| rubric.targets.iter().find(|t| t.id.value == id).map(|t| (Some(id.to_string()), t.level.value));
+    let (id, level) = match choice {
+        TargetChoice::Id(id) => by_id(id).unwrap_or((None, (overall + 1).min(5))),
+        TargetChoice::Level(l) => (None, *l),
+        TargetChoice::Default => rubric.default_target.as_ref().and_then(|d| by_id(&d.value)).unwrap_or((None, (overall + 1).min(5))),
+    };
+    TargetResult { id, level, met: overall >= level }
+}
+
+/// The criteria blocking level `target`: for each dimension below it, those at levels in
+/// (dimension level, target] that are not met or not applicable; by level, weight (high
+/// first), then id.
+fn gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap> {
+    let mut out: Vec<(u8, f64, &str, Gap)> = Vec::new();
+    for (di, (d, r)) in rubric.dimensions.iter().zip(dims).enumerate() {
+        if r.level >= target {
+            continue;
+        }
+        for (ci, (c, cr)) in d.criteria.iter().zip(&r.criteria).enumerate() {
+            let level = c.level.as_ref().map_or(2, |l| l.value);
+            if level > r.level && level <= target && !matches!(cr.status, Status::Met | Status::NotApplicable) {
+                out.push((level, c.weight, &c.id.value, Gap { dimension: di, criterion: ci }));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.cmp(b.2)));
+    out.into_iter().map(|g| g.3).collect()
+}
+
+/// Evaluates one criterion.
+fn evaluate(
+    eval: &Evaluator<'_>,
+    c: &Criterion,
+    answer: Option<&Answer>,
+    partial_credit: f64,
+    max_age: Option<u32>,
+    assessed_on: chrono::NaiveDate,
+    findings: &mut Vec<Finding>,
+) -> CriterionResult {
+    let mut r = CriterionResult { dimension: 0, index: 0, status: Status::Unanswered, credit: 0.0, detail: None, records: Vec::new(), answer: answer.cloned() };
+    if let Some(check) = &c.check {
+        let outcome = eval.check(check, findings);
+        r.status = outcome.status;
+        r.credit = if outcome.status == Status::Met { 1.0 } else { 0.0 };
+        r.detail = Some(outcome.detail);
+        r.records = outcome.failing;
+        return r;
+    }
+    let Some(a) = answer else { return r };
+    let Some(kind) = c.answer.as_ref().map(|t| &t.value) else { return r };
+    let (status, credit) = match &a.value {
+        AnswerValue::Yes => (Status::Met, 1.0),
+        AnswerValue::Partial => (Status::Partial, partial_credit),
+        AnswerValue::No => (Status::NotMet, 0.0),
+        AnswerValue::NotApplicable => (Status::NotApplicable, 0.0),
+        AnswerValue::Number(n) => {
+            let pass = kind.pass.unwrap_or(if kind.kind == AnswerKind::Percent { 100.0 } else { 1.0 });
+            if *n >= pass {
+                (Status::Met, 1.0)
+            } else if kind.partial.is_some_and(|p| *n >= p) {
+                (Status::Partial, partial_credit)
+            } else {
+                (Status::NotMet, 0.0)
+            }
+        }
+        AnswerValue::Choice(picked) => {
+            let credit: f64 = picked.iter().filter_map(|p| kind.options.iter().find(|o| o.value == *p)).map(|o| o.credit).sum::<f64>().min(1.0);
+            let status = if credit >= 1.0 {
+                Status::Met
+            } else if credit > 0.0 {
+                Status::Partial
+            } else {
+                Status::NotMet
+            };
+            (status, credit)
+        }
+    };
+    r.status = status;
+    r.credit = credit;
+    r.detail = Some(describe_answer(a));
+    if !matches!(status, Status::Met | Status::Partial) {
+        return r;
+    }
+    if status == Status::Met
+        && let Some(verify) = &c.verify
+    {
+        let outcome = eval.check(verify, findings);
+        if outcome.status == Status::NotMet {
+            let detail = format!("answered yes, but the inventory disagrees: {}", outcome.detail);
+            let mut f = Finding::warning("contradicted", format!("`{}` {detail}", c.id.value), Some(a.location.clone()));
+            let keys: Vec<String> = outcome.failing.iter().take(5).map(|x| format!("{} ({}:{})", x.key, x.file, x.line)).collect();
+            f.help = Some(if keys.is_empty() { "correct the answer or the inventory".to_string() } else { format!("correct the answer or these records: {}", keys.join(", ")) });
+            findings.push(f);
+            r.status = Status::Contradicted;
+            r.credit = 0.0;
+            r.detail = Some(detail);
+            r.records = outcome.failing;
+            return r;
+        }
+    }
+    if c.evidence == EvidenceRule::Required {
+        if a.evidence.is_empty() {
+            r.status = Status::EvidenceMissing;
+            r.credit = 0.0;
+            r.detail = Some("the answer claims credit but cites no evidence".into());
+        } else if let Some(days) = max_age
+            && is_stale(&a.evidence, assessed_on, days)
+        {
+            r.status = Status::EvidenceStale;
+            r.credit = 0.0;
+            r.detail = Some(format!("all evidence is older than {days} days before {assessed_on}"));
+        }
+    }
+    r
+}
+
+/// Evidence is stale when every item is dated and the newest is older than `days`.
+fn is_stale(evidence: &[Evidence], assessed_on: chrono::NaiveDate, days: u32) -> bool {
+    let newest = evidence.iter().map(|e| e.date).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max());
+    newest.is_some_and(|d| (assessed_on - d).num_days() > i64::from(days))
+}
+
+fn describe_answer(a: &Answer) -> String {
+    match &a.value {
+        AnswerValue::Yes => "answered yes".into(),
+        AnswerValue::Partial => "answered partial".into(),
+        AnswerValue::No => "answered no".into(),
+        AnswerValue::NotApplicable => format!("not applicable: {}", a.note.as_deref().unwrap_or_default()),
+        AnswerValue::Number(n) => format!("answered {n}"),
+        AnswerValue::Choice(p) => format!("answered {}", p.join(", ")),
+    }
+}

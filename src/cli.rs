@@ -1,0 +1,112 @@
+//! The command line, declared with clap derive. All help text lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  done, and every gate passed
+  1  done, but a gate failed (--fail-below)
+  2  could not run: usage error, unreadable or invalid input, invalid rubric";
+
+/// Data-governance maturity assessor: scores an agency's questionnaire and inventory against a
+/// maturity rubric (levels 1-5) and reports what blocks the next or target level.
+#[derive(Debug, Parser)]
+#[command(name = "dgmat", version, about, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    /// Silence progress and summaries on stderr (errors are still shown).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Assess one submission: a level per dimension and overall, and the gaps to the target.
+    ///
+    /// PATH is a submission directory (holding questionnaire.yaml and/or inventory.yaml) or the
+    /// files themselves.
+    ///
+    /// Example: dgmat assess examples/ministry --target dgp-2027
+    #[command(after_help = EXIT_CODES)]
+    Assess(AssessArgs),
+    /// List, show or lint rubrics.
+    #[command(subcommand)]
+    Rubric(RubricCommand),
+}
+
+/// Options of `dgmat assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Submission directory, or questionnaire and inventory files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Rubric file or shipped rubric id [default: the questionnaire's `rubric:`, else vn-dgmm].
+    #[arg(long, short, value_name = "R")]
+    pub rubric: Option<String>,
+    /// Target: a target id of the rubric (e.g. dgp-2030) or a level 1-5
+    /// [default: the rubric's default_target, else the next level].
+    #[arg(long, short, value_name = "T")]
+    pub target: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with 1 when the overall level is below L (a CI gate).
+    #[arg(long, value_name = "L", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub fail_below: Option<u8>,
+    /// Language of rubric texts and headings.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// Report formats of `assess`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable table and gap list.
+    Table,
+    /// The versioned JSON report.
+    Json,
+}
+
+/// Report languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Vietnamese (tiếng Việt).
+    Vi,
+}
+
+impl Lang {
+    /// The language code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+        }
+    }
+}
+
+/// `dgmat rubric ...`.
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// List the rubrics built into dgmat.
+    List,
+    /// Print a rubric's YAML (a shipped id or a file).
+    Show {
+        /// Shipped rubric id or path.
+        rubric: String,
+    },
+    /// Validate a rubric and report problems with file:line:col; exit 2 on errors.
+    Lint {
+        /// Shipped rubric id or path.
+        rubric: String,
+    },
+}

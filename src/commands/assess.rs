@@ -1,0 +1,74 @@
+//! `dgmat assess`: load a submission, assess it, render the report, apply the gate.
+
+use crate::Exit;
+use crate::assess::{TargetChoice, assess, parse_target};
+use crate::cli::{AssessArgs, Format};
+use crate::finding::{Finding, sort_findings};
+use crate::load::submission;
+use crate::report::{ReportInput, json, table};
+
+/// Runs `dgmat assess`.
+pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
+    let sub = match submission::load(&args.paths, args.rubric.as_deref()) {
+        Ok(s) => s,
+        Err(failure) => {
+            super::print_findings(&failure.sources, &failure.findings);
+            let errors = failure.findings.iter().filter(|f| f.is_error()).count();
+            eprintln!("error: could not assess: {errors} problem(s) in the input");
+            return Ok(Exit::Invalid);
+        }
+    };
+    let target = match &args.target {
+        None => TargetChoice::Default,
+        Some(spec) => match parse_target(&sub.rubric.rubric, spec) {
+            Ok(t) => t,
+            Err(msg) => {
+                eprintln!("error: --target: {msg}");
+                return Ok(Exit::Invalid);
+            }
+        },
+    };
+    let lang = args.lang.code();
+    let today = chrono::Local::now().date_naive();
+    let assessment = assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, &target, lang, today);
+    let mut findings: Vec<Finding> = sub.warnings.iter().chain(&assessment.findings).cloned().collect();
+    sort_findings(&mut findings);
+    let input = ReportInput { rubric: &sub.rubric, assessment: &assessment, inputs: &sub.inputs, findings: &findings, lang };
+    let text = match args.format {
+        Format::Table => table::render(&input),
+        Format::Json => json::render(&input),
+    };
+    match &args.output {
+        Some(path) => super::write_atomic(path, &text)?,
+        None => super::print(&text)?,
+    }
+    if !quiet && args.format != Format::Table {
+        if let Some(path) = &args.output {
+            eprintln!("wrote {}", path.display());
+        }
+        eprintln!(
+            "{}: level {} (index {:.2}), target {} {}",
+            assessment.agency.id,
+            assessment.level,
+            crate::report::index2(assessment.index),
+            assessment.target.level,
+            if assessment.target.met { "met" } else { "not met" }
+        );
+    }
+    if let Some(min) = args.fail_below
+        && assessment.level < min
+    {
+        let below: Vec<String> = sub
+            .rubric
+            .rubric
+            .dimensions
+            .iter()
+            .zip(&assessment.dimensions)
+            .filter(|(_, r)| r.level < min)
+            .map(|(d, r)| format!("{} at {}", d.id.value, r.level))
+            .collect();
+        eprintln!("gate failed: overall level {} is below {min} ({})", assessment.level, below.join(", "));
+        return Ok(Exit::GateFailed);
+    }
+    Ok(Exit::Ok)
+}

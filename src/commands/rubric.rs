@@ -1,0 +1,67 @@
+//! `dgmat rubric list|show|lint`.
+
+use crate::Exit;
+use crate::cli::RubricCommand;
+use crate::load::rubric::{self, SHIPPED};
+use crate::source::Sources;
+
+/// Runs `dgmat rubric ...`.
+pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
+    match cmd {
+        RubricCommand::List => {
+            let mut out = String::new();
+            for (id, _, _) in SHIPPED {
+                match rubric::load(id) {
+                    Ok(r) => out.push_str(&format!("{id}\t{}\t{}\n", r.rubric.version, r.rubric.title.get("en"))),
+                    Err(_) => out.push_str(&format!("{id}\t(invalid)\n")),
+                }
+            }
+            super::print(&out)?;
+            Ok(Exit::Ok)
+        }
+        RubricCommand::Show { rubric: spec } => match rubric::load(spec) {
+            Ok(r) => {
+                super::print(&r.text)?;
+                Ok(Exit::Ok)
+            }
+            Err(findings) => {
+                super::print_findings(&Sources::default(), &findings);
+                Ok(Exit::Invalid)
+            }
+        },
+        RubricCommand::Lint { rubric: spec } => lint(spec, quiet),
+    }
+}
+
+fn lint(spec: &str, quiet: bool) -> anyhow::Result<Exit> {
+    let (findings, sources, ok, counts) = match rubric::load(spec) {
+        Ok(r) => {
+            let mut sources = Sources::default();
+            sources.insert(&r.file, r.text.clone());
+            let criteria: usize = r.rubric.dimensions.iter().map(|d| d.criteria.len()).sum();
+            let counts = format!("{} dimensions, {criteria} criteria, {} collections", r.rubric.dimensions.len(), r.rubric.inventory.0.len());
+            (r.warnings, sources, true, counts)
+        }
+        Err(findings) => {
+            let mut sources = Sources::default();
+            if let Ok(text) = std::fs::read_to_string(spec) {
+                sources.insert(spec, text.into());
+            } else if let Some((_, file, text)) = SHIPPED.iter().find(|(id, _, _)| *id == spec) {
+                sources.insert(&format!("rubrics/{file}"), (*text).into());
+            }
+            (findings, sources, false, String::new())
+        }
+    };
+    super::print_findings(&sources, &findings);
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    if ok {
+        if !quiet {
+            eprintln!("{spec}: ok ({counts}); {warnings} warning(s)");
+        }
+        Ok(Exit::Ok)
+    } else {
+        eprintln!("{spec}: {errors} error(s), {warnings} warning(s)");
+        Ok(Exit::Invalid)
+    }
+}

@@ -1,0 +1,117 @@
+//! Findings: the one currency of everything dgmat reports about its inputs.
+//!
+//! Load errors (YAML syntax, unknown keys, wrong types), rubric validation problems, rule compile
+//! errors and the rubric's record rules all become a [`Finding`]. Every output format (the text
+//! renderer in [`crate::source`], the JSON report) reads findings and nothing else, so a problem
+//! looks the same wherever it surfaces.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input is wrong; gates fail on it.
+    #[default]
+    Error,
+    /// Worth fixing, but the input is usable.
+    Warning,
+}
+
+impl Severity {
+    /// The lower-case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A place in an input file. Lines and columns count from 1; columns count characters.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    /// The file as the user named it (or relative to the submission directory in reports).
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// One problem found in an input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable rule id: a rubric rule id (`SYS-LEVEL`) or one of dgmat's own (`unknown-key`).
+    #[serde(rename = "id")]
+    pub rule: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where; `None` only for problems that belong to no file (a missing file, say).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// An error-severity finding at `location`.
+    pub fn error(rule: &str, message: impl Into<String>, location: Option<Location>) -> Self {
+        Finding {
+            rule: rule.to_string(),
+            severity: Severity::Error,
+            message: message.into(),
+            location,
+            help: None,
+        }
+    }
+
+    /// A warning-severity finding at `location`.
+    pub fn warning(rule: &str, message: impl Into<String>, location: Option<Location>) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(rule, message, location)
+        }
+    }
+
+    /// The same finding with a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this finding is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts findings into the order every output uses: by file, line, column, then rule id.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        a.location
+            .cmp(&b.location)
+            .then_with(|| a.rule.cmp(&b.rule))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,35 @@
+//! dgmat: a data-governance maturity assessor.
+//!
+//! It loads a maturity rubric (YAML, levels 1-5), reads an agency's questionnaire answers and
+//! inventory of systems and datasets, and scores them into a level per dimension and overall,
+//! with a gap report naming what blocks the target level. Data flows one way:
+//! [`load`] → [`assess`] → [`report`]; [`commands`] glue them for each subcommand.
+
+pub mod assess;
+pub mod cli;
+pub mod commands;
+pub mod finding;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod source;
+
+/// How a run ended; the process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done, every gate passed.
+    Ok = 0,
+    /// 1: done, a gate failed.
+    GateFailed = 1,
+    /// 2: could not run (usage error, invalid input or rubric).
+    Invalid = 2,
+}
+
+/// Runs the command line.
+pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
+    match &cli.command {
+        cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
+        cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
+    }
+}

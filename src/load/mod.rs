@@ -1,0 +1,85 @@
+//! Loading inputs: files into text, text into the model, the model checked against the rubric.
+//!
+//! Every loader returns either its value or the findings that stop it, all of them located.
+
+pub mod inventory;
+pub mod node;
+pub mod questionnaire;
+pub mod rubric;
+pub mod submission;
+pub mod yaml;
+
+use serde::Deserialize;
+
+use crate::finding::{Finding, Location};
+use node::{Node, Pos, Value};
+
+/// The format version this dgmat reads.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// Where `pos` is in the file `file`.
+pub fn at(file: &str, pos: Pos) -> Option<Location> {
+    Some(Location {
+        file: file.to_string(),
+        line: pos.line.max(1),
+        column: pos.column.max(1),
+    })
+}
+
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    dgmat: Option<Node>,
+    #[serde(default)]
+    kind: Option<Node>,
+}
+
+/// Checks that `text` starts a dgmat file of kind `kind` before the full parse, so that handing
+/// a questionnaire to `--rubric` says so instead of listing twenty unknown keys.
+pub fn check_header(file: &str, text: &str, kind: &str) -> Result<(), Finding> {
+    let header: Header = yaml::parse(file, text)?;
+    check_header_nodes(file, header.dgmat.as_ref(), header.kind.as_ref(), kind)
+}
+
+/// The header check on already-parsed `dgmat` and `kind` values.
+pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&Node>, kind: &str) -> Result<(), Finding> {
+    let start = at(file, Pos { line: 1, column: 1 });
+    match dgmat {
+        None => {
+            return Err(Finding::error("format-version", format!("{file} does not start with `dgmat: 1`"), start)
+                .with_help(format!("a dgmat {kind} starts with the lines `dgmat: 1` and `kind: {kind}`")));
+        }
+        Some(Node { value: Value::Int(FORMAT_VERSION), .. }) => {}
+        Some(node) => {
+            return Err(Finding::error(
+                "format-version",
+                format!("unsupported format version {}", node.as_scalar_text().unwrap_or_else(|| node.value.kind().into())),
+                at(file, node.pos),
+            )
+            .with_help("this dgmat reads format version 1: write `dgmat: 1`"));
+        }
+    }
+    match found_kind {
+        Some(Node { value: Value::Str(k), .. }) if k == kind => Ok(()),
+        Some(node) => {
+            let found = node.as_scalar_text().unwrap_or_else(|| node.value.kind().into());
+            Err(Finding::error("wrong-kind", format!("expected a {kind}, but this file is `kind: {found}`"), at(file, node.pos))
+                .with_help(match found.as_str() {
+                    "rubric" => "pass rubrics with --rubric".to_string(),
+                    "questionnaire" | "inventory" => format!("pass {found} files as the submission, not as a {kind}"),
+                    _ => format!("write `kind: {kind}`"),
+                }))
+        }
+        None => Err(Finding::error("wrong-kind", format!("{file} has no `kind:`"), start)
+            .with_help(format!("add `kind: {kind}` after `dgmat: 1`"))),
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date strictly (no times, no 2026-02-30).
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let s = s.trim();
+    if s.len() != 10 {
+        return None;
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}

@@ -1,0 +1,297 @@
+//! Questionnaires: answers interpreted against the rubric's criteria.
+//!
+//! Guarantees of a loaded [`Questionnaire`]: every answer names a question criterion of the
+//! rubric and has a value its answer type accepts; `n/a` appears only where the criterion allows
+//! it and carries a note; evidence entries are well-formed with valid dates. A blank answer
+//! (as `dgmat init` writes them) is simply unanswered. All problems are reported together.
+
+use std::collections::HashMap;
+
+use super::node::{Node, Pos, Value};
+use super::{at, check_header, parse_date, yaml};
+use crate::finding::{Finding, Location, did_you_mean};
+use crate::model::questionnaire::{Agency, QuestionnaireFile, Respondent};
+use crate::model::rubric::{AnswerKind, Criterion, Rubric};
+
+/// A questionnaire checked against a rubric.
+#[derive(Debug)]
+pub struct Questionnaire {
+    /// The file it came from.
+    pub file: String,
+    /// Who is assessed.
+    pub agency: Agency,
+    /// Where the agency id is written.
+    pub agency_location: Location,
+    /// The rubric it says it answers (`id` or `id@version`).
+    pub rubric: Option<(String, Location)>,
+    /// The assessment date.
+    pub assessed_on: Option<chrono::NaiveDate>,
+    /// Who answered.
+    pub respondent: Option<Respondent>,
+    /// Criterion id -> answer.
+    pub answers: HashMap<String, Answer>,
+}
+
+/// One answer.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    /// The value given.
+    pub value: AnswerValue,
+    /// The respondent's note.
+    pub note: Option<String>,
+    /// Evidence cited.
+    pub evidence: Vec<Evidence>,
+    /// Where the answer is written.
+    pub location: Location,
+}
+
+/// An answer's value, already checked against the answer type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerValue {
+    /// yes / true.
+    Yes,
+    /// partial.
+    Partial,
+    /// no / false.
+    No,
+    /// n/a (allowed and noted).
+    NotApplicable,
+    /// A percent or number answer.
+    Number(f64),
+    /// The chosen option values.
+    Choice(Vec<String>),
+}
+
+/// A piece of evidence cited for an answer.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Evidence {
+    /// What it is: a decision number, a document title.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// When it was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Where to find it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The rubric id a `rubric:` reference names (without `@version`).
+pub fn rubric_id(reference: &str) -> &str {
+    reference.split_once('@').map_or(reference, |(id, _)| id)
+}
+
+/// Reads a questionnaire's envelope; `interpret` then checks its answers against a rubric.
+pub fn parse(file: &str, text: &str) -> Result<QuestionnaireFile, Finding> {
+    check_header(file, text, "questionnaire")?;
+    yaml::parse(file, text)
+}
+
+/// Checks the answers of `q` against `rubric`.
+pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
+    let mut errors = Vec::new();
+    let assessed_on = q.assessed_on.as_ref().and_then(|d| {
+        let parsed = parse_date(&d.value);
+        if parsed.is_none() {
+            errors.push(
+                Finding::error("invalid-value", format!("assessed_on `{}` is not a valid date", d.value), at(file, Pos::of(d)))
+                    .with_help("write the date as YYYY-MM-DD"),
+            );
+        }
+        parsed
+    });
+    let criteria: HashMap<&str, &Criterion> = rubric.dimensions.iter().flat_map(|d| &d.criteria).map(|c| (c.id.value.as_str(), c)).collect();
+    let mut answers = HashMap::new();
+    for (id, pos, node) in q.answers.iter().flat_map(|a| a.iter()) {
+        let Some(criterion) = criteria.get(id) else {
+            let help = match did_you_mean(id, criteria.keys().copied()) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value),
+            };
+            errors.push(Finding::error("unknown-criterion", format!("answer to unknown criterion `{id}`"), at(file, pos)).with_help(help));
+            continue;
+        };
+        if criterion.check.is_some() {
+            errors.push(
+                Finding::error("computed-criterion", format!("`{id}` is computed from the inventory and takes no answer"), at(file, pos))
+                    .with_help("remove the answer; fill in the inventory instead"),
+            );
+            continue;
+        }
+        match answer(file, node, criterion) {
+            Ok(Some(a)) => {
+                answers.insert(id.to_string(), a);
+            }
+            Ok(None) => {}
+            Err(mut f) => errors.append(&mut f),
+        }
+    }
+    let agency_location = Location {
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+    };
+    let questionnaire = Questionnaire {
+        file: file.to_string(),
+        agency: q.agency,
+        agency_location,
+        rubric: q.rubric.map(|r| (r.value.clone(), Location { file: file.to_string(), line: Pos::of(&r).line, column: Pos::of(&r).column })),
+        assessed_on,
+        respondent: q.respondent,
+        answers,
+    };
+    (questionnaire, errors)
+}
+
+/// Interprets one answer node (short or long form). `Ok(None)` is a blank answer.
+fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<Finding>> {
+    let mut errors = Vec::new();
+    let (value_node, note, evidence) = match &node.value {
+        Value::Map(entries) => {
+            let mut value = None;
+            let mut note = None;
+            let mut evidence = Vec::new();
+            for (k, v) in entries {
+                match k.name.as_str() {
+                    "answer" => value = Some(v),
+                    "note" => match &v.value {
+                        Value::Null => {}
+                        _ => note = v.as_scalar_text(),
+                    },
+                    "evidence" => evidence = read_evidence(file, v, &mut errors),
+                    other => {
+                        let help = did_you_mean(other, ["answer", "note", "evidence"]).map_or_else(|| "an answer may have `answer`, `note` and `evidence`".to_string(), |s| format!("did you mean `{s}`?"));
+                        errors.push(Finding::error("unknown-key", format!("unknown key `{other}` in the answer to `{}`", c.id.value), at(file, k.pos)).with_help(help));
+                    }
+                }
+            }
+            match value {
+                Some(v) => (v, note, evidence),
+                None => {
+                    errors.push(Finding::error("missing-key", format!("the answer to `{}` has no `answer:`", c.id.value), at(file, node.pos)).with_help("add `answer: ...`"));
+                    return Err(errors);
+                }
+            }
+        }
+        _ => (node, None, Vec::new()),
+    };
+    if value_node.value == Value::Null {
+        return if errors.is_empty() { Ok(None) } else { Err(errors) };
+    }
+    let location = at(file, value_node.pos).unwrap_or_else(|| Location { file: file.into(), line: 1, column: 1 });
+    let value = match value(value_node, c) {
+        Ok(v) => v,
+        Err((msg, help)) => {
+            errors.push(Finding::error("invalid-answer", msg, Some(location.clone())).with_help(help));
+            return Err(errors);
+        }
+    };
+    if value == AnswerValue::NotApplicable {
+        if !c.allow_na {
+            errors.push(
+                Finding::error("na-not-allowed", format!("`{}` does not accept n/a", c.id.value), Some(location.clone()))
+                    .with_help("answer the question; this criterion applies to every agency"),
+            );
+        } else if note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            errors.push(
+                Finding::error("na-without-note", format!("n/a for `{}` needs a note saying why", c.id.value), Some(location.clone()))
+                    .with_help("use the long form: {answer: n/a, note: \"why it does not apply\"}"),
+            );
+        }
+    }
+    if errors.is_empty() { Ok(Some(Answer { value, note, evidence, location })) } else { Err(errors) }
+}
+
+fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evidence> {
+    let items = match &node.value {
+        Value::Seq(items) => items.as_slice(),
+        Value::Null => return Vec::new(),
+        _ => std::slice::from_ref(node),
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match &item.value {
+            Value::Str(s) => out.push(Evidence { reference: s.clone(), date: None, url: None }),
+            Value::Map(entries) => {
+                let mut ev = Evidence { reference: String::new(), date: None, url: None };
+                for (k, v) in entries {
+                    let text = v.as_scalar_text();
+                    match (k.name.as_str(), text) {
+                        ("ref", Some(t)) => ev.reference = t,
+                        ("url", Some(t)) => ev.url = Some(t),
+                        ("note", _) => {}
+                        ("date", Some(t)) => match parse_date(&t) {
+                            Some(d) => ev.date = Some(d),
+                            None => errors.push(Finding::error("invalid-value", format!("evidence date `{t}` is not a valid date"), at(file, v.pos)).with_help("write the date as YYYY-MM-DD")),
+                        },
+                        ("ref" | "url" | "date", None) => errors.push(Finding::error("invalid-value", format!("evidence `{}` must be a single value", k.name), at(file, v.pos))),
+                        (other, _) => {
+                            let help = did_you_mean(other, ["ref", "date", "url", "note"]).map_or_else(|| "evidence has `ref`, `date`, `url` and `note`".to_string(), |s| format!("did you mean `{s}`?"));
+                            errors.push(Finding::error("unknown-key", format!("unknown key `{other}` in evidence"), at(file, k.pos)).with_help(help));
+                        }
+                    }
+                }
+                if ev.reference.trim().is_empty() {
+                    errors.push(Finding::error("missing-key", "evidence needs a `ref` naming the document", at(file, item.pos)).with_help("e.g. {ref: \"Decision 123/QD-UBND\", date: 2026-03-01}"));
+                } else {
+                    out.push(ev);
+                }
+            }
+            other => errors.push(Finding::error("invalid-value", format!("evidence must be a document reference or a map, found {}", other.kind()), at(file, item.pos))),
+        }
+    }
+    out
+}
+
+/// Checks a value against the criterion's answer type; errors are (message, help).
+fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
+    let id = &c.id.value;
+    let Some(answer_type) = c.answer.as_ref().map(|a| &a.value) else {
+        return Err((format!("`{id}` takes no answer"), "remove the answer".into()));
+    };
+    let text = node.as_scalar_text().map(|t| t.trim().to_ascii_lowercase());
+    if text.as_deref() == Some("n/a") {
+        return Ok(AnswerValue::NotApplicable);
+    }
+    let expected = answer_type.describe();
+    let wrong = |found: &str| (format!("`{id}` expects {expected}, found {found}"), format!("answer with {expected}"));
+    let found = || text.clone().map_or_else(|| node.value.kind().to_string(), |t| format!("`{t}`"));
+    match answer_type.kind {
+        AnswerKind::YesNo | AnswerKind::YesPartialNo => match text.as_deref() {
+            Some("yes" | "true") => Ok(AnswerValue::Yes),
+            Some("no" | "false") => Ok(AnswerValue::No),
+            Some("partial") if answer_type.kind == AnswerKind::YesPartialNo => Ok(AnswerValue::Partial),
+            _ => Err(wrong(&found())),
+        },
+        AnswerKind::Percent | AnswerKind::Number => {
+            let n = match &node.value {
+                Value::Int(n) => Some(*n as f64),
+                Value::Float(f) => Some(*f),
+                Value::Str(s) => s.trim().trim_end_matches('%').trim().parse::<f64>().ok(),
+                _ => None,
+            };
+            match n {
+                Some(n) if n.is_finite() && (answer_type.kind == AnswerKind::Number || (0.0..=100.0).contains(&n)) => Ok(AnswerValue::Number(n)),
+                _ => Err(wrong(&found())),
+            }
+        }
+        AnswerKind::Choice => {
+            let picked: Vec<String> = match &node.value {
+                Value::Seq(items) if answer_type.multiple => items.iter().filter_map(Node::as_scalar_text).collect(),
+                _ => node.as_scalar_text().into_iter().collect(),
+            };
+            if picked.is_empty() {
+                return Err(wrong(&found()));
+            }
+            for p in &picked {
+                if !answer_type.options.iter().any(|o| o.value == *p) {
+                    let options: Vec<&str> = answer_type.options.iter().map(|o| o.value.as_str()).collect();
+                    let help = did_you_mean(p, options.iter().copied()).map_or_else(|| format!("answer with {expected}"), |c| format!("did you mean `{c}`?"));
+                    return Err((format!("`{id}` has no option `{p}`"), help));
+                }
+            }
+            Ok(AnswerValue::Choice(picked))
+        }
+        AnswerKind::Level => Err(wrong(&found())),
+    }
+}

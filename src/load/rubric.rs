@@ -1,0 +1,415 @@
+//! Loading and validating a rubric; compiling its expressions.
+//!
+//! A rubric that loads is internally consistent: levels 1..5, unique ids, well-formed answer
+//! types and field declarations, targets at real levels, and every expression compiled against
+//! the fields of its collection. Problems that make the rubric unusable are errors (exit 2);
+//! doubtful but usable choices are warnings, shown by `dgmat rubric lint`.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+use super::node::Pos;
+use super::{at, check_header, yaml};
+use crate::finding::{Finding, did_you_mean};
+use crate::model::rubric::{AnswerKind, Check, Collection, EvidenceRule, FieldType, Method, Rubric};
+use crate::rules::{self, Expr};
+
+/// The rubrics built into the binary: (id, file name, text).
+pub const SHIPPED: &[(&str, &str, &str)] = &[("vn-dgmm", "vn-dgmm.yaml", include_str!("../../rubrics/vn-dgmm.yaml"))];
+
+/// The rubric used when neither `--rubric` nor the questionnaire names one.
+pub const DEFAULT_RUBRIC: &str = "vn-dgmm";
+
+/// A validated rubric with its compiled expressions.
+pub struct LoadedRubric {
+    /// The rubric.
+    pub rubric: Rubric,
+    /// How findings name the rubric file (`rubrics/vn-dgmm.yaml` for shipped ones).
+    pub file: String,
+    /// The rubric text, for snippets.
+    pub text: Arc<str>,
+    /// SHA-256 of the text, hex.
+    pub sha256: String,
+    /// The CEL environment its expressions were compiled in.
+    pub env: Arc<cel::Env>,
+    /// Doubtful but usable choices.
+    pub warnings: Vec<Finding>,
+}
+
+impl std::fmt::Debug for LoadedRubric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedRubric").field("file", &self.file).field("sha256", &self.sha256).finish_non_exhaustive()
+    }
+}
+
+/// Loads a rubric from a path or, if `spec` names no file, from the shipped rubrics.
+pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
+    let path = Path::new(spec);
+    if path.is_file() {
+        let text = yaml::read_text(path, spec).map_err(|f| vec![f])?;
+        return from_text(spec, text);
+    }
+    match SHIPPED.iter().find(|(id, _, _)| *id == spec) {
+        Some((_, file, text)) => from_text(&format!("rubrics/{file}"), Arc::from(*text)),
+        None => {
+            let ids: Vec<&str> = SHIPPED.iter().map(|(id, _, _)| *id).collect();
+            let mut finding = Finding::error("rubric", format!("no rubric file or shipped rubric named `{spec}`"), None);
+            finding = match did_you_mean(spec, ids.iter().copied()) {
+                Some(close) => finding.with_help(format!("did you mean `{close}`?")),
+                None => finding.with_help(format!("shipped rubrics: {}; or give a path to a rubric file", ids.join(", "))),
+            };
+            Err(vec![finding])
+        }
+    }
+}
+
+/// Parses and validates the rubric `text` (named `file` in findings).
+pub fn from_text(file: &str, text: Arc<str>) -> Result<LoadedRubric, Vec<Finding>> {
+    check_header(file, &text, "rubric").map_err(|f| vec![f])?;
+    let mut rubric: Rubric = yaml::parse(file, &text).map_err(|f| vec![f])?;
+    let env = rules::env();
+    let mut v = Validator {
+        file,
+        text: &text,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    v.validate(&mut rubric, &env);
+    if !v.errors.is_empty() {
+        let mut all = v.errors;
+        all.extend(v.warnings);
+        return Err(all);
+    }
+    let warnings = v.warnings;
+    let sha256 = hex(&Sha256::digest(text.as_bytes()));
+    Ok(LoadedRubric {
+        rubric,
+        file: file.to_string(),
+        text,
+        sha256,
+        env,
+        warnings,
+    })
+}
+
+/// Lower-case hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+struct Validator<'a> {
+    file: &'a str,
+    text: &'a str,
+    errors: Vec<Finding>,
+    warnings: Vec<Finding>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, rule: &str, msg: impl Into<String>, pos: Pos, help: Option<String>) {
+        let mut f = Finding::error(rule, msg, at(self.file, pos));
+        f.help = help;
+        self.errors.push(f);
+    }
+
+    fn validate(&mut self, r: &mut Rubric, env: &cel::Env) {
+        if !is_id(&r.id.value) {
+            self.error("rubric-id", format!("rubric id `{}` must match [a-z0-9-]+", r.id.value), Pos::of(&r.id), None);
+        }
+        self.levels(r);
+        self.scoring(r);
+        self.targets(r);
+        self.collections(r, env);
+        self.dimensions(r, env);
+    }
+
+    fn levels(&mut self, r: &Rubric) {
+        let found: Vec<u8> = r.levels.iter().map(|l| l.level.value).collect();
+        if found != [1, 2, 3, 4, 5] {
+            let pos = r.levels.iter().zip(1u8..).find(|(l, n)| l.level.value != *n).map_or(Pos { line: 1, column: 1 }, |(l, _)| Pos::of(&l.level));
+            self.error(
+                "rubric-levels",
+                format!("levels must be exactly 1, 2, 3, 4, 5 in order; found {found:?}"),
+                pos,
+                Some("declare one entry per level: {level: 1, name: ...} ... {level: 5, name: ...}".into()),
+            );
+        }
+    }
+
+    fn scoring(&mut self, r: &Rubric) {
+        let s = &r.scoring;
+        let pos = Pos::of(&s.method);
+        if s.method.value != Method::Staged {
+            self.error(
+                "rubric-scoring",
+                format!("scoring method `{:?}` is not supported by this version of dgmat; use `staged`", s.method.value).to_lowercase(),
+                pos,
+                None,
+            );
+        }
+        if !(0.0..=1.0).contains(&s.partial_credit) {
+            self.error("rubric-scoring", "partial_credit must be between 0 and 1", pos, None);
+        }
+        if !(s.level_threshold > 0.0 && s.level_threshold <= 1.0) {
+            self.error("rubric-scoring", "level_threshold must be above 0 and at most 1", pos, None);
+        }
+    }
+
+    fn targets(&mut self, r: &Rubric) {
+        let mut seen = HashSet::new();
+        for t in &r.targets {
+            if !is_id(&t.id.value) {
+                self.error("rubric-target", format!("target id `{}` must match [a-z0-9-]+", t.id.value), Pos::of(&t.id), None);
+            }
+            if !seen.insert(t.id.value.as_str()) {
+                self.error("duplicate-id", format!("target `{}` is declared twice", t.id.value), Pos::of(&t.id), None);
+            }
+            if !(1..=5).contains(&t.level.value) {
+                self.error("rubric-target", format!("target level {} is not a level 1-5", t.level.value), Pos::of(&t.level), None);
+            }
+            if let Some(p) = &t.portfolio {
+                for (level, share) in &p.at_least {
+                    if !(1..=5).contains(level) || !(0.0..=1.0).contains(share) {
+                        self.error(
+                            "rubric-target",
+                            format!("portfolio goal {level}: {share} needs a level 1-5 and a share between 0 and 1"),
+                            Pos::of(&t.id),
+                            None,
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(d) = &r.default_target
+            && !seen.contains(d.value.as_str())
+        {
+            let help = did_you_mean(&d.value, seen.iter().copied()).map(|c| format!("did you mean `{c}`?"));
+            self.error("rubric-target", format!("default_target `{}` is not a declared target", d.value), Pos::of(d), help);
+        }
+    }
+
+    fn collections(&mut self, r: &mut Rubric, env: &cel::Env) {
+        let names: Vec<String> = r.inventory.keys().map(String::from).collect();
+        for (name, coll) in r.inventory.0.iter_mut() {
+            let fields: Vec<String> = coll.fields.keys().map(String::from).collect();
+            if coll.fields.get(&coll.key.value).is_none() {
+                let help = did_you_mean(&coll.key.value, fields.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
+                self.error(
+                    "rubric-inventory",
+                    format!("key `{}` of collection `{}` is not one of its fields", coll.key.value, name.value),
+                    Pos::of(&coll.key),
+                    help,
+                );
+            }
+            for (fname, fpos, f) in coll.fields.iter() {
+                let kind = f.kind.value;
+                let pos = Pos::of(&f.kind);
+                if kind == FieldType::Enum && f.values.as_ref().is_none_or(Vec::is_empty) {
+                    self.error("rubric-inventory", format!("enum field `{fname}` needs `values`"), pos, None);
+                }
+                if kind != FieldType::Enum && f.values.is_some() {
+                    self.error("rubric-inventory", format!("field `{fname}` has `values` but is not an enum"), pos, None);
+                }
+                if kind != FieldType::List && f.of.is_some() {
+                    self.error("rubric-inventory", format!("field `{fname}` has `of` but is not a list"), pos, None);
+                }
+                if f.of == Some(FieldType::List) || f.of == Some(FieldType::Enum) {
+                    self.error("rubric-inventory", format!("list field `{fname}` must hold scalars (string, integer, number, boolean, date)"), pos, None);
+                }
+                if (f.min.is_some() || f.max.is_some()) && !matches!(kind, FieldType::Integer | FieldType::Number) {
+                    self.error("rubric-inventory", format!("field `{fname}` has min/max but is not a number"), pos, None);
+                }
+                if let Some(target) = &f.refers_to {
+                    if !names.contains(&target.value) {
+                        let help = did_you_mean(&target.value, names.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
+                        self.error("rubric-inventory", format!("field `{fname}` refers to `{}`, which is not a collection", target.value), Pos::of(target), help);
+                    }
+                    if !matches!(kind, FieldType::String | FieldType::List) {
+                        self.error("rubric-inventory", format!("only string and list fields may have refers_to (`{fname}` is {})", kind.as_str()), fpos, None);
+                    }
+                }
+            }
+            let field_refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+            let mut rule_ids = HashSet::new();
+            for rule in &mut coll.rules {
+                if !rule_ids.insert(rule.id.value.clone()) {
+                    self.error("duplicate-id", format!("rule `{}` is declared twice in `{}`", rule.id.value, name.value), Pos::of(&rule.id), None);
+                }
+                if let Some(when) = &mut rule.when {
+                    self.compile(when, env, &field_refs);
+                }
+                self.compile(&mut rule.require, env, &field_refs);
+            }
+        }
+    }
+
+    fn compile(&mut self, e: &mut Expr, env: &cel::Env, fields: &[&str]) {
+        if let Err(f) = e.compile(env, fields, self.file, self.text) {
+            self.errors.push(f);
+        }
+    }
+
+    fn check(&mut self, c: &mut Check, inventory: &crate::model::OrderedMap<Collection>, env: &cel::Env) {
+        let Some(coll) = inventory.get(&c.collection.value) else {
+            let help = did_you_mean(&c.collection.value, inventory.keys()).map(|x| format!("did you mean `{x}`?"));
+            self.error(
+                "rubric-check",
+                format!("check uses collection `{}`, which the rubric's inventory does not declare", c.collection.value),
+                Pos::of(&c.collection),
+                help,
+            );
+            return;
+        };
+        let fields: Vec<&str> = coll.fields.keys().collect();
+        if let Some(e) = &mut c.filter {
+            self.compile(e, env, &fields);
+        }
+        if let Some(e) = &mut c.require {
+            self.compile(e, env, &fields);
+        }
+        if let Some(r) = c.min_ratio
+            && !(0.0..=1.0).contains(&r)
+        {
+            self.error("rubric-check", format!("min_ratio {r} must be between 0 and 1"), Pos::of(&c.collection), None);
+        }
+    }
+
+    fn dimensions(&mut self, r: &mut Rubric, env: &cel::Env) {
+        let mut dims = HashSet::new();
+        let mut crits = HashSet::new();
+        let inventory = std::mem::take(&mut r.inventory);
+        for d in &mut r.dimensions {
+            if !dims.insert(d.id.value.clone()) {
+                self.error("duplicate-id", format!("dimension `{}` is declared twice", d.id.value), Pos::of(&d.id), None);
+            }
+            if d.weight.is_nan() || d.weight <= 0.0 {
+                self.error("rubric-weight", format!("dimension `{}` needs a weight above 0", d.id.value), Pos::of(&d.id), None);
+            }
+            if d.criteria.is_empty() {
+                self.error("rubric-criteria", format!("dimension `{}` has no criteria", d.id.value), Pos::of(&d.id), None);
+            }
+            let mut levels_used = BTreeSet::new();
+            for c in &mut d.criteria {
+                let pos = Pos::of(&c.id);
+                let id = c.id.value.clone();
+                if !crits.insert(id.clone()) {
+                    self.error("duplicate-id", format!("criterion `{id}` is declared twice"), pos, None);
+                }
+                if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
+                    self.error("rubric-criteria", format!("criterion id `{id}` must be non-empty without spaces"), pos, None);
+                }
+                match &c.level {
+                    Some(l) if (2..=5).contains(&l.value) => {
+                        levels_used.insert(l.value);
+                    }
+                    Some(l) => self.error(
+                        "rubric-criteria",
+                        format!("criterion `{id}` is at level {}; staged criteria belong to levels 2-5 (level 1 is the floor)", l.value),
+                        Pos::of(l),
+                        None,
+                    ),
+                    None => self.error("rubric-criteria", format!("criterion `{id}` needs a `level` (2-5)"), pos, None),
+                }
+                if c.points.is_some() {
+                    self.error("rubric-criteria", format!("criterion `{id}` has `points`, which only the points method uses"), pos, None);
+                }
+                if !(c.weight > 0.0) {
+                    self.error("rubric-weight", format!("criterion `{id}` needs a weight above 0"), pos, None);
+                }
+                if c.action.is_blank() {
+                    self.error("rubric-criteria", format!("criterion `{id}` needs an `action`"), pos, None);
+                }
+                let asks = c.question.is_some() || c.answer.is_some();
+                if c.check.is_some() && asks {
+                    self.error("rubric-criteria", format!("criterion `{id}` has both a `check` and a question; a criterion is one or the other"), pos, None);
+                } else if c.check.is_none() && !(c.question.is_some() && c.answer.is_some()) {
+                    self.error(
+                        "rubric-criteria",
+                        format!("criterion `{id}` needs either a `question` with an `answer` type, or a `check`"),
+                        pos,
+                        None,
+                    );
+                }
+                if c.check.is_some() && (c.allow_na || c.evidence == EvidenceRule::Required) {
+                    self.error("rubric-criteria", format!("criterion `{id}`: `evidence` and `allow_na` belong to question criteria"), pos, None);
+                }
+                if c.check.is_some() && c.verify.is_some() {
+                    self.error("rubric-criteria", format!("criterion `{id}`: `verify` belongs to question criteria; a check verifies itself"), pos, None);
+                }
+                if let Some(a) = &c.answer {
+                    self.answer_type(&id, a);
+                }
+                if let Some(check) = &mut c.check {
+                    self.check(check, &inventory, env);
+                }
+                if let Some(check) = &mut c.verify {
+                    self.check(check, &inventory, env);
+                }
+            }
+            for level in 2..=5u8 {
+                if !levels_used.contains(&level) && !d.criteria.is_empty() {
+                    self.warnings.push(
+                        Finding::warning(
+                            "empty-level",
+                            format!("dimension `{}` has no criteria at level {level}, so every agency passes that level", d.id.value),
+                            at(self.file, Pos::of(&d.id)),
+                        )
+                        .with_help(format!("add at least one criterion at level {level}")),
+                    );
+                }
+            }
+        }
+        r.inventory = inventory;
+    }
+
+    fn answer_type(&mut self, id: &str, a: &serde_saphyr::Spanned<crate::model::rubric::AnswerType>) {
+        let pos = Pos::of(a);
+        let t = &a.value;
+        match t.kind {
+            AnswerKind::YesNo | AnswerKind::YesPartialNo => {}
+            AnswerKind::Percent | AnswerKind::Number => {
+                let Some(pass) = t.pass else {
+                    self.error("rubric-answer", format!("criterion `{id}`: a {:?} answer needs `pass`", t.kind).to_lowercase(), pos, None);
+                    return;
+                };
+                if t.kind == AnswerKind::Percent && !(0.0..=100.0).contains(&pass) {
+                    self.error("rubric-answer", format!("criterion `{id}`: pass {pass} is not a percentage 0-100"), pos, None);
+                }
+                if let Some(partial) = t.partial
+                    && partial > pass
+                {
+                    self.error("rubric-answer", format!("criterion `{id}`: partial ({partial}) must not exceed pass ({pass})"), pos, None);
+                }
+            }
+            AnswerKind::Choice => {
+                if t.options.is_empty() {
+                    self.error("rubric-answer", format!("criterion `{id}`: a choice answer needs `options`"), pos, None);
+                }
+                let mut seen = HashSet::new();
+                for o in &t.options {
+                    if !seen.insert(o.value.as_str()) {
+                        self.error("rubric-answer", format!("criterion `{id}`: option `{}` is listed twice", o.value), pos, None);
+                    }
+                    if !(0.0..=1.0).contains(&o.credit) {
+                        self.error("rubric-answer", format!("criterion `{id}`: option `{}` has credit {}, outside 0-1", o.value, o.credit), pos, None);
+                    }
+                }
+            }
+            AnswerKind::Level => self.error(
+                "rubric-answer",
+                format!("criterion `{id}`: level answers belong to the rated method, not staged"),
+                pos,
+                None,
+            ),
+        }
+        if !matches!(t.kind, AnswerKind::Percent | AnswerKind::Number) && (t.pass.is_some() || t.partial.is_some()) {
+            self.error("rubric-answer", format!("criterion `{id}`: `pass`/`partial` only apply to percent and number answers"), pos, None);
+        }
+    }
+}

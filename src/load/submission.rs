@@ -1,0 +1,215 @@
+//! A submission: the files of one agency, loaded and checked against the rubric.
+//!
+//! A submission is a directory holding `questionnaire.yaml` and/or `inventory.yaml`, or those
+//! files named one by one. Loading resolves the rubric (`--rubric`, else the questionnaire's
+//! `rubric:`, else the default), then interprets the answers and types the inventory. Either
+//! everything loads, or every problem found is returned together with the source texts needed
+//! to show them.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+use super::inventory::{self, Inventory};
+use super::questionnaire::{self, Questionnaire, rubric_id};
+use super::rubric::{self, DEFAULT_RUBRIC, LoadedRubric, hex};
+use super::yaml;
+use crate::finding::{Finding, Severity};
+use crate::source::Sources;
+
+/// An input file as the report lists it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct InputFile {
+    /// The path as given (forward slashes).
+    pub path: String,
+    /// SHA-256 of its bytes, hex.
+    pub sha256: String,
+}
+
+/// A loaded submission.
+#[derive(Debug)]
+pub struct Submission {
+    /// The rubric it is assessed against.
+    pub rubric: LoadedRubric,
+    /// The questionnaire, if the submission has one.
+    pub questionnaire: Option<Questionnaire>,
+    /// The inventory (empty if the submission has none).
+    pub inventory: Inventory,
+    /// The input files, in the order read.
+    pub inputs: Vec<InputFile>,
+    /// Their texts (and the rubric's), for snippets.
+    pub sources: Sources,
+    /// Problems that do not stop the assessment.
+    pub warnings: Vec<Finding>,
+}
+
+/// Why a submission could not be loaded.
+#[derive(Debug)]
+pub struct LoadFailure {
+    /// Every problem found, errors first.
+    pub findings: Vec<Finding>,
+    /// The texts needed to show them.
+    pub sources: Sources,
+}
+
+#[derive(Default)]
+struct Files {
+    questionnaire: Option<PathBuf>,
+    inventories: Vec<PathBuf>,
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+const QUESTIONNAIRE_NAMES: [&str; 2] = ["questionnaire.yaml", "questionnaire.yml"];
+const INVENTORY_NAMES: [&str; 2] = ["inventory.yaml", "inventory.yml"];
+
+/// Finds the questionnaire and inventory among `paths` (directories or files).
+fn locate(paths: &[PathBuf], warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
+    let mut files = Files::default();
+    for path in paths {
+        if path.is_dir() {
+            let before = (files.questionnaire.is_some(), files.inventories.len());
+            if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
+                set_questionnaire(&mut files, q)?;
+            }
+            if let Some(i) = INVENTORY_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
+                files.inventories.push(i);
+            }
+            for ext in ["csv", "xlsx", "ods"] {
+                if let Ok(entries) = std::fs::read_dir(path) {
+                    let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.to_ascii_lowercase().ends_with(&format!(".{ext}"))).collect();
+                    names.sort();
+                    for n in names {
+                        warnings.push(Finding::warning(
+                            "unsupported-input",
+                            format!("{} is ignored: this version of dgmat reads YAML inventories only", display(&path.join(n))),
+                            None,
+                        ));
+                    }
+                }
+            }
+            if before == (files.questionnaire.is_some(), files.inventories.len()) {
+                return Err(Finding::error("no-input", format!("{} holds no questionnaire.yaml or inventory.yaml", display(path)), None)
+                    .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
+            }
+        } else if path.is_file() {
+            let name = display(path);
+            let text = yaml::read_text(path, &name)?;
+            match detect_kind(&name, &text) {
+                Some("questionnaire") => set_questionnaire(&mut files, path.clone())?,
+                Some("inventory") => files.inventories.push(path.clone()),
+                Some("rubric") => {
+                    return Err(Finding::error("wrong-kind", format!("{name} is a rubric, not a submission file"), None).with_help(format!("pass it with --rubric {name}")));
+                }
+                _ => {
+                    return Err(Finding::error("wrong-kind", format!("{name} is neither a questionnaire nor an inventory"), None)
+                        .with_help("a submission file starts with `dgmat: 1` and `kind: questionnaire` or `kind: inventory`"));
+                }
+            }
+        } else {
+            return Err(Finding::error("io", format!("{} does not exist", display(path)), None).with_help("check the path"));
+        }
+    }
+    Ok(files)
+}
+
+fn set_questionnaire(files: &mut Files, path: PathBuf) -> Result<(), Finding> {
+    if let Some(first) = &files.questionnaire {
+        return Err(Finding::error("no-input", format!("two questionnaires given: {} and {}", display(first), display(&path)), None)
+            .with_help("assess one agency at a time, or use `dgmat batch`"));
+    }
+    files.questionnaire = Some(path);
+    Ok(())
+}
+
+/// The `kind:` of a dgmat file, read leniently from its first lines.
+fn detect_kind(name: &str, text: &str) -> Option<&'static str> {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    if QUESTIONNAIRE_NAMES.contains(&base) {
+        return Some("questionnaire");
+    }
+    if INVENTORY_NAMES.contains(&base) {
+        return Some("inventory");
+    }
+    text.lines().take(50).find_map(|l| {
+        let kind = l.strip_prefix("kind:")?.split('#').next()?.trim().trim_matches(|c| c == '"' || c == '\'');
+        ["questionnaire", "inventory", "rubric"].into_iter().find(|k| *k == kind)
+    })
+}
+
+fn read(path: &Path, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Result<(String, Arc<str>), Finding> {
+    let name = display(path);
+    let text = yaml::read_text(path, &name)?;
+    sources.insert(&name, text.clone());
+    inputs.push(InputFile {
+        path: name.clone(),
+        sha256: hex(&Sha256::digest(text.as_bytes())),
+    });
+    Ok((name, text))
+}
+
+/// Loads the submission made of `paths` against `rubric_spec` (a path or shipped id), or, if
+/// none is given, the rubric its questionnaire names, else the default rubric.
+pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, LoadFailure> {
+    let mut sources = Sources::default();
+    let mut warnings = Vec::new();
+    let fail = |findings: Vec<Finding>, sources: Sources| LoadFailure { findings, sources };
+    let files = match locate(paths, &mut warnings) {
+        Ok(f) => f,
+        Err(e) => return Err(fail(vec![e], sources)),
+    };
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let mut q_file = None;
+    if let Some(path) = &files.questionnaire {
+        match read(path, &mut sources, &mut inputs).and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| (name, q))) {
+            Ok(q) => q_file = Some(q),
+            Err(e) => errors.push(e),
+        }
+    }
+    let named = q_file.as_ref().and_then(|(_, q)| q.rubric.as_ref()).map(|r| rubric_id(&r.value).to_string());
+    let spec = rubric_spec.map(str::to_string).or_else(|| named.clone()).unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
+    let loaded = match rubric::load(&spec) {
+        Ok(r) => r,
+        Err(mut f) => {
+            f.append(&mut errors);
+            return Err(fail(f, sources));
+        }
+    };
+    sources.insert(&loaded.file, loaded.text.clone());
+    let questionnaire = q_file.map(|(name, q)| {
+        let rubric_ref = q.rubric.clone();
+        let (q, mut problems) = questionnaire::interpret(&name, q, &loaded.rubric);
+        errors.append(&mut problems);
+        if let Some(r) = rubric_ref {
+            let (id, version) = r.value.split_once('@').map_or((r.value.as_str(), None), |(i, v)| (i, Some(v)));
+            let pos = super::node::Pos::of(&r);
+            if id != loaded.rubric.id.value || version.is_some_and(|v| v != loaded.rubric.version) {
+                warnings.push(
+                    Finding::warning("rubric-mismatch", format!("the questionnaire answers `{}` but is assessed against `{}@{}`", r.value, loaded.rubric.id.value, loaded.rubric.version), super::at(&name, pos))
+                        .with_help("answers are matched by criterion id; check that they mean the same thing in both"),
+                );
+            }
+        }
+        q
+    });
+    let mut inv = Inventory::empty(&loaded.rubric);
+    for path in &files.inventories {
+        match read(path, &mut sources, &mut inputs) {
+            Ok((name, text)) => errors.extend(inventory::load_yaml(&name, &text, &loaded.rubric, &mut inv)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.iter().all(|e| e.severity != Severity::Error) {
+        errors.extend(inventory::check_integrity(&loaded.rubric, &inv));
+    }
+    if errors.iter().any(Finding::is_error) {
+        errors.append(&mut warnings);
+        return Err(fail(errors, sources));
+    }
+    warnings.append(&mut errors);
+    Ok(Submission { rubric: loaded, questionnaire, inventory: inv, inputs, sources, warnings })
+}

@@ -1,0 +1,77 @@
+//! The questionnaire format (`kind: questionnaire`, SPEC 2.2) as read from YAML.
+//!
+//! The envelope is typed; the answers stay generic [`Node`]s because only the rubric knows what
+//! each answer should look like. [`crate::load::questionnaire`] interprets them.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::OrderedMap;
+use crate::load::node::Node;
+
+/// A questionnaire as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireFile {
+    /// Format version; must be 1.
+    pub dgmat: Spanned<u32>,
+    /// Must be `questionnaire`.
+    pub kind: Spanned<String>,
+    /// The rubric answered: `id` or `id@version`.
+    #[serde(default)]
+    pub rubric: Option<Spanned<String>>,
+    /// Who is assessed.
+    pub agency: Agency,
+    /// The date of the assessment (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub assessed_on: Option<Spanned<String>>,
+    /// Who answered.
+    #[serde(default)]
+    pub respondent: Option<Respondent>,
+    /// Criterion id -> answer (short or long form).
+    #[serde(default)]
+    pub answers: Option<OrderedMap<Node>>,
+}
+
+/// The assessed agency.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Short id, used for file names in batch output.
+    pub id: String,
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Administrative tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<Tier>,
+}
+
+/// Administrative tier of an agency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// A ministry or ministerial-level agency.
+    Ministry,
+    /// A province or centrally-run city.
+    Province,
+    /// A commune-level unit.
+    Commune,
+    /// Anything else.
+    Other,
+}
+
+/// Who answered the questionnaire.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Respondent {
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Role or title.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Contact e-mail.
+    #[serde(default)]
+    pub email: Option<String>,
+}

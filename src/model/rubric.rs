@@ -1,0 +1,505 @@
+//! The rubric format (`kind: rubric`, SPEC 2.1) as read from YAML.
+//!
+//! Loading only checks shapes; [`crate::load::rubric`] validates meaning (levels 1..5, unique
+//! ids, answer types, field types, expressions) and compiles every expression once.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use super::OrderedMap;
+use super::text::Text;
+use crate::finding::Severity;
+use crate::rules::Expr;
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A maturity rubric.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rubric {
+    /// Format version; must be 1.
+    pub dgmat: Spanned<u32>,
+    /// Must be `rubric`.
+    pub kind: Spanned<String>,
+    /// `[a-z0-9-]+`.
+    pub id: Spanned<String>,
+    /// Free-form version string.
+    pub version: String,
+    /// Title.
+    pub title: Text,
+    /// Longer description.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Exactly levels 1..5.
+    pub levels: Vec<LevelDef>,
+    /// How answers become levels.
+    #[serde(default)]
+    pub scoring: Scoring,
+    /// Named target levels.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// The target used when `--target` is not given.
+    #[serde(default)]
+    pub default_target: Option<Spanned<String>>,
+    /// The collections an inventory may hold.
+    #[serde(default)]
+    pub inventory: OrderedMap<Collection>,
+    /// The dimensions, in report order.
+    pub dimensions: Vec<Dimension>,
+}
+
+/// One maturity level's name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDef {
+    /// 1..5.
+    pub level: Spanned<u8>,
+    /// Name, e.g. "Defined".
+    pub name: Text,
+    /// What the level means.
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// Scoring method and parameters (SPEC section 3).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Scoring {
+    /// staged, rated or points.
+    pub method: Spanned<Method>,
+    /// Credit of a `partial` answer.
+    pub partial_credit: f64,
+    /// Staged: share of a level's weighted credit needed to pass it.
+    pub level_threshold: f64,
+    /// How dimension levels combine into the overall level.
+    pub overall: Overall,
+    /// Evidence older than this (relative to `assessed_on`) makes an answer `evidence_stale`.
+    pub evidence_max_age_days: Option<u32>,
+    /// Points method: share of points -> level.
+    pub bands: Vec<Band>,
+    /// Rated method: minimum or mean of the answered levels.
+    pub rated: Overall,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            method: Spanned::new(Method::Staged, serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN),
+            partial_credit: 0.5,
+            level_threshold: 1.0,
+            overall: Overall::Minimum,
+            evidence_max_age_days: None,
+            bands: Vec::new(),
+            rated: Overall::Minimum,
+        }
+    }
+}
+
+/// Scoring method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Levels pass in order (CMMI, DMBOK).
+    Staged,
+    /// Each criterion answered with a level (UK DMA).
+    Rated,
+    /// Weighted points into bands (EU ODM).
+    Points,
+}
+
+/// How levels combine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Overall {
+    /// The weakest dimension decides.
+    #[default]
+    Minimum,
+    /// Weighted mean, rounded down.
+    Mean,
+}
+
+/// Points method: the least share of points that earns a level.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// 1..5.
+    pub level: u8,
+    /// Share in [0, 1].
+    pub min: f64,
+}
+
+/// A named target level, e.g. a national programme's milestone.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// `[a-z0-9-]+`.
+    pub id: Spanned<String>,
+    /// Title.
+    pub title: Text,
+    /// The level every agency should reach.
+    pub level: Spanned<u8>,
+    /// Batch goal over all agencies.
+    #[serde(default)]
+    pub portfolio: Option<Portfolio>,
+}
+
+/// A batch goal: the share of agencies at or above each level.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    /// Level -> least share of agencies at or above it.
+    pub at_least: BTreeMap<u8, f64>,
+}
+
+/// An inventory collection (systems, datasets, ...).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collection {
+    /// Title.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// What the collection holds.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The field whose value is unique per record.
+    pub key: Spanned<String>,
+    /// Declared fields, in order.
+    pub fields: OrderedMap<FieldDef>,
+    /// Record checks.
+    #[serde(default)]
+    pub rules: Vec<RecordRule>,
+}
+
+/// A declared inventory field.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDef {
+    /// Value type.
+    #[serde(rename = "type")]
+    pub kind: Spanned<FieldType>,
+    /// A missing or empty value is an error.
+    #[serde(default)]
+    pub required: bool,
+    /// Enum: the allowed values.
+    #[serde(default)]
+    pub values: Option<Vec<String>>,
+    /// Integer/number: least value.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Integer/number: greatest value.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// List: item type.
+    #[serde(default)]
+    pub of: Option<FieldType>,
+    /// List/string: each value must be a key of this collection.
+    #[serde(default)]
+    pub refers_to: Option<Spanned<String>>,
+    /// What the field means.
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// Inventory value types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    /// Text.
+    String,
+    /// Whole number.
+    Integer,
+    /// Any number.
+    Number,
+    /// true/false.
+    Boolean,
+    /// ISO date `YYYY-MM-DD`.
+    Date,
+    /// One of `values`.
+    Enum,
+    /// A list of `of`.
+    List,
+}
+
+impl FieldType {
+    /// The name used in the rubric.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldType::String => "string",
+            FieldType::Integer => "integer",
+            FieldType::Number => "number",
+            FieldType::Boolean => "boolean",
+            FieldType::Date => "date",
+            FieldType::Enum => "enum",
+            FieldType::List => "list",
+        }
+    }
+}
+
+/// A check run on every record of a collection; each failure is a finding.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordRule {
+    /// Stable id, reported as the finding's rule.
+    pub id: Spanned<String>,
+    /// Which records the rule applies to (default: all).
+    #[serde(default)]
+    pub when: Option<Expr>,
+    /// What each of them must satisfy.
+    pub require: Expr,
+    /// Error or warning.
+    #[serde(default)]
+    pub severity: Severity,
+    /// The finding's message.
+    pub message: Text,
+    /// The finding's help line.
+    #[serde(default)]
+    pub help: Option<Text>,
+}
+
+/// A dimension (area) of the rubric.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    /// Short id, e.g. `SEC`.
+    pub id: Spanned<String>,
+    /// Name.
+    pub name: Text,
+    /// What the dimension covers.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Weight in means (default 1).
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// Criteria, in order.
+    pub criteria: Vec<Criterion>,
+}
+
+/// A criterion: a question for the agency or a check computed from its inventory.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Unique id, e.g. `SEC-3.1`.
+    pub id: Spanned<String>,
+    /// Staged: the level this criterion belongs to (2..5).
+    #[serde(default)]
+    pub level: Option<Spanned<u8>>,
+    /// Points method: the points it is worth.
+    #[serde(default)]
+    pub points: Option<f64>,
+    /// Weight within its level (default 1).
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// Short title.
+    pub title: Text,
+    /// The question asked (question criteria).
+    #[serde(default)]
+    pub question: Option<Text>,
+    /// What counts as a yes.
+    #[serde(default)]
+    pub guidance: Option<Text>,
+    /// The answer type (question criteria).
+    #[serde(default)]
+    pub answer: Option<Spanned<AnswerType>>,
+    /// Whether a claim needs evidence.
+    #[serde(default)]
+    pub evidence: EvidenceRule,
+    /// Whether `n/a` is accepted (with a note).
+    #[serde(default)]
+    pub allow_na: bool,
+    /// An inventory check instead of a question.
+    #[serde(default)]
+    pub check: Option<Check>,
+    /// An inventory check that a `yes` answer must agree with.
+    #[serde(default)]
+    pub verify: Option<Check>,
+    /// What to do to meet it.
+    pub action: Text,
+    /// Legal or framework basis.
+    #[serde(default)]
+    pub references: Vec<String>,
+}
+
+/// Whether a criterion's claim must carry evidence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceRule {
+    /// Evidence is welcome but not needed.
+    #[default]
+    Optional,
+    /// A `yes`/`partial` without evidence is `evidence_missing`.
+    Required,
+}
+
+/// A computed check over an inventory collection.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// The collection checked.
+    pub collection: Spanned<String>,
+    /// Which records are selected (default: all).
+    #[serde(default, rename = "where")]
+    pub filter: Option<Expr>,
+    /// What each selected record must satisfy (default: true).
+    #[serde(default)]
+    pub require: Option<Expr>,
+    /// Least share of selected records that satisfy `require`.
+    #[serde(default)]
+    pub min_ratio: Option<f64>,
+    /// Least number of selected records that satisfy `require`.
+    #[serde(default)]
+    pub min_count: Option<u64>,
+    /// Status when nothing is selected.
+    #[serde(default)]
+    pub when_empty: WhenEmpty,
+    /// The check in words.
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// What an inventory check yields when it selects no record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WhenEmpty {
+    /// Nothing to fail: met.
+    Met,
+    /// Nothing to show: not met.
+    #[default]
+    NotMet,
+    /// Leaves the denominator.
+    NotApplicable,
+}
+
+/// The kind of a question's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerKind {
+    /// yes / no.
+    YesNo,
+    /// yes / partial / no.
+    YesPartialNo,
+    /// 0..100 against `pass` and `partial`.
+    Percent,
+    /// A number against `pass` and `partial`.
+    Number,
+    /// One (or several) of `options`.
+    Choice,
+    /// A level 1..5 (rated method).
+    Level,
+}
+
+/// A question's answer type: `yes-no`, `yes-partial-no`, or a map with `type:` and parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerType {
+    /// The kind.
+    pub kind: AnswerKind,
+    /// Percent/number: value that meets the criterion.
+    pub pass: Option<f64>,
+    /// Percent/number: value that earns partial credit.
+    pub partial: Option<f64>,
+    /// Choice: the options.
+    pub options: Vec<ChoiceOption>,
+    /// Choice: several options may be picked; their credits add, capped at 1.
+    pub multiple: bool,
+    /// Level: a statement per level.
+    pub statements: BTreeMap<u8, Text>,
+}
+
+/// One option of a choice question.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// The value an answer gives.
+    pub value: String,
+    /// What the option says.
+    #[serde(default)]
+    pub label: Option<Text>,
+    /// Credit in [0, 1].
+    pub credit: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerSpec {
+    #[serde(rename = "type")]
+    kind: AnswerKind,
+    #[serde(default)]
+    pass: Option<f64>,
+    #[serde(default)]
+    partial: Option<f64>,
+    #[serde(default)]
+    options: Vec<ChoiceOption>,
+    #[serde(default)]
+    multiple: bool,
+    #[serde(default)]
+    statements: BTreeMap<u8, Text>,
+}
+
+impl AnswerType {
+    fn simple(kind: AnswerKind) -> Self {
+        AnswerType {
+            kind,
+            pass: None,
+            partial: None,
+            options: Vec::new(),
+            multiple: false,
+            statements: BTreeMap::new(),
+        }
+    }
+
+    /// A short description for templates and messages.
+    pub fn describe(&self) -> String {
+        match self.kind {
+            AnswerKind::YesNo => "yes | no".into(),
+            AnswerKind::YesPartialNo => "yes | partial | no".into(),
+            AnswerKind::Percent => "a percentage 0-100".into(),
+            AnswerKind::Number => "a number".into(),
+            AnswerKind::Choice => {
+                let values: Vec<&str> = self.options.iter().map(|o| o.value.as_str()).collect();
+                let joined = values.join(" | ");
+                if self.multiple { format!("a list of: {joined}") } else { joined }
+            }
+            AnswerKind::Level => "a level 1-5".into(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AnswerType;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("`yes-no`, `yes-partial-no`, or a map with `type: percent|number|choice|level`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AnswerType, E> {
+                match v {
+                    "yes-no" => Ok(AnswerType::simple(AnswerKind::YesNo)),
+                    "yes-partial-no" => Ok(AnswerType::simple(AnswerKind::YesPartialNo)),
+                    "percent" | "number" | "choice" | "level" => Err(E::custom(format!(
+                        "answer type `{v}` needs parameters: write it as a map, e.g. {{type: {v}, ...}}"
+                    ))),
+                    other => Err(E::custom(format!(
+                        "unknown variant `{other}`, expected one of yes-no, yes-partial-no"
+                    ))),
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AnswerType, A::Error> {
+                let spec = AnswerSpec::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(AnswerType {
+                    kind: spec.kind,
+                    pass: spec.pass,
+                    partial: spec.partial,
+                    options: spec.options,
+                    multiple: spec.multiple,
+                    statements: spec.statements,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

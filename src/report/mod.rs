@@ -1,0 +1,29 @@
+//! Report formats. Each formats a precomputed [`ReportInput`] and computes nothing itself.
+
+pub mod i18n;
+pub mod json;
+pub mod table;
+
+use crate::assess::Assessment;
+use crate::finding::Finding;
+use crate::load::rubric::LoadedRubric;
+use crate::load::submission::InputFile;
+
+/// Everything a report shows about one assessed submission.
+pub struct ReportInput<'a> {
+    /// The rubric.
+    pub rubric: &'a LoadedRubric,
+    /// The result.
+    pub assessment: &'a Assessment,
+    /// The input files with their hashes.
+    pub inputs: &'a [InputFile],
+    /// Load warnings and assessment findings, sorted.
+    pub findings: &'a [Finding],
+    /// Language of rubric texts and headings (`en`, `vi`).
+    pub lang: &'a str,
+}
+
+/// An index rounded down to two decimals, so that 2.999 never shows as the next level.
+pub fn index2(x: f64) -> f64 {
+    ((x * 100.0) + 1e-9).floor() / 100.0
+}

@@ -1,0 +1,213 @@
+//! Rule expressions in CEL: compiled once when the rubric loads, evaluated per record.
+//!
+//! An [`Expr`] is read from the rubric as a string with its position; [`Expr::compile`] parses
+//! it, checks that it names only declared fields (and `assessed_on`), and resolves each name to
+//! an index into the record's value vector, so evaluation binds just the variables the
+//! expression uses on a child scope of one shared root context.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::finding::{Finding, Location, did_you_mean};
+use crate::load::node::Pos;
+
+/// The longest expression accepted, in bytes; rubric rules are one-liners, not programs.
+const MAX_EXPR_LEN: usize = 4096;
+
+/// The variable every expression may use besides the collection's fields.
+pub const ASSESSED_ON: &str = "assessed_on";
+
+/// A CEL expression from the rubric.
+#[derive(Clone, Debug)]
+pub struct Expr {
+    /// The expression text.
+    pub source: String,
+    /// Where the expression's scalar starts in the rubric.
+    pub pos: Pos,
+    compiled: Option<Arc<Compiled>>,
+}
+
+struct Compiled {
+    program: cel::Program,
+    vars: Vec<(String, Var)>,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled").field("vars", &self.vars.len()).finish()
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Var {
+    Field(usize),
+    AssessedOn,
+}
+
+impl<'de> Deserialize<'de> for Expr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        Ok(Expr {
+            pos: Pos::of(&s),
+            source: s.value,
+            compiled: None,
+        })
+    }
+}
+
+/// The CEL environment shared by every expression of a rubric.
+pub fn env() -> Arc<cel::Env> {
+    Arc::new(cel::Env::stdlib())
+}
+
+impl Expr {
+    /// Compiles the expression for a collection whose fields are `fields` (in record order).
+    /// `file` and `text` are the rubric's name and text, used to point errors inside the string.
+    pub fn compile(&mut self, env: &cel::Env, fields: &[&str], file: &str, text: &str) -> Result<(), Finding> {
+        if self.source.len() > MAX_EXPR_LEN {
+            return Err(Finding::error(
+                "expression",
+                format!("expression is {} bytes long, over the {MAX_EXPR_LEN}-byte limit", self.source.len()),
+                Some(self.location(file, text, 1, 1)),
+            )
+            .with_help("split the condition into several rules or criteria"));
+        }
+        if self.source.trim().is_empty() {
+            return Err(Finding::error("expression", "expression is empty", Some(self.location(file, text, 1, 1))));
+        }
+        let program = env.compile(&self.source).map_err(|errors| {
+            let first = errors.errors.first();
+            let (line, col) = first.map_or((1, 1), |e| (e.pos.0.max(1) as u32, e.pos.1.max(1) as u32));
+            let msg = first.map_or_else(|| errors.to_string(), |e| e.msg.clone());
+            Finding::error(
+                "expression",
+                format!("invalid CEL expression: {msg}"),
+                Some(self.location(file, text, line, col)),
+            )
+            .with_help("see https://cel.dev for the expression syntax")
+        })?;
+        let references = program.references();
+        let mut names: Vec<&str> = references.variables();
+        names.sort_unstable();
+        let mut vars = Vec::with_capacity(names.len());
+        for name in names {
+            if name == ASSESSED_ON {
+                vars.push((name.to_string(), Var::AssessedOn));
+            } else if let Some(i) = fields.iter().position(|f| *f == name) {
+                vars.push((name.to_string(), Var::Field(i)));
+            } else if !is_bound_by_macro(&self.source, name) {
+                let column = self.source.find(name).map_or(1, |i| self.source[..i].chars().count() + 1);
+                let mut finding = Finding::error(
+                    "expression",
+                    format!("expression uses `{name}`, which is not a declared field of this collection"),
+                    Some(self.location(file, text, 1, column as u32)),
+                );
+                finding = match did_you_mean(name, fields.iter().copied()) {
+                    Some(close) => finding.with_help(format!("did you mean `{close}`?")),
+                    None => finding.with_help(format!("declared fields: {}", fields.join(", "))),
+                };
+                return Err(finding);
+            }
+        }
+        drop(references);
+        self.compiled = Some(Arc::new(Compiled { program, vars }));
+        Ok(())
+    }
+
+    /// Where line `line`, column `col` of the expression is in the rubric. For a quoted or
+    /// plain one-line scalar that is exact; inside block scalars it is the scalar's start.
+    pub fn location(&self, file: &str, text: &str, line: u32, col: u32) -> Location {
+        let mut at = Location {
+            file: file.to_string(),
+            line: self.pos.line,
+            column: self.pos.column,
+        };
+        let Some(src_line) = text.lines().nth(self.pos.line.saturating_sub(1) as usize) else {
+            return at;
+        };
+        let first = src_line.chars().nth(self.pos.column.saturating_sub(1) as usize);
+        match first {
+            Some('|' | '>') => {}
+            Some(q @ ('"' | '\'')) if line == 1 => {
+                let _ = q;
+                at.column += col;
+            }
+            Some(_) if line == 1 => at.column += col - 1,
+            _ => {}
+        }
+        at
+    }
+
+    /// Evaluates the expression on a record. `values` are the record's field values in
+    /// declaration order; the result must be a boolean.
+    pub fn eval(&self, root: &cel::Context<'_, '_>, values: &[cel::Value], assessed_on: &cel::Value) -> Result<bool, String> {
+        let compiled = self.compiled.as_ref().ok_or("expression was not compiled")?;
+        let mut scope = root.new_inner_scope();
+        for (name, var) in &compiled.vars {
+            let value = match var {
+                Var::Field(i) => values.get(*i).cloned().unwrap_or(cel::Value::Null),
+                Var::AssessedOn => assessed_on.clone(),
+            };
+            scope.add_variable_from_value(name.as_str(), value);
+        }
+        match compiled.program.execute(&scope) {
+            Ok(cel::Value::Bool(b)) => Ok(b),
+            Ok(other) => Err(format!("`{}` gave {:?}, not true or false", self.source, other.type_of())),
+            Err(e) => Err(format!("`{}` could not be evaluated: {e}", self.source)),
+        }
+    }
+}
+
+/// Whether `name` is the iteration variable of a macro such as `list.exists(x, ...)`, which
+/// `references()` lists alongside real variables.
+fn is_bound_by_macro(source: &str, name: &str) -> bool {
+    ["all", "exists", "exists_one", "map", "filter"].iter().any(|m| {
+        let pattern = format!(".{m}(");
+        source.match_indices(&pattern).any(|(i, _)| {
+            source[i + pattern.len()..]
+                .trim_start()
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.trim_start().starts_with(','))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expr(s: &str) -> Expr {
+        Expr {
+            source: s.into(),
+            pos: Pos { line: 1, column: 1 },
+            compiled: None,
+        }
+    }
+
+    #[test]
+    fn unknown_field_is_rejected_with_a_hint() {
+        let mut e = expr("securty_level != null");
+        let err = e.compile(&env(), &["id", "security_level"], "r.yaml", "").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `security_level`?"));
+    }
+
+    #[test]
+    fn macro_variables_are_not_fields() {
+        let mut e = expr("tags.exists(t, t == 'x')");
+        assert!(e.compile(&env(), &["tags"], "r.yaml", "").is_ok());
+    }
+
+    #[test]
+    fn null_fields_and_dates_evaluate() {
+        let env = env();
+        let mut e = expr("a != null && a <= assessed_on");
+        e.compile(&env, &["a"], "r.yaml", "").unwrap();
+        let root = cel::Context::with_env(env);
+        let day = |s: &str| cel::Value::Timestamp(chrono::DateTime::parse_from_rfc3339(s).unwrap());
+        let on = day("2026-01-02T00:00:00Z");
+        assert_eq!(e.eval(&root, &[cel::Value::Null], &on), Ok(false));
+        assert_eq!(e.eval(&root, &[day("2026-01-01T00:00:00Z")], &on), Ok(true));
+    }
+}

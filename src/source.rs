@@ -1,0 +1,88 @@
+//! Source texts and the one diagnostic renderer.
+//!
+//! Every loaded file's text is kept in a [`Sources`] map so that any finding can be shown with
+//! its source line and a caret, the way cargo and zizmor show theirs. Rendering is plain text
+//! (no colour codes) so that logs and snapshots stay readable.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::finding::{Finding, Severity};
+
+/// The texts of the files loaded so far, by the name findings use for them.
+#[derive(Default, Clone, Debug)]
+pub struct Sources {
+    texts: BTreeMap<String, Arc<str>>,
+}
+
+impl Sources {
+    /// Remembers `text` under `name`.
+    pub fn insert(&mut self, name: &str, text: Arc<str>) {
+        self.texts.insert(name.to_string(), text);
+    }
+
+    /// The text stored under `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.texts.get(name).map(|t| &**t)
+    }
+
+    /// Renders `finding` as `error[rule]: message`, then `--> file:line:col`, the source line
+    /// with a caret under the offending token, and the help line.
+    pub fn render(&self, finding: &Finding) -> String {
+        let level = match finding.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(finding.message.as_str()).id(finding.rule.as_str());
+        let mut groups = Vec::new();
+        let snippet = finding.location.as_ref().and_then(|loc| {
+            let text = self.get(&loc.file)?;
+            let line = text.lines().nth(loc.line.checked_sub(1)? as usize)?;
+            // Very long lines (minified or hostile input) are not worth echoing whole.
+            if line.len() > 400 {
+                return None;
+            }
+            let start = line
+                .char_indices()
+                .nth(loc.column.saturating_sub(1) as usize)
+                .map_or(line.len(), |(i, _)| i);
+            let end = token_end(line, start);
+            Some(
+                Snippet::source(line)
+                    .line_start(loc.line as usize)
+                    .path(loc.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(start..end)),
+            )
+        });
+        let mut head = Group::with_title(title);
+        match (snippet, &finding.location) {
+            (Some(snippet), _) => head = head.element(snippet),
+            (None, Some(loc)) => {
+                head = head.element(annotate_snippets::Origin::path(loc.file.as_str()).line(loc.line as usize).char_column(loc.column.saturating_sub(1) as usize))
+            }
+            (None, None) => {}
+        }
+        groups.push(head);
+        if let Some(help) = &finding.help {
+            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        }
+        Renderer::plain().render(&groups)
+    }
+}
+
+/// The end of the token starting at byte `start`: up to the next space or YAML punctuation,
+/// and at least one character so that the caret is always visible.
+fn token_end(line: &str, start: usize) -> usize {
+    let rest = &line[start..];
+    let len = rest
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, ',' | '}' | ']' | ':' | '#'))
+        .map_or(rest.len(), |(i, _)| i);
+    if len == 0 {
+        rest.chars().next().map_or(start, |c| start + c.len_utf8())
+    } else {
+        start + len
+    }
+}
