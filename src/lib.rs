@@ -5,6 +5,15 @@
 //! with a gap report naming what blocks the target level. Data flows one way:
 //! [`load`] → [`assess`] → [`report`]; [`commands`] glue them for each subcommand.
 
+/// `eprintln!` that ignores a closed stderr instead of panicking (`dgmat ... 2>&1 | head`).
+#[macro_export]
+macro_rules! stderr {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod assess;
 pub mod cli;
 pub mod commands;

@@ -60,7 +60,11 @@ impl Sources {
         match (snippet, &finding.location) {
             (Some(snippet), _) => head = head.element(snippet),
             (None, Some(loc)) => {
-                head = head.element(annotate_snippets::Origin::path(loc.file.as_str()).line(loc.line as usize).char_column(loc.column.saturating_sub(1) as usize))
+                head = head.element(
+                    annotate_snippets::Origin::path(loc.file.as_str())
+                        .line(loc.line as usize)
+                        .char_column(loc.column as usize),
+                )
             }
             (None, None) => {}
         }
@@ -76,6 +80,10 @@ impl Sources {
 /// and at least one character so that the caret is always visible.
 fn token_end(line: &str, start: usize) -> usize {
     let rest = &line[start..];
+    // A mapping or sequence opener stands for the whole node: mark just the bracket.
+    if rest.starts_with(['{', '[', '-']) {
+        return start + 1;
+    }
     let len = rest
         .char_indices()
         .find(|(_, c)| c.is_whitespace() || matches!(c, ',' | '}' | ']' | ':' | '#'))

@@ -35,7 +35,13 @@ pub struct Evaluator<'a> {
 
 impl Evaluator<'_> {
     fn records(&self, collection: &str) -> (usize, &[Record]) {
-        let i = self.rubric.inventory.0.iter().position(|(k, _)| k.value == collection).unwrap_or(usize::MAX);
+        let i = self
+            .rubric
+            .inventory
+            .0
+            .iter()
+            .position(|(k, _)| k.value == collection)
+            .unwrap_or(usize::MAX);
         (i, self.inventory.collections.get(i).map_or(&[][..], Vec::as_slice))
     }
 
@@ -72,7 +78,13 @@ impl Evaluator<'_> {
             }
         }
         let (status, detail) = judge(check, name, selected, passing);
-        CheckOutcome { status, selected, passing, detail, failing }
+        CheckOutcome {
+            status,
+            selected,
+            passing,
+            detail,
+            failing,
+        }
     }
 
     /// Runs every record rule of the rubric; each failing record is a finding.
@@ -85,11 +97,21 @@ impl Evaluator<'_> {
                         None => Ok(true),
                         Some(when) => when.eval(&self.root, &r.values, &self.assessed_on),
                     };
-                    let outcome = applies.and_then(|a| if a { rule.require.eval(&self.root, &r.values, &self.assessed_on) } else { Ok(true) });
+                    let outcome = applies.and_then(|a| {
+                        if a {
+                            rule.require.eval(&self.root, &r.values, &self.assessed_on)
+                        } else {
+                            Ok(true)
+                        }
+                    });
                     match outcome {
                         Ok(true) => {}
                         Ok(false) => {
-                            let mut f = Finding::error(&rule.id.value, format!("{} `{}`: {}", name.value, r.key, rule.message.get(lang)), Some(r.location.clone()));
+                            let mut f = Finding::error(
+                                &rule.id.value,
+                                format!("{} `{}`: {}", name.value, r.key, rule.message.get(lang)),
+                                Some(r.location.clone()),
+                            );
                             f.severity = rule.severity;
                             f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
                             findings.push(f);

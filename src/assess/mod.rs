@@ -156,7 +156,11 @@ pub struct Assessment {
 /// Resolves `--target` against the rubric: a target id or a level 1-5.
 pub fn parse_target(rubric: &Rubric, spec: &str) -> Result<TargetChoice, String> {
     if let Ok(level) = spec.parse::<u8>() {
-        return if (1..=5).contains(&level) { Ok(TargetChoice::Level(level)) } else { Err(format!("target level {level} is not a level 1-5")) };
+        return if (1..=5).contains(&level) {
+            Ok(TargetChoice::Level(level))
+        } else {
+            Err(format!("target level {level} is not a level 1-5"))
+        };
     }
     if rubric.targets.iter().any(|t| t.id.value == spec) {
         return Ok(TargetChoice::Id(spec.to_string()));
@@ -198,7 +202,15 @@ pub fn assess(
             .iter()
             .enumerate()
             .map(|(ci, c)| {
-                let mut r = evaluate(&eval, c, answers.get(&c.id.value), rubric.scoring.partial_credit, max_age, assessed_on, &mut findings);
+                let mut r = evaluate(
+                    &eval,
+                    c,
+                    answers.get(&c.id.value),
+                    rubric.scoring.partial_credit,
+                    max_age,
+                    assessed_on,
+                    &mut findings,
+                );
                 r.dimension = di;
                 r.index = ci;
                 r
@@ -208,7 +220,11 @@ pub fn assess(
         let (level, index) = scoring::staged(&scored, rubric.scoring.level_threshold);
         dimensions.push(DimensionResult { level, index, criteria });
     }
-    let triples: Vec<(u8, f64, f64)> = dimensions.iter().zip(&rubric.dimensions).map(|(r, d)| (r.level, r.index, d.weight)).collect();
+    let triples: Vec<(u8, f64, f64)> = dimensions
+        .iter()
+        .zip(&rubric.dimensions)
+        .map(|(r, d)| (r.level, r.index, d.weight))
+        .collect();
     let (level, index) = scoring::overall(&triples, rubric.scoring.overall == crate::model::rubric::Overall::Mean);
     let target = resolve_target(rubric, target, level);
     let gaps = gaps(rubric, &dimensions, target.level);
@@ -216,17 +232,41 @@ pub fn assess(
         && *inv_agency != q.agency.id
     {
         findings.push(
-            Finding::warning("agency-mismatch", format!("the inventory is for agency `{inv_agency}` but the questionnaire for `{}`", q.agency.id), Some(loc.clone()))
-                .with_help("submit the questionnaire and inventory of the same agency"),
+            Finding::warning(
+                "agency-mismatch",
+                format!(
+                    "the inventory is for agency `{inv_agency}` but the questionnaire for `{}`",
+                    q.agency.id
+                ),
+                Some(loc.clone()),
+            )
+            .with_help("submit the questionnaire and inventory of the same agency"),
         );
     }
     sort_findings(&mut findings);
     let agency = match (questionnaire, &inventory.agency) {
         (Some(q), _) => q.agency.clone(),
-        (None, Some((id, _))) => Agency { id: id.clone(), name: None, tier: None },
-        (None, None) => Agency { id: "unknown".into(), name: None, tier: None },
+        (None, Some((id, _))) => Agency {
+            id: id.clone(),
+            name: None,
+            tier: None,
+        },
+        (None, None) => Agency {
+            id: "unknown".into(),
+            name: None,
+            tier: None,
+        },
     };
-    Assessment { agency, assessed_on, dimensions, level, index, target, gaps, findings }
+    Assessment {
+        agency,
+        assessed_on,
+        dimensions,
+        level,
+        index,
+        target,
+        gaps,
+        findings,
+    }
 }
 
 fn scored(c: &Criterion, r: &CriterionResult) -> Scored {
@@ -239,13 +279,27 @@ fn scored(c: &Criterion, r: &CriterionResult) -> Scored {
 }
 
 fn resolve_target(rubric: &Rubric, choice: &TargetChoice, overall: u8) -> TargetResult {
-    let by_id = |id: &str| rubric.targets.iter().find(|t| t.id.value == id).map(|t| (Some(id.to_string()), t.level.value));
+    let by_id = |id: &str| {
+        rubric
+            .targets
+            .iter()
+            .find(|t| t.id.value == id)
+            .map(|t| (Some(id.to_string()), t.level.value))
+    };
     let (id, level) = match choice {
         TargetChoice::Id(id) => by_id(id).unwrap_or((None, (overall + 1).min(5))),
         TargetChoice::Level(l) => (None, *l),
-        TargetChoice::Default => rubric.default_target.as_ref().and_then(|d| by_id(&d.value)).unwrap_or((None, (overall + 1).min(5))),
+        TargetChoice::Default => rubric
+            .default_target
+            .as_ref()
+            .and_then(|d| by_id(&d.value))
+            .unwrap_or((None, (overall + 1).min(5))),
     };
-    TargetResult { id, level, met: overall >= level }
+    TargetResult {
+        id,
+        level,
+        met: overall >= level,
+    }
 }
 
 /// The criteria blocking level `target`: for each dimension below it, those at levels in
@@ -260,7 +314,15 @@ fn gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap> {
         for (ci, (c, cr)) in d.criteria.iter().zip(&r.criteria).enumerate() {
             let level = c.level.as_ref().map_or(2, |l| l.value);
             if level > r.level && level <= target && !matches!(cr.status, Status::Met | Status::NotApplicable) {
-                out.push((level, c.weight, &c.id.value, Gap { dimension: di, criterion: ci }));
+                out.push((
+                    level,
+                    c.weight,
+                    &c.id.value,
+                    Gap {
+                        dimension: di,
+                        criterion: ci,
+                    },
+                ));
             }
         }
     }
@@ -278,7 +340,15 @@ fn evaluate(
     assessed_on: chrono::NaiveDate,
     findings: &mut Vec<Finding>,
 ) -> CriterionResult {
-    let mut r = CriterionResult { dimension: 0, index: 0, status: Status::Unanswered, credit: 0.0, detail: None, records: Vec::new(), answer: answer.cloned() };
+    let mut r = CriterionResult {
+        dimension: 0,
+        index: 0,
+        status: Status::Unanswered,
+        credit: 0.0,
+        detail: None,
+        records: Vec::new(),
+        answer: answer.cloned(),
+    };
     if let Some(check) = &c.check {
         let outcome = eval.check(check, findings);
         r.status = outcome.status;
@@ -288,7 +358,9 @@ fn evaluate(
         return r;
     }
     let Some(a) = answer else { return r };
-    let Some(kind) = c.answer.as_ref().map(|t| &t.value) else { return r };
+    let Some(kind) = c.answer.as_ref().map(|t| &t.value) else {
+        return r;
+    };
     let (status, credit) = match &a.value {
         AnswerValue::Yes => (Status::Met, 1.0),
         AnswerValue::Partial => (Status::Partial, partial_credit),
@@ -305,7 +377,12 @@ fn evaluate(
             }
         }
         AnswerValue::Choice(picked) => {
-            let credit: f64 = picked.iter().filter_map(|p| kind.options.iter().find(|o| o.value == *p)).map(|o| o.credit).sum::<f64>().min(1.0);
+            let credit: f64 = picked
+                .iter()
+                .filter_map(|p| kind.options.iter().find(|o| o.value == *p))
+                .map(|o| o.credit)
+                .sum::<f64>()
+                .min(1.0);
             let status = if credit >= 1.0 {
                 Status::Met
             } else if credit > 0.0 {
@@ -329,8 +406,17 @@ fn evaluate(
         if outcome.status == Status::NotMet {
             let detail = format!("answered yes, but the inventory disagrees: {}", outcome.detail);
             let mut f = Finding::warning("contradicted", format!("`{}` {detail}", c.id.value), Some(a.location.clone()));
-            let keys: Vec<String> = outcome.failing.iter().take(5).map(|x| format!("{} ({}:{})", x.key, x.file, x.line)).collect();
-            f.help = Some(if keys.is_empty() { "correct the answer or the inventory".to_string() } else { format!("correct the answer or these records: {}", keys.join(", ")) });
+            let keys: Vec<String> = outcome
+                .failing
+                .iter()
+                .take(5)
+                .map(|x| format!("{} ({}:{})", x.key, x.file, x.line))
+                .collect();
+            f.help = Some(if keys.is_empty() {
+                "correct the answer or the inventory".to_string()
+            } else {
+                format!("correct the answer or these records: {}", keys.join(", "))
+            });
             findings.push(f);
             r.status = Status::Contradicted;
             r.credit = 0.0;
@@ -357,7 +443,11 @@ fn evaluate(
 
 /// Evidence is stale when every item is dated and the newest is older than `days`.
 fn is_stale(evidence: &[Evidence], assessed_on: chrono::NaiveDate, days: u32) -> bool {
-    let newest = evidence.iter().map(|e| e.date).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max());
+    let newest = evidence
+        .iter()
+        .map(|e| e.date)
+        .collect::<Option<Vec<_>>>()
+        .and_then(|d| d.into_iter().max());
     newest.is_some_and(|d| (assessed_on - d).num_days() > i64::from(days))
 }
 

@@ -66,7 +66,12 @@ mod tests {
     use proptest::prelude::*;
 
     fn c(level: u8, credit: f64) -> Scored {
-        Scored { level, weight: 1.0, credit, applicable: true }
+        Scored {
+            level,
+            weight: 1.0,
+            credit,
+            applicable: true,
+        }
     }
 
     #[test]
@@ -85,7 +90,13 @@ mod tests {
 
     #[test]
     fn not_applicable_leaves_the_denominator() {
-        let crits = [c(2, 1.0), Scored { applicable: false, ..c(2, 0.0) }];
+        let crits = [
+            c(2, 1.0),
+            Scored {
+                applicable: false,
+                ..c(2, 0.0)
+            },
+        ];
         assert_eq!(staged(&crits, 1.0), (5, 5.0));
     }
 
@@ -106,8 +117,18 @@ mod tests {
 
     fn criteria() -> impl Strategy<Value = Vec<Scored>> {
         prop::collection::vec(
-            (2u8..=5, 0.1f64..5.0, prop::sample::select(vec![0.0, 0.5, 1.0]), prop::bool::weighted(0.9))
-                .prop_map(|(level, weight, credit, applicable)| Scored { level, weight, credit, applicable }),
+            (
+                2u8..=5,
+                0.1f64..5.0,
+                prop::sample::select(vec![0.0, 0.5, 1.0]),
+                prop::bool::weighted(0.9),
+            )
+                .prop_map(|(level, weight, credit, applicable)| Scored {
+                    level,
+                    weight,
+                    credit,
+                    applicable,
+                }),
             0..24,
         )
     }

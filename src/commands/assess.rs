@@ -14,7 +14,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
         Err(failure) => {
             super::print_findings(&failure.sources, &failure.findings);
             let errors = failure.findings.iter().filter(|f| f.is_error()).count();
-            eprintln!("error: could not assess: {errors} problem(s) in the input");
+            crate::stderr!("error: could not assess: {errors} problem(s) in the input");
             return Ok(Exit::Invalid);
         }
     };
@@ -23,7 +23,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
         Some(spec) => match parse_target(&sub.rubric.rubric, spec) {
             Ok(t) => t,
             Err(msg) => {
-                eprintln!("error: --target: {msg}");
+                crate::stderr!("error: --target: {msg}");
                 return Ok(Exit::Invalid);
             }
         },
@@ -33,7 +33,13 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
     let assessment = assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, &target, lang, today);
     let mut findings: Vec<Finding> = sub.warnings.iter().chain(&assessment.findings).cloned().collect();
     sort_findings(&mut findings);
-    let input = ReportInput { rubric: &sub.rubric, assessment: &assessment, inputs: &sub.inputs, findings: &findings, lang };
+    let input = ReportInput {
+        rubric: &sub.rubric,
+        assessment: &assessment,
+        inputs: &sub.inputs,
+        findings: &findings,
+        lang,
+    };
     let text = match args.format {
         Format::Table => table::render(&input),
         Format::Json => json::render(&input),
@@ -44,9 +50,9 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
     }
     if !quiet && args.format != Format::Table {
         if let Some(path) = &args.output {
-            eprintln!("wrote {}", path.display());
+            crate::stderr!("wrote {}", path.display());
         }
-        eprintln!(
+        crate::stderr!(
             "{}: level {} (index {:.2}), target {} {}",
             assessment.agency.id,
             assessment.level,
@@ -67,7 +73,11 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
             .filter(|(_, r)| r.level < min)
             .map(|(d, r)| format!("{} at {}", d.id.value, r.level))
             .collect();
-        eprintln!("gate failed: overall level {} is below {min} ({})", assessment.level, below.join(", "));
+        crate::stderr!(
+            "gate failed: overall level {} is below {min} ({})",
+            assessment.level,
+            below.join(", ")
+        );
         return Ok(Exit::GateFailed);
     }
     Ok(Exit::Ok)

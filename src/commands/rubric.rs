@@ -39,7 +39,11 @@ fn lint(spec: &str, quiet: bool) -> anyhow::Result<Exit> {
             let mut sources = Sources::default();
             sources.insert(&r.file, r.text.clone());
             let criteria: usize = r.rubric.dimensions.iter().map(|d| d.criteria.len()).sum();
-            let counts = format!("{} dimensions, {criteria} criteria, {} collections", r.rubric.dimensions.len(), r.rubric.inventory.0.len());
+            let counts = format!(
+                "{} dimensions, {criteria} criteria, {} collections",
+                r.rubric.dimensions.len(),
+                r.rubric.inventory.0.len()
+            );
             (r.warnings, sources, true, counts)
         }
         Err(findings) => {
@@ -52,16 +56,18 @@ fn lint(spec: &str, quiet: bool) -> anyhow::Result<Exit> {
             (findings, sources, false, String::new())
         }
     };
+    let mut findings = findings;
+    crate::finding::sort_findings(&mut findings);
     super::print_findings(&sources, &findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
     if ok {
         if !quiet {
-            eprintln!("{spec}: ok ({counts}); {warnings} warning(s)");
+            crate::stderr!("{spec}: ok ({counts}); {warnings} warning(s)");
         }
         Ok(Exit::Ok)
     } else {
-        eprintln!("{spec}: {errors} error(s), {warnings} warning(s)");
+        crate::stderr!("{spec}: {errors} error(s), {warnings} warning(s)");
         Ok(Exit::Invalid)
     }
 }

@@ -49,7 +49,11 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
         Err(f) => return vec![f],
     };
     let Value::Map(entries) = &root.value else {
-        return vec![Finding::error("invalid-value", format!("{file} must be a mapping, found {}", root.value.kind()), at(file, root.pos))];
+        return vec![Finding::error(
+            "invalid-value",
+            format!("{file} must be a mapping, found {}", root.value.kind()),
+            at(file, root.pos),
+        )];
     };
     if let Err(f) = check_header_nodes(file, root.get("dgmat"), root.get("kind"), "inventory") {
         return vec![f];
@@ -60,7 +64,11 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
             "dgmat" | "kind" => {}
             "agency" => match &node.value {
                 Value::Str(id) => inv.agency = Some((id.clone(), loc(file, node.pos))),
-                other => errors.push(Finding::error("invalid-value", format!("`agency` must be the agency id, found {}", other.kind()), at(file, node.pos))),
+                other => errors.push(Finding::error(
+                    "invalid-value",
+                    format!("`agency` must be the agency id, found {}", other.kind()),
+                    at(file, node.pos),
+                )),
             },
             name => match rubric.inventory.0.iter().position(|(k, _)| k.value == name) {
                 Some(i) => {
@@ -72,7 +80,10 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
                     allowed.extend(rubric.inventory.keys());
                     let help = match did_you_mean(name, allowed.iter().copied()) {
                         Some(c) => format!("did you mean `{c}`?"),
-                        None => format!("the rubric declares these collections: {}", rubric.inventory.keys().collect::<Vec<_>>().join(", ")),
+                        None => format!(
+                            "the rubric declares these collections: {}",
+                            rubric.inventory.keys().collect::<Vec<_>>().join(", ")
+                        ),
                     };
                     errors.push(Finding::error("unknown-key", format!("unknown collection `{name}`"), at(file, key.pos)).with_help(help));
                 }
@@ -95,7 +106,11 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
         Value::Seq(items) => items,
         Value::Null => return,
         other => {
-            errors.push(Finding::error("invalid-value", format!("`{name}` must be a list of records, found {}", other.kind()), at(file, node.pos)));
+            errors.push(Finding::error(
+                "invalid-value",
+                format!("`{name}` must be a list of records, found {}", other.kind()),
+                at(file, node.pos),
+            ));
             return;
         }
     };
@@ -103,7 +118,11 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
     let key_index = field_names.iter().position(|f| *f == coll.key.value);
     for item in items {
         let Value::Map(entries) = &item.value else {
-            errors.push(Finding::error("invalid-value", format!("a record of `{name}` must be a mapping, found {}", item.value.kind()), at(file, item.pos)));
+            errors.push(Finding::error(
+                "invalid-value",
+                format!("a record of `{name}` must be a mapping, found {}", item.value.kind()),
+                at(file, item.pos),
+            ));
             continue;
         };
         let mut values = vec![cel::Value::Null; field_names.len()];
@@ -116,7 +135,14 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
                     Some(c) => format!("did you mean `{c}`?"),
                     None => format!("declared fields of `{name}`: {}", field_names.join(", ")),
                 };
-                errors.push(Finding::error("unknown-key", format!("unknown field `{}` in a record of `{name}`", k.name), at(file, k.pos)).with_help(help));
+                errors.push(
+                    Finding::error(
+                        "unknown-key",
+                        format!("unknown field `{}` in a record of `{name}`", k.name),
+                        at(file, k.pos),
+                    )
+                    .with_help(help),
+                );
                 continue;
             };
             let def = &coll.fields.0[i].1;
@@ -128,8 +154,11 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
                 Err(msg) => {
                     reported[i] = true;
                     errors.push(
-                        Finding::error("invalid-value", format!("field `{}`: {msg}", k.name), at(file, v.pos))
-                            .with_help(format!("`{}` is declared as {}", k.name, describe(def))),
+                        Finding::error("invalid-value", format!("field `{}`: {msg}", k.name), at(file, v.pos)).with_help(format!(
+                            "`{}` is declared as {}",
+                            k.name,
+                            describe(def)
+                        )),
                     );
                 }
             }
@@ -137,8 +166,12 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
         for (i, (fname, _, def)) in coll.fields.iter().enumerate() {
             if def.required && !present[i] && !reported[i] {
                 errors.push(
-                    Finding::error("missing-field", format!("a record of `{name}` lacks the required field `{fname}`"), at(file, item.pos))
-                        .with_help(format!("add `{fname}` ({})", describe(def))),
+                    Finding::error(
+                        "missing-field",
+                        format!("a record of `{name}` lacks the required field `{fname}`"),
+                        at(file, item.pos),
+                    )
+                    .with_help(format!("add `{fname}` ({})", describe(def))),
                 );
             }
         }
@@ -155,8 +188,12 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
             }),
             // A required key was already reported missing above.
             None if !key_index.is_some_and(|i| coll.fields.0[i].1.required || reported[i]) => errors.push(
-                Finding::error("missing-field", format!("a record of `{name}` has no key `{}`", coll.key.value), at(file, item.pos))
-                    .with_help(format!("every record needs a unique `{}`", coll.key.value)),
+                Finding::error(
+                    "missing-field",
+                    format!("a record of `{name}` has no key `{}`", coll.key.value),
+                    at(file, item.pos),
+                )
+                .with_help(format!("every record needs a unique `{}`", coll.key.value)),
             ),
             None => {}
         }
@@ -172,8 +209,12 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
         for r in records {
             if let Some(first) = seen.get(r.key.as_str()) {
                 errors.push(
-                    Finding::error("duplicate-record", format!("`{}` {} `{}` appears twice in `{}`", name.value, coll.key.value, r.key, name.value), Some(r.location.clone()))
-                        .with_help(format!("first defined at {first}; keys must be unique")),
+                    Finding::error(
+                        "duplicate-record",
+                        format!("`{}` {} `{}` appears twice in `{}`", name.value, coll.key.value, r.key, name.value),
+                        Some(r.location.clone()),
+                    )
+                    .with_help(format!("first defined at {first}; keys must be unique")),
                 );
             } else {
                 seen.insert(&r.key, &r.location);
@@ -184,11 +225,16 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
     for ((name, coll), records) in rubric.inventory.0.iter().zip(&inv.collections) {
         for (i, (fname, _, def)) in coll.fields.iter().enumerate() {
             let Some(target) = &def.refers_to else { continue };
-            let Some(t) = rubric.inventory.0.iter().position(|(k, _)| k.value == target.value) else { continue };
+            let Some(t) = rubric.inventory.0.iter().position(|(k, _)| k.value == target.value) else {
+                continue;
+            };
             for r in records {
                 let refs: Vec<String> = match &r.values[i] {
                     cel::Value::String(s) => vec![s.to_string()],
-                    cel::Value::List(items) => items.iter().filter_map(|v| if let cel::Value::String(s) = v { Some(s.to_string()) } else { None }).collect(),
+                    cel::Value::List(items) => items
+                        .iter()
+                        .filter_map(|v| if let cel::Value::String(s) = v { Some(s.to_string()) } else { None })
+                        .collect(),
                     _ => Vec::new(),
                 };
                 for reference in refs {
@@ -196,7 +242,10 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
                         errors.push(
                             Finding::error(
                                 "dangling-reference",
-                                format!("`{}` `{}`: {fname} refers to `{reference}`, which is not in `{}`", name.value, r.key, target.value),
+                                format!(
+                                    "`{}` `{}`: {fname} refers to `{reference}`, which is not in `{}`",
+                                    name.value, r.key, target.value
+                                ),
                                 Some(r.location.clone()),
                             )
                             .with_help(format!("add `{reference}` to `{}` or correct the reference", target.value)),
@@ -266,7 +315,9 @@ fn typed(node: &Node, def: &FieldDef) -> Result<cel::Value, String> {
 
 /// Types a scalar given as YAML (already typed) or as text (CSV cells, quoted YAML).
 pub fn scalar(node: &Node, kind: FieldType, def: &FieldDef) -> Result<cel::Value, String> {
-    let text = node.as_scalar_text().ok_or_else(|| format!("expected {}, found {}", kind.as_str(), node.value.kind()))?;
+    let text = node
+        .as_scalar_text()
+        .ok_or_else(|| format!("expected {}, found {}", kind.as_str(), node.value.kind()))?;
     let shown = || {
         let t: String = text.chars().take(40).collect();
         if text.chars().count() > 40 { format!("{t}…") } else { t }
@@ -275,10 +326,12 @@ pub fn scalar(node: &Node, kind: FieldType, def: &FieldDef) -> Result<cel::Value
         FieldType::String => Ok(cel::Value::String(text.into())),
         FieldType::Enum => {
             let values = def.values.as_deref().unwrap_or_default();
-            if values.iter().any(|v| *v == text) {
+            if values.contains(&text) {
                 Ok(cel::Value::String(text.into()))
             } else {
-                let hint = did_you_mean(&text, values.iter().map(String::as_str)).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
+                let hint = did_you_mean(&text, values.iter().map(String::as_str))
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
                 Err(format!("`{}` is not one of {}{hint}", shown(), values.join(", ")))
             }
         }
@@ -287,7 +340,9 @@ pub fn scalar(node: &Node, kind: FieldType, def: &FieldDef) -> Result<cel::Value
             "false" | "no" | "n" | "0" => Ok(cel::Value::Bool(false)),
             _ => Err(format!("`{}` is not a boolean (true/false, yes/no)", shown())),
         },
-        FieldType::Date => parse_date(&text).map(date_value).ok_or_else(|| format!("`{}` is not a valid date YYYY-MM-DD", shown())),
+        FieldType::Date => parse_date(&text)
+            .map(date_value)
+            .ok_or_else(|| format!("`{}` is not a valid date YYYY-MM-DD", shown())),
         FieldType::Integer => {
             let n: i64 = match node.value {
                 Value::Int(n) => n,

@@ -46,14 +46,22 @@ pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&
     let start = at(file, Pos { line: 1, column: 1 });
     match dgmat {
         None => {
-            return Err(Finding::error("format-version", format!("{file} does not start with `dgmat: 1`"), start)
-                .with_help(format!("a dgmat {kind} starts with the lines `dgmat: 1` and `kind: {kind}`")));
+            return Err(
+                Finding::error("format-version", format!("{file} does not start with `dgmat: 1`"), start)
+                    .with_help(format!("a dgmat {kind} starts with the lines `dgmat: 1` and `kind: {kind}`")),
+            );
         }
-        Some(Node { value: Value::Int(FORMAT_VERSION), .. }) => {}
+        Some(Node {
+            value: Value::Int(FORMAT_VERSION),
+            ..
+        }) => {}
         Some(node) => {
             return Err(Finding::error(
                 "format-version",
-                format!("unsupported format version {}", node.as_scalar_text().unwrap_or_else(|| node.value.kind().into())),
+                format!(
+                    "unsupported format version {}",
+                    node.as_scalar_text().unwrap_or_else(|| node.value.kind().into())
+                ),
                 at(file, node.pos),
             )
             .with_help("this dgmat reads format version 1: write `dgmat: 1`"));
@@ -63,15 +71,21 @@ pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&
         Some(Node { value: Value::Str(k), .. }) if k == kind => Ok(()),
         Some(node) => {
             let found = node.as_scalar_text().unwrap_or_else(|| node.value.kind().into());
-            Err(Finding::error("wrong-kind", format!("expected a {kind}, but this file is `kind: {found}`"), at(file, node.pos))
-                .with_help(match found.as_str() {
-                    "rubric" => "pass rubrics with --rubric".to_string(),
-                    "questionnaire" | "inventory" => format!("pass {found} files as the submission, not as a {kind}"),
-                    _ => format!("write `kind: {kind}`"),
-                }))
+            Err(Finding::error(
+                "wrong-kind",
+                format!("expected a {kind}, but this file is `kind: {found}`"),
+                at(file, node.pos),
+            )
+            .with_help(match found.as_str() {
+                "rubric" => "pass rubrics with --rubric".to_string(),
+                "questionnaire" | "inventory" => format!("pass {found} files as the submission, not as a {kind}"),
+                _ => format!("write `kind: {kind}`"),
+            }))
         }
-        None => Err(Finding::error("wrong-kind", format!("{file} has no `kind:`"), start)
-            .with_help(format!("add `kind: {kind}` after `dgmat: 1`"))),
+        None => {
+            Err(Finding::error("wrong-kind", format!("{file} has no `kind:`"), start)
+                .with_help(format!("add `kind: {kind}` after `dgmat: 1`")))
+        }
     }
 }
 

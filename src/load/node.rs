@@ -103,10 +103,7 @@ impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<Value>::deserialize(d)?;
         let pos = Pos::of(&spanned);
-        Ok(Node {
-            value: spanned.value,
-            pos,
-        })
+        Ok(Node { value: spanned.value, pos })
     }
 }
 
@@ -169,13 +166,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
             let pos = Pos::of(&key);
             let value = map.next_value::<Node>()?;
-            entries.push((
-                Key {
-                    name: key.value.0,
-                    pos,
-                },
-                value,
-            ));
+            entries.push((Key { name: key.value.0, pos }, value));
         }
         Ok(Value::Map(entries))
     }

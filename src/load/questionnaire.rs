@@ -94,13 +94,22 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
         let parsed = parse_date(&d.value);
         if parsed.is_none() {
             errors.push(
-                Finding::error("invalid-value", format!("assessed_on `{}` is not a valid date", d.value), at(file, Pos::of(d)))
-                    .with_help("write the date as YYYY-MM-DD"),
+                Finding::error(
+                    "invalid-value",
+                    format!("assessed_on `{}` is not a valid date", d.value),
+                    at(file, Pos::of(d)),
+                )
+                .with_help("write the date as YYYY-MM-DD"),
             );
         }
         parsed
     });
-    let criteria: HashMap<&str, &Criterion> = rubric.dimensions.iter().flat_map(|d| &d.criteria).map(|c| (c.id.value.as_str(), c)).collect();
+    let criteria: HashMap<&str, &Criterion> = rubric
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.criteria)
+        .map(|c| (c.id.value.as_str(), c))
+        .collect();
     let mut answers = HashMap::new();
     for (id, pos, node) in q.answers.iter().flat_map(|a| a.iter()) {
         let Some(criterion) = criteria.get(id) else {
@@ -113,8 +122,12 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
         };
         if criterion.check.is_some() {
             errors.push(
-                Finding::error("computed-criterion", format!("`{id}` is computed from the inventory and takes no answer"), at(file, pos))
-                    .with_help("remove the answer; fill in the inventory instead"),
+                Finding::error(
+                    "computed-criterion",
+                    format!("`{id}` is computed from the inventory and takes no answer"),
+                    at(file, pos),
+                )
+                .with_help("remove the answer; fill in the inventory instead"),
             );
             continue;
         }
@@ -135,7 +148,16 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
         file: file.to_string(),
         agency: q.agency,
         agency_location,
-        rubric: q.rubric.map(|r| (r.value.clone(), Location { file: file.to_string(), line: Pos::of(&r).line, column: Pos::of(&r).column })),
+        rubric: q.rubric.map(|r| {
+            (
+                r.value.clone(),
+                Location {
+                    file: file.to_string(),
+                    line: Pos::of(&r).line,
+                    column: Pos::of(&r).column,
+                },
+            )
+        }),
         assessed_on,
         respondent: q.respondent,
         answers,
@@ -160,15 +182,32 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
                     },
                     "evidence" => evidence = read_evidence(file, v, &mut errors),
                     other => {
-                        let help = did_you_mean(other, ["answer", "note", "evidence"]).map_or_else(|| "an answer may have `answer`, `note` and `evidence`".to_string(), |s| format!("did you mean `{s}`?"));
-                        errors.push(Finding::error("unknown-key", format!("unknown key `{other}` in the answer to `{}`", c.id.value), at(file, k.pos)).with_help(help));
+                        let help = did_you_mean(other, ["answer", "note", "evidence"]).map_or_else(
+                            || "an answer may have `answer`, `note` and `evidence`".to_string(),
+                            |s| format!("did you mean `{s}`?"),
+                        );
+                        errors.push(
+                            Finding::error(
+                                "unknown-key",
+                                format!("unknown key `{other}` in the answer to `{}`", c.id.value),
+                                at(file, k.pos),
+                            )
+                            .with_help(help),
+                        );
                     }
                 }
             }
             match value {
                 Some(v) => (v, note, evidence),
                 None => {
-                    errors.push(Finding::error("missing-key", format!("the answer to `{}` has no `answer:`", c.id.value), at(file, node.pos)).with_help("add `answer: ...`"));
+                    errors.push(
+                        Finding::error(
+                            "missing-key",
+                            format!("the answer to `{}` has no `answer:`", c.id.value),
+                            at(file, node.pos),
+                        )
+                        .with_help("add `answer: ...`"),
+                    );
                     return Err(errors);
                 }
             }
@@ -178,7 +217,11 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
     if value_node.value == Value::Null {
         return if errors.is_empty() { Ok(None) } else { Err(errors) };
     }
-    let location = at(file, value_node.pos).unwrap_or_else(|| Location { file: file.into(), line: 1, column: 1 });
+    let location = at(file, value_node.pos).unwrap_or_else(|| Location {
+        file: file.into(),
+        line: 1,
+        column: 1,
+    });
     let value = match value(value_node, c) {
         Ok(v) => v,
         Err((msg, help)) => {
@@ -189,17 +232,34 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
     if value == AnswerValue::NotApplicable {
         if !c.allow_na {
             errors.push(
-                Finding::error("na-not-allowed", format!("`{}` does not accept n/a", c.id.value), Some(location.clone()))
-                    .with_help("answer the question; this criterion applies to every agency"),
+                Finding::error(
+                    "na-not-allowed",
+                    format!("`{}` does not accept n/a", c.id.value),
+                    Some(location.clone()),
+                )
+                .with_help("answer the question; this criterion applies to every agency"),
             );
         } else if note.as_deref().is_none_or(|n| n.trim().is_empty()) {
             errors.push(
-                Finding::error("na-without-note", format!("n/a for `{}` needs a note saying why", c.id.value), Some(location.clone()))
-                    .with_help("use the long form: {answer: n/a, note: \"why it does not apply\"}"),
+                Finding::error(
+                    "na-without-note",
+                    format!("n/a for `{}` needs a note saying why", c.id.value),
+                    Some(location.clone()),
+                )
+                .with_help("use the long form: {answer: n/a, note: \"why it does not apply\"}"),
             );
         }
     }
-    if errors.is_empty() { Ok(Some(Answer { value, note, evidence, location })) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Some(Answer {
+            value,
+            note,
+            evidence,
+            location,
+        }))
+    } else {
+        Err(errors)
+    }
 }
 
 fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evidence> {
@@ -211,9 +271,17 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
     let mut out = Vec::new();
     for item in items {
         match &item.value {
-            Value::Str(s) => out.push(Evidence { reference: s.clone(), date: None, url: None }),
+            Value::Str(s) => out.push(Evidence {
+                reference: s.clone(),
+                date: None,
+                url: None,
+            }),
             Value::Map(entries) => {
-                let mut ev = Evidence { reference: String::new(), date: None, url: None };
+                let mut ev = Evidence {
+                    reference: String::new(),
+                    date: None,
+                    url: None,
+                };
                 for (k, v) in entries {
                     let text = v.as_scalar_text();
                     match (k.name.as_str(), text) {
@@ -222,22 +290,42 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                         ("note", _) => {}
                         ("date", Some(t)) => match parse_date(&t) {
                             Some(d) => ev.date = Some(d),
-                            None => errors.push(Finding::error("invalid-value", format!("evidence date `{t}` is not a valid date"), at(file, v.pos)).with_help("write the date as YYYY-MM-DD")),
+                            None => errors.push(
+                                Finding::error("invalid-value", format!("evidence date `{t}` is not a valid date"), at(file, v.pos))
+                                    .with_help("write the date as YYYY-MM-DD"),
+                            ),
                         },
-                        ("ref" | "url" | "date", None) => errors.push(Finding::error("invalid-value", format!("evidence `{}` must be a single value", k.name), at(file, v.pos))),
+                        ("ref" | "url" | "date", None) => errors.push(Finding::error(
+                            "invalid-value",
+                            format!("evidence `{}` must be a single value", k.name),
+                            at(file, v.pos),
+                        )),
                         (other, _) => {
-                            let help = did_you_mean(other, ["ref", "date", "url", "note"]).map_or_else(|| "evidence has `ref`, `date`, `url` and `note`".to_string(), |s| format!("did you mean `{s}`?"));
-                            errors.push(Finding::error("unknown-key", format!("unknown key `{other}` in evidence"), at(file, k.pos)).with_help(help));
+                            let help = did_you_mean(other, ["ref", "date", "url", "note"]).map_or_else(
+                                || "evidence has `ref`, `date`, `url` and `note`".to_string(),
+                                |s| format!("did you mean `{s}`?"),
+                            );
+                            errors.push(
+                                Finding::error("unknown-key", format!("unknown key `{other}` in evidence"), at(file, k.pos))
+                                    .with_help(help),
+                            );
                         }
                     }
                 }
                 if ev.reference.trim().is_empty() {
-                    errors.push(Finding::error("missing-key", "evidence needs a `ref` naming the document", at(file, item.pos)).with_help("e.g. {ref: \"Decision 123/QD-UBND\", date: 2026-03-01}"));
+                    errors.push(
+                        Finding::error("missing-key", "evidence needs a `ref` naming the document", at(file, item.pos))
+                            .with_help("e.g. {ref: \"Decision 123/QD-UBND\", date: 2026-03-01}"),
+                    );
                 } else {
                     out.push(ev);
                 }
             }
-            other => errors.push(Finding::error("invalid-value", format!("evidence must be a document reference or a map, found {}", other.kind()), at(file, item.pos))),
+            other => errors.push(Finding::error(
+                "invalid-value",
+                format!("evidence must be a document reference or a map, found {}", other.kind()),
+                at(file, item.pos),
+            )),
         }
     }
     out
@@ -254,7 +342,12 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
         return Ok(AnswerValue::NotApplicable);
     }
     let expected = answer_type.describe();
-    let wrong = |found: &str| (format!("`{id}` expects {expected}, found {found}"), format!("answer with {expected}"));
+    let wrong = |found: &str| {
+        (
+            format!("`{id}` expects {expected}, found {found}"),
+            format!("answer with {expected}"),
+        )
+    };
     let found = || text.clone().map_or_else(|| node.value.kind().to_string(), |t| format!("`{t}`"));
     match answer_type.kind {
         AnswerKind::YesNo | AnswerKind::YesPartialNo => match text.as_deref() {
@@ -271,7 +364,9 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
                 _ => None,
             };
             match n {
-                Some(n) if n.is_finite() && (answer_type.kind == AnswerKind::Number || (0.0..=100.0).contains(&n)) => Ok(AnswerValue::Number(n)),
+                Some(n) if n.is_finite() && (answer_type.kind == AnswerKind::Number || (0.0..=100.0).contains(&n)) => {
+                    Ok(AnswerValue::Number(n))
+                }
                 _ => Err(wrong(&found())),
             }
         }
@@ -286,7 +381,8 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
             for p in &picked {
                 if !answer_type.options.iter().any(|o| o.value == *p) {
                     let options: Vec<&str> = answer_type.options.iter().map(|o| o.value.as_str()).collect();
-                    let help = did_you_mean(p, options.iter().copied()).map_or_else(|| format!("answer with {expected}"), |c| format!("did you mean `{c}`?"));
+                    let help = did_you_mean(p, options.iter().copied())
+                        .map_or_else(|| format!("answer with {expected}"), |c| format!("did you mean `{c}`?"));
                     return Err((format!("`{id}` has no option `{p}`"), help));
                 }
             }

@@ -41,7 +41,10 @@ pub struct LoadedRubric {
 
 impl std::fmt::Debug for LoadedRubric {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LoadedRubric").field("file", &self.file).field("sha256", &self.sha256).finish_non_exhaustive()
+        f.debug_struct("LoadedRubric")
+            .field("file", &self.file)
+            .field("sha256", &self.sha256)
+            .finish_non_exhaustive()
     }
 }
 
@@ -120,7 +123,12 @@ impl Validator<'_> {
 
     fn validate(&mut self, r: &mut Rubric, env: &cel::Env) {
         if !is_id(&r.id.value) {
-            self.error("rubric-id", format!("rubric id `{}` must match [a-z0-9-]+", r.id.value), Pos::of(&r.id), None);
+            self.error(
+                "rubric-id",
+                format!("rubric id `{}` must match [a-z0-9-]+", r.id.value),
+                Pos::of(&r.id),
+                None,
+            );
         }
         self.levels(r);
         self.scoring(r);
@@ -132,7 +140,12 @@ impl Validator<'_> {
     fn levels(&mut self, r: &Rubric) {
         let found: Vec<u8> = r.levels.iter().map(|l| l.level.value).collect();
         if found != [1, 2, 3, 4, 5] {
-            let pos = r.levels.iter().zip(1u8..).find(|(l, n)| l.level.value != *n).map_or(Pos { line: 1, column: 1 }, |(l, _)| Pos::of(&l.level));
+            let pos = r
+                .levels
+                .iter()
+                .zip(1u8..)
+                .find(|(l, n)| l.level.value != *n)
+                .map_or(Pos { line: 1, column: 1 }, |(l, _)| Pos::of(&l.level));
             self.error(
                 "rubric-levels",
                 format!("levels must be exactly 1, 2, 3, 4, 5 in order; found {found:?}"),
@@ -148,7 +161,11 @@ impl Validator<'_> {
         if s.method.value != Method::Staged {
             self.error(
                 "rubric-scoring",
-                format!("scoring method `{:?}` is not supported by this version of dgmat; use `staged`", s.method.value).to_lowercase(),
+                format!(
+                    "scoring method `{:?}` is not supported by this version of dgmat; use `staged`",
+                    s.method.value
+                )
+                .to_lowercase(),
                 pos,
                 None,
             );
@@ -165,13 +182,28 @@ impl Validator<'_> {
         let mut seen = HashSet::new();
         for t in &r.targets {
             if !is_id(&t.id.value) {
-                self.error("rubric-target", format!("target id `{}` must match [a-z0-9-]+", t.id.value), Pos::of(&t.id), None);
+                self.error(
+                    "rubric-target",
+                    format!("target id `{}` must match [a-z0-9-]+", t.id.value),
+                    Pos::of(&t.id),
+                    None,
+                );
             }
             if !seen.insert(t.id.value.as_str()) {
-                self.error("duplicate-id", format!("target `{}` is declared twice", t.id.value), Pos::of(&t.id), None);
+                self.error(
+                    "duplicate-id",
+                    format!("target `{}` is declared twice", t.id.value),
+                    Pos::of(&t.id),
+                    None,
+                );
             }
             if !(1..=5).contains(&t.level.value) {
-                self.error("rubric-target", format!("target level {} is not a level 1-5", t.level.value), Pos::of(&t.level), None);
+                self.error(
+                    "rubric-target",
+                    format!("target level {} is not a level 1-5", t.level.value),
+                    Pos::of(&t.level),
+                    None,
+                );
             }
             if let Some(p) = &t.portfolio {
                 for (level, share) in &p.at_least {
@@ -190,7 +222,12 @@ impl Validator<'_> {
             && !seen.contains(d.value.as_str())
         {
             let help = did_you_mean(&d.value, seen.iter().copied()).map(|c| format!("did you mean `{c}`?"));
-            self.error("rubric-target", format!("default_target `{}` is not a declared target", d.value), Pos::of(d), help);
+            self.error(
+                "rubric-target",
+                format!("default_target `{}` is not a declared target", d.value),
+                Pos::of(d),
+                help,
+            );
         }
     }
 
@@ -214,24 +251,49 @@ impl Validator<'_> {
                     self.error("rubric-inventory", format!("enum field `{fname}` needs `values`"), pos, None);
                 }
                 if kind != FieldType::Enum && f.values.is_some() {
-                    self.error("rubric-inventory", format!("field `{fname}` has `values` but is not an enum"), pos, None);
+                    self.error(
+                        "rubric-inventory",
+                        format!("field `{fname}` has `values` but is not an enum"),
+                        pos,
+                        None,
+                    );
                 }
                 if kind != FieldType::List && f.of.is_some() {
                     self.error("rubric-inventory", format!("field `{fname}` has `of` but is not a list"), pos, None);
                 }
                 if f.of == Some(FieldType::List) || f.of == Some(FieldType::Enum) {
-                    self.error("rubric-inventory", format!("list field `{fname}` must hold scalars (string, integer, number, boolean, date)"), pos, None);
+                    self.error(
+                        "rubric-inventory",
+                        format!("list field `{fname}` must hold scalars (string, integer, number, boolean, date)"),
+                        pos,
+                        None,
+                    );
                 }
                 if (f.min.is_some() || f.max.is_some()) && !matches!(kind, FieldType::Integer | FieldType::Number) {
-                    self.error("rubric-inventory", format!("field `{fname}` has min/max but is not a number"), pos, None);
+                    self.error(
+                        "rubric-inventory",
+                        format!("field `{fname}` has min/max but is not a number"),
+                        pos,
+                        None,
+                    );
                 }
                 if let Some(target) = &f.refers_to {
                     if !names.contains(&target.value) {
                         let help = did_you_mean(&target.value, names.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
-                        self.error("rubric-inventory", format!("field `{fname}` refers to `{}`, which is not a collection", target.value), Pos::of(target), help);
+                        self.error(
+                            "rubric-inventory",
+                            format!("field `{fname}` refers to `{}`, which is not a collection", target.value),
+                            Pos::of(target),
+                            help,
+                        );
                     }
                     if !matches!(kind, FieldType::String | FieldType::List) {
-                        self.error("rubric-inventory", format!("only string and list fields may have refers_to (`{fname}` is {})", kind.as_str()), fpos, None);
+                        self.error(
+                            "rubric-inventory",
+                            format!("only string and list fields may have refers_to (`{fname}` is {})", kind.as_str()),
+                            fpos,
+                            None,
+                        );
                     }
                 }
             }
@@ -239,7 +301,12 @@ impl Validator<'_> {
             let mut rule_ids = HashSet::new();
             for rule in &mut coll.rules {
                 if !rule_ids.insert(rule.id.value.clone()) {
-                    self.error("duplicate-id", format!("rule `{}` is declared twice in `{}`", rule.id.value, name.value), Pos::of(&rule.id), None);
+                    self.error(
+                        "duplicate-id",
+                        format!("rule `{}` is declared twice in `{}`", rule.id.value, name.value),
+                        Pos::of(&rule.id),
+                        None,
+                    );
                 }
                 if let Some(when) = &mut rule.when {
                     self.compile(when, env, &field_refs);
@@ -260,7 +327,10 @@ impl Validator<'_> {
             let help = did_you_mean(&c.collection.value, inventory.keys()).map(|x| format!("did you mean `{x}`?"));
             self.error(
                 "rubric-check",
-                format!("check uses collection `{}`, which the rubric's inventory does not declare", c.collection.value),
+                format!(
+                    "check uses collection `{}`, which the rubric's inventory does not declare",
+                    c.collection.value
+                ),
                 Pos::of(&c.collection),
                 help,
             );
@@ -276,7 +346,12 @@ impl Validator<'_> {
         if let Some(r) = c.min_ratio
             && !(0.0..=1.0).contains(&r)
         {
-            self.error("rubric-check", format!("min_ratio {r} must be between 0 and 1"), Pos::of(&c.collection), None);
+            self.error(
+                "rubric-check",
+                format!("min_ratio {r} must be between 0 and 1"),
+                Pos::of(&c.collection),
+                None,
+            );
         }
     }
 
@@ -286,13 +361,28 @@ impl Validator<'_> {
         let inventory = std::mem::take(&mut r.inventory);
         for d in &mut r.dimensions {
             if !dims.insert(d.id.value.clone()) {
-                self.error("duplicate-id", format!("dimension `{}` is declared twice", d.id.value), Pos::of(&d.id), None);
+                self.error(
+                    "duplicate-id",
+                    format!("dimension `{}` is declared twice", d.id.value),
+                    Pos::of(&d.id),
+                    None,
+                );
             }
             if d.weight.is_nan() || d.weight <= 0.0 {
-                self.error("rubric-weight", format!("dimension `{}` needs a weight above 0", d.id.value), Pos::of(&d.id), None);
+                self.error(
+                    "rubric-weight",
+                    format!("dimension `{}` needs a weight above 0", d.id.value),
+                    Pos::of(&d.id),
+                    None,
+                );
             }
             if d.criteria.is_empty() {
-                self.error("rubric-criteria", format!("dimension `{}` has no criteria", d.id.value), Pos::of(&d.id), None);
+                self.error(
+                    "rubric-criteria",
+                    format!("dimension `{}` has no criteria", d.id.value),
+                    Pos::of(&d.id),
+                    None,
+                );
             }
             let mut levels_used = BTreeSet::new();
             for c in &mut d.criteria {
@@ -302,7 +392,12 @@ impl Validator<'_> {
                     self.error("duplicate-id", format!("criterion `{id}` is declared twice"), pos, None);
                 }
                 if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
-                    self.error("rubric-criteria", format!("criterion id `{id}` must be non-empty without spaces"), pos, None);
+                    self.error(
+                        "rubric-criteria",
+                        format!("criterion id `{id}` must be non-empty without spaces"),
+                        pos,
+                        None,
+                    );
                 }
                 match &c.level {
                     Some(l) if (2..=5).contains(&l.value) => {
@@ -310,16 +405,24 @@ impl Validator<'_> {
                     }
                     Some(l) => self.error(
                         "rubric-criteria",
-                        format!("criterion `{id}` is at level {}; staged criteria belong to levels 2-5 (level 1 is the floor)", l.value),
+                        format!(
+                            "criterion `{id}` is at level {}; staged criteria belong to levels 2-5 (level 1 is the floor)",
+                            l.value
+                        ),
                         Pos::of(l),
                         None,
                     ),
                     None => self.error("rubric-criteria", format!("criterion `{id}` needs a `level` (2-5)"), pos, None),
                 }
                 if c.points.is_some() {
-                    self.error("rubric-criteria", format!("criterion `{id}` has `points`, which only the points method uses"), pos, None);
+                    self.error(
+                        "rubric-criteria",
+                        format!("criterion `{id}` has `points`, which only the points method uses"),
+                        pos,
+                        None,
+                    );
                 }
-                if !(c.weight > 0.0) {
+                if c.weight.is_nan() || c.weight <= 0.0 {
                     self.error("rubric-weight", format!("criterion `{id}` needs a weight above 0"), pos, None);
                 }
                 if c.action.is_blank() {
@@ -327,7 +430,12 @@ impl Validator<'_> {
                 }
                 let asks = c.question.is_some() || c.answer.is_some();
                 if c.check.is_some() && asks {
-                    self.error("rubric-criteria", format!("criterion `{id}` has both a `check` and a question; a criterion is one or the other"), pos, None);
+                    self.error(
+                        "rubric-criteria",
+                        format!("criterion `{id}` has both a `check` and a question; a criterion is one or the other"),
+                        pos,
+                        None,
+                    );
                 } else if c.check.is_none() && !(c.question.is_some() && c.answer.is_some()) {
                     self.error(
                         "rubric-criteria",
@@ -337,10 +445,20 @@ impl Validator<'_> {
                     );
                 }
                 if c.check.is_some() && (c.allow_na || c.evidence == EvidenceRule::Required) {
-                    self.error("rubric-criteria", format!("criterion `{id}`: `evidence` and `allow_na` belong to question criteria"), pos, None);
+                    self.error(
+                        "rubric-criteria",
+                        format!("criterion `{id}`: `evidence` and `allow_na` belong to question criteria"),
+                        pos,
+                        None,
+                    );
                 }
                 if c.check.is_some() && c.verify.is_some() {
-                    self.error("rubric-criteria", format!("criterion `{id}`: `verify` belongs to question criteria; a check verifies itself"), pos, None);
+                    self.error(
+                        "rubric-criteria",
+                        format!("criterion `{id}`: `verify` belongs to question criteria; a check verifies itself"),
+                        pos,
+                        None,
+                    );
                 }
                 if let Some(a) = &c.answer {
                     self.answer_type(&id, a);
@@ -357,7 +475,10 @@ impl Validator<'_> {
                     self.warnings.push(
                         Finding::warning(
                             "empty-level",
-                            format!("dimension `{}` has no criteria at level {level}, so every agency passes that level", d.id.value),
+                            format!(
+                                "dimension `{}` has no criteria at level {level}, so every agency passes that level",
+                                d.id.value
+                            ),
                             at(self.file, Pos::of(&d.id)),
                         )
                         .with_help(format!("add at least one criterion at level {level}")),
@@ -375,29 +496,59 @@ impl Validator<'_> {
             AnswerKind::YesNo | AnswerKind::YesPartialNo => {}
             AnswerKind::Percent | AnswerKind::Number => {
                 let Some(pass) = t.pass else {
-                    self.error("rubric-answer", format!("criterion `{id}`: a {:?} answer needs `pass`", t.kind).to_lowercase(), pos, None);
+                    self.error(
+                        "rubric-answer",
+                        format!("criterion `{id}`: a {:?} answer needs `pass`", t.kind).to_lowercase(),
+                        pos,
+                        None,
+                    );
                     return;
                 };
                 if t.kind == AnswerKind::Percent && !(0.0..=100.0).contains(&pass) {
-                    self.error("rubric-answer", format!("criterion `{id}`: pass {pass} is not a percentage 0-100"), pos, None);
+                    self.error(
+                        "rubric-answer",
+                        format!("criterion `{id}`: pass {pass} is not a percentage 0-100"),
+                        pos,
+                        None,
+                    );
                 }
                 if let Some(partial) = t.partial
                     && partial > pass
                 {
-                    self.error("rubric-answer", format!("criterion `{id}`: partial ({partial}) must not exceed pass ({pass})"), pos, None);
+                    self.error(
+                        "rubric-answer",
+                        format!("criterion `{id}`: partial ({partial}) must not exceed pass ({pass})"),
+                        pos,
+                        None,
+                    );
                 }
             }
             AnswerKind::Choice => {
                 if t.options.is_empty() {
-                    self.error("rubric-answer", format!("criterion `{id}`: a choice answer needs `options`"), pos, None);
+                    self.error(
+                        "rubric-answer",
+                        format!("criterion `{id}`: a choice answer needs `options`"),
+                        pos,
+                        None,
+                    );
                 }
                 let mut seen = HashSet::new();
                 for o in &t.options {
                     if !seen.insert(o.value.as_str()) {
-                        self.error("rubric-answer", format!("criterion `{id}`: option `{}` is listed twice", o.value), pos, None);
+                        self.error(
+                            "rubric-answer",
+                            format!("criterion `{id}`: option `{}` is listed twice", o.value),
+                            pos,
+                            None,
+                        );
                     }
                     if !(0.0..=1.0).contains(&o.credit) {
-                        self.error("rubric-answer", format!("criterion `{id}`: option `{}` has credit {}, outside 0-1", o.value, o.credit), pos, None);
+                        self.error(
+                            "rubric-answer",
+                            format!("criterion `{id}`: option `{}` has credit {}, outside 0-1", o.value, o.credit),
+                            pos,
+                            None,
+                        );
                     }
                 }
             }
@@ -409,7 +560,12 @@ impl Validator<'_> {
             ),
         }
         if !matches!(t.kind, AnswerKind::Percent | AnswerKind::Number) && (t.pass.is_some() || t.partial.is_some()) {
-            self.error("rubric-answer", format!("criterion `{id}`: `pass`/`partial` only apply to percent and number answers"), pos, None);
+            self.error(
+                "rubric-answer",
+                format!("criterion `{id}`: `pass`/`partial` only apply to percent and number answers"),
+                pos,
+                None,
+            );
         }
     }
 }

@@ -67,7 +67,7 @@ const QUESTIONNAIRE_NAMES: [&str; 2] = ["questionnaire.yaml", "questionnaire.yml
 const INVENTORY_NAMES: [&str; 2] = ["inventory.yaml", "inventory.yml"];
 
 /// Finds the questionnaire and inventory among `paths` (directories or files).
-fn locate(paths: &[PathBuf], warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
+fn locate(paths: &[PathBuf], sources: &mut Sources, warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
     let mut files = Files::default();
     for path in paths {
         if path.is_dir() {
@@ -80,33 +80,57 @@ fn locate(paths: &[PathBuf], warnings: &mut Vec<Finding>) -> Result<Files, Findi
             }
             for ext in ["csv", "xlsx", "ods"] {
                 if let Ok(entries) = std::fs::read_dir(path) {
-                    let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.to_ascii_lowercase().ends_with(&format!(".{ext}"))).collect();
+                    let mut names: Vec<String> = entries
+                        .flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|n| n.to_ascii_lowercase().ends_with(&format!(".{ext}")))
+                        .collect();
                     names.sort();
                     for n in names {
                         warnings.push(Finding::warning(
                             "unsupported-input",
-                            format!("{} is ignored: this version of dgmat reads YAML inventories only", display(&path.join(n))),
+                            format!(
+                                "{} is ignored: this version of dgmat reads YAML inventories only",
+                                display(&path.join(n))
+                            ),
                             None,
                         ));
                     }
                 }
             }
             if before == (files.questionnaire.is_some(), files.inventories.len()) {
-                return Err(Finding::error("no-input", format!("{} holds no questionnaire.yaml or inventory.yaml", display(path)), None)
-                    .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
+                return Err(Finding::error(
+                    "no-input",
+                    format!("{} holds no questionnaire.yaml or inventory.yaml", display(path)),
+                    None,
+                )
+                .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
             }
         } else if path.is_file() {
             let name = display(path);
             let text = yaml::read_text(path, &name)?;
+            sources.insert(&name, text.clone());
             match detect_kind(&name, &text) {
                 Some("questionnaire") => set_questionnaire(&mut files, path.clone())?,
                 Some("inventory") => files.inventories.push(path.clone()),
                 Some("rubric") => {
-                    return Err(Finding::error("wrong-kind", format!("{name} is a rubric, not a submission file"), None).with_help(format!("pass it with --rubric {name}")));
+                    return Err(
+                        Finding::error("wrong-kind", format!("{name} is a rubric, not a submission file"), None)
+                            .with_help(format!("pass it with --rubric {name}")),
+                    );
                 }
                 _ => {
-                    return Err(Finding::error("wrong-kind", format!("{name} is neither a questionnaire nor an inventory"), None)
-                        .with_help("a submission file starts with `dgmat: 1` and `kind: questionnaire` or `kind: inventory`"));
+                    // Let the header check locate what is wrong (a missing `dgmat: 1`, a
+                    // misspelt kind), then say what a submission file must be.
+                    let help = "a submission file starts with `dgmat: 1` and `kind: questionnaire` or `kind: inventory`";
+                    let mut finding = super::check_header(&name, &text, "questionnaire").err().unwrap_or_else(|| {
+                        Finding::error("wrong-kind", format!("{name} is neither a questionnaire nor an inventory"), None)
+                    });
+                    if finding.rule == "wrong-kind" {
+                        finding.message = format!("{name} is neither a questionnaire nor an inventory");
+                        finding.help = Some(help.into());
+                    }
+                    return Err(finding);
                 }
             }
         } else {
@@ -118,8 +142,12 @@ fn locate(paths: &[PathBuf], warnings: &mut Vec<Finding>) -> Result<Files, Findi
 
 fn set_questionnaire(files: &mut Files, path: PathBuf) -> Result<(), Finding> {
     if let Some(first) = &files.questionnaire {
-        return Err(Finding::error("no-input", format!("two questionnaires given: {} and {}", display(first), display(&path)), None)
-            .with_help("assess one agency at a time, or use `dgmat batch`"));
+        return Err(Finding::error(
+            "no-input",
+            format!("two questionnaires given: {} and {}", display(first), display(&path)),
+            None,
+        )
+        .with_help("assess one agency at a time, or use `dgmat batch`"));
     }
     files.questionnaire = Some(path);
     Ok(())
@@ -135,7 +163,12 @@ fn detect_kind(name: &str, text: &str) -> Option<&'static str> {
         return Some("inventory");
     }
     text.lines().take(50).find_map(|l| {
-        let kind = l.strip_prefix("kind:")?.split('#').next()?.trim().trim_matches(|c| c == '"' || c == '\'');
+        let kind = l
+            .strip_prefix("kind:")?
+            .split('#')
+            .next()?
+            .trim()
+            .trim_matches(|c| c == '"' || c == '\'');
         ["questionnaire", "inventory", "rubric"].into_iter().find(|k| *k == kind)
     })
 }
@@ -157,7 +190,7 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
     let mut sources = Sources::default();
     let mut warnings = Vec::new();
     let fail = |findings: Vec<Finding>, sources: Sources| LoadFailure { findings, sources };
-    let files = match locate(paths, &mut warnings) {
+    let files = match locate(paths, &mut sources, &mut warnings) {
         Ok(f) => f,
         Err(e) => return Err(fail(vec![e], sources)),
     };
@@ -170,8 +203,14 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
             Err(e) => errors.push(e),
         }
     }
-    let named = q_file.as_ref().and_then(|(_, q)| q.rubric.as_ref()).map(|r| rubric_id(&r.value).to_string());
-    let spec = rubric_spec.map(str::to_string).or_else(|| named.clone()).unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
+    let named = q_file
+        .as_ref()
+        .and_then(|(_, q)| q.rubric.as_ref())
+        .map(|r| rubric_id(&r.value).to_string());
+    let spec = rubric_spec
+        .map(str::to_string)
+        .or_else(|| named.clone())
+        .unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
     let loaded = match rubric::load(&spec) {
         Ok(r) => r,
         Err(mut f) => {
@@ -189,8 +228,15 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
             let pos = super::node::Pos::of(&r);
             if id != loaded.rubric.id.value || version.is_some_and(|v| v != loaded.rubric.version) {
                 warnings.push(
-                    Finding::warning("rubric-mismatch", format!("the questionnaire answers `{}` but is assessed against `{}@{}`", r.value, loaded.rubric.id.value, loaded.rubric.version), super::at(&name, pos))
-                        .with_help("answers are matched by criterion id; check that they mean the same thing in both"),
+                    Finding::warning(
+                        "rubric-mismatch",
+                        format!(
+                            "the questionnaire answers `{}` but is assessed against `{}@{}`",
+                            r.value, loaded.rubric.id.value, loaded.rubric.version
+                        ),
+                        super::at(&name, pos),
+                    )
+                    .with_help("answers are matched by criterion id; check that they mean the same thing in both"),
                 );
             }
         }
@@ -211,5 +257,12 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
         return Err(fail(errors, sources));
     }
     warnings.append(&mut errors);
-    Ok(Submission { rubric: loaded, questionnaire, inventory: inv, inputs, sources, warnings })
+    Ok(Submission {
+        rubric: loaded,
+        questionnaire,
+        inventory: inv,
+        inputs,
+        sources,
+        warnings,
+    })
 }

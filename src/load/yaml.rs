@@ -48,8 +48,7 @@ pub fn read_text(path: &Path, name: &str) -> Result<Arc<str>, Finding> {
     }
     let bytes = std::fs::read(path).map_err(|e| io_finding(name, &e))?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Finding::error("encoding", format!("{name} is encoded as UTF-16"), at(1, 1))
-            .with_help("save the file as UTF-8"));
+        return Err(Finding::error("encoding", format!("{name} is encoded as UTF-16"), at(1, 1)).with_help("save the file as UTF-8"));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -151,7 +150,12 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
     if message.starts_with("missing field") {
         return ("missing-key", Some("add the key; see `dgmat schema` for the format".into()));
     }
-    if message.contains("budget") || message.contains("recursion") || message.contains("nesting") {
+    if message.contains("budget")
+        || message.contains("limits breached")
+        || message.contains("too large")
+        || message.contains("recursion")
+        || message.contains("nesting")
+    {
         return (
             "yaml-limit",
             Some("the document is too deeply nested or expands too many aliases; dgmat refuses it to stay safe".into()),

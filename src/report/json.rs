@@ -146,12 +146,23 @@ pub fn render(input: &ReportInput<'_>) -> String {
         .collect();
     let report = Report {
         dgmat_report: REPORT_VERSION,
-        tool: Tool { name: "dgmat", version: env!("CARGO_PKG_VERSION") },
-        rubric: RubricRef { id: &rubric.id.value, version: &rubric.version, sha256: &input.rubric.sha256 },
+        tool: Tool {
+            name: "dgmat",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        rubric: RubricRef {
+            id: &rubric.id.value,
+            version: &rubric.version,
+            sha256: &input.rubric.sha256,
+        },
         inputs: input.inputs,
         agency: &a.agency,
         assessed_on: a.assessed_on.to_string(),
-        overall: Overall { level: a.level, name: level_name(a.level), index: index2(a.index) },
+        overall: Overall {
+            level: a.level,
+            name: level_name(a.level),
+            index: index2(a.index),
+        },
         target: &a.target,
         dimensions,
         gaps,

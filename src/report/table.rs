@@ -23,7 +23,15 @@ pub fn render(input: &ReportInput<'_>) -> String {
         None => a.agency.id.clone(),
     };
     let _ = writeln!(out, "{}: {agency}", t(lang, "agency"));
-    let _ = writeln!(out, "{}: {}@{} · {}: {}", t(lang, "rubric"), rubric.id.value, rubric.version, t(lang, "assessed on"), a.assessed_on);
+    let _ = writeln!(
+        out,
+        "{}: {}@{} · {}: {}",
+        t(lang, "rubric"),
+        rubric.id.value,
+        rubric.version,
+        t(lang, "assessed on"),
+        a.assessed_on
+    );
     let target_label = match &a.target.id {
         Some(id) => format!("{id} ({} {})", t(lang, "level"), a.target.level),
         None => format!("{} {}", t(lang, "level"), a.target.level),
@@ -31,11 +39,23 @@ pub fn render(input: &ReportInput<'_>) -> String {
     let _ = writeln!(out, "{}: {target_label}\n", t(lang, "target"));
 
     let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
-    table.set_header(vec![t(lang, "dimension"), t(lang, "level"), t(lang, "index"), t(lang, "target"), t(lang, "gaps")]);
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(vec![
+        t(lang, "dimension"),
+        t(lang, "level"),
+        t(lang, "index"),
+        t(lang, "target"),
+        t(lang, "gaps"),
+    ]);
     for (d, r) in rubric.dimensions.iter().zip(&a.dimensions) {
         let gaps = a.gaps.iter().filter(|g| std::ptr::eq(&rubric.dimensions[g.dimension], d)).count();
-        let reached = if r.level >= a.target.level { t(lang, "met") } else { t(lang, "not met") };
+        let reached = if r.level >= a.target.level {
+            t(lang, "met")
+        } else {
+            t(lang, "not met")
+        };
         table.add_row(vec![
             Cell::new(format!("{} {}", d.id.value, d.name.get(lang))),
             Cell::new(format!("{} {}", r.level, level_name(r.level))),
@@ -63,12 +83,26 @@ pub fn render(input: &ReportInput<'_>) -> String {
             if gaps.is_empty() {
                 continue;
             }
-            let _ = writeln!(out, "\n{} {} ({} {} → {})", d.id.value, d.name.get(lang), t(lang, "level"), a.dimensions[di].level, a.target.level);
+            let _ = writeln!(
+                out,
+                "\n{} {} ({} {} → {})",
+                d.id.value,
+                d.name.get(lang),
+                t(lang, "level"),
+                a.dimensions[di].level,
+                a.target.level
+            );
             for g in gaps {
                 let c = &d.criteria[g.criterion];
                 let cr = &a.dimensions[di].criteria[g.criterion];
                 let level = c.level.as_ref().map_or(0, |l| l.value);
-                let _ = writeln!(out, "  [L{level}] {} {} — {}", c.id.value, c.title.get(lang), status(lang, cr.status));
+                let _ = writeln!(
+                    out,
+                    "  [L{level}] {} {} — {}",
+                    c.id.value,
+                    c.title.get(lang),
+                    status(lang, cr.status)
+                );
                 if let Some(detail) = &cr.detail {
                     let _ = writeln!(out, "        {detail}");
                 }
@@ -77,14 +111,25 @@ pub fn render(input: &ReportInput<'_>) -> String {
                     let _ = writeln!(out, "        - {} {} ({}:{})", r.collection, r.key, r.file, r.line);
                 }
                 if cr.records.len() > MAX_RECORDS {
-                    let _ = writeln!(out, "        … {} {} {}", t(lang, "and more"), cr.records.len() - MAX_RECORDS, t(lang, "records").to_lowercase());
+                    let _ = writeln!(
+                        out,
+                        "        … {} {} {}",
+                        t(lang, "and more"),
+                        cr.records.len() - MAX_RECORDS,
+                        t(lang, "records").to_lowercase()
+                    );
                 }
             }
         }
     }
     if !input.findings.is_empty() {
         let errors = input.findings.iter().filter(|f| f.is_error()).count();
-        let _ = writeln!(out, "\n{} ({errors} error(s), {} warning(s)):", t(lang, "findings"), input.findings.len() - errors);
+        let _ = writeln!(
+            out,
+            "\n{} ({errors} error(s), {} warning(s)):",
+            t(lang, "findings"),
+            input.findings.len() - errors
+        );
         for f in input.findings {
             let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
             let _ = writeln!(out, "  {}[{}] {place}{}", f.severity.as_str(), f.rule, f.message);

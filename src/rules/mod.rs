@@ -75,7 +75,11 @@ impl Expr {
             .with_help("split the condition into several rules or criteria"));
         }
         if self.source.trim().is_empty() {
-            return Err(Finding::error("expression", "expression is empty", Some(self.location(file, text, 1, 1))));
+            return Err(Finding::error(
+                "expression",
+                "expression is empty",
+                Some(self.location(file, text, 1, 1)),
+            ));
         }
         let program = env.compile(&self.source).map_err(|errors| {
             let first = errors.errors.first();
