@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  done, and every gate passed
-  1  done, but a gate failed (--fail-below)
+  1  done, but a gate failed (--fail-below; check: an error finding, --min-level, --target)
   2  could not run: usage error, unreadable or invalid input, invalid rubric";
 
 /// Data-governance maturity assessor: scores an agency's questionnaire and inventory against a
@@ -34,6 +34,15 @@ pub enum Command {
     /// Example: dgmat assess examples/ministry --target dgp-2027
     #[command(after_help = EXIT_CODES)]
     Assess(AssessArgs),
+    /// Validate submissions for CI: every problem with file:line:col, in text, JSON, SARIF,
+    /// JUnit or GitHub annotations.
+    ///
+    /// Each directory is one submission; files named directly form one more. Exit 1 when any
+    /// error is found or a maturity gate (--min-level, --target) fails.
+    ///
+    /// Example: dgmat check submission/ --format sarif -o dgmat.sarif
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
     /// List, show or lint rubrics.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -64,6 +73,47 @@ pub struct AssessArgs {
     /// Language of rubric texts and headings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+}
+
+/// Options of `dgmat check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Submission directories or files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Rubric file or shipped rubric id [default: the questionnaire's `rubric:`, else vn-dgmm].
+    #[arg(long, short, value_name = "R")]
+    pub rubric: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Write the output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also fail (exit 1) when a submission's overall level is below L.
+    #[arg(long, value_name = "L", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub min_level: Option<u8>,
+    /// Also fail when a submission does not reach this target (a target id or a level 1-5).
+    #[arg(long, short, value_name = "T")]
+    pub target: Option<String>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub warnings_as_errors: bool,
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Each finding with its source line and a caret, then a summary.
+    Text,
+    /// Versioned JSON.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, for GitLab and Jenkins test reports.
+    Junit,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 /// Report formats of `assess`.

@@ -115,3 +115,40 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
+
+/// What each of dgmat's own rule ids means (rubric rules describe themselves).
+pub const BUILTIN_RULES: &[(&str, &str)] = &[
+    ("agency-mismatch", "The inventory and the questionnaire name different agencies"),
+    ("computed-criterion", "An answer was given to a criterion computed from the inventory"),
+    ("contradicted", "A yes answer that the inventory contradicts"),
+    ("dangling-reference", "A reference to a record that does not exist"),
+    ("duplicate-key", "A key repeated in one YAML mapping"),
+    ("duplicate-record", "Two records of a collection with the same key"),
+    ("encoding", "A file that is not UTF-8 text"),
+    ("evidence-missing", "A claim that needs evidence cites none"),
+    ("evidence-stale", "The evidence cited is older than the rubric accepts"),
+    ("expression", "A rubric expression that does not compile"),
+    ("file-too-large", "A file over the size limit"),
+    ("format-version", "A missing or unsupported `dgmat:` format version"),
+    ("invalid-answer", "An answer its criterion's answer type does not accept"),
+    ("invalid-value", "A value of the wrong type or outside its allowed values"),
+    ("io", "A file that cannot be read"),
+    ("missing-field", "A record without a required field"),
+    ("missing-key", "A required key is missing"),
+    ("na-not-allowed", "n/a given where the criterion does not allow it"),
+    ("na-without-note", "n/a given without a note saying why"),
+    ("no-input", "A submission without questionnaire or inventory"),
+    ("rubric-mismatch", "The questionnaire names another rubric than the one used"),
+    ("rule-error", "A rubric rule that could not be evaluated on a record"),
+    ("unknown-criterion", "An answer to a criterion the rubric does not have"),
+    ("unknown-key", "A key the format does not define"),
+    ("unsupported-input", "An input file this version does not read"),
+    ("wrong-kind", "A file of another kind than expected"),
+    ("yaml-limit", "A YAML document over the parser's safety limits"),
+    ("yaml-syntax", "Invalid YAML"),
+];
+
+/// The description of one of dgmat's own rule ids.
+pub fn rule_description(id: &str) -> Option<&'static str> {
+    BUILTIN_RULES.iter().find(|(r, _)| *r == id).map(|(_, d)| *d).or_else(|| id.starts_with("rubric-").then_some("An invalid rubric"))
+}

@@ -39,6 +39,7 @@ pub enum Exit {
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
+        cli::Command::Check(args) => commands::check::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
     }
 }

@@ -23,6 +23,11 @@ impl Sources {
         self.texts.insert(name.to_string(), text);
     }
 
+    /// Adds every text of `other`.
+    pub fn extend(&mut self, other: Sources) {
+        self.texts.extend(other.texts);
+    }
+
     /// The text stored under `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.texts.get(name).map(|t| &**t)

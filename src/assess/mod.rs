@@ -426,16 +426,31 @@ fn evaluate(
         }
     }
     if c.evidence == EvidenceRule::Required {
-        if a.evidence.is_empty() {
-            r.status = Status::EvidenceMissing;
-            r.credit = 0.0;
-            r.detail = Some("the answer claims credit but cites no evidence".into());
+        let id = &c.id.value;
+        let problem = if a.evidence.is_empty() {
+            Some((
+                Status::EvidenceMissing,
+                "evidence-missing",
+                "the answer claims credit but cites no evidence".to_string(),
+                "add `evidence: [{ref: ..., date: ...}]` to the answer",
+            ))
         } else if let Some(days) = max_age
             && is_stale(&a.evidence, assessed_on, days)
         {
-            r.status = Status::EvidenceStale;
+            Some((
+                Status::EvidenceStale,
+                "evidence-stale",
+                format!("all evidence is older than {days} days before {assessed_on}"),
+                "cite current evidence, or renew the document",
+            ))
+        } else {
+            None
+        };
+        if let Some((status, rule, detail, help)) = problem {
+            findings.push(Finding::warning(rule, format!("`{id}`: {detail}"), Some(a.location.clone())).with_help(help));
+            r.status = status;
             r.credit = 0.0;
-            r.detail = Some(format!("all evidence is older than {days} days before {assessed_on}"));
+            r.detail = Some(detail);
         }
     }
     r

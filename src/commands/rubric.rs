@@ -48,10 +48,8 @@ fn lint(spec: &str, quiet: bool) -> anyhow::Result<Exit> {
         }
         Err(findings) => {
             let mut sources = Sources::default();
-            if let Ok(text) = std::fs::read_to_string(spec) {
-                sources.insert(spec, text.into());
-            } else if let Some((_, file, text)) = SHIPPED.iter().find(|(id, _, _)| *id == spec) {
-                sources.insert(&format!("rubrics/{file}"), (*text).into());
+            if let Some((name, text)) = rubric::source_text(spec) {
+                sources.insert(&name, text);
             }
             (findings, sources, false, String::new())
         }

@@ -69,6 +69,15 @@ pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
     }
 }
 
+/// The name and text of the rubric `spec` names, for showing its errors: a readable file, else
+/// a shipped rubric.
+pub fn source_text(spec: &str) -> Option<(String, Arc<str>)> {
+    match std::fs::read_to_string(spec) {
+        Ok(text) => Some((spec.to_string(), Arc::from(text))),
+        Err(_) => SHIPPED.iter().find(|(id, _, _)| *id == spec).map(|(_, file, text)| (format!("rubrics/{file}"), Arc::from(*text))),
+    }
+}
+
 /// Parses and validates the rubric `text` (named `file` in findings).
 pub fn from_text(file: &str, text: Arc<str>) -> Result<LoadedRubric, Vec<Finding>> {
     check_header(file, &text, "rubric").map_err(|f| vec![f])?;

@@ -15,7 +15,7 @@ use super::inventory::{self, Inventory};
 use super::questionnaire::{self, Questionnaire, rubric_id};
 use super::rubric::{self, DEFAULT_RUBRIC, LoadedRubric, hex};
 use super::yaml;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::source::Sources;
 
 /// An input file as the report lists it.
@@ -49,6 +49,8 @@ pub struct Submission {
 pub struct LoadFailure {
     /// Every problem found, errors first.
     pub findings: Vec<Finding>,
+    /// True when nothing could be checked: the path is missing or the rubric is invalid.
+    pub fatal: bool,
     /// The texts needed to show them.
     pub sources: Sources,
 }
@@ -189,10 +191,13 @@ fn read(path: &Path, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Resu
 pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, LoadFailure> {
     let mut sources = Sources::default();
     let mut warnings = Vec::new();
-    let fail = |findings: Vec<Finding>, sources: Sources| LoadFailure { findings, sources };
+    let fail = |findings: Vec<Finding>, sources: Sources| LoadFailure { findings, fatal: false, sources };
     let files = match locate(paths, &mut sources, &mut warnings) {
         Ok(f) => f,
-        Err(e) => return Err(fail(vec![e], sources)),
+        Err(e) => {
+            let fatal = e.rule == "io" || e.rule == "no-input";
+            return Err(LoadFailure { findings: vec![e], fatal, sources });
+        }
     };
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -214,8 +219,11 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
     let loaded = match rubric::load(&spec) {
         Ok(r) => r,
         Err(mut f) => {
+            if let Some(text) = rubric::source_text(&spec) {
+                sources.insert(&text.0, text.1);
+            }
             f.append(&mut errors);
-            return Err(fail(f, sources));
+            return Err(LoadFailure { findings: f, fatal: true, sources });
         }
     };
     sources.insert(&loaded.file, loaded.text.clone());
@@ -249,9 +257,7 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
             Err(e) => errors.push(e),
         }
     }
-    if errors.iter().all(|e| e.severity != Severity::Error) {
-        errors.extend(inventory::check_integrity(&loaded.rubric, &inv));
-    }
+    errors.extend(inventory::check_integrity(&loaded.rubric, &inv));
     if errors.iter().any(Finding::is_error) {
         errors.append(&mut warnings);
         return Err(fail(errors, sources));

@@ -1,7 +1,10 @@
 //! Report formats. Each formats a precomputed [`ReportInput`] and computes nothing itself.
 
+pub mod findings;
 pub mod i18n;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod table;
 
 use crate::assess::Assessment;

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod assess;
+mod check;
 mod malformed;
 mod rubric;
 

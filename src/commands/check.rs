@@ -1,0 +1,121 @@
+//! `dgmat check`: validate submissions and report every finding in a CI-readable format.
+
+use std::path::PathBuf;
+
+use crate::Exit;
+use crate::assess::{TargetChoice, assess, parse_target};
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::finding::{Finding, Severity, sort_findings};
+use crate::load::submission;
+use crate::report::findings::{self, CheckReport, CheckedSubmission};
+use crate::report::{junit, sarif};
+use crate::source::Sources;
+
+/// Groups the arguments into submissions: each directory is one, the loose files together
+/// are one.
+fn submissions(paths: &[PathBuf]) -> Vec<Vec<PathBuf>> {
+    let mut groups: Vec<Vec<PathBuf>> = paths.iter().filter(|p| p.is_dir()).map(|p| vec![p.clone()]).collect();
+    let files: Vec<PathBuf> = paths.iter().filter(|p| !p.is_dir()).cloned().collect();
+    if !files.is_empty() {
+        groups.push(files);
+    }
+    groups
+}
+
+/// Runs `dgmat check`.
+pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
+    let mut report = CheckReport::default();
+    let mut sources = Sources::default();
+    let mut fatal = false;
+    let gate = args.min_level.is_some() || args.target.is_some();
+    for group in submissions(&args.paths) {
+        let path = group.iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect::<Vec<_>>().join(" ");
+        match submission::load(&group, args.rubric.as_deref()) {
+            Err(failure) => {
+                fatal |= failure.fatal;
+                report.files.extend(failure_files(&failure.findings));
+                report.findings.extend(failure.findings);
+                sources.extend(failure.sources);
+                report.submissions.push(CheckedSubmission { path, agency: None, valid: false, level: None, index: None, gate_failure: None });
+            }
+            Ok(sub) => {
+                let target = match &args.target {
+                    None => TargetChoice::Default,
+                    Some(spec) => match parse_target(&sub.rubric.rubric, spec) {
+                        Ok(t) => t,
+                        Err(msg) => {
+                            crate::stderr!("error: --target: {msg}");
+                            return Ok(Exit::Invalid);
+                        }
+                    },
+                };
+                let today = chrono::Local::now().date_naive();
+                let a = assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, &target, "en", today);
+                let required = args.min_level.or(args.target.as_ref().map(|_| a.target.level));
+                let gate_failure = required.filter(|min| a.level < *min).map(|min| {
+                    let below: Vec<String> = sub
+                        .rubric
+                        .rubric
+                        .dimensions
+                        .iter()
+                        .zip(&a.dimensions)
+                        .filter(|(_, r)| r.level < min)
+                        .map(|(d, r)| format!("{} at {}", d.id.value, r.level))
+                        .collect();
+                    format!("overall level {} is below the required {min} ({})", a.level, below.join(", "))
+                });
+                report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
+                for (_, coll) in &sub.rubric.rubric.inventory.0 {
+                    for rule in &coll.rules {
+                        report.rule_docs.insert(rule.id.value.clone(), rule.message.get("en").to_string());
+                    }
+                }
+                report.findings.extend(sub.warnings.iter().cloned());
+                report.findings.extend(a.findings.iter().cloned());
+                sources.extend(sub.sources);
+                report.submissions.push(CheckedSubmission {
+                    path,
+                    agency: Some(a.agency.id.clone()),
+                    valid: true,
+                    level: Some(a.level),
+                    index: Some(crate::report::index2(a.index)),
+                    gate_failure: if gate { gate_failure } else { None },
+                });
+            }
+        }
+    }
+    if args.warnings_as_errors {
+        for f in &mut report.findings {
+            f.severity = Severity::Error;
+        }
+    }
+    sort_findings(&mut report.findings);
+    report.findings.dedup();
+    report.files.sort();
+    report.files.dedup();
+    let text = match args.format {
+        CheckFormat::Text => findings::text(&report, &sources),
+        CheckFormat::Json => findings::json(&report),
+        CheckFormat::Sarif => sarif::render(&report),
+        CheckFormat::Junit => junit::render(&report, args.warnings_as_errors),
+        CheckFormat::Github => findings::github(&report),
+    };
+    match &args.output {
+        Some(path) => super::write_atomic(path, &text)?,
+        None => super::print(&text)?,
+    }
+    let (errors, warnings) = report.counts();
+    if !quiet && args.format != CheckFormat::Text {
+        crate::stderr!("{errors} error(s), {warnings} warning(s) in {} file(s)", report.files.len());
+    }
+    if fatal {
+        return Ok(Exit::Invalid);
+    }
+    let gate_failed = report.submissions.iter().any(|s| s.gate_failure.is_some());
+    Ok(if errors > 0 || gate_failed { Exit::GateFailed } else { Exit::Ok })
+}
+
+/// The files named by a failed load's findings.
+fn failure_files(findings: &[Finding]) -> Vec<String> {
+    findings.iter().filter_map(|f| f.location.as_ref().map(|l| l.file.clone())).collect()
+}

@@ -1,0 +1,71 @@
+//! JUnit XML for GitLab and Jenkins: a test suite per file, a test case per rule family in it.
+//!
+//! Error findings fail their case (the message and location are in the failure); warnings are
+//! reported in the case's output and fail it only with `--warnings-as-errors`. A file without
+//! findings has one passing case, so that every checked file shows up.
+
+use std::collections::BTreeMap;
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use super::findings::CheckReport;
+use crate::finding::{Finding, Severity};
+
+/// Renders the JUnit report.
+pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
+    let mut by_file: BTreeMap<&str, BTreeMap<&str, Vec<&Finding>>> = BTreeMap::new();
+    for file in &report.files {
+        by_file.entry(file.as_str()).or_default();
+    }
+    for f in &report.findings {
+        let file = f.location.as_ref().map_or("(submission)", |l| l.file.as_str());
+        by_file.entry(file).or_default().entry(f.rule.as_str()).or_default().push(f);
+    }
+    let mut junit = Report::new("dgmat check");
+    for (file, rules) in by_file {
+        let mut suite = TestSuite::new(file);
+        if rules.is_empty() {
+            let mut case = TestCase::new("valid", TestCaseStatus::success());
+            case.set_classname(file);
+            suite.add_test_case(case);
+        }
+        for (rule, findings) in rules {
+            let failing = findings.iter().any(|f| f.severity == Severity::Error || warnings_as_errors);
+            let lines: Vec<String> = findings.iter().map(|f| describe(f)).collect();
+            let status = if failing {
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                s.set_message(findings[0].message.as_str());
+                s.set_type(rule);
+                s.set_description(lines.join("\n"));
+                s
+            } else {
+                TestCaseStatus::success()
+            };
+            let mut case = TestCase::new(rule, status);
+            case.set_classname(file);
+            if !failing {
+                case.set_system_out(lines.join("\n"));
+            }
+            suite.add_test_case(case);
+        }
+        junit.add_test_suite(suite);
+    }
+    for s in &report.submissions {
+        if let Some(why) = &s.gate_failure {
+            let mut suite = TestSuite::new("maturity gate");
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            status.set_message(why.as_str());
+            let mut case = TestCase::new(s.path.as_str(), status);
+            case.set_classname("maturity gate");
+            suite.add_test_case(case);
+            junit.add_test_suite(suite);
+        }
+    }
+    junit.to_string().unwrap_or_default()
+}
+
+fn describe(f: &Finding) -> String {
+    let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
+    let help = f.help.as_ref().map(|h| format!(" (help: {h})")).unwrap_or_default();
+    format!("{place}{}: {}{help}", f.severity.as_str(), f.message)
+}
