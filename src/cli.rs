@@ -46,6 +46,31 @@ pub enum Command {
     /// List, show or lint rubrics.
     #[command(subcommand)]
     Rubric(RubricCommand),
+    /// Print the JSON Schema (2020-12) of a file format, for editors and other tools.
+    ///
+    /// The inventory schema follows the rubric's declared collections and fields.
+    ///
+    /// Example: dgmat schema inventory --rubric vn-dgmm > inventory.schema.json
+    Schema {
+        /// Which format.
+        #[arg(value_enum)]
+        kind: SchemaKind,
+        /// The rubric whose inventory fields to use [default: vn-dgmm].
+        #[arg(long, short, value_name = "R")]
+        rubric: Option<String>,
+    },
+    /// Print a shell completion script.
+    ///
+    /// Example: dgmat completions bash > /etc/bash_completion.d/dgmat
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    ///
+    /// Example: dgmat man > dgmat.1 && man ./dgmat.1
+    Man,
 }
 
 /// Options of `dgmat assess`.
@@ -142,6 +167,19 @@ impl Lang {
             Lang::Vi => "vi",
         }
     }
+}
+
+/// The formats `dgmat schema` describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A rubric file.
+    Rubric,
+    /// A questionnaire file.
+    Questionnaire,
+    /// An inventory file, for the chosen rubric.
+    Inventory,
+    /// The JSON report of `assess --format json`.
+    Report,
 }
 
 /// `dgmat rubric ...`.

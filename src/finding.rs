@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The input is wrong; gates fail on it.
@@ -29,7 +29,7 @@ impl Severity {
 }
 
 /// A place in an input file. Lines and columns count from 1; columns count characters.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct Location {
     /// The file as the user named it (or relative to the submission directory in reports).
     pub file: String,
@@ -46,7 +46,7 @@ impl std::fmt::Display for Location {
 }
 
 /// One problem found in an input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// Stable rule id: a rubric rule id (`SYS-LEVEL`) or one of dgmat's own (`unknown-key`).
     #[serde(rename = "id")]
@@ -119,7 +119,10 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 /// What each of dgmat's own rule ids means (rubric rules describe themselves).
 pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("agency-mismatch", "The inventory and the questionnaire name different agencies"),
-    ("computed-criterion", "An answer was given to a criterion computed from the inventory"),
+    (
+        "computed-criterion",
+        "An answer was given to a criterion computed from the inventory",
+    ),
     ("contradicted", "A yes answer that the inventory contradicts"),
     ("dangling-reference", "A reference to a record that does not exist"),
     ("duplicate-key", "A key repeated in one YAML mapping"),
@@ -150,5 +153,9 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
 
 /// The description of one of dgmat's own rule ids.
 pub fn rule_description(id: &str) -> Option<&'static str> {
-    BUILTIN_RULES.iter().find(|(r, _)| *r == id).map(|(_, d)| *d).or_else(|| id.starts_with("rubric-").then_some("An invalid rubric"))
+    BUILTIN_RULES
+        .iter()
+        .find(|(r, _)| *r == id)
+        .map(|(_, d)| *d)
+        .or_else(|| id.starts_with("rubric-").then_some("An invalid rubric"))
 }

@@ -22,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;
 
 /// How a run ended; the process exit code.
@@ -41,5 +42,19 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
+        cli::Command::Schema { kind, rubric } => commands::schema::run(*kind, rubric.as_deref()),
+        cli::Command::Completions { shell } => {
+            let mut cmd = <cli::Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "dgmat", &mut out);
+            commands::print(&String::from_utf8_lossy(&out))?;
+            Ok(Exit::Ok)
+        }
+        cli::Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<cli::Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            commands::print(&String::from_utf8_lossy(&out))?;
+            Ok(Exit::Ok)
+        }
     }
 }

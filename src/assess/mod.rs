@@ -20,7 +20,7 @@ use checks::Evaluator;
 use scoring::Scored;
 
 /// The status of a criterion (SPEC section 3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Fully met.
@@ -58,7 +58,7 @@ impl Status {
 }
 
 /// A record named by a check result, with where it is written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RecordRef {
     /// Its collection.
     pub collection: String,
@@ -101,7 +101,7 @@ pub struct DimensionResult {
 }
 
 /// The target an assessment is measured against.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct TargetResult {
     /// Target id, when it is one of the rubric's.
     #[serde(skip_serializing_if = "Option::is_none")]

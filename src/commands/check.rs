@@ -29,14 +29,25 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
     let mut fatal = false;
     let gate = args.min_level.is_some() || args.target.is_some();
     for group in submissions(&args.paths) {
-        let path = group.iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect::<Vec<_>>().join(" ");
+        let path = group
+            .iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect::<Vec<_>>()
+            .join(" ");
         match submission::load(&group, args.rubric.as_deref()) {
             Err(failure) => {
                 fatal |= failure.fatal;
                 report.files.extend(failure_files(&failure.findings));
                 report.findings.extend(failure.findings);
                 sources.extend(failure.sources);
-                report.submissions.push(CheckedSubmission { path, agency: None, valid: false, level: None, index: None, gate_failure: None });
+                report.submissions.push(CheckedSubmission {
+                    path,
+                    agency: None,
+                    valid: false,
+                    level: None,
+                    index: None,
+                    gate_failure: None,
+                });
             }
             Ok(sub) => {
                 let target = match &args.target {
@@ -117,5 +128,8 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
 
 /// The files named by a failed load's findings.
 fn failure_files(findings: &[Finding]) -> Vec<String> {
-    findings.iter().filter_map(|f| f.location.as_ref().map(|l| l.file.clone())).collect()
+    findings
+        .iter()
+        .filter_map(|f| f.location.as_ref().map(|l| l.file.clone()))
+        .collect()
 }

@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod check;
 pub mod rubric;
+pub mod schema;
 
 use std::io::Write;
 use std::path::Path;

@@ -205,3 +205,34 @@ impl<'de> Deserialize<'de> for KeyText {
         d.deserialize_any(V)
     }
 }
+
+impl schemars::JsonSchema for Node {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let evidence = schemars::json_schema!({
+            "anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": false, "required": ["ref"], "properties": {
+                    "ref": {"type": "string", "description": "The document: a decision number or title"},
+                    "date": {"type": "string", "format": "date"},
+                    "url": {"type": "string"},
+                    "note": {"type": "string"}
+                }}
+            ]
+        });
+        schemars::json_schema!({
+            "description": "An answer: yes | no | partial | n/a, a number, an option value (or a list of them), or the long form {answer, note, evidence}",
+            "anyOf": [
+                {"type": ["string", "number", "boolean", "null"]},
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "object", "additionalProperties": false, "required": ["answer"], "properties": {
+                    "answer": {"type": ["string", "number", "boolean", "null", "array"]},
+                    "note": {"type": ["string", "null"]},
+                    "evidence": {"anyOf": [{"type": "array", "items": evidence}, {"type": "null"}]}
+                }}
+            ]
+        })
+    }
+}

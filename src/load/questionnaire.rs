@@ -63,13 +63,14 @@ pub enum AnswerValue {
 }
 
 /// A piece of evidence cited for an answer.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// What it is: a decision number, a document title.
     #[serde(rename = "ref")]
     pub reference: String,
     /// When it was issued.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
     pub date: Option<chrono::NaiveDate>,
     /// Where to find it.
     #[serde(skip_serializing_if = "Option::is_none")]

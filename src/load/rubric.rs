@@ -74,7 +74,10 @@ pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
 pub fn source_text(spec: &str) -> Option<(String, Arc<str>)> {
     match std::fs::read_to_string(spec) {
         Ok(text) => Some((spec.to_string(), Arc::from(text))),
-        Err(_) => SHIPPED.iter().find(|(id, _, _)| *id == spec).map(|(_, file, text)| (format!("rubrics/{file}"), Arc::from(*text))),
+        Err(_) => SHIPPED
+            .iter()
+            .find(|(id, _, _)| *id == spec)
+            .map(|(_, file, text)| (format!("rubrics/{file}"), Arc::from(*text))),
     }
 }
 

@@ -19,7 +19,7 @@ use crate::finding::Finding;
 use crate::source::Sources;
 
 /// An input file as the report lists it.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct InputFile {
     /// The path as given (forward slashes).
     pub path: String,
@@ -191,12 +191,20 @@ fn read(path: &Path, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Resu
 pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, LoadFailure> {
     let mut sources = Sources::default();
     let mut warnings = Vec::new();
-    let fail = |findings: Vec<Finding>, sources: Sources| LoadFailure { findings, fatal: false, sources };
+    let fail = |findings: Vec<Finding>, sources: Sources| LoadFailure {
+        findings,
+        fatal: false,
+        sources,
+    };
     let files = match locate(paths, &mut sources, &mut warnings) {
         Ok(f) => f,
         Err(e) => {
             let fatal = e.rule == "io" || e.rule == "no-input";
-            return Err(LoadFailure { findings: vec![e], fatal, sources });
+            return Err(LoadFailure {
+                findings: vec![e],
+                fatal,
+                sources,
+            });
         }
     };
     let mut inputs = Vec::new();
@@ -223,7 +231,11 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
                 sources.insert(&text.0, text.1);
             }
             f.append(&mut errors);
-            return Err(LoadFailure { findings: f, fatal: true, sources });
+            return Err(LoadFailure {
+                findings: f,
+                fatal: true,
+                sources,
+            });
         }
     };
     sources.insert(&loaded.file, loaded.text.clone());

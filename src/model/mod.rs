@@ -63,3 +63,13 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
         d.deserialize_map(Vis(std::marker::PhantomData))
     }
 }
+
+impl<V: schemars::JsonSchema> schemars::JsonSchema for OrderedMap<V> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Map_of_{}", V::schema_name()).into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let value = generator.subschema_for::<V>();
+        schemars::json_schema!({"type": "object", "additionalProperties": value})
+    }
+}

@@ -3,6 +3,7 @@
 //! The envelope is typed; the answers stay generic [`Node`]s because only the rubric knows what
 //! each answer should look like. [`crate::load::questionnaire`] interprets them.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -10,20 +11,24 @@ use super::OrderedMap;
 use crate::load::node::Node;
 
 /// A questionnaire as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireFile {
     /// Format version; must be 1.
+    #[schemars(with = "u32")]
     pub dgmat: Spanned<u32>,
     /// Must be `questionnaire`.
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     /// The rubric answered: `id` or `id@version`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub rubric: Option<Spanned<String>>,
     /// Who is assessed.
     pub agency: Agency,
     /// The date of the assessment (`YYYY-MM-DD`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub assessed_on: Option<Spanned<String>>,
     /// Who answered.
     #[serde(default)]
@@ -34,7 +39,7 @@ pub struct QuestionnaireFile {
 }
 
 /// The assessed agency.
-#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     /// Short id, used for file names in batch output.
@@ -48,7 +53,7 @@ pub struct Agency {
 }
 
 /// Administrative tier of an agency.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Tier {
     /// A ministry or ministerial-level agency.
@@ -62,7 +67,7 @@ pub enum Tier {
 }
 
 /// Who answered the questionnaire.
-#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Respondent {
     /// Name.

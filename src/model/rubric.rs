@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -19,14 +20,17 @@ fn one() -> f64 {
 }
 
 /// A maturity rubric.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
     /// Format version; must be 1.
+    #[schemars(with = "u32")]
     pub dgmat: Spanned<u32>,
     /// Must be `rubric`.
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     /// `[a-z0-9-]+`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Free-form version string.
     pub version: String,
@@ -45,6 +49,7 @@ pub struct Rubric {
     pub targets: Vec<Target>,
     /// The target used when `--target` is not given.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub default_target: Option<Spanned<String>>,
     /// The collections an inventory may hold.
     #[serde(default)]
@@ -54,10 +59,11 @@ pub struct Rubric {
 }
 
 /// One maturity level's name.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelDef {
     /// 1..5.
+    #[schemars(with = "u8")]
     pub level: Spanned<u8>,
     /// Name, e.g. "Defined".
     pub name: Text,
@@ -67,10 +73,11 @@ pub struct LevelDef {
 }
 
 /// Scoring method and parameters (SPEC section 3).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Scoring {
     /// staged, rated or points.
+    #[schemars(with = "Method")]
     pub method: Spanned<Method>,
     /// Credit of a `partial` answer.
     pub partial_credit: f64,
@@ -101,7 +108,7 @@ impl Default for Scoring {
 }
 
 /// Scoring method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
     /// Levels pass in order (CMMI, DMBOK).
@@ -113,7 +120,7 @@ pub enum Method {
 }
 
 /// How levels combine.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Overall {
     /// The weakest dimension decides.
@@ -124,7 +131,7 @@ pub enum Overall {
 }
 
 /// Points method: the least share of points that earns a level.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// 1..5.
@@ -134,14 +141,16 @@ pub struct Band {
 }
 
 /// A named target level, e.g. a national programme's milestone.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// `[a-z0-9-]+`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Title.
     pub title: Text,
     /// The level every agency should reach.
+    #[schemars(with = "u8")]
     pub level: Spanned<u8>,
     /// Batch goal over all agencies.
     #[serde(default)]
@@ -149,7 +158,7 @@ pub struct Target {
 }
 
 /// A batch goal: the share of agencies at or above each level.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
     /// Level -> least share of agencies at or above it.
@@ -157,7 +166,7 @@ pub struct Portfolio {
 }
 
 /// An inventory collection (systems, datasets, ...).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Collection {
     /// Title.
@@ -167,6 +176,7 @@ pub struct Collection {
     #[serde(default)]
     pub description: Option<Text>,
     /// The field whose value is unique per record.
+    #[schemars(with = "String")]
     pub key: Spanned<String>,
     /// Declared fields, in order.
     pub fields: OrderedMap<FieldDef>,
@@ -176,11 +186,12 @@ pub struct Collection {
 }
 
 /// A declared inventory field.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldDef {
     /// Value type.
     #[serde(rename = "type")]
+    #[schemars(with = "FieldType")]
     pub kind: Spanned<FieldType>,
     /// A missing or empty value is an error.
     #[serde(default)]
@@ -199,6 +210,7 @@ pub struct FieldDef {
     pub of: Option<FieldType>,
     /// List/string: each value must be a key of this collection.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub refers_to: Option<Spanned<String>>,
     /// What the field means.
     #[serde(default)]
@@ -206,7 +218,7 @@ pub struct FieldDef {
 }
 
 /// Inventory value types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldType {
     /// Text.
@@ -241,10 +253,11 @@ impl FieldType {
 }
 
 /// A check run on every record of a collection; each failure is a finding.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordRule {
     /// Stable id, reported as the finding's rule.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Which records the rule applies to (default: all).
     #[serde(default)]
@@ -262,10 +275,11 @@ pub struct RecordRule {
 }
 
 /// A dimension (area) of the rubric.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Short id, e.g. `SEC`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Name.
     pub name: Text,
@@ -280,13 +294,15 @@ pub struct Dimension {
 }
 
 /// A criterion: a question for the agency or a check computed from its inventory.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Unique id, e.g. `SEC-3.1`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Staged: the level this criterion belongs to (2..5).
     #[serde(default)]
+    #[schemars(with = "Option<u8>")]
     pub level: Option<Spanned<u8>>,
     /// Points method: the points it is worth.
     #[serde(default)]
@@ -304,6 +320,7 @@ pub struct Criterion {
     pub guidance: Option<Text>,
     /// The answer type (question criteria).
     #[serde(default)]
+    #[schemars(with = "Option<AnswerType>")]
     pub answer: Option<Spanned<AnswerType>>,
     /// Whether a claim needs evidence.
     #[serde(default)]
@@ -325,7 +342,7 @@ pub struct Criterion {
 }
 
 /// Whether a criterion's claim must carry evidence.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EvidenceRule {
     /// Evidence is welcome but not needed.
@@ -336,10 +353,11 @@ pub enum EvidenceRule {
 }
 
 /// A computed check over an inventory collection.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     /// The collection checked.
+    #[schemars(with = "String")]
     pub collection: Spanned<String>,
     /// Which records are selected (default: all).
     #[serde(default, rename = "where")]
@@ -362,7 +380,7 @@ pub struct Check {
 }
 
 /// What an inventory check yields when it selects no record.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum WhenEmpty {
     /// Nothing to fail: met.
@@ -375,7 +393,7 @@ pub enum WhenEmpty {
 }
 
 /// The kind of a question's answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnswerKind {
     /// yes / no.
@@ -410,7 +428,7 @@ pub struct AnswerType {
 }
 
 /// One option of a choice question.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// The value an answer gives.
@@ -422,7 +440,8 @@ pub struct ChoiceOption {
     pub credit: f64,
 }
 
-#[derive(Deserialize)]
+/// An answer type written as a map.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct AnswerSpec {
     #[serde(rename = "type")]
@@ -501,5 +520,18 @@ impl<'de> Deserialize<'de> for AnswerType {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for AnswerType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AnswerType".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let spec = generator.subschema_for::<AnswerSpec>();
+        schemars::json_schema!({
+            "description": "`yes-no`, `yes-partial-no`, or a map with `type: percent|number|choice|level` and its parameters",
+            "anyOf": [{"type": "string", "enum": ["yes-no", "yes-partial-no"]}, spec]
+        })
     }
 }

@@ -79,3 +79,18 @@ impl<'de> Deserialize<'de> for Text {
         d.deserialize_any(V)
     }
 }
+
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A string, or a map of language code to string ({en: ..., vi: ...})",
+            "anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": {"type": "string"}, "propertyNames": {"pattern": "^[a-z]{2,3}$"}, "minProperties": 1}
+            ]
+        })
+    }
+}

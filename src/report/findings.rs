@@ -119,7 +119,11 @@ pub fn github(report: &CheckReport) -> String {
     }
     for s in &report.submissions {
         if let Some(why) = &s.gate_failure {
-            let _ = writeln!(out, "::error title=dgmat maturity gate::{}", escape_data(&format!("{}: {why}", s.path)));
+            let _ = writeln!(
+                out,
+                "::error title=dgmat maturity gate::{}",
+                escape_data(&format!("{}: {why}", s.path))
+            );
         }
     }
     out

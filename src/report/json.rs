@@ -10,11 +10,15 @@ use crate::load::questionnaire::Evidence;
 use crate::load::submission::InputFile;
 use crate::model::questionnaire::Agency;
 
+/// The report document, for `dgmat schema report`.
+pub type ReportSchema = Report<'static>;
+
 /// The report format version.
 pub const REPORT_VERSION: u32 = 1;
 
-#[derive(Serialize)]
-struct Report<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Report")]
+pub struct Report<'a> {
     dgmat_report: u32,
     tool: Tool,
     rubric: RubricRef<'a>,
@@ -28,27 +32,27 @@ struct Report<'a> {
     findings: &'a [Finding],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Tool {
     name: &'static str,
     version: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct RubricRef<'a> {
     id: &'a str,
     version: &'a str,
     sha256: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Overall<'a> {
     level: u8,
     name: &'a str,
     index: f64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Dimension<'a> {
     id: &'a str,
     name: &'a str,
@@ -58,7 +62,7 @@ struct Dimension<'a> {
     criteria: Vec<Criterion<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Criterion<'a> {
     id: &'a str,
     level: u8,
@@ -66,17 +70,17 @@ struct Criterion<'a> {
     kind: &'static str,
     status: Status,
     credit: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     detail: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     evidence: &'a [Evidence],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     records: &'a [RecordRef],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Gap<'a> {
     dimension: &'a str,
     criterion: &'a str,
@@ -84,9 +88,9 @@ struct Gap<'a> {
     status: Status,
     title: &'a str,
     action: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     detail: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     records: &'a [RecordRef],
 }
 

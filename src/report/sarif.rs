@@ -16,7 +16,9 @@ pub fn render(report: &CheckReport) -> String {
     let located: Vec<_> = report.findings.iter().filter(|f| f.location.is_some()).collect();
     let mut rules: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
     for f in &located {
-        let description = rule_description(&f.rule).or_else(|| report.rule_docs.get(&f.rule).map(String::as_str)).unwrap_or(f.rule.as_str());
+        let description = rule_description(&f.rule)
+            .or_else(|| report.rule_docs.get(&f.rule).map(String::as_str))
+            .unwrap_or(f.rule.as_str());
         rules.entry(f.rule.as_str()).or_insert((description, f.severity.as_str()));
     }
     let rule_index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, id)| (*id, i)).collect();

@@ -57,6 +57,19 @@ impl<'de> Deserialize<'de> for Expr {
     }
 }
 
+impl schemars::JsonSchema for Expr {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Expression".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A CEL expression over the collection's declared fields and `assessed_on`",
+            "maxLength": MAX_EXPR_LEN
+        })
+    }
+}
+
 /// The CEL environment shared by every expression of a rubric.
 pub fn env() -> Arc<cel::Env> {
     Arc::new(cel::Env::stdlib())

@@ -5,12 +5,24 @@ use super::{MINI, dgmat, stderr, stdout};
 use serde_json::Value;
 
 fn check_json(args: &[&str]) -> (Option<i32>, Value) {
-    let out = dgmat().args(["check", "--rubric", MINI, "--format", "json"]).args(args).output().unwrap();
-    (out.status.code(), serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out))))
+    let out = dgmat()
+        .args(["check", "--rubric", MINI, "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out))),
+    )
 }
 
 fn finding<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["findings"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap_or_else(|| panic!("no {id} in {report:#}"))
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {report:#}"))
 }
 
 #[test]
@@ -30,23 +42,38 @@ fn each_load_rule_family_is_reported_at_its_exact_place() {
 
 #[test]
 fn assessment_rule_families_are_reported() {
-    let (code, r) = check_json(&["tests/fixtures/statuses/contradicted.yaml", "tests/fixtures/statuses/contradicting_inventory.yaml"]);
+    let (code, r) = check_json(&[
+        "tests/fixtures/statuses/contradicted.yaml",
+        "tests/fixtures/statuses/contradicting_inventory.yaml",
+    ]);
     assert_eq!(code, Some(1), "SYS-LEVEL is an error");
     let f = finding(&r, "SYS-LEVEL");
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(6), Some(5)));
     let f = finding(&r, "contradicted");
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64(), f["severity"].as_str()), (Some(7), Some(13), Some("warning")));
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64(), f["severity"].as_str()),
+        (Some(7), Some(13), Some("warning"))
+    );
 
-    let (code, r) = check_json(&["tests/fixtures/statuses/evidence_missing.yaml", "tests/fixtures/good/sub/inventory.yaml"]);
+    let (code, r) = check_json(&[
+        "tests/fixtures/statuses/evidence_missing.yaml",
+        "tests/fixtures/good/sub/inventory.yaml",
+    ]);
     assert_eq!(code, Some(0), "warnings alone pass");
     let f = finding(&r, "evidence-missing");
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(6), Some(12)));
 
-    let (_, r) = check_json(&["tests/fixtures/statuses/evidence_stale.yaml", "tests/fixtures/good/sub/inventory.yaml"]);
+    let (_, r) = check_json(&[
+        "tests/fixtures/statuses/evidence_stale.yaml",
+        "tests/fixtures/good/sub/inventory.yaml",
+    ]);
     let f = finding(&r, "evidence-stale");
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(7), Some(13)));
 
-    let (_, r) = check_json(&["tests/fixtures/statuses/evidence_missing.yaml", "tests/fixtures/statuses/other_agency_inventory.yaml"]);
+    let (_, r) = check_json(&[
+        "tests/fixtures/statuses/evidence_missing.yaml",
+        "tests/fixtures/statuses/other_agency_inventory.yaml",
+    ]);
     let f = finding(&r, "agency-mismatch");
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(3), Some(9)));
 
@@ -57,29 +84,64 @@ fn assessment_rule_families_are_reported() {
 
 #[test]
 fn all_problems_of_several_files_in_one_run() {
-    let (code, r) = check_json(&["tests/fixtures/malformed/unknown_criterion.yaml", "tests/fixtures/malformed/dangling_reference.yaml"]);
+    let (code, r) = check_json(&[
+        "tests/fixtures/malformed/unknown_criterion.yaml",
+        "tests/fixtures/malformed/dangling_reference.yaml",
+    ]);
     assert_eq!(code, Some(1));
-    let ids: Vec<&str> = r["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["dangling-reference", "unknown-criterion"]);
     assert_eq!(r["summary"]["errors"], 2);
 }
 
 #[test]
 fn clean_submission_passes_and_gates_apply() {
-    let out = dgmat().args(["check", "tests/fixtures/good/sub", "--rubric", MINI]).output().unwrap();
+    let out = dgmat()
+        .args(["check", "tests/fixtures/good/sub", "--rubric", MINI])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("0 error(s), 0 warning(s) in 2 file(s) of 1 submission(s)"), "{}", stdout(&out));
-    let out = dgmat().args(["check", "tests/fixtures/good/sub", "--rubric", MINI, "--min-level", "3"]).output().unwrap();
+    assert!(
+        stdout(&out).contains("0 error(s), 0 warning(s) in 2 file(s) of 1 submission(s)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = dgmat()
+        .args(["check", "tests/fixtures/good/sub", "--rubric", MINI, "--min-level", "3"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("overall level 2 is below the required 3 (SEC at 2)"), "{}", stdout(&out));
-    let out = dgmat().args(["check", "tests/fixtures/good/sub", "--rubric", MINI, "--target", "t3"]).output().unwrap();
+    assert!(
+        stdout(&out).contains("overall level 2 is below the required 3 (SEC at 2)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = dgmat()
+        .args(["check", "tests/fixtures/good/sub", "--rubric", MINI, "--target", "t3"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let out = dgmat().args(["check", "tests/fixtures/good/sub", "--rubric", MINI, "--target", "2"]).output().unwrap();
+    let out = dgmat()
+        .args(["check", "tests/fixtures/good/sub", "--rubric", MINI, "--target", "2"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let files = ["tests/fixtures/statuses/evidence_missing.yaml", "tests/fixtures/good/sub/inventory.yaml"];
+    let files = [
+        "tests/fixtures/statuses/evidence_missing.yaml",
+        "tests/fixtures/good/sub/inventory.yaml",
+    ];
     let out = dgmat().args(["check", "--rubric", MINI]).args(files).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let out = dgmat().args(["check", "--rubric", MINI, "--warnings-as-errors"]).args(files).output().unwrap();
+    let out = dgmat()
+        .args(["check", "--rubric", MINI, "--warnings-as-errors"])
+        .args(files)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -87,14 +149,30 @@ fn clean_submission_passes_and_gates_apply() {
 fn nothing_checkable_exits_2() {
     let out = dgmat().args(["check", "no/such/dir", "--rubric", MINI]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = dgmat().args(["check", "tests/fixtures/good/sub", "--rubric", "tests/fixtures/malformed/bad_enum.yaml"]).output().unwrap();
+    let out = dgmat()
+        .args([
+            "check",
+            "tests/fixtures/good/sub",
+            "--rubric",
+            "tests/fixtures/malformed/bad_enum.yaml",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
 }
 
-const BROKEN: [&str; 3] = ["tests/fixtures/statuses/contradicted.yaml", "tests/fixtures/statuses/contradicting_inventory.yaml", "--min-level=3"];
+const BROKEN: [&str; 3] = [
+    "tests/fixtures/statuses/contradicted.yaml",
+    "tests/fixtures/statuses/contradicting_inventory.yaml",
+    "--min-level=3",
+];
 
 fn formatted(format: &str) -> String {
-    let out = dgmat().args(["check", "--rubric", MINI, "--format", format]).args(BROKEN).output().unwrap();
+    let out = dgmat()
+        .args(["check", "--rubric", MINI, "--format", format])
+        .args(BROKEN)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     stdout(&out)
 }
@@ -112,14 +190,20 @@ fn json_format() {
 #[test]
 fn github_format() {
     let text = formatted("github");
-    assert!(text.contains("::error file=tests/fixtures/statuses/contradicting_inventory.yaml,line=6,col=5,title=dgmat SYS-LEVEL::"), "{text}");
+    assert!(
+        text.contains("::error file=tests/fixtures/statuses/contradicting_inventory.yaml,line=6,col=5,title=dgmat SYS-LEVEL::"),
+        "{text}"
+    );
     insta::assert_snapshot!(text);
 }
 
 #[test]
 fn junit_format() {
     let text = formatted("junit");
-    assert!(text.contains(r#"<testsuite name="tests/fixtures/statuses/contradicting_inventory.yaml""#), "{text}");
+    assert!(
+        text.contains(r#"<testsuite name="tests/fixtures/statuses/contradicting_inventory.yaml""#),
+        "{text}"
+    );
     assert!(text.contains(r#"<testcase name="SYS-LEVEL""#), "{text}");
     assert!(text.contains("<failure"), "{text}");
     insta::assert_snapshot!(text);
@@ -129,9 +213,15 @@ fn junit_format() {
 fn sarif_format_is_valid_sarif_2_1_0() {
     let text = formatted("sarif");
     let log: Value = serde_json::from_str(&text).unwrap();
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(format!("{}/tests/fixtures/sarif-schema-2.1.0.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/tests/fixtures/sarif-schema-2.1.0.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+    )
+    .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["level"] = "fatal".into();

@@ -5,6 +5,7 @@ mod assess;
 mod check;
 mod malformed;
 mod rubric;
+mod schema;
 
 use assert_cmd::Command;
 

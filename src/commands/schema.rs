@@ -1,0 +1,26 @@
+//! `dgmat schema rubric|questionnaire|inventory|report`.
+
+use crate::Exit;
+use crate::cli::SchemaKind;
+use crate::load::rubric::{self, DEFAULT_RUBRIC};
+use crate::source::Sources;
+
+/// Runs `dgmat schema`.
+pub fn run(kind: SchemaKind, rubric_spec: Option<&str>) -> anyhow::Result<Exit> {
+    let value = match kind {
+        SchemaKind::Rubric => crate::schema::rubric(),
+        SchemaKind::Questionnaire => crate::schema::questionnaire(),
+        SchemaKind::Report => crate::schema::report(),
+        SchemaKind::Inventory => match rubric::load(rubric_spec.unwrap_or(DEFAULT_RUBRIC)) {
+            Ok(r) => crate::schema::inventory(&r.rubric),
+            Err(findings) => {
+                super::print_findings(&Sources::default(), &findings);
+                return Ok(Exit::Invalid);
+            }
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&value)?;
+    text.push('\n');
+    super::print(&text)?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,122 @@
+//! JSON Schemas (2020-12) of dgmat's formats, generated from the model types.
+//!
+//! The inventory schema is built from a rubric's declared collections and fields, so an editor
+//! validates an agency's inventory against the rubric it will be assessed with.
+
+use schemars::{Schema, SchemaGenerator, generate::SchemaSettings};
+use serde_json::{Map, Value, json};
+
+use crate::model::questionnaire::QuestionnaireFile;
+use crate::model::rubric::{FieldDef, FieldType, Rubric};
+
+fn generator() -> SchemaGenerator {
+    SchemaGenerator::new(SchemaSettings::draft2020_12())
+}
+
+/// Pins `dgmat: 1` and `kind: <kind>` and names the schema.
+fn envelope(mut schema: Schema, kind: &str, title: &str) -> Value {
+    if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+        props.insert("dgmat".into(), json!({"const": 1, "description": "Format version"}));
+        props.insert("kind".into(), json!({"const": kind}));
+    }
+    let mut value = schema.to_value();
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("title".into(), json!(title));
+    }
+    value
+}
+
+/// The schema of a rubric file.
+pub fn rubric() -> Value {
+    envelope(generator().into_root_schema_for::<Rubric>(), "rubric", "dgmat rubric")
+}
+
+/// The schema of a questionnaire file.
+pub fn questionnaire() -> Value {
+    envelope(
+        generator().into_root_schema_for::<QuestionnaireFile>(),
+        "questionnaire",
+        "dgmat questionnaire",
+    )
+}
+
+/// The schema of the JSON report of `assess --format json`.
+pub fn report() -> Value {
+    let mut value = generator().into_root_schema_for::<crate::report::json::ReportSchema>().to_value();
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("title".into(), json!("dgmat assessment report"));
+    }
+    value
+}
+
+/// The schema of an inventory for `rubric`: one array per declared collection, records typed
+/// by the field declarations.
+pub fn inventory(rubric: &Rubric) -> Value {
+    let mut props = Map::new();
+    props.insert("dgmat".into(), json!({"const": 1, "description": "Format version"}));
+    props.insert("kind".into(), json!({"const": "inventory"}));
+    props.insert("agency".into(), json!({"type": "string", "description": "The agency id"}));
+    for (name, _, coll) in rubric.inventory.iter() {
+        let mut fields = Map::new();
+        let mut required = Vec::new();
+        for (fname, _, def) in coll.fields.iter() {
+            fields.insert(fname.into(), field(def));
+            if def.required {
+                required.push(json!(fname));
+            }
+        }
+        let mut record = json!({"type": "object", "additionalProperties": false, "properties": fields, "required": required});
+        if let Some(title) = &coll.title {
+            record["description"] = json!(title.get("en"));
+        }
+        props.insert(name.into(), json!({"type": ["array", "null"], "items": record}));
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": format!("dgmat inventory for rubric {}@{}", rubric.id.value, rubric.version),
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["dgmat", "kind"],
+        "properties": props,
+    })
+}
+
+fn scalar(kind: FieldType, def: &FieldDef) -> Value {
+    match kind {
+        FieldType::String | FieldType::List => json!({"type": ["string", "number", "boolean"]}),
+        FieldType::Integer => {
+            let mut v = json!({"type": "integer"});
+            if let Some(min) = def.min {
+                v["minimum"] = json!(min);
+            }
+            if let Some(max) = def.max {
+                v["maximum"] = json!(max);
+            }
+            v
+        }
+        FieldType::Number => {
+            let mut v = json!({"type": "number"});
+            if let Some(min) = def.min {
+                v["minimum"] = json!(min);
+            }
+            if let Some(max) = def.max {
+                v["maximum"] = json!(max);
+            }
+            v
+        }
+        FieldType::Boolean => json!({"anyOf": [{"type": "boolean"}, {"enum": ["yes", "no", "y", "n", "true", "false", "1", "0", 1, 0]}]}),
+        FieldType::Date => json!({"type": "string", "format": "date"}),
+        FieldType::Enum => json!({"enum": def.values.clone().unwrap_or_default()}),
+    }
+}
+
+fn field(def: &FieldDef) -> Value {
+    let mut v = match def.kind.value {
+        FieldType::List => json!({"type": "array", "items": scalar(def.of.unwrap_or(FieldType::String), def)}),
+        kind => scalar(kind, def),
+    };
+    if let Some(d) = &def.description {
+        v["description"] = json!(d.get("en"));
+    }
+    if def.required { v } else { json!({"anyOf": [v, {"type": "null"}]}) }
+}
