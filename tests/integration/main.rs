@@ -10,21 +10,21 @@ mod schema;
 use assert_cmd::Command;
 
 /// The dgmat binary, run from the package root so that paths in output are stable.
-pub fn dgmat() -> Command {
+pub(crate) fn dgmat() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("dgmat");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
 
 /// The small rubric whose behaviour the fixtures pin.
-pub const MINI: &str = "tests/fixtures/good/rubric.yaml";
+pub(crate) const MINI: &str = "tests/fixtures/good/rubric.yaml";
 
 /// stdout of a finished command as text.
-pub fn stdout(out: &std::process::Output) -> String {
+pub(crate) fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// stderr of a finished command as text.
-pub fn stderr(out: &std::process::Output) -> String {
+pub(crate) fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }

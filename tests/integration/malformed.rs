@@ -3,7 +3,7 @@
 use super::{MINI, dgmat, stderr};
 
 /// (fixture, rule id, location `file:line:col` suffix, a phrase of the message or help)
-pub const CASES: &[(&str, &str, &str, &str)] = &[
+pub(crate) const CASES: &[(&str, &str, &str, &str)] = &[
     ("unknown_field.yaml", "unknown-key", ":5:34", "did you mean `security_level`?"),
     ("bad_enum.yaml", "invalid-value", ":4:22", "did you mean `production`?"),
     ("bad_integer.yaml", "invalid-value", ":4:50", "`high` is not an integer"),
