@@ -3,6 +3,7 @@
 
 mod assess;
 mod check;
+mod examples;
 mod malformed;
 mod rubric;
 mod schema;
