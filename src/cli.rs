@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  done, and every gate passed
-  1  done, but a gate failed (--fail-below; check: an error finding, --min-level, --target)
+  1  done, but a gate failed (--fail-below; check: an error finding, --min-level, --target;
+     batch: an invalid submission)
   2  could not run: usage error, unreadable or invalid input, invalid rubric";
 
 /// Data-governance maturity assessor: scores an agency's questionnaire and inventory against a
@@ -43,6 +44,16 @@ pub enum Command {
     /// Example: dgmat check submission/ --format sarif -o dgmat.sarif
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// Assess every submission below ROOT and write summary.csv, summary.json and one report per
+    /// agency into DIR, with the national indicators on stderr.
+    ///
+    /// A submission is a directory holding questionnaire.yaml and/or inventory.yaml. Every
+    /// submission is assessed against one rubric (--rubric, else vn-dgmm). An invalid submission
+    /// becomes an `invalid` row with its located error; it never stops the batch.
+    ///
+    /// Example: dgmat batch submissions/ --out results/ --target dgp-2027
+    #[command(after_help = EXIT_CODES)]
+    Batch(BatchArgs),
     /// List, show or lint rubrics.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -124,6 +135,32 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub warnings_as_errors: bool,
+}
+
+/// Options of `dgmat batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Directory to search for submissions.
+    #[arg(value_name = "ROOT")]
+    pub root: PathBuf,
+    /// Output directory (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Rubric file or shipped rubric id, used for every submission [default: vn-dgmm].
+    #[arg(long, short, value_name = "R")]
+    pub rubric: Option<String>,
+    /// Target: a target id of the rubric or a level 1-5 [default: the rubric's default_target].
+    #[arg(long, short, value_name = "T")]
+    pub target: Option<String>,
+    /// Worker threads [default: all cores].
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+    /// Count a submission as failing when its overall level is below L (exit 1).
+    #[arg(long, value_name = "L", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub fail_below: Option<u8>,
+    /// Language of rubric texts in the agency reports.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 /// Output formats of `check`.

@@ -159,3 +159,10 @@ pub fn rule_description(id: &str) -> Option<&'static str> {
         .map(|(_, d)| *d)
         .or_else(|| id.starts_with("rubric-").then_some("An invalid rubric"))
 }
+
+/// `a` and `b` together, sorted for output.
+pub fn merged(a: &[Finding], b: &[Finding]) -> Vec<Finding> {
+    let mut all: Vec<Finding> = a.iter().chain(b).cloned().collect();
+    sort_findings(&mut all);
+    all
+}

@@ -15,6 +15,7 @@ macro_rules! stderr {
 }
 
 pub mod assess;
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod finding;
@@ -40,6 +41,7 @@ pub enum Exit {
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
+        cli::Command::Batch(args) => commands::batch::run(args, cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
         cli::Command::Schema { kind, rubric } => commands::schema::run(*kind, rubric.as_deref()),

@@ -1,6 +1,7 @@
 //! One module per subcommand: glue from loading to evaluation to rendering.
 
 pub mod assess;
+pub mod batch;
 pub mod check;
 pub mod rubric;
 pub mod schema;

@@ -31,7 +31,7 @@ pub struct InputFile {
 #[derive(Debug)]
 pub struct Submission {
     /// The rubric it is assessed against.
-    pub rubric: LoadedRubric,
+    pub rubric: Arc<LoadedRubric>,
     /// The questionnaire, if the submission has one.
     pub questionnaire: Option<Questionnaire>,
     /// The inventory (empty if the submission has none).
@@ -51,6 +51,8 @@ pub struct LoadFailure {
     pub findings: Vec<Finding>,
     /// True when nothing could be checked: the path is missing or the rubric is invalid.
     pub fatal: bool,
+    /// The agency the questionnaire names, when its envelope could be read.
+    pub agency: Option<crate::model::questionnaire::Agency>,
     /// The texts needed to show them.
     pub sources: Sources,
 }
@@ -61,7 +63,9 @@ struct Files {
     inventories: Vec<PathBuf>,
 }
 
-fn display(p: &Path) -> String {
+/// How reports and findings name `p`: relative to `base` when it lies below it.
+fn display(p: &Path, base: Option<&Path>) -> String {
+    let p = base.and_then(|b| p.strip_prefix(b).ok()).unwrap_or(p);
     p.to_string_lossy().replace('\\', "/")
 }
 
@@ -69,13 +73,13 @@ const QUESTIONNAIRE_NAMES: [&str; 2] = ["questionnaire.yaml", "questionnaire.yml
 const INVENTORY_NAMES: [&str; 2] = ["inventory.yaml", "inventory.yml"];
 
 /// Finds the questionnaire and inventory among `paths` (directories or files).
-fn locate(paths: &[PathBuf], sources: &mut Sources, warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
+fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
     let mut files = Files::default();
     for path in paths {
         if path.is_dir() {
             let before = (files.questionnaire.is_some(), files.inventories.len());
             if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
-                set_questionnaire(&mut files, q)?;
+                set_questionnaire(&mut files, q, base)?;
             }
             if let Some(i) = INVENTORY_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
                 files.inventories.push(i);
@@ -93,7 +97,7 @@ fn locate(paths: &[PathBuf], sources: &mut Sources, warnings: &mut Vec<Finding>)
                             "unsupported-input",
                             format!(
                                 "{} is ignored: this version of dgmat reads YAML inventories only",
-                                display(&path.join(n))
+                                display(&path.join(n), base)
                             ),
                             None,
                         ));
@@ -103,17 +107,17 @@ fn locate(paths: &[PathBuf], sources: &mut Sources, warnings: &mut Vec<Finding>)
             if before == (files.questionnaire.is_some(), files.inventories.len()) {
                 return Err(Finding::error(
                     "no-input",
-                    format!("{} holds no questionnaire.yaml or inventory.yaml", display(path)),
+                    format!("{} holds no questionnaire.yaml or inventory.yaml", display(path, base)),
                     None,
                 )
                 .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
             }
         } else if path.is_file() {
-            let name = display(path);
+            let name = display(path, base);
             let text = yaml::read_text(path, &name)?;
             sources.insert(&name, text.clone());
             match detect_kind(&name, &text) {
-                Some("questionnaire") => set_questionnaire(&mut files, path.clone())?,
+                Some("questionnaire") => set_questionnaire(&mut files, path.clone(), base)?,
                 Some("inventory") => files.inventories.push(path.clone()),
                 Some("rubric") => {
                     return Err(
@@ -136,17 +140,17 @@ fn locate(paths: &[PathBuf], sources: &mut Sources, warnings: &mut Vec<Finding>)
                 }
             }
         } else {
-            return Err(Finding::error("io", format!("{} does not exist", display(path)), None).with_help("check the path"));
+            return Err(Finding::error("io", format!("{} does not exist", display(path, base)), None).with_help("check the path"));
         }
     }
     Ok(files)
 }
 
-fn set_questionnaire(files: &mut Files, path: PathBuf) -> Result<(), Finding> {
+fn set_questionnaire(files: &mut Files, path: PathBuf, base: Option<&Path>) -> Result<(), Finding> {
     if let Some(first) = &files.questionnaire {
         return Err(Finding::error(
             "no-input",
-            format!("two questionnaires given: {} and {}", display(first), display(&path)),
+            format!("two questionnaires given: {} and {}", display(first, base), display(&path, base)),
             None,
         )
         .with_help("assess one agency at a time, or use `dgmat batch`"));
@@ -175,8 +179,8 @@ fn detect_kind(name: &str, text: &str) -> Option<&'static str> {
     })
 }
 
-fn read(path: &Path, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Result<(String, Arc<str>), Finding> {
-    let name = display(path);
+fn read(path: &Path, base: Option<&Path>, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Result<(String, Arc<str>), Finding> {
+    let name = display(path, base);
     let text = yaml::read_text(path, &name)?;
     sources.insert(&name, text.clone());
     inputs.push(InputFile {
@@ -189,20 +193,29 @@ fn read(path: &Path, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Resu
 /// Loads the submission made of `paths` against `rubric_spec` (a path or shipped id), or, if
 /// none is given, the rubric its questionnaire names, else the default rubric.
 pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, LoadFailure> {
+    load_with(paths, RubricChoice::Spec(rubric_spec), None)
+}
+
+/// Which rubric a submission is assessed against.
+pub enum RubricChoice<'a> {
+    /// A path or shipped id; `None` means the questionnaire's `rubric:`, else the default.
+    Spec(Option<&'a str>),
+    /// An already loaded rubric (batch runs load theirs once).
+    Loaded(Arc<LoadedRubric>),
+}
+
+/// Loads a submission; files are named relative to `base` when they lie below it.
+pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path>) -> Result<Submission, LoadFailure> {
     let mut sources = Sources::default();
     let mut warnings = Vec::new();
-    let fail = |findings: Vec<Finding>, sources: Sources| LoadFailure {
-        findings,
-        fatal: false,
-        sources,
-    };
-    let files = match locate(paths, &mut sources, &mut warnings) {
+    let files = match locate(paths, base, &mut sources, &mut warnings) {
         Ok(f) => f,
         Err(e) => {
             let fatal = e.rule == "io" || e.rule == "no-input";
             return Err(LoadFailure {
                 findings: vec![e],
                 fatal,
+                agency: None,
                 sources,
             });
         }
@@ -211,22 +224,29 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
     let mut errors = Vec::new();
     let mut q_file = None;
     if let Some(path) = &files.questionnaire {
-        match read(path, &mut sources, &mut inputs).and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| (name, q))) {
+        match read(path, base, &mut sources, &mut inputs).and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| (name, q))) {
             Ok(q) => q_file = Some(q),
             Err(e) => errors.push(e),
         }
     }
+    let agency = q_file.as_ref().map(|(_, q)| q.agency.clone());
     let named = q_file
         .as_ref()
         .and_then(|(_, q)| q.rubric.as_ref())
         .map(|r| rubric_id(&r.value).to_string());
-    let spec = rubric_spec
-        .map(str::to_string)
-        .or_else(|| named.clone())
-        .unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
-    let loaded = match rubric::load(&spec) {
+    let loaded = match choice {
+        RubricChoice::Loaded(r) => Ok(r),
+        RubricChoice::Spec(spec) => {
+            let spec = spec
+                .map(str::to_string)
+                .or_else(|| named.clone())
+                .unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
+            rubric::load(&spec).map(Arc::new).map_err(|f| (f, spec))
+        }
+    };
+    let loaded = match loaded {
         Ok(r) => r,
-        Err(mut f) => {
+        Err((mut f, spec)) => {
             if let Some(text) = rubric::source_text(&spec) {
                 sources.insert(&text.0, text.1);
             }
@@ -234,6 +254,7 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
             return Err(LoadFailure {
                 findings: f,
                 fatal: true,
+                agency,
                 sources,
             });
         }
@@ -264,7 +285,7 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
     });
     let mut inv = Inventory::empty(&loaded.rubric);
     for path in &files.inventories {
-        match read(path, &mut sources, &mut inputs) {
+        match read(path, base, &mut sources, &mut inputs) {
             Ok((name, text)) => errors.extend(inventory::load_yaml(&name, &text, &loaded.rubric, &mut inv)),
             Err(e) => errors.push(e),
         }
@@ -272,7 +293,12 @@ pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, 
     errors.extend(inventory::check_integrity(&loaded.rubric, &inv));
     if errors.iter().any(Finding::is_error) {
         errors.append(&mut warnings);
-        return Err(fail(errors, sources));
+        return Err(LoadFailure {
+            findings: errors,
+            fatal: false,
+            agency,
+            sources,
+        });
     }
     warnings.append(&mut errors);
     Ok(Submission {

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod assess;
+mod batch;
 mod check;
 mod examples;
 mod malformed;

@@ -1,0 +1,49 @@
+//! Finding the submissions below a batch root, in a deterministic order.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// File names that make a directory a submission.
+const MARKERS: [&str; 4] = ["questionnaire.yaml", "questionnaire.yml", "inventory.yaml", "inventory.yml"];
+
+/// The submission directories below `root` (sorted by path) and the problems met on the way
+/// (unreadable folders, symlink loops), which do not stop the walk. `skip` (the output
+/// directory) is never entered; neither are hidden directories such as `.git`.
+pub fn submissions(root: &Path, skip: Option<&Path>) -> (Vec<PathBuf>, Vec<String>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let skip = skip.and_then(|s| s.canonicalize().ok());
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            let is_skip = skip.as_ref().is_some_and(|s| e.path().canonicalize().is_ok_and(|p| &p == s));
+            !(hidden || is_skip)
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {
+                if MARKERS.iter().any(|m| e.path().join(m).is_file()) {
+                    found.push(e.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let place = err
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                let why = if err.loop_ancestor().is_some() {
+                    "symbolic link loop, not followed".to_string()
+                } else {
+                    err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
+                };
+                problems.push(format!("{place}: {why}"));
+            }
+        }
+    }
+    (found, problems)
+}

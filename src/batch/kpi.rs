@@ -1,0 +1,246 @@
+//! National indicators over a batch: level distribution, shares at or above each level
+//! (overall, per dimension, per tier), and each target's and portfolio goal's result.
+//!
+//! Every share is over all submissions of the batch: an invalid submission has shown no level,
+//! so it counts as reaching none. The figures are what the submissions demonstrate.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Row, RowStatus};
+use crate::load::rubric::LoadedRubric;
+
+/// Counts of submissions.
+#[derive(Debug, Serialize)]
+pub struct Totals {
+    /// All submissions found.
+    pub submissions: usize,
+    /// Assessed without errors.
+    pub assessed: usize,
+    /// Could not be assessed.
+    pub invalid: usize,
+    /// Assessed but below `--fail-below`.
+    pub below_gate: usize,
+}
+
+/// Shares of submissions at or above each level 1..5.
+pub type Shares = BTreeMap<u8, f64>;
+
+/// One tier's figures.
+#[derive(Debug, Serialize)]
+pub struct TierKpi {
+    /// Submissions of the tier.
+    pub submissions: usize,
+    /// Shares at or above each level.
+    pub at_or_above: Shares,
+}
+
+/// Shares at or above each level.
+#[derive(Debug, Serialize)]
+pub struct AtOrAbove {
+    /// By overall level.
+    pub overall: Shares,
+    /// By each dimension's level.
+    pub dimensions: BTreeMap<String, Shares>,
+    /// By overall level within each tier (`unknown` when the tier is not known).
+    pub tiers: BTreeMap<String, TierKpi>,
+}
+
+/// One goal of a portfolio: a share of agencies at or above a level.
+#[derive(Debug, Serialize)]
+pub struct Goal {
+    /// The level.
+    pub level: u8,
+    /// The share required.
+    pub required: f64,
+    /// The share reached.
+    pub actual: f64,
+    /// Whether it is reached.
+    pub met: bool,
+}
+
+/// A rubric target over the batch.
+#[derive(Debug, Serialize)]
+pub struct TargetKpi {
+    /// Target id.
+    pub id: String,
+    /// Its level.
+    pub level: u8,
+    /// Submissions at or above it.
+    pub met_count: usize,
+    /// Their share.
+    pub share: f64,
+    /// The portfolio goals, when the target has them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub portfolio: Vec<Goal>,
+    /// Whether every portfolio goal is met (absent without goals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portfolio_met: Option<bool>,
+}
+
+/// All indicators of a batch.
+#[derive(Debug, Serialize)]
+pub struct Kpis {
+    /// Counts.
+    pub totals: Totals,
+    /// Number of assessed submissions at each overall level.
+    pub distribution: BTreeMap<u8, usize>,
+    /// Shares at or above each level.
+    pub at_or_above: AtOrAbove,
+    /// Each rubric target.
+    pub targets: Vec<TargetKpi>,
+}
+
+fn share(count: usize, of: usize) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        ((count as f64 / of as f64) * 10_000.0).round() / 10_000.0
+    }
+}
+
+fn shares<'a>(levels: impl Iterator<Item = Option<u8>> + Clone + 'a, of: usize) -> Shares {
+    (1..=5u8)
+        .map(|l| (l, share(levels.clone().filter(|x| x.is_some_and(|v| v >= l)).count(), of)))
+        .collect()
+}
+
+/// Computes the indicators of `rows` assessed against `rubric`.
+pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
+    let n = rows.len();
+    let assessed = rows.iter().filter(|r| r.status == RowStatus::Ok).count();
+    let totals = Totals {
+        submissions: n,
+        assessed,
+        invalid: n - assessed,
+        below_gate: rows.iter().filter(|r| r.below_gate).count(),
+    };
+    let mut distribution: BTreeMap<u8, usize> = (1..=5).map(|l| (l, 0)).collect();
+    for r in rows {
+        if let Some(l) = r.level {
+            *distribution.entry(l).or_default() += 1;
+        }
+    }
+    let overall = shares(rows.iter().map(|r| r.level), n);
+    let dimensions = rubric
+        .rubric
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                d.id.value.clone(),
+                shares(rows.iter().map(move |r| r.dimensions.get(i).copied().flatten()), n),
+            )
+        })
+        .collect();
+    let mut by_tier: BTreeMap<String, Vec<Option<u8>>> = BTreeMap::new();
+    for r in rows {
+        let tier = r.tier.map_or_else(|| "unknown".to_string(), |t| format!("{t:?}").to_lowercase());
+        by_tier.entry(tier).or_default().push(r.level);
+    }
+    let tiers = by_tier
+        .into_iter()
+        .map(|(t, levels)| {
+            let count = levels.len();
+            (
+                t,
+                TierKpi {
+                    submissions: count,
+                    at_or_above: shares(levels.into_iter(), count),
+                },
+            )
+        })
+        .collect();
+    let targets = rubric
+        .rubric
+        .targets
+        .iter()
+        .map(|t| {
+            let level = t.level.value;
+            let met_count = rows.iter().filter(|r| r.level.is_some_and(|l| l >= level)).count();
+            let portfolio: Vec<Goal> = t
+                .portfolio
+                .iter()
+                .flat_map(|p| &p.at_least)
+                .map(|(l, required)| {
+                    let actual = overall.get(l).copied().unwrap_or(0.0);
+                    Goal {
+                        level: *l,
+                        required: *required,
+                        actual,
+                        met: actual + 1e-9 >= *required,
+                    }
+                })
+                .collect();
+            let portfolio_met = (!portfolio.is_empty()).then(|| portfolio.iter().all(|g| g.met));
+            TargetKpi {
+                id: t.id.value.clone(),
+                level,
+                met_count,
+                share: share(met_count, n),
+                portfolio,
+                portfolio_met,
+            }
+        })
+        .collect();
+    Kpis {
+        totals,
+        distribution,
+        at_or_above: AtOrAbove {
+            overall,
+            dimensions,
+            tiers,
+        },
+        targets,
+    }
+}
+
+/// The terminal summary: distribution, shares and targets, a few lines.
+pub fn summary_text(k: &Kpis) -> String {
+    use std::fmt::Write;
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let mut out = String::new();
+    let t = &k.totals;
+    let _ = writeln!(
+        out,
+        "{} submissions: {} assessed, {} invalid, {} below the --fail-below gate",
+        t.submissions, t.assessed, t.invalid, t.below_gate
+    );
+    let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("L{l}: {c}")).collect();
+    let _ = writeln!(out, "overall levels     {}", dist.join("  "));
+    let shares: Vec<String> = k
+        .at_or_above
+        .overall
+        .iter()
+        .skip(1)
+        .map(|(l, s)| format!("≥{l}: {}", pct(*s)))
+        .collect();
+    let _ = writeln!(out, "at or above        {}", shares.join("  "));
+    for (tier, kpi) in &k.at_or_above.tiers {
+        let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
+        let _ = writeln!(out, "  {tier:<16} {} ({} submissions)", shares.join("  "), kpi.submissions);
+    }
+    for target in &k.targets {
+        let _ = write!(
+            out,
+            "target {} (level {}): {} of {} ({})",
+            target.id,
+            target.level,
+            target.met_count,
+            t.submissions,
+            pct(target.share)
+        );
+        if let Some(met) = target.portfolio_met {
+            let goals: Vec<String> = target
+                .portfolio
+                .iter()
+                .map(|g| format!("≥{} {} of {} needed", g.level, pct(g.actual), pct(g.required)))
+                .collect();
+            let _ = write!(out, "; portfolio {}: {}", if met { "met" } else { "not met" }, goals.join(", "));
+        }
+        out.push('\n');
+    }
+    out
+}

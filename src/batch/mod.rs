@@ -1,0 +1,338 @@
+//! Batch evaluation: discover submissions below a root, assess them in parallel, write a
+//! deterministic, atomic set of outputs.
+//!
+//! Guarantees: one bad submission (unreadable, invalid, or even a panic while assessing it)
+//! becomes an `invalid` row and never stops the batch; rows are sorted by path, so the outputs
+//! are the same bytes whatever the thread count; every file is written to a temporary name and
+//! renamed; file names come from sanitised agency ids and stay inside the output directory; a
+//! worker keeps nothing of an assessed agency but its summary row.
+
+pub mod discover;
+pub mod kpi;
+pub mod output;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::assess::{TargetChoice, assess};
+use crate::finding::merged;
+use crate::load::rubric::LoadedRubric;
+use crate::load::submission::{self, RubricChoice};
+use crate::model::questionnaire::Tier;
+use crate::report::{ReportInput, index2, json};
+
+/// Whether a submission could be assessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowStatus {
+    /// Assessed.
+    Ok,
+    /// Could not be assessed; `error` says why.
+    Invalid,
+}
+
+/// One submission's line in the summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// The submission directory, relative to the batch root.
+    pub path: String,
+    /// Agency id, when known.
+    pub agency_id: Option<String>,
+    /// Agency name, when known.
+    pub agency_name: Option<String>,
+    /// Tier, when known.
+    pub tier: Option<Tier>,
+    /// ok or invalid.
+    pub status: RowStatus,
+    /// Overall level.
+    pub level: Option<u8>,
+    /// Overall index (rounded down to 2 decimals).
+    pub index: Option<f64>,
+    /// Whether the target is met.
+    pub target_met: Option<bool>,
+    /// Level of each dimension, in rubric order.
+    pub dimensions: Vec<Option<u8>>,
+    /// Error findings (invalid) or record-rule errors (ok).
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Below `--fail-below`.
+    pub below_gate: bool,
+    /// The agency report, relative to the output directory.
+    pub report: Option<String>,
+    /// Why the submission is invalid: the first error, located, and how many more.
+    pub error: Option<String>,
+}
+
+/// What a batch run needs.
+pub struct BatchOptions<'a> {
+    /// Root to search.
+    pub root: &'a Path,
+    /// Output directory.
+    pub out: &'a Path,
+    /// The rubric every submission is assessed against.
+    pub rubric: Arc<LoadedRubric>,
+    /// The target.
+    pub target: TargetChoice,
+    /// Worker threads (0 = all cores).
+    pub jobs: usize,
+    /// Gate level.
+    pub fail_below: Option<u8>,
+    /// Language of rubric texts in reports.
+    pub lang: &'a str,
+    /// The assessment date for submissions without one.
+    pub today: chrono::NaiveDate,
+    /// Whether to draw a progress bar.
+    pub progress: bool,
+}
+
+/// The result of a batch run.
+pub struct BatchResult {
+    /// Rows, sorted by path.
+    pub rows: Vec<Row>,
+    /// Indicators.
+    pub kpis: kpi::Kpis,
+    /// Problems met while discovering (unreadable folders, loops).
+    pub discovery_problems: Vec<String>,
+}
+
+/// Runs a batch: discover, assess in parallel, write every output.
+pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
+    let agencies = opts.out.join("agencies");
+    std::fs::create_dir_all(&agencies)?;
+    output::remove_leftovers(opts.out);
+    output::remove_leftovers(&agencies);
+    let (dirs, discovery_problems) = discover::submissions(opts.root, Some(opts.out));
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
+    let bar = progress_bar(dirs.len() as u64, opts.progress);
+    let mut rows: Vec<(Row, Option<PathBuf>)> = pool.install(|| {
+        dirs.par_iter()
+            .enumerate()
+            .map(|(i, dir)| {
+                let row = assess_one(opts, dir, i, &agencies);
+                bar.inc(1);
+                row
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    rows.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    // Final names are given in path order, after the parallel phase, so that two submissions
+    // claiming one agency id get `<id>.json` and `<id>-2.json` whatever finished first.
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for (row, pending) in &mut rows {
+        let (Some(pending), Some(id)) = (pending.take(), &row.agency_id) else {
+            continue;
+        };
+        let stem = output::sanitize(id);
+        let n = taken.entry(stem.to_ascii_lowercase()).or_insert(0);
+        *n += 1;
+        let name = if *n == 1 {
+            format!("{stem}.json")
+        } else {
+            format!("{stem}-{n}.json")
+        };
+        std::fs::rename(&pending, agencies.join(&name))?;
+        row.report = Some(format!("agencies/{name}"));
+    }
+    let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
+    let kpis = kpi::compute(&opts.rubric, &rows);
+    write_summary_csv(&opts.out.join("summary.csv"), &opts.rubric, &rows)?;
+    write_summary_json(&opts.out.join("summary.json"), opts, &kpis, &rows)?;
+    Ok(BatchResult {
+        rows,
+        kpis,
+        discovery_problems,
+    })
+}
+
+fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    // The default draw target is stderr and is hidden when stderr is not a terminal.
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} agencies  {per_sec}  ETA {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Assesses one submission, writing its report under a pending name. Never fails: any problem
+/// (a panic included) becomes an invalid row.
+fn assess_one(opts: &BatchOptions<'_>, dir: &Path, i: usize, agencies: &Path) -> (Row, Option<PathBuf>) {
+    let rel = dir.strip_prefix(opts.root).unwrap_or(dir);
+    let path = if rel.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        rel.to_string_lossy().replace('\\', "/")
+    };
+    let invalid = |error: String, agency: Option<crate::model::questionnaire::Agency>, errors: usize, warnings: usize| Row {
+        path: path.clone(),
+        agency_id: agency.as_ref().map(|a| a.id.clone()),
+        agency_name: agency.as_ref().and_then(|a| a.name.clone()),
+        tier: agency.and_then(|a| a.tier),
+        status: RowStatus::Invalid,
+        level: None,
+        index: None,
+        target_met: None,
+        dimensions: vec![None; opts.rubric.rubric.dimensions.len()],
+        errors,
+        warnings,
+        below_gate: false,
+        report: None,
+        error: Some(error),
+    };
+    let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Box<Row>> {
+        let sub = submission::load_with(&[dir.to_path_buf()], RubricChoice::Loaded(opts.rubric.clone()), Some(opts.root)).map_err(|f| {
+            let errors: Vec<_> = f.findings.iter().filter(|x| x.is_error()).collect();
+            let first = errors.first().map_or_else(
+                || "invalid submission".to_string(),
+                |e| {
+                    e.location
+                        .as_ref()
+                        .map_or_else(|| e.message.clone(), |l| format!("{l}: {}", e.message))
+                },
+            );
+            let more = if errors.len() > 1 {
+                format!(" (and {} more)", errors.len() - 1)
+            } else {
+                String::new()
+            };
+            Box::new(invalid(
+                format!("{first}{more}"),
+                f.agency,
+                errors.len(),
+                f.findings.len() - errors.len(),
+            ))
+        })?;
+        let a = assess(
+            &sub.rubric,
+            sub.questionnaire.as_ref(),
+            &sub.inventory,
+            &opts.target,
+            opts.lang,
+            opts.today,
+        );
+        let findings = merged(&sub.warnings, &a.findings);
+        let text = json::render(&ReportInput {
+            rubric: &sub.rubric,
+            assessment: &a,
+            inputs: &sub.inputs,
+            findings: &findings,
+            lang: opts.lang,
+        });
+        let pending = agencies.join(format!(".{i}.pending.json"));
+        output::write_atomic(&pending, text.as_bytes()).map_err(|e| {
+            Box::new(invalid(
+                format!("cannot write the agency report: {e}"),
+                Some(a.agency.clone()),
+                0,
+                0,
+            ))
+        })?;
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        let row = Row {
+            path: path.clone(),
+            agency_id: Some(a.agency.id.clone()),
+            agency_name: a.agency.name.clone(),
+            tier: a.agency.tier,
+            status: RowStatus::Ok,
+            level: Some(a.level),
+            index: Some(index2(a.index)),
+            target_met: Some(a.target.met),
+            dimensions: a.dimensions.iter().map(|d| Some(d.level)).collect(),
+            errors,
+            warnings: findings.len() - errors,
+            below_gate: opts.fail_below.is_some_and(|min| a.level < min),
+            report: None,
+            error: None,
+        };
+        Ok((row, Some(pending)))
+    }));
+    match work {
+        Ok(Ok(done)) => done,
+        Ok(Err(row)) => (*row, None),
+        Err(_) => (
+            invalid(
+                "internal error while assessing this submission; please report it as a bug".into(),
+                None,
+                1,
+                0,
+            ),
+            None,
+        ),
+    }
+}
+
+fn write_summary_csv(path: &Path, rubric: &LoadedRubric, rows: &[Row]) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "path",
+        "agency_id",
+        "agency_name",
+        "tier",
+        "status",
+        "overall_level",
+        "index",
+        "target_met",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(rubric.rubric.dimensions.iter().map(|d| d.id.value.clone()));
+    header.extend(["errors", "warnings", "report", "error"].map(String::from));
+    w.write_record(&header)?;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    for r in rows {
+        let mut record = vec![
+            r.path.clone(),
+            opt(r.agency_id.clone()),
+            opt(r.agency_name.clone()),
+            opt(r.tier.map(|t| format!("{t:?}").to_lowercase())),
+            format!("{:?}", r.status).to_lowercase(),
+            opt(r.level.map(|l| l.to_string())),
+            opt(r.index.map(|x| format!("{x:.2}"))),
+            opt(r.target_met.map(|m| m.to_string())),
+        ];
+        record.extend(r.dimensions.iter().map(|d| opt(d.map(|l| l.to_string()))));
+        record.extend([
+            r.errors.to_string(),
+            r.warnings.to_string(),
+            opt(r.report.clone()),
+            opt(r.error.clone()),
+        ]);
+        w.write_record(record.iter().map(|c| output::csv_cell(c)))?;
+    }
+    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    output::write_atomic(path, &bytes)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    dgmat_batch: u32,
+    tool: serde_json::Value,
+    rubric: serde_json::Value,
+    #[serde(flatten)]
+    kpis: &'a kpi::Kpis,
+    rows: &'a [Row],
+}
+
+fn write_summary_json(path: &Path, opts: &BatchOptions<'_>, kpis: &kpi::Kpis, rows: &[Row]) -> anyhow::Result<()> {
+    let r = &opts.rubric;
+    let doc = SummaryJson {
+        dgmat_batch: 1,
+        tool: serde_json::json!({"name": "dgmat", "version": env!("CARGO_PKG_VERSION")}),
+        rubric: serde_json::json!({"id": r.rubric.id.value, "version": r.rubric.version, "sha256": r.sha256}),
+        kpis,
+        rows,
+    };
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    output::write_atomic(path, text.as_bytes())?;
+    Ok(())
+}

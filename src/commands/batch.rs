@@ -1,0 +1,69 @@
+//! `dgmat batch`: glue from the CLI to [`crate::batch`], and the terminal summary.
+
+use std::sync::Arc;
+
+use crate::Exit;
+use crate::assess::{TargetChoice, parse_target};
+use crate::batch::{self, BatchOptions, RowStatus, kpi};
+use crate::cli::BatchArgs;
+use crate::load::rubric::{self, DEFAULT_RUBRIC};
+use crate::source::Sources;
+
+/// Runs `dgmat batch`.
+pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
+    if !args.root.is_dir() {
+        crate::stderr!("error: {} is not a directory", args.root.display());
+        return Ok(Exit::Invalid);
+    }
+    let spec = args.rubric.as_deref().unwrap_or(DEFAULT_RUBRIC);
+    let loaded = match rubric::load(spec) {
+        Ok(r) => Arc::new(r),
+        Err(findings) => {
+            let mut sources = Sources::default();
+            if let Some((name, text)) = rubric::source_text(spec) {
+                sources.insert(&name, text);
+            }
+            super::print_findings(&sources, &findings);
+            crate::stderr!("error: the rubric is invalid; nothing was assessed");
+            return Ok(Exit::Invalid);
+        }
+    };
+    let target = match &args.target {
+        None => TargetChoice::Default,
+        Some(t) => match parse_target(&loaded.rubric, t) {
+            Ok(t) => t,
+            Err(msg) => {
+                crate::stderr!("error: --target: {msg}");
+                return Ok(Exit::Invalid);
+            }
+        },
+    };
+    let started = std::time::Instant::now();
+    let result = batch::run(&BatchOptions {
+        root: &args.root,
+        out: &args.out,
+        rubric: loaded,
+        target,
+        jobs: args.jobs,
+        fail_below: args.fail_below,
+        lang: args.lang.code(),
+        today: chrono::Local::now().date_naive(),
+        progress: !quiet,
+    })?;
+    for p in &result.discovery_problems {
+        crate::stderr!("warning: skipped {p}");
+    }
+    let invalid: Vec<_> = result.rows.iter().filter(|r| r.status == RowStatus::Invalid).collect();
+    if !quiet {
+        for r in invalid.iter().take(20) {
+            crate::stderr!("invalid: {}: {}", r.path, r.error.as_deref().unwrap_or_default());
+        }
+        if invalid.len() > 20 {
+            crate::stderr!("… and {} more invalid submissions (see summary.csv)", invalid.len() - 20);
+        }
+        crate::stderr!("{}", kpi::summary_text(&result.kpis).trim_end());
+        crate::stderr!("wrote {} in {:.1} s", args.out.display(), started.elapsed().as_secs_f64());
+    }
+    let failing = !invalid.is_empty() || result.rows.iter().any(|r| r.below_gate);
+    Ok(if failing { Exit::GateFailed } else { Exit::Ok })
+}

@@ -1,0 +1,240 @@
+//! `dgmat batch`: rows, indicators, safe and deterministic outputs, exit codes.
+
+use std::path::Path;
+
+use super::{MINI, dgmat, stderr};
+use serde_json::Value;
+
+const ROOT: &str = "tests/fixtures/batch";
+
+fn run_batch(root: &str, out: &Path, extra: &[&str]) -> std::process::Output {
+    dgmat()
+        .args(["batch", root, "--out", out.to_str().unwrap(), "--rubric", MINI])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// Every file below `dir`, with its bytes, by relative path.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn rows_and_indicators() {
+    let out = tempfile::tempdir().unwrap();
+    let o = run_batch(ROOT, out.path(), &[]);
+    assert_eq!(o.status.code(), Some(1), "an invalid submission fails the batch: {}", stderr(&o));
+    let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "path,agency_id,agency_name,tier,status,overall_level,index,target_met,SEC,SHR,errors,warnings,report,error"
+    );
+    assert_eq!(
+        lines[1],
+        "a-valid,demo,Demo agency,province,ok,2,2.50,false,2,3,0,0,agencies/demo.json,"
+    );
+    assert_eq!(
+        lines[2],
+        "b-duplicate,demo,Demo agency (second submission),province,ok,1,2.00,false,1,3,0,0,agencies/demo-2.json,"
+    );
+    assert!(
+        lines[3].starts_with("c-invalid,broken,Broken agency,commune,invalid,,,,,,1,0,,"),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[3].contains("c-invalid/questionnaire.yaml:5:12: `SEC-2.1` expects yes | partial | no, found `maybe`"),
+        "{}",
+        lines[3]
+    );
+    assert_eq!(
+        lines[4],
+        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,0,agencies/etc-x.json,"
+    );
+    assert_eq!(
+        lines[5],
+        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,0,agencies/_CON.json,"#
+    );
+    assert_eq!(lines.len(), 6, "the hidden directory is not a submission");
+
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(
+        s["totals"],
+        serde_json::json!({"submissions": 5, "assessed": 4, "invalid": 1, "below_gate": 0})
+    );
+    assert_eq!(s["distribution"], serde_json::json!({"1": 3, "2": 1, "3": 0, "4": 0, "5": 0}));
+    assert_eq!(s["at_or_above"]["overall"]["1"], 0.8, "the invalid submission reaches no level");
+    assert_eq!(s["at_or_above"]["overall"]["2"], 0.2);
+    assert_eq!(s["at_or_above"]["dimensions"]["SHR"]["3"], 0.4);
+    assert_eq!(
+        s["at_or_above"]["tiers"]["province"],
+        serde_json::json!({"submissions": 2, "at_or_above": {"1": 1.0, "2": 0.5, "3": 0.0, "4": 0.0, "5": 0.0}})
+    );
+    assert_eq!(
+        s["targets"][0],
+        serde_json::json!({"id": "t3", "level": 3, "met_count": 0, "share": 0.0})
+    );
+    assert_eq!(s["targets"][1]["portfolio_met"], false);
+    assert_eq!(
+        s["targets"][1]["portfolio"][1],
+        serde_json::json!({"level": 5, "required": 0.9, "actual": 0.0, "met": false})
+    );
+    assert_eq!(s["rows"].as_array().unwrap().len(), 5);
+
+    let err = stderr(&o);
+    assert!(err.contains("target t3 (level 3): 0 of 5 (0.0%)"), "{err}");
+    assert!(err.contains("invalid: c-invalid:"), "{err}");
+}
+
+#[test]
+fn outputs_stay_inside_the_output_directory_and_nothing_is_overwritten() {
+    let out = tempfile::tempdir().unwrap();
+    run_batch(ROOT, out.path(), &[]);
+    let files: Vec<String> = tree(out.path()).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        files,
+        [
+            "agencies/_CON.json",
+            "agencies/demo-2.json",
+            "agencies/demo.json",
+            "agencies/etc-x.json",
+            "summary.csv",
+            "summary.json"
+        ]
+    );
+    let first: Value = serde_json::from_slice(&std::fs::read(out.path().join("agencies/demo.json")).unwrap()).unwrap();
+    let second: Value = serde_json::from_slice(&std::fs::read(out.path().join("agencies/demo-2.json")).unwrap()).unwrap();
+    assert_eq!(first["inputs"][0]["path"], "a-valid/questionnaire.yaml");
+    assert_eq!(second["inputs"][0]["path"], "b-duplicate/questionnaire.yaml");
+}
+
+#[test]
+fn agency_report_is_the_assess_json_document() {
+    let out = tempfile::tempdir().unwrap();
+    run_batch(ROOT, out.path(), &[]);
+    let rubric = format!("{}/{MINI}", env!("CARGO_MANIFEST_DIR"));
+    let assessed = dgmat()
+        .current_dir(format!("{}/{ROOT}", env!("CARGO_MANIFEST_DIR")))
+        .args(["assess", "a-valid", "-f", "json", "--rubric", &rubric])
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read(out.path().join("agencies/demo.json")).unwrap(), assessed.stdout);
+}
+
+#[test]
+fn same_bytes_whatever_the_thread_count_and_on_reruns() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    run_batch(ROOT, one.path(), &["-j", "1"]);
+    run_batch(ROOT, two.path(), &["-j", "2"]);
+    assert_eq!(tree(one.path()), tree(two.path()));
+    run_batch(ROOT, two.path(), &["-j", "2"]);
+    assert_eq!(
+        tree(one.path()),
+        tree(two.path()),
+        "a rerun into the same directory gives the same files"
+    );
+}
+
+#[test]
+fn gate_and_fatal_errors() {
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args([
+            "batch",
+            "tests/fixtures/batch/a-valid",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--rubric",
+            MINI,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = dgmat()
+        .args([
+            "batch",
+            "tests/fixtures/batch/a-valid",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--rubric",
+            MINI,
+            "--fail-below",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let o = dgmat()
+        .args(["batch", "no/such/root", "--out", out.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let o = dgmat()
+        .args([
+            "batch",
+            ROOT,
+            "--out",
+            out.path().to_str().unwrap(),
+            "--rubric",
+            "tests/fixtures/malformed/bad_enum.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_unreadable_folders_are_reported_not_fatal() {
+    let root = tempfile::tempdir().unwrap();
+    let agency = root.path().join("agency");
+    std::fs::create_dir(&agency).unwrap();
+    std::fs::copy(
+        format!("{}/tests/fixtures/good/sub/questionnaire.yaml", env!("CARGO_MANIFEST_DIR")),
+        agency.join("questionnaire.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(root.path(), agency.join("loop")).unwrap();
+    let locked = root.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    // Root reads any folder; then only the loop can be shown.
+    let enforced = std::fs::read_dir(&locked).is_err();
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args([
+            "batch",
+            root.path().to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+            "--rubric",
+        ])
+        .arg(format!("{}/{MINI}", env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("symbolic link loop"), "{}", stderr(&o));
+    if enforced {
+        assert!(stderr(&o).contains("locked: Permission denied"), "{}", stderr(&o));
+    } else {
+        eprintln!("note: running as root, the unreadable-folder case cannot be exercised");
+    }
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 2);
+}
