@@ -27,10 +27,8 @@ pub struct Evaluator<'a> {
     pub rubric: &'a Rubric,
     /// The inventory.
     pub inventory: &'a Inventory,
-    /// The root CEL context (builtins); each evaluation uses a child scope.
-    pub root: cel::Context<'static, 'static>,
-    /// `assessed_on` as a CEL timestamp.
-    pub assessed_on: cel::Value,
+    /// The CEL environment and `assessed_on`.
+    pub scope: crate::rules::Scope<'a>,
 }
 
 impl Evaluator<'_> {
@@ -54,7 +52,7 @@ impl Evaluator<'_> {
         let mut failing = Vec::new();
         for r in records {
             if let Some(filter) = &check.filter {
-                match filter.eval(&self.root, &r.values, &self.assessed_on) {
+                match filter.eval(&self.scope, &r.vals) {
                     Ok(true) => {}
                     Ok(false) => continue,
                     Err(e) => {
@@ -66,7 +64,7 @@ impl Evaluator<'_> {
             selected += 1;
             let ok = match &check.require {
                 None => true,
-                Some(req) => req.eval(&self.root, &r.values, &self.assessed_on).unwrap_or_else(|e| {
+                Some(req) => req.eval(&self.scope, &r.vals).unwrap_or_else(|e| {
                     findings.push(eval_error(name, r, &e));
                     false
                 }),
@@ -95,11 +93,11 @@ impl Evaluator<'_> {
                 for r in records {
                     let applies = match &rule.when {
                         None => Ok(true),
-                        Some(when) => when.eval(&self.root, &r.values, &self.assessed_on),
+                        Some(when) => when.eval(&self.scope, &r.vals),
                     };
                     let outcome = applies.and_then(|a| {
                         if a {
-                            rule.require.eval(&self.root, &r.values, &self.assessed_on)
+                            rule.require.eval(&self.scope, &r.vals)
                         } else {
                             Ok(true)
                         }

@@ -184,11 +184,11 @@ pub fn assess(
 ) -> Assessment {
     let rubric = &loaded.rubric;
     let assessed_on = questionnaire.and_then(|q| q.assessed_on).unwrap_or(today);
+    let assessed_on_val = crate::rules::to_val(date_value(assessed_on));
     let eval = Evaluator {
         rubric,
         inventory,
-        root: cel::Context::with_env(loaded.env.clone()),
-        assessed_on: date_value(assessed_on),
+        scope: crate::rules::Scope { env: &loaded.env, assessed_on: &assessed_on_val },
     };
     let mut findings = Vec::new();
     eval.record_rules(lang, &mut findings);

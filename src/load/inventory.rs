@@ -13,7 +13,7 @@ use crate::finding::{Finding, Location, did_you_mean};
 use crate::model::rubric::{Collection, FieldDef, FieldType, Rubric};
 
 /// One inventory record.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Record {
     /// Its key value.
     pub key: String,
@@ -21,6 +21,8 @@ pub struct Record {
     pub location: Location,
     /// Field values in the collection's declaration order; `Null` where absent.
     pub values: Vec<cel::Value>,
+    /// The same values as the CEL interpreter holds them, converted once for every evaluation.
+    pub vals: Vec<crate::rules::Val>,
 }
 
 /// An agency's inventory: one record list per collection the rubric declares, in its order.
@@ -37,7 +39,7 @@ impl Inventory {
     pub fn empty(rubric: &Rubric) -> Self {
         Inventory {
             agency: None,
-            collections: vec![Vec::new(); rubric.inventory.0.len()],
+            collections: rubric.inventory.0.iter().map(|_| Vec::new()).collect(),
         }
     }
 }
@@ -184,6 +186,7 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
             Some(key) => out.push(Record {
                 key,
                 location: loc(file, item.pos),
+                vals: values.iter().cloned().map(crate::rules::to_val).collect(),
                 values,
             }),
             // A required key was already reported missing above.

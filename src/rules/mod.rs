@@ -157,23 +157,53 @@ impl Expr {
         at
     }
 
-    /// Evaluates the expression on a record. `values` are the record's field values in
-    /// declaration order; the result must be a boolean.
-    pub fn eval(&self, root: &cel::Context<'_, '_>, values: &[cel::Value], assessed_on: &cel::Value) -> Result<bool, String> {
+    /// Evaluates the expression on a record whose field values (in declaration order) are
+    /// `values`; the result must be a boolean.
+    pub fn eval(&self, scope: &Scope<'_>, values: &[Val]) -> Result<bool, String> {
         let compiled = self.compiled.as_ref().ok_or("expression was not compiled")?;
-        let mut scope = root.new_inner_scope();
-        for (name, var) in &compiled.vars {
-            let value = match var {
-                Var::Field(i) => values.get(*i).cloned().unwrap_or(cel::Value::Null),
-                Var::AssessedOn => assessed_on.clone(),
-            };
-            scope.add_variable_from_value(name.as_str(), value);
-        }
-        match compiled.program.execute(&scope) {
+        // The record's values are lent to the interpreter through a resolver: nothing is
+        // copied or converted per evaluation.
+        let vars = Vars { names: &compiled.vars, values, assessed_on: scope.assessed_on };
+        let mut ctx = cel::Context::with_env(scope.env.clone());
+        ctx.set_variable_resolver(&vars);
+        match compiled.program.execute(&ctx) {
             Ok(cel::Value::Bool(b)) => Ok(b),
             Ok(other) => Err(format!("`{}` gave {:?}, not true or false", self.source, other.type_of())),
             Err(e) => Err(format!("`{}` could not be evaluated: {e}", self.source)),
         }
+    }
+}
+
+/// A value as the CEL interpreter holds it.
+pub type Val = Box<dyn cel::common::value::Val>;
+
+/// Converts a value once, for many evaluations.
+pub fn to_val(value: cel::Value) -> Val {
+    Val::try_from(value).unwrap_or_else(|_| Box::new(cel::common::types::CelNull))
+}
+
+/// What every evaluation of one assessment shares.
+pub struct Scope<'a> {
+    /// The rubric's CEL environment.
+    pub env: &'a Arc<cel::Env>,
+    /// `assessed_on` as a timestamp.
+    pub assessed_on: &'a Val,
+}
+
+struct Vars<'a> {
+    names: &'a [(String, Var)],
+    values: &'a [Val],
+    assessed_on: &'a Val,
+}
+
+impl cel::context::VariableResolver for Vars<'_> {
+    fn resolve<'b>(&'b self, variable: &str) -> Option<cel::common::value::CowVal<'b, 'b>> {
+        let (_, var) = self.names.iter().find(|(n, _)| n == variable)?;
+        let value = match var {
+            Var::Field(i) => self.values.get(*i)?,
+            Var::AssessedOn => self.assessed_on,
+        };
+        Some(cel::common::value::CowVal::Borrowed(value.as_ref()))
     }
 }
 
@@ -221,10 +251,21 @@ mod tests {
         let env = env();
         let mut e = expr("a != null && a <= assessed_on");
         e.compile(&env, &["a"], "r.yaml", "").unwrap();
-        let root = cel::Context::with_env(env);
-        let day = |s: &str| cel::Value::Timestamp(chrono::DateTime::parse_from_rfc3339(s).unwrap());
+        let day = |s: &str| to_val(cel::Value::Timestamp(chrono::DateTime::parse_from_rfc3339(s).unwrap()));
         let on = day("2026-01-02T00:00:00Z");
-        assert_eq!(e.eval(&root, &[cel::Value::Null], &on), Ok(false));
-        assert_eq!(e.eval(&root, &[day("2026-01-01T00:00:00Z")], &on), Ok(true));
+        let scope = Scope { env: &env, assessed_on: &on };
+        assert_eq!(e.eval(&scope, &[to_val(cel::Value::Null)]), Ok(false));
+        assert_eq!(e.eval(&scope, &[day("2026-01-01T00:00:00Z")]), Ok(true));
+    }
+
+    #[test]
+    fn macros_see_their_own_variables() {
+        let env = env();
+        let mut e = expr("tags.exists(t, t == 'x') && size(tags) == 2");
+        e.compile(&env, &["tags"], "r.yaml", "").unwrap();
+        let on = to_val(cel::Value::Null);
+        let scope = Scope { env: &env, assessed_on: &on };
+        let tags = to_val(cel::Value::List(Arc::new(vec!["y".into(), "x".into()])));
+        assert_eq!(e.eval(&scope, &[tags]), Ok(true));
     }
 }
