@@ -51,7 +51,12 @@ struct Args {
 }
 
 fn args() -> Result<Args, String> {
-    let mut a = Args { agencies: 340, seed: 1, out: PathBuf::from("round"), invalid_share: 0.0 };
+    let mut a = Args {
+        agencies: 340,
+        seed: 1,
+        out: PathBuf::from("round"),
+        invalid_share: 0.0,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
@@ -138,7 +143,12 @@ fn main() {
         write(&dir.join("questionnaire.yaml"), &questionnaire);
         write(&dir.join("inventory.yaml"), &inventory);
     }
-    eprintln!("wrote {} agencies ({invalid} broken on purpose), {:.1} MB, to {}", a.agencies, bytes as f64 / 1e6, a.out.display());
+    eprintln!(
+        "wrote {} agencies ({invalid} broken on purpose), {:.1} MB, to {}",
+        a.agencies,
+        bytes as f64 / 1e6,
+        a.out.display()
+    );
 }
 
 fn write(path: &Path, text: &str) {
@@ -153,9 +163,17 @@ fn write(path: &Path, text: &str) {
 fn questionnaire(r: &Rubric, id: &str, tier: Tier, maturity: u8, rng: &mut Rng) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "dgmat: 1\nkind: questionnaire\nrubric: {}", r.id.value);
-    let _ = writeln!(out, "agency: {{id: {id}, name: \"Synthetic {} {id}\", tier: {}}}", tier.name(), tier.name());
+    let _ = writeln!(
+        out,
+        "agency: {{id: {id}, name: \"Synthetic {} {id}\", tier: {}}}",
+        tier.name(),
+        tier.name()
+    );
     let (y, m, d) = ASSESSED_ON;
-    let _ = writeln!(out, "assessed_on: {y}-{m:02}-{d:02}\nrespondent: {{name: Generated, role: IT lead}}\nanswers:");
+    let _ = writeln!(
+        out,
+        "assessed_on: {y}-{m:02}-{d:02}\nrespondent: {{name: Generated, role: IT lead}}\nanswers:"
+    );
     for c in r.dimensions.iter().flat_map(|d| &d.criteria) {
         let Some(answer) = &c.answer else { continue };
         let level = c.level.as_ref().map_or(2, |l| l.value);
@@ -163,23 +181,49 @@ fn questionnaire(r: &Rubric, id: &str, tier: Tier, maturity: u8, rng: &mut Rng) 
         let t = &answer.value;
         let value = match t.kind {
             AnswerKind::YesNo => (if good { "yes" } else { "no" }).to_string(),
-            AnswerKind::YesPartialNo => (if good { "yes" } else if rng.chance(0.5) { "partial" } else { "no" }).to_string(),
+            AnswerKind::YesPartialNo => (if good {
+                "yes"
+            } else if rng.chance(0.5) {
+                "partial"
+            } else {
+                "no"
+            })
+            .to_string(),
             AnswerKind::Percent => {
                 let pass = t.pass.unwrap_or(100.0) as i64;
-                (if good { rng.range(pass, 100) } else { rng.range(0, (pass - 1).max(0)) }).to_string()
+                (if good {
+                    rng.range(pass, 100)
+                } else {
+                    rng.range(0, (pass - 1).max(0))
+                })
+                .to_string()
             }
             AnswerKind::Number => {
                 let pass = t.pass.unwrap_or(1.0) as i64;
-                (if good { pass + rng.range(0, 20) } else { rng.range(0, (pass - 1).max(0)) }).to_string()
+                (if good {
+                    pass + rng.range(0, 20)
+                } else {
+                    rng.range(0, (pass - 1).max(0))
+                })
+                .to_string()
             }
             AnswerKind::Choice => {
                 let other = rng.pick(&t.options).value.clone();
                 if t.multiple {
                     // Several options add up: a good answer picks every option that earns credit.
                     let all: Vec<&str> = t.options.iter().filter(|o| o.credit > 0.0).map(|o| o.value.as_str()).collect();
-                    if good { format!("[{}]", all.join(", ")) } else { format!("[{other}]") }
+                    if good {
+                        format!("[{}]", all.join(", "))
+                    } else {
+                        format!("[{other}]")
+                    }
                 } else {
-                    let best = t.options.iter().max_by(|a, b| a.credit.total_cmp(&b.credit)).map(|o| o.value.clone()).unwrap_or_default();
+                    let best = t
+                        .options
+                        .iter()
+                        .max_by(|a, b| a.credit.total_cmp(&b.credit))
+                        .map(|o| o.value.clone())
+                        .unwrap_or_default();
                     if good { best } else { other }
                 }
             }
@@ -230,7 +274,17 @@ fn inventory(r: &Rubric, id: &str, tier: Tier, maturity: u8, rng: &mut Rng) -> S
 #[allow(clippy::too_many_arguments)]
 fn record(out: &mut String, coll_name: &str, coll: &Collection, agency: &str, i: usize, n_datasets: usize, q: f64, rng: &mut Rng) {
     let prefix = if coll_name == "systems" { "sys" } else { "ds" };
-    let status = *rng.pick(&["production", "production", "production", "production", "production", "production", "development", "planning", "retired"]);
+    let status = *rng.pick(&[
+        "production",
+        "production",
+        "production",
+        "production",
+        "production",
+        "production",
+        "development",
+        "planning",
+        "retired",
+    ]);
     let go_live = rng.range(60, 3600);
     let personal = rng.chance(0.35);
     let uses_ai = rng.chance(0.1 + 0.3 * q);
@@ -257,7 +311,9 @@ fn record(out: &mut String, coll_name: &str, coll: &Collection, agency: &str, i:
             ("systems", "ai_risk_assessed_on") => (uses_ai && good).then(|| date(rng.range(10, 300))),
             ("systems", "datasets") => {
                 let k = rng.range(1, 3);
-                let ids: Vec<String> = (0..k).map(|_| format!("{agency}-ds-{:04}", rng.range(0, n_datasets as i64 - 1))).collect();
+                let ids: Vec<String> = (0..k)
+                    .map(|_| format!("{agency}-ds-{:04}", rng.range(0, n_datasets as i64 - 1)))
+                    .collect();
                 Some(format!("[{}]", ids.join(", ")))
             }
             ("datasets", "contains_personal_data") => Some((personal && access != "open").to_string()),
@@ -266,7 +322,14 @@ fn record(out: &mut String, coll_name: &str, coll: &Collection, agency: &str, i:
             ("datasets", "master_data") => Some(rng.chance(0.1).to_string()),
             ("datasets", "procedure_records") => Some(procedure.to_string()),
             ("datasets", "digitisation_pct") => procedure.then(|| (if good { 100 } else { rng.range(20, 99) }).to_string()),
-            ("datasets", "format") => Some((if good { *rng.pick(&["csv", "json", "xml", "geojson"]) } else { *rng.pick(&["pdf", "xlsx", "docx"]) }).to_string()),
+            ("datasets", "format") => Some(
+                (if good {
+                    *rng.pick(&["csv", "json", "xml", "geojson"])
+                } else {
+                    *rng.pick(&["pdf", "xlsx", "docx"])
+                })
+                .to_string(),
+            ),
             _ => generic(field, def, good, rng),
         };
         if let Some(v) = value {
@@ -299,7 +362,11 @@ fn generic(field: &str, def: &FieldDef, good: bool, rng: &mut Rng) -> Option<Str
                 return None;
             }
             // The last declared value is usually the most mature (none < manual < automated).
-            if good { values[values.len() - 1].clone() } else { rng.pick(values).clone() }
+            if good {
+                values[values.len() - 1].clone()
+            } else {
+                rng.pick(values).clone()
+            }
         }
         FieldType::List => "[]".into(),
     })

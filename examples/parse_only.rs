@@ -28,7 +28,10 @@ fn main() {
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "yaml"))
         .map(walkdir::DirEntry::into_path)
         .collect();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().unwrap_or_else(|e| panic!("{e}"));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
     let started = std::time::Instant::now();
     let (bytes, failed) = pool.install(|| {
         files
@@ -43,5 +46,10 @@ fn main() {
             .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     });
     let secs = started.elapsed().as_secs_f64();
-    println!("{} files, {:.1} MB, {failed} unparsable, {secs:.3} s, {:.1} MB/s", files.len(), bytes as f64 / 1e6, bytes as f64 / 1e6 / secs);
+    println!(
+        "{} files, {:.1} MB, {failed} unparsable, {secs:.3} s, {:.1} MB/s",
+        files.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
 }

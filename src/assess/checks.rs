@@ -1,8 +1,13 @@
 //! Inventory checks (`check:` and `verify:`) and record rules, evaluated with CEL.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use crate::finding::{Finding, Location};
 use crate::load::inventory::{Inventory, Record};
 use crate::model::rubric::{Check, Rubric, WhenEmpty};
+use crate::rules::Expr;
 
 use super::{RecordRef, Status};
 
@@ -21,6 +26,9 @@ pub struct CheckOutcome {
     pub failing: Vec<RecordRef>,
 }
 
+/// Per record of a collection: whether a filter selects it, or why it could not tell.
+pub type Selection = Rc<[Result<bool, String>]>;
+
 /// The CEL context and inputs shared by every evaluation of one assessment.
 pub struct Evaluator<'a> {
     /// The rubric.
@@ -29,9 +37,33 @@ pub struct Evaluator<'a> {
     pub inventory: &'a Inventory,
     /// The CEL environment and `assessed_on`.
     pub scope: crate::rules::Scope<'a>,
+    /// Results of `where` filters by (collection, expression text): rubrics reuse the same
+    /// selection (`status == "production"`) in many checks, so each is evaluated once per record.
+    pub selections: RefCell<HashMap<(usize, &'a str), Selection>>,
 }
 
-impl Evaluator<'_> {
+impl<'a> Evaluator<'a> {
+    /// An evaluator of `rubric`'s expressions over `inventory`.
+    pub fn new(rubric: &'a Rubric, inventory: &'a Inventory, scope: crate::rules::Scope<'a>) -> Self {
+        Evaluator {
+            rubric,
+            inventory,
+            scope,
+            selections: RefCell::default(),
+        }
+    }
+
+    /// Which records of collection `i` the filter `expr` selects (or why it could not tell).
+    fn selection(&self, i: usize, expr: &'a Expr, records: &[Record]) -> Selection {
+        let key = (i, expr.source.as_str());
+        if let Some(done) = self.selections.borrow().get(&key) {
+            return done.clone();
+        }
+        let results: Selection = records.iter().map(|r| expr.eval(&self.scope, &r.values)).collect();
+        self.selections.borrow_mut().insert(key, results.clone());
+        results
+    }
+
     fn records(&self, collection: &str) -> (usize, &[Record]) {
         let i = self
             .rubric
@@ -44,19 +76,20 @@ impl Evaluator<'_> {
     }
 
     /// Runs a check over its collection.
-    pub fn check(&self, check: &Check, findings: &mut Vec<Finding>) -> CheckOutcome {
+    pub fn check(&self, check: &'a Check, findings: &mut Vec<Finding>) -> CheckOutcome {
         let name = check.collection.value.as_str();
-        let (_, records) = self.records(name);
+        let (i, records) = self.records(name);
+        let selection = check.filter.as_ref().map(|f| self.selection(i, f, records));
         let mut selected = 0;
         let mut passing = 0;
         let mut failing = Vec::new();
-        for r in records {
-            if let Some(filter) = &check.filter {
-                match filter.eval(&self.scope, &r.vals) {
+        for (n, r) in records.iter().enumerate() {
+            if let Some(selection) = &selection {
+                match &selection[n] {
                     Ok(true) => {}
                     Ok(false) => continue,
                     Err(e) => {
-                        findings.push(eval_error(name, r, &e));
+                        findings.push(eval_error(name, r, e));
                         continue;
                     }
                 }
@@ -64,7 +97,7 @@ impl Evaluator<'_> {
             selected += 1;
             let ok = match &check.require {
                 None => true,
-                Some(req) => req.eval(&self.scope, &r.vals).unwrap_or_else(|e| {
+                Some(req) => req.eval(&self.scope, &r.values).unwrap_or_else(|e| {
                     findings.push(eval_error(name, r, &e));
                     false
                 }),
@@ -93,15 +126,9 @@ impl Evaluator<'_> {
                 for r in records {
                     let applies = match &rule.when {
                         None => Ok(true),
-                        Some(when) => when.eval(&self.scope, &r.vals),
+                        Some(when) => when.eval(&self.scope, &r.values),
                     };
-                    let outcome = applies.and_then(|a| {
-                        if a {
-                            rule.require.eval(&self.scope, &r.vals)
-                        } else {
-                            Ok(true)
-                        }
-                    });
+                    let outcome = applies.and_then(|a| if a { rule.require.eval(&self.scope, &r.values) } else { Ok(true) });
                     match outcome {
                         Ok(true) => {}
                         Ok(false) => {

@@ -185,11 +185,14 @@ pub fn assess(
     let rubric = &loaded.rubric;
     let assessed_on = questionnaire.and_then(|q| q.assessed_on).unwrap_or(today);
     let assessed_on_val = crate::rules::to_val(date_value(assessed_on));
-    let eval = Evaluator {
+    let eval = Evaluator::new(
         rubric,
         inventory,
-        scope: crate::rules::Scope { env: &loaded.env, assessed_on: &assessed_on_val },
-    };
+        crate::rules::Scope {
+            env: &loaded.env,
+            assessed_on: &assessed_on_val,
+        },
+    );
     let mut findings = Vec::new();
     eval.record_rules(lang, &mut findings);
     let empty = HashMap::new();
@@ -244,6 +247,8 @@ pub fn assess(
         );
     }
     sort_findings(&mut findings);
+    // A record that defeats an expression is reported once, however many checks use it.
+    findings.dedup();
     let agency = match (questionnaire, &inventory.agency) {
         (Some(q), _) => q.agency.clone(),
         (None, Some((id, _))) => Agency {
@@ -331,9 +336,9 @@ fn gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap> {
 }
 
 /// Evaluates one criterion.
-fn evaluate(
-    eval: &Evaluator<'_>,
-    c: &Criterion,
+fn evaluate<'a>(
+    eval: &Evaluator<'a>,
+    c: &'a Criterion,
     answer: Option<&Answer>,
     partial_credit: f64,
     max_age: Option<u32>,

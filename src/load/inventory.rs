@@ -11,6 +11,8 @@ use super::node::{Node, Pos, Value};
 use super::{at, check_header_nodes, parse_date, yaml};
 use crate::finding::{Finding, Location, did_you_mean};
 use crate::model::rubric::{Collection, FieldDef, FieldType, Rubric};
+use crate::rules::{Val, to_val};
+use cel::common::types::{CelBool, CelDouble, CelInt, CelList, CelNull, CelString};
 
 /// One inventory record.
 #[derive(Debug)]
@@ -19,10 +21,9 @@ pub struct Record {
     pub key: String,
     /// Where the record starts (its file is the inventory it came from).
     pub location: Location,
-    /// Field values in the collection's declaration order; `Null` where absent.
-    pub values: Vec<cel::Value>,
-    /// The same values as the CEL interpreter holds them, converted once for every evaluation.
-    pub vals: Vec<crate::rules::Val>,
+    /// Field values in the collection's declaration order, as the CEL interpreter holds
+    /// them (built once, lent to every evaluation); `null` where absent.
+    pub values: Vec<Val>,
 }
 
 /// An agency's inventory: one record list per collection the rubric declares, in its order.
@@ -46,20 +47,22 @@ impl Inventory {
 
 /// Reads the YAML inventory `text` (file `file`) into `inv`, returning every problem found.
 pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -> Vec<Finding> {
-    let root: Node = match yaml::parse(file, text) {
+    let mut root: Node = match yaml::parse(file, text) {
         Ok(root) => root,
         Err(f) => return vec![f],
     };
-    let Value::Map(entries) = &root.value else {
+    if let Err(f) = check_header_nodes(file, root.get("dgmat"), root.get("kind"), "inventory")
+        && matches!(root.value, Value::Map(_))
+    {
+        return vec![f];
+    }
+    let Value::Map(entries) = &mut root.value else {
         return vec![Finding::error(
             "invalid-value",
             format!("{file} must be a mapping, found {}", root.value.kind()),
             at(file, root.pos),
         )];
     };
-    if let Err(f) = check_header_nodes(file, root.get("dgmat"), root.get("kind"), "inventory") {
-        return vec![f];
-    }
     let mut errors = Vec::new();
     for (key, node) in entries {
         match key.name.as_str() {
@@ -103,8 +106,8 @@ fn loc(file: &str, pos: Pos) -> Location {
     }
 }
 
-fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
-    let items = match &node.value {
+fn read_collection(file: &str, name: &str, node: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
+    let items = match &mut node.value {
         Value::Seq(items) => items,
         Value::Null => return,
         other => {
@@ -119,7 +122,7 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
     let field_names: Vec<&str> = coll.fields.keys().collect();
     let key_index = field_names.iter().position(|f| *f == coll.key.value);
     for item in items {
-        let Value::Map(entries) = &item.value else {
+        let Value::Map(entries) = &mut item.value else {
             errors.push(Finding::error(
                 "invalid-value",
                 format!("a record of `{name}` must be a mapping, found {}", item.value.kind()),
@@ -127,12 +130,19 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
             ));
             continue;
         };
-        let mut values = vec![cel::Value::Null; field_names.len()];
+        let mut values: Vec<Val> = field_names.iter().map(|_| null()).collect();
         let mut present = vec![false; field_names.len()];
         // A field whose value was wrong is not also reported as missing.
         let mut reported = vec![false; field_names.len()];
+        let mut next = 0;
         for (k, v) in entries {
-            let Some(i) = field_names.iter().position(|f| *f == k.name) else {
+            // Records usually list fields in declaration order: try the next one first.
+            let found = if field_names.get(next) == Some(&k.name.as_str()) {
+                Some(next)
+            } else {
+                field_names.iter().position(|f| *f == k.name)
+            };
+            let Some(i) = found else {
                 let help = match did_you_mean(&k.name, field_names.iter().copied()) {
                     Some(c) => format!("did you mean `{c}`?"),
                     None => format!("declared fields of `{name}`: {}", field_names.join(", ")),
@@ -147,6 +157,7 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
                 );
                 continue;
             };
+            next = i + 1;
             let def = &coll.fields.0[i].1;
             match typed(v, def) {
                 Ok(value) => {
@@ -177,16 +188,17 @@ fn read_collection(file: &str, name: &str, node: &Node, coll: &Collection, out: 
                 );
             }
         }
-        let key = key_index.and_then(|i| match &values[i] {
-            cel::Value::String(s) => Some(s.to_string()),
-            cel::Value::Int(n) => Some(n.to_string()),
-            _ => None,
+        let key = key_index.and_then(|i| {
+            let v = values[i].as_ref();
+            <&str>::try_from(v)
+                .map(str::to_string)
+                .ok()
+                .or_else(|| <&i64>::try_from(v).ok().map(i64::to_string))
         });
         match key {
             Some(key) => out.push(Record {
                 key,
                 location: loc(file, item.pos),
-                vals: values.iter().cloned().map(crate::rules::to_val).collect(),
                 values,
             }),
             // A required key was already reported missing above.
@@ -232,16 +244,9 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
                 continue;
             };
             for r in records {
-                let refs: Vec<String> = match &r.values[i] {
-                    cel::Value::String(s) => vec![s.to_string()],
-                    cel::Value::List(items) => items
-                        .iter()
-                        .filter_map(|v| if let cel::Value::String(s) = v { Some(s.to_string()) } else { None })
-                        .collect(),
-                    _ => Vec::new(),
-                };
+                let refs = strings(&r.values[i]);
                 for reference in refs {
-                    if !keys[t].contains_key(reference.as_str()) {
+                    if !keys[t].contains_key(reference) {
                         errors.push(
                             Finding::error(
                                 "dangling-reference",
@@ -261,13 +266,26 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
     errors
 }
 
-fn is_empty(v: &cel::Value) -> bool {
-    match v {
-        cel::Value::Null => true,
-        cel::Value::String(s) => s.trim().is_empty(),
-        cel::Value::List(l) => l.is_empty(),
-        _ => false,
+fn is_empty(v: &Val) -> bool {
+    let v = v.as_ref();
+    v.downcast_ref::<CelNull>().is_some()
+        || <&str>::try_from(v).is_ok_and(|s| s.trim().is_empty())
+        || v.downcast_ref::<CelList>().is_some_and(|l| l.inner().is_empty())
+}
+
+fn null() -> Val {
+    Box::new(CelNull)
+}
+
+/// The strings a string or list value holds (the references of a `refers_to` field).
+fn strings(v: &Val) -> Vec<&str> {
+    let v = v.as_ref();
+    if let Ok(s) = <&str>::try_from(v) {
+        return vec![s];
     }
+    v.downcast_ref::<CelList>().map_or_else(Vec::new, |l| {
+        l.inner().iter().filter_map(|x| <&str>::try_from(x.as_ref()).ok()).collect()
+    })
 }
 
 /// How a field is declared, in words.
@@ -296,13 +314,13 @@ pub fn date_value(d: chrono::NaiveDate) -> cel::Value {
 }
 
 /// Types one YAML value by its field declaration.
-fn typed(node: &Node, def: &FieldDef) -> Result<cel::Value, String> {
+fn typed(node: &mut Node, def: &FieldDef) -> Result<Val, String> {
     if node.value == Value::Null {
-        return Ok(cel::Value::Null);
+        return Ok(null());
     }
     match def.kind.value {
         FieldType::List => {
-            let Value::Seq(items) = &node.value else {
+            let Value::Seq(items) = &mut node.value else {
                 return Err(format!("expected a list, found {}", node.value.kind()));
             };
             let item_kind = def.of.unwrap_or(FieldType::String);
@@ -310,14 +328,21 @@ fn typed(node: &Node, def: &FieldDef) -> Result<cel::Value, String> {
             for item in items {
                 out.push(scalar(item, item_kind, def).map_err(|e| format!("list item: {e}"))?);
             }
-            Ok(cel::Value::List(std::sync::Arc::new(out)))
+            Ok(Box::new(CelList::from(out)))
         }
         kind => scalar(node, kind, def),
     }
 }
 
 /// Types a scalar given as YAML (already typed) or as text (CSV cells, quoted YAML).
-pub fn scalar(node: &Node, kind: FieldType, def: &FieldDef) -> Result<cel::Value, String> {
+pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, String> {
+    // Typed YAML scalars take the short way (a string moves out of the tree, which is dropped
+    // after typing); text is only built where it is needed.
+    match (&mut node.value, kind) {
+        (Value::Bool(b), FieldType::Boolean) => return Ok(Box::new(CelBool::from(*b))),
+        (Value::Str(s), FieldType::String) => return Ok(Box::new(CelString::from(std::mem::take(s)))),
+        _ => {}
+    }
     let text = node
         .as_scalar_text()
         .ok_or_else(|| format!("expected {}, found {}", kind.as_str(), node.value.kind()))?;
@@ -326,11 +351,11 @@ pub fn scalar(node: &Node, kind: FieldType, def: &FieldDef) -> Result<cel::Value
         if text.chars().count() > 40 { format!("{t}…") } else { t }
     };
     match kind {
-        FieldType::String => Ok(cel::Value::String(text.into())),
+        FieldType::String => Ok(Box::new(CelString::from(text))),
         FieldType::Enum => {
             let values = def.values.as_deref().unwrap_or_default();
             if values.contains(&text) {
-                Ok(cel::Value::String(text.into()))
+                Ok(Box::new(CelString::from(text)))
             } else {
                 let hint = did_you_mean(&text, values.iter().map(String::as_str))
                     .map(|c| format!(" (did you mean `{c}`?)"))
@@ -339,12 +364,12 @@ pub fn scalar(node: &Node, kind: FieldType, def: &FieldDef) -> Result<cel::Value
             }
         }
         FieldType::Boolean => match text.trim().to_ascii_lowercase().as_str() {
-            "true" | "yes" | "y" | "1" => Ok(cel::Value::Bool(true)),
-            "false" | "no" | "n" | "0" => Ok(cel::Value::Bool(false)),
+            "true" | "yes" | "y" | "1" => Ok(Box::new(CelBool::from(true))),
+            "false" | "no" | "n" | "0" => Ok(Box::new(CelBool::from(false))),
             _ => Err(format!("`{}` is not a boolean (true/false, yes/no)", shown())),
         },
         FieldType::Date => parse_date(&text)
-            .map(date_value)
+            .map(|d| to_val(date_value(d)))
             .ok_or_else(|| format!("`{}` is not a valid date YYYY-MM-DD", shown())),
         FieldType::Integer => {
             let n: i64 = match node.value {
@@ -352,7 +377,7 @@ pub fn scalar(node: &Node, kind: FieldType, def: &FieldDef) -> Result<cel::Value
                 _ => text.trim().parse().map_err(|_| format!("`{}` is not an integer", shown()))?,
             };
             bounds(n as f64, def)?;
-            Ok(cel::Value::Int(n))
+            Ok(Box::new(CelInt::from(n)))
         }
         FieldType::Number => {
             let n: f64 = match node.value {
@@ -364,7 +389,7 @@ pub fn scalar(node: &Node, kind: FieldType, def: &FieldDef) -> Result<cel::Value
                 return Err(format!("`{}` is not a finite number", shown()));
             }
             bounds(n, def)?;
-            Ok(cel::Value::Float(n))
+            Ok(Box::new(CelDouble::from(n)))
         }
         FieldType::List => Err("lists cannot be nested".into()),
     }

@@ -41,6 +41,34 @@ pub fn check_header(file: &str, text: &str, kind: &str) -> Result<(), Finding> {
     check_header_nodes(file, header.dgmat.as_ref(), header.kind.as_ref(), kind)
 }
 
+/// Parses `text` as a dgmat file of kind `kind`. The header is only examined when the full
+/// parse fails, so that a valid file is parsed once and a wrong file still gets the clearer
+/// header error (a questionnaire passed as a rubric, a missing `dgmat: 1`).
+pub fn parse_kind<T: serde::de::DeserializeOwned>(file: &str, text: &str, kind: &str) -> Result<T, Finding> {
+    match yaml::parse::<T>(file, text) {
+        Ok(value) => Ok(value),
+        Err(finding) => Err(check_header(file, text, kind).err().unwrap_or(finding)),
+    }
+}
+
+/// The header check on a typed file's `dgmat` and `kind` fields.
+pub fn check_envelope(
+    file: &str,
+    dgmat: &serde_saphyr::Spanned<u32>,
+    kind: &serde_saphyr::Spanned<String>,
+    expected: &str,
+) -> Result<(), Finding> {
+    let version = Node {
+        value: Value::Int(i64::from(dgmat.value)),
+        pos: Pos::of(dgmat),
+    };
+    let found = Node {
+        value: Value::Str(kind.value.clone()),
+        pos: Pos::of(kind),
+    };
+    check_header_nodes(file, Some(&version), Some(&found), expected)
+}
+
 /// The header check on already-parsed `dgmat` and `kind` values.
 pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&Node>, kind: &str) -> Result<(), Finding> {
     let start = at(file, Pos { line: 1, column: 1 });

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::node::{Node, Pos, Value};
-use super::{at, check_header, parse_date, yaml};
+use super::{at, parse_date};
 use crate::finding::{Finding, Location, did_you_mean};
 use crate::model::questionnaire::{Agency, QuestionnaireFile, Respondent};
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
@@ -84,8 +84,9 @@ pub fn rubric_id(reference: &str) -> &str {
 
 /// Reads a questionnaire's envelope; `interpret` then checks its answers against a rubric.
 pub fn parse(file: &str, text: &str) -> Result<QuestionnaireFile, Finding> {
-    check_header(file, text, "questionnaire")?;
-    yaml::parse(file, text)
+    let q: QuestionnaireFile = super::parse_kind(file, text, "questionnaire")?;
+    super::check_envelope(file, &q.dgmat, &q.kind, "questionnaire")?;
+    Ok(q)
 }
 
 /// Checks the answers of `q` against `rubric`.

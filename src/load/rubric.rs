@@ -12,7 +12,7 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use super::node::Pos;
-use super::{at, check_header, yaml};
+use super::{at, yaml};
 use crate::finding::{Finding, did_you_mean};
 use crate::model::rubric::{AnswerKind, Check, Collection, EvidenceRule, FieldType, Method, Rubric};
 use crate::rules::{self, Expr};
@@ -83,8 +83,8 @@ pub fn source_text(spec: &str) -> Option<(String, Arc<str>)> {
 
 /// Parses and validates the rubric `text` (named `file` in findings).
 pub fn from_text(file: &str, text: Arc<str>) -> Result<LoadedRubric, Vec<Finding>> {
-    check_header(file, &text, "rubric").map_err(|f| vec![f])?;
-    let mut rubric: Rubric = yaml::parse(file, &text).map_err(|f| vec![f])?;
+    let mut rubric: Rubric = super::parse_kind(file, &text, "rubric").map_err(|f| vec![f])?;
+    super::check_envelope(file, &rubric.dgmat, &rubric.kind, "rubric").map_err(|f| vec![f])?;
     let env = rules::env();
     let mut v = Validator {
         file,

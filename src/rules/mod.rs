@@ -163,7 +163,11 @@ impl Expr {
         let compiled = self.compiled.as_ref().ok_or("expression was not compiled")?;
         // The record's values are lent to the interpreter through a resolver: nothing is
         // copied or converted per evaluation.
-        let vars = Vars { names: &compiled.vars, values, assessed_on: scope.assessed_on };
+        let vars = Vars {
+            names: &compiled.vars,
+            values,
+            assessed_on: scope.assessed_on,
+        };
         let mut ctx = cel::Context::with_env(scope.env.clone());
         ctx.set_variable_resolver(&vars);
         match compiled.program.execute(&ctx) {
@@ -253,7 +257,10 @@ mod tests {
         e.compile(&env, &["a"], "r.yaml", "").unwrap();
         let day = |s: &str| to_val(cel::Value::Timestamp(chrono::DateTime::parse_from_rfc3339(s).unwrap()));
         let on = day("2026-01-02T00:00:00Z");
-        let scope = Scope { env: &env, assessed_on: &on };
+        let scope = Scope {
+            env: &env,
+            assessed_on: &on,
+        };
         assert_eq!(e.eval(&scope, &[to_val(cel::Value::Null)]), Ok(false));
         assert_eq!(e.eval(&scope, &[day("2026-01-01T00:00:00Z")]), Ok(true));
     }
@@ -264,7 +271,10 @@ mod tests {
         let mut e = expr("tags.exists(t, t == 'x') && size(tags) == 2");
         e.compile(&env, &["tags"], "r.yaml", "").unwrap();
         let on = to_val(cel::Value::Null);
-        let scope = Scope { env: &env, assessed_on: &on };
+        let scope = Scope {
+            env: &env,
+            assessed_on: &on,
+        };
         let tags = to_val(cel::Value::List(Arc::new(vec!["y".into(), "x".into()])));
         assert_eq!(e.eval(&scope, &[tags]), Ok(true));
     }

@@ -18,6 +18,12 @@ pub(crate) const CASES: &[(&str, &str, &str, &str)] = &[
     ("duplicate_key.yaml", "duplicate-key", ":6:5", "duplicate mapping key `status`"),
     ("syntax_error.yaml", "yaml-syntax", ":4:5", "unclosed bracket"),
     ("wrong_version.yaml", "format-version", ":1:8", "unsupported format version 2"),
+    (
+        "q_version/questionnaire.yaml",
+        "format-version",
+        ":1:8",
+        "unsupported format version 2",
+    ),
     ("wrong_kind.yaml", "wrong-kind", ":2:7", "neither a questionnaire nor an inventory"),
     ("unknown_collection.yaml", "unknown-key", ":3:1", "did you mean `systems`?"),
     ("collection_not_a_list.yaml", "invalid-value", ":3:10", "must be a list of records"),

@@ -89,3 +89,19 @@ fn shipped_rubrics_list_show_and_lint_clean() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("did you mean `vn-dgmm`?"));
 }
+
+#[test]
+fn a_file_of_another_kind_is_named_as_such() {
+    let out = dgmat()
+        .args(["rubric", "lint", "tests/fixtures/good/sub/questionnaire.yaml"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("error[wrong-kind]: expected a rubric, but this file is `kind: questionnaire`"),
+        "{err}"
+    );
+    let out = lint_with(|s| s.replace("kind: rubric", "kind: rubrik"));
+    assert!(stderr(&out).contains("r.yaml:3:7"), "{}", stderr(&out));
+}
