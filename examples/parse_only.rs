@@ -21,13 +21,15 @@ fn main() {
         (Some("-j"), Some(n)) => n.parse().unwrap_or(0),
         _ => 0,
     };
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(&root)
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&root)
         .sort_by_file_name()
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "yaml"))
         .map(walkdir::DirEntry::into_path)
         .collect();
+    // Same scheduling as `dgmat batch` (largest first, one at a time), so the comparison is fair.
+    files.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -36,6 +38,7 @@ fn main() {
     let (bytes, failed) = pool.install(|| {
         files
             .par_iter()
+            .with_max_len(1)
             .map(|p| {
                 let name = p.to_string_lossy();
                 match yaml::read_text(p, &name).and_then(|text| yaml::parse::<Node>(&name, &text).map(|_| text.len())) {

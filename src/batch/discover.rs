@@ -47,3 +47,12 @@ pub fn submissions(root: &Path, skip: Option<&Path>) -> (Vec<PathBuf>, Vec<Strin
     }
     (found, problems)
 }
+
+/// The bytes of a submission's files, to schedule the largest first.
+pub fn size(dir: &Path) -> u64 {
+    MARKERS
+        .iter()
+        .filter_map(|m| std::fs::metadata(dir.join(m)).ok())
+        .map(|m| m.len())
+        .sum()
+}

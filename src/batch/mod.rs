@@ -109,11 +109,16 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     let (dirs, discovery_problems) = discover::submissions(opts.root, Some(opts.out));
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
     let bar = progress_bar(dirs.len() as u64, opts.progress);
+    // Largest submissions first, one at a time: a big ministry picked up last would leave the
+    // other threads idle at the end. The order of the results does not depend on it.
+    let mut order: Vec<(u64, usize)> = dirs.iter().enumerate().map(|(i, d)| (discover::size(d), i)).collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut rows: Vec<(Row, Option<PathBuf>)> = pool.install(|| {
-        dirs.par_iter()
-            .enumerate()
-            .map(|(i, dir)| {
-                let row = assess_one(opts, dir, i, &agencies);
+        order
+            .par_iter()
+            .with_max_len(1)
+            .map(|&(_, i)| {
+                let row = assess_one(opts, &dirs[i], i, &agencies);
                 bar.inc(1);
                 row
             })
