@@ -238,3 +238,42 @@ fn symlink_loops_and_unreadable_folders_are_reported_not_fatal() {
     let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
     assert_eq!(csv.lines().count(), 2);
 }
+
+/// The example generator, which `cargo test` builds beside the test binary.
+fn generator() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(Path::parent).unwrap();
+    dir.join("examples").join(format!("generate{}", std::env::consts::EXE_SUFFIX))
+}
+
+#[test]
+fn generated_rounds_are_reproducible_and_spread_across_levels() {
+    let generate = generator();
+    assert!(generate.is_file(), "{} is built by `cargo test`", generate.display());
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for dir in [&a, &b] {
+        let status = std::process::Command::new(&generate)
+            .args(["--agencies", "40", "--seed", "3", "--invalid-share", "0.1", "--out"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    assert_eq!(tree(a.path()), tree(b.path()), "same seed, same bytes");
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args(["batch", a.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "some submissions are broken on purpose: {}", stderr(&o));
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(s["totals"]["submissions"], 40);
+    assert!(s["totals"]["invalid"].as_u64().unwrap() >= 1);
+    let levels = s["distribution"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|c| c.as_u64().unwrap() > 0)
+        .count();
+    assert!(levels >= 3, "maturity spreads across levels: {}", s["distribution"]);
+}
