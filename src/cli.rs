@@ -54,6 +54,25 @@ pub enum Command {
     /// Example: dgmat batch submissions/ --out results/ --target dgp-2027
     #[command(after_help = EXIT_CODES)]
     Batch(BatchArgs),
+    /// Write a questionnaire template (every question of the rubric, guidance as comments) and
+    /// an inventory template into DIR.
+    ///
+    /// Existing files are not overwritten unless --force is given.
+    ///
+    /// Example: dgmat init my-agency/ --lang vi
+    Init {
+        /// Directory to write into (created if missing).
+        dir: PathBuf,
+        /// Rubric file or shipped rubric id [default: vn-dgmm].
+        #[arg(long, short, value_name = "R")]
+        rubric: Option<String>,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+        /// Language of the comments.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
     /// List, show or lint rubrics.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -233,5 +252,14 @@ pub enum RubricCommand {
     Lint {
         /// Shipped rubric id or path.
         rubric: String,
+    },
+    /// Render a rubric as Markdown: levels, targets, every criterion with its question or
+    /// check, evidence, action and references, and the inventory fields.
+    Doc {
+        /// Shipped rubric id or path.
+        rubric: String,
+        /// Language of the document.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
     },
 }

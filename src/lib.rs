@@ -42,6 +42,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
         cli::Command::Batch(args) => commands::batch::run(args, cli.quiet),
+        cli::Command::Init { dir, rubric, force, lang } => commands::init::run(dir, rubric.as_deref(), *force, lang.code(), cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
         cli::Command::Schema { kind, rubric } => commands::schema::run(*kind, rubric.as_deref()),

@@ -30,6 +30,20 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
             }
         },
         RubricCommand::Lint { rubric: spec } => lint(spec, quiet),
+        RubricCommand::Doc { rubric: spec, lang } => match rubric::load(spec) {
+            Ok(r) => {
+                super::print(&crate::report::rubric_doc::render(&r, lang.code()))?;
+                Ok(Exit::Ok)
+            }
+            Err(findings) => {
+                let mut sources = Sources::default();
+                if let Some((name, text)) = rubric::source_text(spec) {
+                    sources.insert(&name, text);
+                }
+                super::print_findings(&sources, &findings);
+                Ok(Exit::Invalid)
+            }
+        },
     }
 }
 

@@ -2,8 +2,10 @@
 
 pub mod findings;
 pub mod i18n;
+pub mod init;
 pub mod json;
 pub mod junit;
+pub mod rubric_doc;
 pub mod sarif;
 pub mod table;
 

@@ -5,6 +5,7 @@ mod assess;
 mod batch;
 mod check;
 mod examples;
+mod init;
 mod malformed;
 mod rubric;
 mod schema;

@@ -1,0 +1,54 @@
+//! `dgmat init`: write questionnaire and inventory templates for a rubric.
+
+use std::path::Path;
+
+use crate::Exit;
+use crate::load::rubric::{self, DEFAULT_RUBRIC};
+use crate::report::init;
+use crate::source::Sources;
+
+/// Runs `dgmat init`.
+pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, lang: &str, quiet: bool) -> anyhow::Result<Exit> {
+    let spec = rubric_spec.unwrap_or(DEFAULT_RUBRIC);
+    let loaded = match rubric::load(spec) {
+        Ok(r) => r,
+        Err(findings) => {
+            let mut sources = Sources::default();
+            if let Some((name, text)) = rubric::source_text(spec) {
+                sources.insert(&name, text);
+            }
+            super::print_findings(&sources, &findings);
+            return Ok(Exit::Invalid);
+        }
+    };
+    let files = [
+        (
+            dir.join("questionnaire.yaml"),
+            init::questionnaire(&loaded, lang, chrono::Local::now().date_naive()),
+        ),
+        (dir.join("inventory.yaml"), init::inventory(&loaded, lang)),
+    ];
+    let existing: Vec<String> = files
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    if !existing.is_empty() && !force {
+        crate::stderr!("error: {} already exist(s); nothing was written", existing.join(" and "));
+        crate::stderr!("help: pass --force to overwrite, or choose another directory");
+        return Ok(Exit::Invalid);
+    }
+    std::fs::create_dir_all(dir)?;
+    for (path, text) in &files {
+        super::write_atomic(path, text)?;
+    }
+    if !quiet {
+        crate::stderr!("wrote {} and {}", files[0].0.display(), files[1].0.display());
+        crate::stderr!(
+            "next: fill them in, then run `dgmat check {}` and `dgmat assess {}`",
+            dir.display(),
+            dir.display()
+        );
+    }
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,143 @@
+//! Templates written by `dgmat init`: a questionnaire with every question of the rubric and an
+//! inventory with every declared collection, explained in comments.
+//!
+//! Both templates are valid as written (blank answers are `unanswered`, empty collections hold
+//! no records), so `dgmat check` passes on them before anything is filled in.
+
+use std::fmt::Write;
+
+use super::i18n::t;
+use crate::load::inventory::describe;
+use crate::load::rubric::LoadedRubric;
+use crate::model::rubric::EvidenceRule;
+
+/// A text on one or more comment lines, wrapped at about 96 columns.
+fn comment(out: &mut String, indent: &str, text: &str) {
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + word.chars().count() > 92 {
+            let _ = writeln!(out, "{indent}# {line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{indent}# {line}");
+    }
+}
+
+/// The questionnaire template.
+pub fn questionnaire(loaded: &LoadedRubric, lang: &str, today: chrono::NaiveDate) -> String {
+    let r = &loaded.rubric;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} — {}@{}", r.title.get(lang), r.id.value, r.version);
+    comment(
+        &mut out,
+        "",
+        if lang == "vi" {
+            "Phiếu tự đánh giá: trả lời từng câu hỏi sau dấu hai chấm. Câu để trống được tính là chưa trả lời. Dạng đầy đủ: {answer: yes, note: \"...\", evidence: [{ref: \"Quyết định số ...\", date: YYYY-MM-DD}]}. Kiểm tra bằng: dgmat check THƯ-MỤC"
+        } else {
+            "Self-assessment: answer each question after its colon. A blank answer counts as unanswered. Long form: {answer: yes, note: \"...\", evidence: [{ref: \"Decision No. ...\", date: YYYY-MM-DD}]}. Check it with: dgmat check DIR"
+        },
+    );
+    let _ = writeln!(out, "dgmat: 1\nkind: questionnaire\nrubric: {}", r.id.value);
+    let _ = writeln!(
+        out,
+        "agency: {{id: my-agency, name: \"\", tier: province}}   # tier: ministry | province | commune | other"
+    );
+    let _ = writeln!(out, "assessed_on: {today}\nrespondent: {{name: \"\", role: \"\"}}\nanswers:");
+    for d in &r.dimensions {
+        let _ = writeln!(out, "\n  # ── {} {} ──", d.id.value, d.name.get(lang));
+        for c in &d.criteria {
+            let level = c.level.as_ref().map_or(0, |l| l.value);
+            let _ = writeln!(out);
+            let _ = writeln!(out, "  # [{} {level}] {} — {}", t(lang, "level"), c.id.value, c.title.get(lang));
+            if let Some(check) = &c.check {
+                let what = check
+                    .description
+                    .as_ref()
+                    .map_or_else(|| check.collection.value.clone(), |x| x.get(lang).to_string());
+                comment(
+                    &mut out,
+                    "  ",
+                    &format!("{} ({}): {what}", t(lang, "computed"), check.collection.value),
+                );
+                continue;
+            }
+            if let Some(q) = &c.question {
+                comment(&mut out, "  ", &format!("{}: {}", t(lang, "question"), q.get(lang)));
+            }
+            if let Some(g) = &c.guidance {
+                comment(&mut out, "  ", &format!("{}: {}", t(lang, "guidance"), g.get(lang)));
+            }
+            let mut answer = c.answer.as_ref().map(|a| a.value.describe()).unwrap_or_default();
+            if c.evidence == EvidenceRule::Required {
+                answer.push_str(&format!(" · {}", t(lang, "evidence required")));
+            }
+            if c.allow_na {
+                answer.push_str(&format!(" · {}", t(lang, "na allowed")));
+            }
+            comment(&mut out, "  ", &format!("{}: {answer}", t(lang, "answer")));
+            let _ = writeln!(out, "  {}:", c.id.value);
+        }
+    }
+    out
+}
+
+/// The inventory template.
+pub fn inventory(loaded: &LoadedRubric, lang: &str) -> String {
+    let r = &loaded.rubric;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} — {}@{}", t(lang, "inventory"), r.id.value, r.version);
+    comment(
+        &mut out,
+        "",
+        if lang == "vi" {
+            "Kê khai mỗi bản ghi trên một dòng dưới tên danh mục, ví dụ: - {id: ht-01, status: production}. Các trường được mô tả trong phần chú thích của từng danh mục."
+        } else {
+            "List one record per line under its collection, e.g. - {id: sys-01, status: production}. Each collection's fields are described in the comments above it."
+        },
+    );
+    let _ = writeln!(out, "dgmat: 1\nkind: inventory\nagency: my-agency");
+    for (name, _, coll) in r.inventory.iter() {
+        let _ = writeln!(out);
+        let title = coll
+            .title
+            .as_ref()
+            .map(|x| x.get(lang).to_string())
+            .unwrap_or_else(|| name.to_string());
+        let _ = writeln!(out, "# ── {name}: {title} ──");
+        if let Some(d) = &coll.description {
+            comment(&mut out, "", d.get(lang));
+        }
+        let width = coll.fields.keys().map(str::len).max().unwrap_or(0);
+        for (fname, _, def) in coll.fields.iter() {
+            let mut what = describe(def);
+            if def.required {
+                what.push_str(&format!(", {}", t(lang, "required").to_lowercase()));
+            }
+            if fname == coll.key.value {
+                what.push_str(", key");
+            }
+            if let Some(target) = &def.refers_to {
+                what.push_str(&format!(" → {}", target.value));
+            }
+            if let Some(desc) = &def.description {
+                what.push_str(&format!(" — {}", desc.get(lang)));
+            }
+            let _ = writeln!(out, "#   {fname:<width$}  {what}");
+        }
+        let required: Vec<String> = coll
+            .fields
+            .iter()
+            .filter(|(_, _, d)| d.required)
+            .map(|(f, _, _)| format!("{f}: ..."))
+            .collect();
+        let _ = writeln!(out, "{name}:");
+        let _ = writeln!(out, "#  - {{{}}}", required.join(", "));
+    }
+    out
+}

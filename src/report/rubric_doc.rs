@@ -1,0 +1,237 @@
+//! `dgmat rubric doc`: a rubric as the Markdown document an agency reads before answering.
+
+use std::fmt::Write;
+
+use super::i18n::t;
+use crate::load::inventory::describe;
+use crate::load::rubric::LoadedRubric;
+use crate::model::rubric::{Check, Criterion, EvidenceRule, WhenEmpty};
+
+/// Text for a Markdown paragraph or table cell: pipes, HTML brackets and line breaks cannot
+/// break the layout.
+pub fn md(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace(['\r', '\n'], " ")
+}
+
+/// A check in words: what it selects, what it requires, how much.
+pub fn check_in_words(c: &Check, lang: &str) -> String {
+    let mut out = format!("`{}`: ", c.collection.value);
+    match &c.filter {
+        Some(f) => out.push_str(&format!("{} `{}`", t(lang, "selects"), f.source)),
+        None => out.push_str(t(lang, "all records")),
+    }
+    if let Some(r) = &c.require {
+        out.push_str(&format!("; {} `{}`", t(lang, "requires"), r.source));
+    }
+    let ratio = match (c.min_ratio, c.min_count) {
+        (None, None) => Some(1.0),
+        (r, _) => r,
+    };
+    if let Some(r) = ratio {
+        out.push_str(&format!(
+            "; {} {:.0}% {}",
+            t(lang, "at least"),
+            r * 100.0,
+            t(lang, "of the selected")
+        ));
+    }
+    if let Some(n) = c.min_count {
+        out.push_str(&format!("; {} {n}", t(lang, "at least")));
+    }
+    let empty = match c.when_empty {
+        WhenEmpty::Met => "met",
+        WhenEmpty::NotMet => "not_met",
+        WhenEmpty::NotApplicable => "not_applicable",
+    };
+    out.push_str(&format!("; {}: `{empty}`", t(lang, "when none")));
+    out
+}
+
+/// Renders the rubric document.
+pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
+    let r = &loaded.rubric;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", md(r.title.get(lang)));
+    if let Some(d) = &r.description {
+        let _ = writeln!(out, "{}\n", md(d.get(lang)));
+    }
+    let s = &r.scoring;
+    let _ = writeln!(
+        out,
+        "`{}@{}` · {}: {:?}, partial = {}, threshold = {}, overall = {:?}{}\n",
+        r.id.value,
+        r.version,
+        t(lang, "scoring"),
+        s.method.value,
+        s.partial_credit,
+        s.level_threshold,
+        s.overall,
+        s.evidence_max_age_days
+            .map(|d| format!(", evidence_max_age_days = {d}"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        out,
+        "## {}\n\n| {} | {} | {} |\n|---|---|---|",
+        t(lang, "levels"),
+        t(lang, "level"),
+        t(lang, "name"),
+        t(lang, "description")
+    );
+    for l in &r.levels {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            l.level.value,
+            md(l.name.get(lang)),
+            md(l.description.as_ref().map_or("", |d| d.get(lang)))
+        );
+    }
+    if !r.targets.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", t(lang, "targets"));
+        for target in &r.targets {
+            let default = r.default_target.as_ref().is_some_and(|d| d.value == target.id.value);
+            let _ = write!(
+                out,
+                "- `{}`{}: {} — {} {}",
+                target.id.value,
+                if default { " (default)" } else { "" },
+                md(target.title.get(lang)),
+                t(lang, "level"),
+                target.level.value
+            );
+            if let Some(p) = &target.portfolio {
+                let goals: Vec<String> = p.at_least.iter().map(|(l, share)| format!("{:.0}% ≥ {l}", share * 100.0)).collect();
+                let _ = write!(out, "; {}: {}", t(lang, "portfolio"), goals.join(", "));
+            }
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n## {}\n\n| | {} | {} | {} |\n|---|---|---|---|",
+        t(lang, "dimensions"),
+        t(lang, "dimension"),
+        t(lang, "weight"),
+        t(lang, "criteria")
+    );
+    for d in &r.dimensions {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            d.id.value,
+            md(d.name.get(lang)),
+            d.weight,
+            d.criteria.len()
+        );
+    }
+    for d in &r.dimensions {
+        let _ = writeln!(out, "\n## {} — {}\n", d.id.value, md(d.name.get(lang)));
+        if let Some(desc) = &d.description {
+            let _ = writeln!(out, "{}\n", md(desc.get(lang)));
+        }
+        for level in 2..=5u8 {
+            let at: Vec<&Criterion> = d
+                .criteria
+                .iter()
+                .filter(|c| c.level.as_ref().is_some_and(|l| l.value == level))
+                .collect();
+            if at.is_empty() {
+                continue;
+            }
+            let name = r.levels.iter().find(|l| l.level.value == level).map_or("", |l| l.name.get(lang));
+            let _ = writeln!(out, "### {} {level} — {}\n", t(lang, "level"), md(name));
+            for c in at {
+                criterion(&mut out, c, lang);
+            }
+        }
+    }
+    if !r.inventory.0.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", t(lang, "inventory"));
+        for (name, _, coll) in r.inventory.iter() {
+            let title = coll.title.as_ref().map(|x| format!(" — {}", md(x.get(lang)))).unwrap_or_default();
+            let _ = writeln!(out, "### `{name}`{title}\n");
+            if let Some(d) = &coll.description {
+                let _ = writeln!(out, "{}\n", md(d.get(lang)));
+            }
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |\n|---|---|---|---|",
+                t(lang, "field"),
+                t(lang, "type"),
+                t(lang, "required"),
+                t(lang, "description")
+            );
+            for (fname, _, def) in coll.fields.iter() {
+                let key = if fname == coll.key.value { " (key)" } else { "" };
+                let refers = def.refers_to.as_ref().map(|x| format!(" → `{}`", x.value)).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "| `{fname}`{key} | {}{refers} | {} | {} |",
+                    md(&describe(def)),
+                    if def.required { "✔" } else { "" },
+                    md(def.description.as_ref().map_or("", |x| x.get(lang)))
+                );
+            }
+            if !coll.rules.is_empty() {
+                let _ = writeln!(out, "\n{}:\n", t(lang, "rules"));
+                for rule in &coll.rules {
+                    let when = rule.when.as_ref().map(|w| format!("`{}` → ", w.source)).unwrap_or_default();
+                    let _ = writeln!(
+                        out,
+                        "- **{}** ({}): {when}`{}` — {}",
+                        rule.id.value,
+                        rule.severity.as_str(),
+                        rule.require.source,
+                        md(rule.message.get(lang))
+                    );
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn criterion(out: &mut String, c: &Criterion, lang: &str) {
+    let _ = writeln!(out, "#### {} — {}\n", c.id.value, md(c.title.get(lang)));
+    if let Some(q) = &c.question {
+        let _ = writeln!(out, "- **{}:** {}", t(lang, "question"), md(q.get(lang)));
+    }
+    if let Some(a) = &c.answer {
+        let mut answer = a.value.describe();
+        if c.allow_na {
+            answer.push_str(&format!("; {}", t(lang, "na allowed")));
+        }
+        let _ = writeln!(out, "- **{}:** {}", t(lang, "answer"), md(&answer));
+        let evidence = if c.evidence == EvidenceRule::Required {
+            t(lang, "evidence required")
+        } else {
+            t(lang, "evidence optional")
+        };
+        let _ = writeln!(out, "- **{}:** {evidence}", t(lang, "evidence"));
+    }
+    if let Some(g) = &c.guidance {
+        let _ = writeln!(out, "- **{}:** {}", t(lang, "guidance"), md(g.get(lang)));
+    }
+    if let Some(check) = &c.check {
+        let words = check
+            .description
+            .as_ref()
+            .map(|d| format!("{} — ", md(d.get(lang))))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- **{}:** {words}{}", t(lang, "check"), check_in_words(check, lang));
+    }
+    if let Some(verify) = &c.verify {
+        let _ = writeln!(out, "- **{}:** {}", t(lang, "verify"), check_in_words(verify, lang));
+    }
+    let _ = writeln!(out, "- **{}:** {}", t(lang, "action"), md(c.action.get(lang)));
+    if !c.references.is_empty() {
+        let _ = writeln!(out, "- **{}:** {}", t(lang, "references"), md(&c.references.join("; ")));
+    }
+    out.push('\n');
+}

@@ -1,0 +1,139 @@
+//! `dgmat init` templates and `dgmat rubric doc`.
+
+use super::{MINI, dgmat, stderr, stdout};
+
+#[test]
+fn init_writes_templates_that_check_clean_and_hold_every_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("agency");
+    let out = dgmat().args(["init", sub.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let q = std::fs::read_to_string(sub.join("questionnaire.yaml")).unwrap();
+    let doc = stdout(&dgmat().args(["rubric", "show", "vn-dgmm"]).output().unwrap());
+    let rubric: serde_json::Value = serde_saphyr::from_str(&doc).unwrap();
+    for d in rubric["dimensions"].as_array().unwrap() {
+        for c in d["criteria"].as_array().unwrap() {
+            let id = c["id"].as_str().unwrap();
+            if c.get("check").is_some() {
+                assert!(
+                    q.contains(&format!("] {id} — ")) && !q.contains(&format!("\n  {id}:")),
+                    "{id} is listed as computed"
+                );
+            } else {
+                assert!(q.contains(&format!("\n  {id}:\n")), "{id} has a blank answer");
+            }
+        }
+    }
+    let out = dgmat().args(["check", sub.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("0 error(s), 0 warning(s) in 2 file(s)"));
+}
+
+#[test]
+fn init_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("questionnaire.yaml");
+    std::fs::write(&q, "my answers").unwrap();
+    let out = dgmat()
+        .args(["init", dir.path().to_str().unwrap(), "--rubric", MINI])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exist"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&q).unwrap(), "my answers");
+    assert!(
+        !dir.path().join("inventory.yaml").exists(),
+        "nothing is written when one file exists"
+    );
+    let out = dgmat()
+        .args(["init", dir.path().to_str().unwrap(), "--rubric", MINI, "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&q).unwrap().contains("kind: questionnaire"));
+}
+
+#[test]
+fn init_templates_of_the_mini_rubric() {
+    let dir = tempfile::tempdir().unwrap();
+    dgmat()
+        .args(["init", dir.path().to_str().unwrap(), "--rubric", MINI])
+        .output()
+        .unwrap();
+    let q = std::fs::read_to_string(dir.path().join("questionnaire.yaml")).unwrap();
+    let q: String = q
+        .lines()
+        .filter(|l| !l.starts_with("assessed_on:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    insta::assert_snapshot!("init_questionnaire", q);
+    insta::assert_snapshot!(
+        "init_inventory",
+        std::fs::read_to_string(dir.path().join("inventory.yaml")).unwrap()
+    );
+}
+
+#[test]
+fn init_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    dgmat()
+        .args(["init", dir.path().to_str().unwrap(), "--lang", "vi"])
+        .output()
+        .unwrap();
+    let q = std::fs::read_to_string(dir.path().join("questionnaire.yaml")).unwrap();
+    assert!(
+        q.contains("Phiếu tự đánh giá") && q.contains("# Câu hỏi:") && q.contains("bắt buộc có tài liệu minh chứng"),
+        "{}",
+        &q[..2000]
+    );
+}
+
+#[test]
+fn a_filled_template_assesses() {
+    let dir = tempfile::tempdir().unwrap();
+    dgmat()
+        .args(["init", dir.path().to_str().unwrap(), "--rubric", MINI])
+        .output()
+        .unwrap();
+    let path = dir.path().join("questionnaire.yaml");
+    let q = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("  SHR-2.1:\n", "  SHR-2.1: yes\n")
+        .replace("id: my-agency", "id: filled");
+    std::fs::write(&path, q).unwrap();
+    let out = dgmat()
+        .args(["assess", dir.path().to_str().unwrap(), "--rubric", MINI, "-f", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["agency"]["id"], "filled");
+    assert_eq!(r["dimensions"][1]["criteria"][0]["status"], "met");
+}
+
+#[test]
+fn rubric_doc_of_the_mini_rubric() {
+    let out = dgmat().args(["rubric", "doc", MINI]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
+fn rubric_doc_of_the_default_rubric_covers_every_criterion() {
+    let out = dgmat().args(["rubric", "doc", "vn-dgmm"]).output().unwrap();
+    let text = stdout(&out);
+    let doc = stdout(&dgmat().args(["rubric", "show", "vn-dgmm"]).output().unwrap());
+    let rubric: serde_json::Value = serde_saphyr::from_str(&doc).unwrap();
+    for d in rubric["dimensions"].as_array().unwrap() {
+        assert!(text.contains(&format!("\n## {} — ", d["id"].as_str().unwrap())));
+        for c in d["criteria"].as_array().unwrap() {
+            assert!(text.contains(&format!("\n#### {} — ", c["id"].as_str().unwrap())), "{}", c["id"]);
+        }
+    }
+    let vi = stdout(&dgmat().args(["rubric", "doc", "vn-dgmm", "--lang", "vi"]).output().unwrap());
+    assert!(
+        vi.contains("**Câu hỏi:**") && vi.contains("**Việc cần làm:**") && vi.contains("## Danh mục"),
+        "{}",
+        &vi[..1500]
+    );
+}
