@@ -259,21 +259,64 @@ fn inventory(r: &Rubric, id: &str, tier: Tier, maturity: u8, rng: &mut Rng) -> S
     let ((s_lo, s_hi), (d_lo, d_hi)) = tier.sizes();
     let n_datasets = rng.range(d_lo, d_hi) as usize;
     let n_systems = rng.range(s_lo, s_hi) as usize;
+    // Every collection's size is drawn first, so that references can name existing records.
+    let sizes: Vec<(String, usize)> = r
+        .inventory
+        .keys()
+        .map(|name| {
+            let n = match name {
+                "systems" => n_systems,
+                "datasets" => n_datasets,
+                _ => rng.range(3, 12) as usize,
+            };
+            (name.to_string(), n)
+        })
+        .collect();
+    let ctx = Ctx {
+        agency: id,
+        sizes: &sizes,
+        q: quality,
+    };
     let mut out = String::with_capacity(300 * (n_datasets + n_systems));
     let _ = writeln!(out, "dgmat: 1\nkind: inventory\nagency: {id}");
-    for (name, _, coll) in r.inventory.iter() {
-        let n = if name == "systems" { n_systems } else { n_datasets };
+    for ((name, _, coll), (_, n)) in r.inventory.iter().zip(&sizes) {
         let _ = writeln!(out, "{name}:");
-        for i in 0..n {
-            record(&mut out, name, coll, id, i, n_datasets, quality, rng);
+        for i in 0..*n {
+            record(&mut out, name, coll, &ctx, i, rng);
         }
     }
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn record(out: &mut String, coll_name: &str, coll: &Collection, agency: &str, i: usize, n_datasets: usize, q: f64, rng: &mut Rng) {
-    let prefix = if coll_name == "systems" { "sys" } else { "ds" };
+/// What every record of an agency's inventory shares.
+struct Ctx<'a> {
+    agency: &'a str,
+    /// Each collection and its number of records.
+    sizes: &'a [(String, usize)],
+    /// The agency's share of complete values.
+    q: f64,
+}
+
+impl Ctx<'_> {
+    /// The id of record `i` of `collection`.
+    fn id(&self, collection: &str, i: usize) -> String {
+        let prefix = match collection {
+            "systems" => "sys",
+            "datasets" => "ds",
+            other => other,
+        };
+        format!("{}-{prefix}-{i:04}", self.agency)
+    }
+
+    /// The id of a random existing record of `collection`.
+    fn reference(&self, collection: &str, rng: &mut Rng) -> String {
+        let n = self.sizes.iter().find(|(c, _)| c == collection).map_or(1, |(_, n)| (*n).max(1));
+        self.id(collection, rng.range(0, n as i64 - 1) as usize)
+    }
+}
+
+fn record(out: &mut String, coll_name: &str, coll: &Collection, ctx: &Ctx<'_>, i: usize, rng: &mut Rng) {
+    let q = ctx.q;
     let status = *rng.pick(&[
         "production",
         "production",
@@ -294,7 +337,16 @@ fn record(out: &mut String, coll_name: &str, coll: &Collection, agency: &str, i:
     for (field, _, def) in coll.fields.iter() {
         let good = rng.chance(q);
         let value = match (coll_name, field) {
-            (_, "id") => Some(format!("{agency}-{prefix}-{i:04}")),
+            (_, f) if f == coll.key.value => Some(ctx.id(coll_name, i)),
+            _ if def.refers_to.is_some() => {
+                let target = def.refers_to.as_ref().map_or("", |t| t.value.as_str());
+                if def.kind.value == FieldType::List {
+                    let ids: Vec<String> = (0..rng.range(1, 3)).map(|_| ctx.reference(target, rng)).collect();
+                    Some(format!("[{}]", ids.join(", ")))
+                } else {
+                    Some(ctx.reference(target, rng))
+                }
+            }
             ("systems", "status") => Some(status.to_string()),
             ("systems", "go_live_on") => (status == "production" || status == "retired").then(|| date(go_live)),
             ("systems", "security_approved_on") => {
@@ -309,13 +361,6 @@ fn record(out: &mut String, coll_name: &str, coll: &Collection, agency: &str, i:
             ("systems", "standalone") => Some(rng.chance(0.05).to_string()),
             ("systems", "uses_ai") => Some(uses_ai.to_string()),
             ("systems", "ai_risk_assessed_on") => (uses_ai && good).then(|| date(rng.range(10, 300))),
-            ("systems", "datasets") => {
-                let k = rng.range(1, 3);
-                let ids: Vec<String> = (0..k)
-                    .map(|_| format!("{agency}-ds-{:04}", rng.range(0, n_datasets as i64 - 1)))
-                    .collect();
-                Some(format!("[{}]", ids.join(", ")))
-            }
             ("datasets", "contains_personal_data") => Some((personal && access != "open").to_string()),
             ("datasets", "access_class") => Some(access.to_string()),
             ("datasets", "published_on_portal") => Some((access == "open" && good).to_string()),

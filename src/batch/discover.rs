@@ -4,13 +4,23 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-/// File names that make a directory a submission.
+/// File names that make a directory a submission, besides `<collection>.csv`.
 const MARKERS: [&str; 4] = ["questionnaire.yaml", "questionnaire.yml", "inventory.yaml", "inventory.yml"];
 
+/// The file names that make a directory a submission for a rubric with these collections.
+pub fn markers<'a>(collections: impl Iterator<Item = &'a str>) -> Vec<String> {
+    MARKERS
+        .iter()
+        .map(|m| m.to_string())
+        .chain(collections.map(|c| format!("{c}.csv")))
+        .collect()
+}
+
 /// The submission directories below `root` (sorted by path) and the problems met on the way
-/// (unreadable folders, symlink loops), which do not stop the walk. `skip` (the output
+/// (unreadable folders, symlink loops), which do not stop the walk. A submission directory
+/// holds one of `markers`. `skip` (the output
 /// directory) is never entered; neither are hidden directories such as `.git`.
-pub fn submissions(root: &Path, skip: Option<&Path>) -> (Vec<PathBuf>, Vec<String>) {
+pub fn submissions(root: &Path, skip: Option<&Path>, markers: &[String]) -> (Vec<PathBuf>, Vec<String>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let skip = skip.and_then(|s| s.canonicalize().ok());
@@ -26,7 +36,7 @@ pub fn submissions(root: &Path, skip: Option<&Path>) -> (Vec<PathBuf>, Vec<Strin
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_dir() => {
-                if MARKERS.iter().any(|m| e.path().join(m).is_file()) {
+                if markers.iter().any(|m| e.path().join(m).is_file()) {
                     found.push(e.into_path());
                 }
             }
@@ -49,8 +59,8 @@ pub fn submissions(root: &Path, skip: Option<&Path>) -> (Vec<PathBuf>, Vec<Strin
 }
 
 /// The bytes of a submission's files, to schedule the largest first.
-pub fn size(dir: &Path) -> u64 {
-    MARKERS
+pub fn size(dir: &Path, markers: &[String]) -> u64 {
+    markers
         .iter()
         .filter_map(|m| std::fs::metadata(dir.join(m)).ok())
         .map(|m| m.len())

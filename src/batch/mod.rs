@@ -106,12 +106,13 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     std::fs::create_dir_all(&agencies)?;
     output::remove_leftovers(opts.out);
     output::remove_leftovers(&agencies);
-    let (dirs, discovery_problems) = discover::submissions(opts.root, Some(opts.out));
+    let markers = discover::markers(opts.rubric.rubric.inventory.keys());
+    let (dirs, discovery_problems) = discover::submissions(opts.root, Some(opts.out), &markers);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
     let bar = progress_bar(dirs.len() as u64, opts.progress);
     // Largest submissions first, one at a time: a big ministry picked up last would leave the
     // other threads idle at the end. The order of the results does not depend on it.
-    let mut order: Vec<(u64, usize)> = dirs.iter().enumerate().map(|(i, d)| (discover::size(d), i)).collect();
+    let mut order: Vec<(u64, usize)> = dirs.iter().enumerate().map(|(i, d)| (discover::size(d, &markers), i)).collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut rows: Vec<(Row, Option<PathBuf>)> = pool.install(|| {
         order

@@ -119,99 +119,104 @@ fn read_collection(file: &str, name: &str, node: &mut Node, coll: &Collection, o
             return;
         }
     };
+    for item in items {
+        push_record(file, name, item, coll, out, errors);
+    }
+}
+
+/// Types one record (a YAML mapping, or a CSV row turned into one) and adds it to `out`.
+pub fn push_record(file: &str, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
     let field_names: Vec<&str> = coll.fields.keys().collect();
     let key_index = field_names.iter().position(|f| *f == coll.key.value);
-    for item in items {
-        let Value::Map(entries) = &mut item.value else {
-            errors.push(Finding::error(
-                "invalid-value",
-                format!("a record of `{name}` must be a mapping, found {}", item.value.kind()),
-                at(file, item.pos),
-            ));
+    let Value::Map(entries) = &mut item.value else {
+        errors.push(Finding::error(
+            "invalid-value",
+            format!("a record of `{name}` must be a mapping, found {}", item.value.kind()),
+            at(file, item.pos),
+        ));
+        return;
+    };
+    let mut values: Vec<Val> = field_names.iter().map(|_| null()).collect();
+    let mut present = vec![false; field_names.len()];
+    // A field whose value was wrong is not also reported as missing.
+    let mut reported = vec![false; field_names.len()];
+    let mut next = 0;
+    for (k, v) in entries {
+        // Records usually list fields in declaration order: try the next one first.
+        let found = if field_names.get(next) == Some(&k.name.as_str()) {
+            Some(next)
+        } else {
+            field_names.iter().position(|f| *f == k.name)
+        };
+        let Some(i) = found else {
+            let help = match did_you_mean(&k.name, field_names.iter().copied()) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!("declared fields of `{name}`: {}", field_names.join(", ")),
+            };
+            errors.push(
+                Finding::error(
+                    "unknown-key",
+                    format!("unknown field `{}` in a record of `{name}`", k.name),
+                    at(file, k.pos),
+                )
+                .with_help(help),
+            );
             continue;
         };
-        let mut values: Vec<Val> = field_names.iter().map(|_| null()).collect();
-        let mut present = vec![false; field_names.len()];
-        // A field whose value was wrong is not also reported as missing.
-        let mut reported = vec![false; field_names.len()];
-        let mut next = 0;
-        for (k, v) in entries {
-            // Records usually list fields in declaration order: try the next one first.
-            let found = if field_names.get(next) == Some(&k.name.as_str()) {
-                Some(next)
-            } else {
-                field_names.iter().position(|f| *f == k.name)
-            };
-            let Some(i) = found else {
-                let help = match did_you_mean(&k.name, field_names.iter().copied()) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => format!("declared fields of `{name}`: {}", field_names.join(", ")),
-                };
-                errors.push(
-                    Finding::error(
-                        "unknown-key",
-                        format!("unknown field `{}` in a record of `{name}`", k.name),
-                        at(file, k.pos),
-                    )
-                    .with_help(help),
-                );
-                continue;
-            };
-            next = i + 1;
-            let def = &coll.fields.0[i].1;
-            match typed(v, def) {
-                Ok(value) => {
-                    present[i] = !is_empty(&value);
-                    values[i] = value;
-                }
-                Err(msg) => {
-                    reported[i] = true;
-                    errors.push(
-                        Finding::error("invalid-value", format!("field `{}`: {msg}", k.name), at(file, v.pos)).with_help(format!(
-                            "`{}` is declared as {}",
-                            k.name,
-                            describe(def)
-                        )),
-                    );
-                }
+        next = i + 1;
+        let def = &coll.fields.0[i].1;
+        match typed(v, def) {
+            Ok(value) => {
+                present[i] = !is_empty(&value);
+                values[i] = value;
             }
-        }
-        for (i, (fname, _, def)) in coll.fields.iter().enumerate() {
-            if def.required && !present[i] && !reported[i] {
+            Err(msg) => {
+                reported[i] = true;
                 errors.push(
-                    Finding::error(
-                        "missing-field",
-                        format!("a record of `{name}` lacks the required field `{fname}`"),
-                        at(file, item.pos),
-                    )
-                    .with_help(format!("add `{fname}` ({})", describe(def))),
+                    Finding::error("invalid-value", format!("field `{}`: {msg}", k.name), at(file, v.pos)).with_help(format!(
+                        "`{}` is declared as {}",
+                        k.name,
+                        describe(def)
+                    )),
                 );
             }
         }
-        let key = key_index.and_then(|i| {
-            let v = values[i].as_ref();
-            <&str>::try_from(v)
-                .map(str::to_string)
-                .ok()
-                .or_else(|| <&i64>::try_from(v).ok().map(i64::to_string))
-        });
-        match key {
-            Some(key) => out.push(Record {
-                key,
-                location: loc(file, item.pos),
-                values,
-            }),
-            // A required key was already reported missing above.
-            None if !key_index.is_some_and(|i| coll.fields.0[i].1.required || reported[i]) => errors.push(
+    }
+    for (i, (fname, _, def)) in coll.fields.iter().enumerate() {
+        if def.required && !present[i] && !reported[i] {
+            errors.push(
                 Finding::error(
                     "missing-field",
-                    format!("a record of `{name}` has no key `{}`", coll.key.value),
+                    format!("a record of `{name}` lacks the required field `{fname}`"),
                     at(file, item.pos),
                 )
-                .with_help(format!("every record needs a unique `{}`", coll.key.value)),
-            ),
-            None => {}
+                .with_help(format!("add `{fname}` ({})", describe(def))),
+            );
         }
+    }
+    let key = key_index.and_then(|i| {
+        let v = values[i].as_ref();
+        <&str>::try_from(v)
+            .map(str::to_string)
+            .ok()
+            .or_else(|| <&i64>::try_from(v).ok().map(i64::to_string))
+    });
+    match key {
+        Some(key) => out.push(Record {
+            key,
+            location: loc(file, item.pos),
+            values,
+        }),
+        // A required key was already reported missing above.
+        None if !key_index.is_some_and(|i| coll.fields.0[i].1.required || reported[i]) => errors.push(
+            Finding::error(
+                "missing-field",
+                format!("a record of `{name}` has no key `{}`", coll.key.value),
+                at(file, item.pos),
+            )
+            .with_help(format!("every record needs a unique `{}`", coll.key.value)),
+        ),
+        None => {}
     }
 }
 

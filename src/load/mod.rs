@@ -7,6 +7,7 @@ pub mod node;
 pub mod questionnaire;
 pub mod rubric;
 pub mod submission;
+pub mod tabular;
 pub mod yaml;
 
 use serde::Deserialize;

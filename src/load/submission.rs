@@ -61,6 +61,12 @@ pub struct LoadFailure {
 struct Files {
     questionnaire: Option<PathBuf>,
     inventories: Vec<PathBuf>,
+    /// `<collection>.csv` files.
+    tables: Vec<PathBuf>,
+}
+
+fn has_ext(p: &Path, ext: &str) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// How reports and findings name `p`: relative to `base` when it lies below it.
@@ -77,41 +83,44 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
     let mut files = Files::default();
     for path in paths {
         if path.is_dir() {
-            let before = (files.questionnaire.is_some(), files.inventories.len());
+            let before = (files.questionnaire.is_some(), files.inventories.len() + files.tables.len());
             if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
                 set_questionnaire(&mut files, q, base)?;
             }
             if let Some(i) = INVENTORY_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
                 files.inventories.push(i);
             }
-            for ext in ["csv", "xlsx", "ods"] {
-                if let Ok(entries) = std::fs::read_dir(path) {
-                    let mut names: Vec<String> = entries
-                        .flatten()
-                        .map(|e| e.file_name().to_string_lossy().into_owned())
-                        .filter(|n| n.to_ascii_lowercase().ends_with(&format!(".{ext}")))
-                        .collect();
-                    names.sort();
-                    for n in names {
-                        warnings.push(Finding::warning(
-                            "unsupported-input",
-                            format!(
-                                "{} is ignored: this version of dgmat reads YAML inventories only",
-                                display(&path.join(n), base)
-                            ),
-                            None,
-                        ));
-                    }
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            entries.sort();
+            for p in entries {
+                if has_ext(&p, "csv") {
+                    files.tables.push(p);
+                } else if has_ext(&p, "xlsx") || has_ext(&p, "ods") {
+                    warnings.push(Finding::warning(
+                        "unsupported-input",
+                        format!(
+                            "{} is ignored: this version of dgmat reads YAML and CSV inventories, not spreadsheets",
+                            display(&p, base)
+                        ),
+                        None,
+                    ));
                 }
             }
-            if before == (files.questionnaire.is_some(), files.inventories.len()) {
+            if before == (files.questionnaire.is_some(), files.inventories.len() + files.tables.len()) {
                 return Err(Finding::error(
                     "no-input",
-                    format!("{} holds no questionnaire.yaml or inventory.yaml", display(path, base)),
+                    format!(
+                        "{} holds no questionnaire.yaml, inventory.yaml or <collection>.csv",
+                        display(path, base)
+                    ),
                     None,
                 )
                 .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
             }
+        } else if path.is_file() && has_ext(path, "csv") {
+            files.tables.push(path.clone());
         } else if path.is_file() {
             let name = display(path, base);
             let text = yaml::read_text(path, &name)?;
@@ -287,6 +296,39 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
     for path in &files.inventories {
         match read(path, base, &mut sources, &mut inputs) {
             Ok((name, text)) => errors.extend(inventory::load_yaml(&name, &text, &loaded.rubric, &mut inv)),
+            Err(e) => errors.push(e),
+        }
+    }
+    for path in &files.tables {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let Some(index) = loaded.rubric.inventory.0.iter().position(|(k, _)| k.value.to_lowercase() == stem) else {
+            let help = crate::finding::did_you_mean(&stem, loaded.rubric.inventory.keys()).map_or_else(
+                || {
+                    format!(
+                        "name the file after a collection: {}",
+                        loaded
+                            .rubric
+                            .inventory
+                            .keys()
+                            .map(|k| format!("{k}.csv"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
+                |c| format!("did you mean `{c}.csv`?"),
+            );
+            warnings.push(
+                Finding::warning(
+                    "unknown-collection",
+                    format!("{} is ignored: the rubric has no collection `{stem}`", display(path, base)),
+                    None,
+                )
+                .with_help(help),
+            );
+            continue;
+        };
+        match read(path, base, &mut sources, &mut inputs) {
+            Ok((name, text)) => errors.extend(super::tabular::load_csv(&name, &text, &loaded.rubric, index, &mut inv)),
             Err(e) => errors.push(e),
         }
     }

@@ -183,6 +183,10 @@ pub struct Collection {
     /// Record checks.
     #[serde(default)]
     pub rules: Vec<RecordRule>,
+    /// Cell texts that mean "no value" in CSV inventories, besides an empty cell
+    /// (e.g. `["NULL", "N/A", "-"]`).
+    #[serde(default)]
+    pub null_values: Vec<String>,
 }
 
 /// A declared inventory field.
@@ -215,6 +219,9 @@ pub struct FieldDef {
     /// What the field means.
     #[serde(default)]
     pub description: Option<Text>,
+    /// Other column headers that mean this field in CSV inventories (`DATA_OWNER`, "Data owner").
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// Inventory value types.

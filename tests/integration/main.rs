@@ -4,6 +4,7 @@
 mod assess;
 mod batch;
 mod check;
+mod csv;
 mod examples;
 mod init;
 mod malformed;

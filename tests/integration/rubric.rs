@@ -40,7 +40,7 @@ fn cel_syntax_error_points_inside_the_expression() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2));
     assert!(err.contains("error[expression]: invalid CEL expression"), "{err}");
-    assert!(err.contains("r.yaml:62:93"), "{err}");
+    assert!(err.contains("r.yaml:63:93"), "{err}");
 }
 
 #[test]
