@@ -52,6 +52,8 @@ pub enum Command {
     /// becomes an `invalid` row with its located error; it never stops the batch.
     ///
     /// Example: dgmat batch submissions/ --out results/ --target dgp-2027
+    ///
+    /// Example: dgmat batch --inventory all-agencies.csv --group-by AGENCY --rubric R --out results/
     #[command(after_help = EXIT_CODES)]
     Batch(BatchArgs),
     /// Write a questionnaire template (every question of the rubric, guidance as comments) and
@@ -160,8 +162,15 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct BatchArgs {
     /// Directory to search for submissions.
-    #[arg(value_name = "ROOT")]
-    pub root: PathBuf,
+    #[arg(value_name = "ROOT", required_unless_present = "inventory", conflicts_with = "inventory")]
+    pub root: Option<PathBuf>,
+    /// Instead of ROOT: one CSV inventory covering many agencies, split by --group-by into one
+    /// inventory-only submission per agency (their questions are reported as unanswered).
+    #[arg(long, value_name = "FILE", requires = "group_by")]
+    pub inventory: Option<PathBuf>,
+    /// The column of --inventory that names each row's agency (e.g. AGENCY_ACRONYM).
+    #[arg(long, value_name = "COLUMN", requires = "inventory")]
+    pub group_by: Option<String>,
     /// Output directory (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,

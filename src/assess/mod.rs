@@ -85,6 +85,8 @@ pub struct CriterionResult {
     pub detail: Option<String>,
     /// Records that fail the check (or contradict the answer).
     pub records: Vec<RecordRef>,
+    /// For inventory checks: (records selected, records passing).
+    pub counts: Option<(usize, usize)>,
     /// The answer, for question criteria that were answered.
     pub answer: Option<Answer>,
 }
@@ -352,6 +354,7 @@ fn evaluate<'a>(
         credit: 0.0,
         detail: None,
         records: Vec::new(),
+        counts: None,
         answer: answer.cloned(),
     };
     if let Some(check) = &c.check {
@@ -360,6 +363,7 @@ fn evaluate<'a>(
         r.credit = if outcome.status == Status::Met { 1.0 } else { 0.0 };
         r.detail = Some(outcome.detail);
         r.records = outcome.failing;
+        r.counts = Some((outcome.selected, outcome.passing));
         return r;
     }
     let Some(a) = answer else { return r };

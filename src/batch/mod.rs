@@ -68,10 +68,26 @@ pub struct Row {
     pub error: Option<String>,
 }
 
+/// Where a batch finds its submissions.
+pub enum Source<'a> {
+    /// Every submission directory below a root.
+    Tree(&'a Path),
+    /// One CSV inventory covering many agencies, split by the column named.
+    Consolidated(&'a Path, &'a str),
+}
+
+/// One unit of batch work.
+enum Work {
+    /// A submission directory.
+    Dir(PathBuf),
+    /// One agency of a consolidated inventory.
+    Group(String),
+}
+
 /// What a batch run needs.
 pub struct BatchOptions<'a> {
-    /// Root to search.
-    pub root: &'a Path,
+    /// Where the submissions are.
+    pub source: Source<'a>,
     /// Output directory.
     pub out: &'a Path,
     /// The rubric every submission is assessed against.
@@ -106,20 +122,62 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     std::fs::create_dir_all(&agencies)?;
     output::remove_leftovers(opts.out);
     output::remove_leftovers(&agencies);
-    let markers = discover::markers(opts.rubric.rubric.inventory.keys());
-    let (dirs, discovery_problems) = discover::submissions(opts.root, Some(opts.out), &markers);
+    let mut discovery_problems = Vec::new();
+    // (label, size, work): labels are the paths the summary shows and sorts by.
+    let mut items: Vec<(String, u64, Work)> = Vec::new();
+    let mut consolidated = None;
+    match opts.source {
+        Source::Tree(root) => {
+            let markers = discover::markers(opts.rubric.rubric.inventory.keys());
+            let (dirs, problems) = discover::submissions(root, Some(opts.out), &markers);
+            discovery_problems = problems;
+            for dir in dirs {
+                let rel = dir.strip_prefix(root).unwrap_or(&dir);
+                let label = if rel.as_os_str().is_empty() {
+                    ".".to_string()
+                } else {
+                    rel.to_string_lossy().replace('\\', "/")
+                };
+                items.push((label, discover::size(&dir, &markers), Work::Dir(dir)));
+            }
+        }
+        Source::Consolidated(file, column) => {
+            let (c, values, blank) =
+                submission::Consolidated::open(file, &opts.rubric, column).map_err(|f| anyhow::anyhow!("{}", f.message))?;
+            if blank > 0 {
+                discovery_problems.push(format!("{}: {blank} row(s) leave `{column}` blank and belong to no agency", c.name));
+            }
+            for v in values {
+                let file_name = file
+                    .file_name()
+                    .map_or_else(|| c.name.clone(), |n| n.to_string_lossy().into_owned());
+                items.push((format!("{file_name}#{}={v}", c.column), 0, Work::Group(v)));
+            }
+            consolidated = Some(c);
+        }
+    }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
-    let bar = progress_bar(dirs.len() as u64, opts.progress);
+    let bar = progress_bar(items.len() as u64, opts.progress);
     // Largest submissions first, one at a time: a big ministry picked up last would leave the
     // other threads idle at the end. The order of the results does not depend on it.
-    let mut order: Vec<(u64, usize)> = dirs.iter().enumerate().map(|(i, d)| (discover::size(d, &markers), i)).collect();
+    let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, item)| (item.1, i)).collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut rows: Vec<(Row, Option<PathBuf>)> = pool.install(|| {
         order
             .par_iter()
             .with_max_len(1)
             .map(|&(_, i)| {
-                let row = assess_one(opts, &dirs[i], i, &agencies);
+                let (label, _, work) = &items[i];
+                let load = || match work {
+                    Work::Dir(dir) => {
+                        submission::load_with(&[dir.clone()], RubricChoice::Loaded(opts.rubric.clone()), Some(tree_root(opts)))
+                    }
+                    Work::Group(value) => match &consolidated {
+                        Some(c) => c.submission(value, opts.rubric.clone()),
+                        None => unreachable!("groups come from a consolidated inventory"),
+                    },
+                };
+                let row = assess_one(opts, label, load, i, &agencies);
                 bar.inc(1);
                 row
             })
@@ -168,15 +226,24 @@ fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
     bar
 }
 
+/// The root submission paths are named relative to.
+fn tree_root<'a>(opts: &BatchOptions<'a>) -> &'a Path {
+    match opts.source {
+        Source::Tree(root) => root,
+        Source::Consolidated(file, _) => file.parent().unwrap_or(Path::new(".")),
+    }
+}
+
 /// Assesses one submission, writing its report under a pending name. Never fails: any problem
 /// (a panic included) becomes an invalid row.
-fn assess_one(opts: &BatchOptions<'_>, dir: &Path, i: usize, agencies: &Path) -> (Row, Option<PathBuf>) {
-    let rel = dir.strip_prefix(opts.root).unwrap_or(dir);
-    let path = if rel.as_os_str().is_empty() {
-        ".".to_string()
-    } else {
-        rel.to_string_lossy().replace('\\', "/")
-    };
+fn assess_one(
+    opts: &BatchOptions<'_>,
+    path: &str,
+    load: impl FnOnce() -> Result<submission::Submission, submission::LoadFailure>,
+    i: usize,
+    agencies: &Path,
+) -> (Row, Option<PathBuf>) {
+    let path = path.to_string();
     let invalid = |error: String, agency: Option<crate::model::questionnaire::Agency>, errors: usize, warnings: usize| Row {
         path: path.clone(),
         agency_id: agency.as_ref().map(|a| a.id.clone()),
@@ -194,7 +261,7 @@ fn assess_one(opts: &BatchOptions<'_>, dir: &Path, i: usize, agencies: &Path) ->
         error: Some(error),
     };
     let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Box<Row>> {
-        let sub = submission::load_with(&[dir.to_path_buf()], RubricChoice::Loaded(opts.rubric.clone()), Some(opts.root)).map_err(|f| {
+        let sub = load().map_err(|f| {
             let errors: Vec<_> = f.findings.iter().filter(|x| x.is_error()).collect();
             let first = errors.first().map_or_else(
                 || "invalid submission".to_string(),

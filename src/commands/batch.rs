@@ -4,17 +4,29 @@ use std::sync::Arc;
 
 use crate::Exit;
 use crate::assess::{TargetChoice, parse_target};
-use crate::batch::{self, BatchOptions, RowStatus, kpi};
+use crate::batch::{self, BatchOptions, RowStatus, Source, kpi};
 use crate::cli::BatchArgs;
 use crate::load::rubric::{self, DEFAULT_RUBRIC};
 use crate::source::Sources;
 
 /// Runs `dgmat batch`.
 pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
-    if !args.root.is_dir() {
-        crate::stderr!("error: {} is not a directory", args.root.display());
-        return Ok(Exit::Invalid);
-    }
+    let source = match (&args.root, &args.inventory, &args.group_by) {
+        (Some(root), _, _) if root.is_dir() => Source::Tree(root),
+        (Some(root), _, _) => {
+            crate::stderr!("error: {} is not a directory", root.display());
+            return Ok(Exit::Invalid);
+        }
+        (None, Some(file), Some(column)) if file.is_file() => Source::Consolidated(file, column),
+        (None, Some(file), _) => {
+            crate::stderr!("error: {} is not a file", file.display());
+            return Ok(Exit::Invalid);
+        }
+        _ => {
+            crate::stderr!("error: give a ROOT directory, or --inventory FILE with --group-by COLUMN");
+            return Ok(Exit::Invalid);
+        }
+    };
     let spec = args.rubric.as_deref().unwrap_or(DEFAULT_RUBRIC);
     let loaded = match rubric::load(spec) {
         Ok(r) => Arc::new(r),
@@ -39,8 +51,8 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         },
     };
     let started = std::time::Instant::now();
-    let result = batch::run(&BatchOptions {
-        root: &args.root,
+    let result = match batch::run(&BatchOptions {
+        source,
         out: &args.out,
         rubric: loaded,
         target,
@@ -49,7 +61,13 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         lang: args.lang.code(),
         today: chrono::Local::now().date_naive(),
         progress: !quiet,
-    })?;
+    }) {
+        Ok(r) => r,
+        Err(e) => {
+            crate::stderr!("error: {e:#}");
+            return Ok(Exit::Invalid);
+        }
+    };
     for p in &result.discovery_problems {
         crate::stderr!("warning: skipped {p}");
     }

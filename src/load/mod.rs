@@ -118,11 +118,32 @@ pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&
     }
 }
 
-/// Parses a `YYYY-MM-DD` date strictly (no times, no 2026-02-30).
+/// Parses a `YYYY-MM-DD` date strictly (no 2026-02-30). A time of day after it
+/// (`2017-12-11 00:00:00` or `2017-12-11T08:30:00`, as spreadsheets export dates) is accepted
+/// and dropped.
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     let s = s.trim();
-    if s.len() != 10 {
-        return None;
+    if s.len() == 10 {
+        return chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(s, f).ok())
+        .map(|dt| dt.date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_are_strict_but_accept_a_time_of_day() {
+        assert!(parse_date("2026-02-28").is_some());
+        assert!(parse_date("2026-02-30").is_none());
+        assert!(parse_date("2026-2-3").is_none());
+        assert_eq!(parse_date("2017-12-11 00:00:00"), parse_date("2017-12-11"));
+        assert_eq!(parse_date("2017-12-11T08:30:00"), parse_date("2017-12-11"));
+        assert!(parse_date("2017-12-11 25:00:00").is_none());
+        assert!(parse_date("2017-12-11 junk").is_none());
+    }
 }

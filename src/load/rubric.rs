@@ -18,7 +18,14 @@ use crate::model::rubric::{AnswerKind, Check, Collection, EvidenceRule, FieldTyp
 use crate::rules::{self, Expr};
 
 /// The rubrics built into the binary: (id, file name, text).
-pub const SHIPPED: &[(&str, &str, &str)] = &[("vn-dgmm", "vn-dgmm.yaml", include_str!("../../rubrics/vn-dgmm.yaml"))];
+pub const SHIPPED: &[(&str, &str, &str)] = &[
+    ("vn-dgmm", "vn-dgmm.yaml", include_str!("../../rubrics/vn-dgmm.yaml")),
+    (
+        "dc-dataset-inventory",
+        "dc-dataset-inventory.yaml",
+        include_str!("../../rubrics/dc-dataset-inventory.yaml"),
+    ),
+];
 
 /// The rubric used when neither `--rubric` nor the questionnaire names one.
 pub const DEFAULT_RUBRIC: &str = "vn-dgmm";

@@ -199,6 +199,104 @@ fn read(path: &Path, base: Option<&Path>, sources: &mut Sources, inputs: &mut Ve
     Ok((name, text))
 }
 
+/// The collection a CSV file fills: the one it is named after, else the only one when the
+/// rubric declares just one (a consolidated export such as `dataset_inventory_2018_03_11.csv`).
+pub fn collection_for(path: &Path, rubric: &crate::model::rubric::Rubric) -> Option<usize> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let only = (rubric.inventory.0.len() == 1).then_some(0);
+    rubric.inventory.0.iter().position(|(k, _)| k.value.to_lowercase() == stem).or(only)
+}
+
+/// A consolidated CSV inventory covering many agencies, split by one column.
+pub struct Consolidated {
+    /// How findings name the file.
+    pub name: String,
+    /// Its text.
+    pub text: Arc<str>,
+    /// SHA-256 of the text.
+    pub sha256: String,
+    /// The column that names the agency.
+    pub column: String,
+    /// The rubric collection its rows fill.
+    pub collection: usize,
+}
+
+impl Consolidated {
+    /// Reads `path` and lists the agencies in `column`: (the file, the values, blank rows).
+    pub fn open(path: &Path, rubric: &LoadedRubric, column: &str) -> Result<(Self, Vec<String>, usize), Finding> {
+        let name = display(path, None);
+        let collection = collection_for(path, &rubric.rubric).ok_or_else(|| {
+            Finding::error("unknown-collection", format!("{name} matches no collection of the rubric"), None)
+                .with_help("name the file after a collection (`datasets.csv`), or use a rubric with a single collection")
+        })?;
+        let text = yaml::read_text(path, &name)?;
+        let (values, blank) =
+            super::tabular::group_values(&text, column).map_err(|e| Finding::error("group-by", format!("{name}: {e}"), None))?;
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        Ok((
+            Consolidated {
+                name,
+                text,
+                sha256,
+                column: column.to_string(),
+                collection,
+            },
+            values,
+            blank,
+        ))
+    }
+
+    /// The inventory-only submission of the agency `value`: its rows, every question unanswered.
+    pub fn submission(&self, value: &str, rubric: Arc<LoadedRubric>) -> Result<Submission, LoadFailure> {
+        let mut sources = Sources::default();
+        sources.insert(&self.name, self.text.clone());
+        sources.insert(&rubric.file, rubric.text.clone());
+        let mut inv = Inventory::empty(&rubric.rubric);
+        inv.agency = Some((
+            value.to_string(),
+            crate::finding::Location {
+                file: self.name.clone(),
+                line: 1,
+                column: 1,
+            },
+        ));
+        let mut errors = super::tabular::load_csv_rows(
+            &self.name,
+            &self.text,
+            &rubric.rubric,
+            self.collection,
+            &mut inv,
+            Some((&self.column, value)),
+        );
+        errors.extend(inventory::check_integrity(&rubric.rubric, &inv));
+        let agency = crate::model::questionnaire::Agency {
+            id: value.to_string(),
+            name: None,
+            tier: None,
+        };
+        if errors.iter().any(Finding::is_error) {
+            return Err(LoadFailure {
+                findings: errors,
+                fatal: false,
+                agency: Some(agency),
+                sources,
+            });
+        }
+        let inputs = vec![InputFile {
+            path: self.name.clone(),
+            sha256: self.sha256.clone(),
+        }];
+        Ok(Submission {
+            rubric,
+            questionnaire: None,
+            inventory: inv,
+            inputs,
+            sources,
+            warnings: errors,
+        })
+    }
+}
+
 /// Loads the submission made of `paths` against `rubric_spec` (a path or shipped id), or, if
 /// none is given, the rubric its questionnaire names, else the default rubric.
 pub fn load(paths: &[PathBuf], rubric_spec: Option<&str>) -> Result<Submission, LoadFailure> {
@@ -301,7 +399,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
     }
     for path in &files.tables {
         let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
-        let Some(index) = loaded.rubric.inventory.0.iter().position(|(k, _)| k.value.to_lowercase() == stem) else {
+        let Some(index) = collection_for(path, &loaded.rubric) else {
             let help = crate::finding::did_you_mean(&stem, loaded.rubric.inventory.keys()).map_or_else(
                 || {
                     format!(

@@ -36,6 +36,46 @@ fn map_headers(coll: &Collection, headers: &csv::StringRecord) -> Vec<Option<usi
 
 /// Reads the CSV `text` (file `file`) as the records of collection `index` of the rubric.
 pub fn load_csv(file: &str, text: &str, rubric: &Rubric, index: usize, inv: &mut Inventory) -> Vec<Finding> {
+    load_csv_rows(file, text, rubric, index, inv, None)
+}
+
+/// The distinct values of column `column` (matched like field headers), sorted, and the number
+/// of rows that leave it blank. Used to split a consolidated inventory into agencies.
+pub fn group_values(text: &str, column: &str) -> Result<(Vec<String>, usize), String> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| format!("cannot read the header row: {e}"))?.clone();
+    let Some(col) = headers.iter().position(|h| norm(h) == norm(column)) else {
+        let names: Vec<&str> = headers.iter().collect();
+        let hint = did_you_mean(column, names.iter().copied())
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        return Err(format!("there is no column `{column}`{hint}; columns: {}", names.join(", ")));
+    };
+    let mut values = std::collections::BTreeSet::new();
+    let mut blank = 0;
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("invalid CSV: {e}"))?;
+        match record.get(col).map(str::trim) {
+            Some(v) if !v.is_empty() => {
+                values.insert(v.to_string());
+            }
+            _ if record.iter().all(|c| c.trim().is_empty()) => {}
+            _ => blank += 1,
+        }
+    }
+    Ok((values.into_iter().collect(), blank))
+}
+
+/// Like [`load_csv`], keeping only the rows whose column `only.0` holds `only.1`, with their
+/// lines in the whole file.
+pub fn load_csv_rows(
+    file: &str,
+    text: &str,
+    rubric: &Rubric,
+    index: usize,
+    inv: &mut Inventory,
+    only: Option<(&str, &str)>,
+) -> Vec<Finding> {
     let (name, coll) = (&rubric.inventory.0[index].0.value, &rubric.inventory.0[index].1);
     let at = |line: u64| {
         Some(Location {
@@ -76,9 +116,11 @@ pub fn load_csv(file: &str, text: &str, rubric: &Rubric, index: usize, inv: &mut
         ];
     }
     let columns = map_headers(coll, &headers);
+    let group = only.and_then(|(column, value)| headers.iter().position(|h| norm(h) == norm(column)).map(|c| (c, value)));
     let field_names: Vec<&str> = coll.fields.keys().collect();
     for (h, mapped) in headers.iter().zip(&columns) {
-        if mapped.is_none() && !h.trim().is_empty() {
+        let grouping = only.is_some_and(|(column, _)| norm(column) == norm(h));
+        if mapped.is_none() && !h.trim().is_empty() && !grouping {
             let help = did_you_mean(h, field_names.iter().copied()).map_or_else(
                 || {
                     format!(
@@ -122,6 +164,11 @@ pub fn load_csv(file: &str, text: &str, rubric: &Rubric, index: usize, inv: &mut
         };
         let line = record.position().map_or(1, |p| line_of(p.byte()));
         if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if let Some((c, value)) = group
+            && record.get(c).map(str::trim) != Some(value)
+        {
             continue;
         }
         if record.len() > headers.len() {

@@ -72,6 +72,12 @@ struct Criterion<'a> {
     credit: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     detail: Option<&'a str>,
+    /// Inventory checks: records selected by `where`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    selected: Option<usize>,
+    /// Inventory checks: selected records that satisfy `require`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    passing: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
@@ -122,6 +128,8 @@ pub fn render(input: &ReportInput<'_>) -> String {
                     status: cr.status,
                     credit: cr.credit,
                     detail: cr.detail.as_deref(),
+                    selected: cr.counts.map(|c| c.0),
+                    passing: cr.counts.map(|c| c.1),
                     note: cr.answer.as_ref().and_then(|x| x.note.as_deref()),
                     evidence: cr.answer.as_ref().map_or(&[], |x| x.evidence.as_slice()),
                     records: &cr.records,

@@ -100,3 +100,41 @@ fn batch_finds_csv_only_submissions() {
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(csv.lines().nth(1).unwrap().starts_with("a,unknown,,,ok,1,"), "{csv}");
 }
+
+#[test]
+fn a_consolidated_inventory_is_split_by_agency() {
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args([
+            "batch",
+            "--inventory",
+            "tests/fixtures/csv/consolidated/systems.csv",
+            "--group-by",
+            "org",
+            "--rubric",
+            MINI,
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "beta has a bad cell: {}", stderr(&o));
+    assert!(stderr(&o).contains("1 row(s) leave `org` blank"), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[1].starts_with("systems.csv#org=alpha,alpha,,,ok,1,"), "{csv}");
+    assert!(lines[2].starts_with("systems.csv#org=beta,beta,,,invalid,"), "{csv}");
+    assert!(
+        lines[2].contains("systems.csv:6:"),
+        "the bad cell keeps its line in the whole file: {csv}"
+    );
+    let alpha: Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("agencies/alpha.json")).unwrap()).unwrap();
+    let sec = &alpha["dimensions"][0]["criteria"];
+    assert_eq!(sec[0]["status"], "unanswered", "questions are reported, not dropped");
+    assert_eq!(
+        (sec[1]["selected"].as_u64(), sec[1]["passing"].as_u64()),
+        (Some(1), Some(1)),
+        "only alpha's rows count"
+    );
+}

@@ -8,6 +8,7 @@ mod csv;
 mod examples;
 mod init;
 mod malformed;
+mod realdata;
 mod rubric;
 mod schema;
 
