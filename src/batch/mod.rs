@@ -169,9 +169,11 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
             .map(|&(_, i)| {
                 let (label, _, work) = &items[i];
                 let load = || match work {
-                    Work::Dir(dir) => {
-                        submission::load_with(&[dir.clone()], RubricChoice::Loaded(opts.rubric.clone()), Some(tree_root(opts)))
-                    }
+                    Work::Dir(dir) => submission::load_with(
+                        std::slice::from_ref(dir),
+                        RubricChoice::Loaded(opts.rubric.clone()),
+                        Some(tree_root(opts)),
+                    ),
                     Work::Group(value) => match &consolidated {
                         Some(c) => c.submission(value, opts.rubric.clone()),
                         None => unreachable!("groups come from a consolidated inventory"),
