@@ -84,18 +84,8 @@ pub fn inventory(rubric: &Rubric) -> Value {
 fn scalar(kind: FieldType, def: &FieldDef) -> Value {
     match kind {
         FieldType::String | FieldType::List => json!({"type": ["string", "number", "boolean"]}),
-        FieldType::Integer => {
-            let mut v = json!({"type": "integer"});
-            if let Some(min) = def.min {
-                v["minimum"] = json!(min);
-            }
-            if let Some(max) = def.max {
-                v["maximum"] = json!(max);
-            }
-            v
-        }
-        FieldType::Number => {
-            let mut v = json!({"type": "number"});
+        FieldType::Integer | FieldType::Number => {
+            let mut v = json!({"type": if kind == FieldType::Integer { "integer" } else { "number" }});
             if let Some(min) = def.min {
                 v["minimum"] = json!(min);
             }

@@ -155,6 +155,19 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
 }
 
+impl Assessment {
+    /// The dimensions below `level`, as `ID at L`, for gate messages.
+    pub fn dimensions_below(&self, rubric: &Rubric, level: u8) -> Vec<String> {
+        rubric
+            .dimensions
+            .iter()
+            .zip(&self.dimensions)
+            .filter(|(_, r)| r.level < level)
+            .map(|(d, r)| format!("{} at {}", d.id.value, r.level))
+            .collect()
+    }
+}
+
 /// Resolves `--target` against the rubric: a target id or a level 1-5.
 pub fn parse_target(rubric: &Rubric, spec: &str) -> Result<TargetChoice, String> {
     if let Ok(level) = spec.parse::<u8>() {

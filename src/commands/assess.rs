@@ -64,15 +64,7 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
     if let Some(min) = args.fail_below
         && assessment.level < min
     {
-        let below: Vec<String> = sub
-            .rubric
-            .rubric
-            .dimensions
-            .iter()
-            .zip(&assessment.dimensions)
-            .filter(|(_, r)| r.level < min)
-            .map(|(d, r)| format!("{} at {}", d.id.value, r.level))
-            .collect();
+        let below = assessment.dimensions_below(&sub.rubric.rubric, min);
         crate::stderr!(
             "gate failed: overall level {} is below {min} ({})",
             assessment.level,

@@ -6,8 +6,7 @@ use crate::Exit;
 use crate::assess::{TargetChoice, parse_target};
 use crate::batch::{self, BatchOptions, RowStatus, Source, kpi};
 use crate::cli::BatchArgs;
-use crate::load::rubric::{self, DEFAULT_RUBRIC};
-use crate::source::Sources;
+use crate::load::rubric::DEFAULT_RUBRIC;
 
 /// Runs `dgmat batch`.
 pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
@@ -28,17 +27,9 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         }
     };
     let spec = args.rubric.as_deref().unwrap_or(DEFAULT_RUBRIC);
-    let loaded = match rubric::load(spec) {
-        Ok(r) => Arc::new(r),
-        Err(findings) => {
-            let mut sources = Sources::default();
-            if let Some((name, text)) = rubric::source_text(spec) {
-                sources.insert(&name, text);
-            }
-            super::print_findings(&sources, &findings);
-            crate::stderr!("error: the rubric is invalid; nothing was assessed");
-            return Ok(Exit::Invalid);
-        }
+    let Some(loaded) = super::load_rubric(spec).map(Arc::new) else {
+        crate::stderr!("error: the rubric is invalid; nothing was assessed");
+        return Ok(Exit::Invalid);
     };
     let target = match &args.target {
         None => TargetChoice::Default,

@@ -64,15 +64,7 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
                 let a = assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, &target, "en", today);
                 let required = args.min_level.or(args.target.as_ref().map(|_| a.target.level));
                 let gate_failure = required.filter(|min| a.level < *min).map(|min| {
-                    let below: Vec<String> = sub
-                        .rubric
-                        .rubric
-                        .dimensions
-                        .iter()
-                        .zip(&a.dimensions)
-                        .filter(|(_, r)| r.level < min)
-                        .map(|(d, r)| format!("{} at {}", d.id.value, r.level))
-                        .collect();
+                    let below = a.dimensions_below(&sub.rubric.rubric, min);
                     format!("overall level {} is below the required {min} ({})", a.level, below.join(", "))
                 });
                 report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));

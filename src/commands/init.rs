@@ -3,23 +3,14 @@
 use std::path::Path;
 
 use crate::Exit;
-use crate::load::rubric::{self, DEFAULT_RUBRIC};
+use crate::load::rubric::DEFAULT_RUBRIC;
 use crate::report::init;
-use crate::source::Sources;
 
 /// Runs `dgmat init`.
 pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, lang: &str, quiet: bool) -> anyhow::Result<Exit> {
     let spec = rubric_spec.unwrap_or(DEFAULT_RUBRIC);
-    let loaded = match rubric::load(spec) {
-        Ok(r) => r,
-        Err(findings) => {
-            let mut sources = Sources::default();
-            if let Some((name, text)) = rubric::source_text(spec) {
-                sources.insert(&name, text);
-            }
-            super::print_findings(&sources, &findings);
-            return Ok(Exit::Invalid);
-        }
+    let Some(loaded) = super::load_rubric(spec) else {
+        return Ok(Exit::Invalid);
     };
     let files = [
         (

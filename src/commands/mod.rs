@@ -15,6 +15,27 @@ use anyhow::Context as _;
 use crate::finding::Finding;
 use crate::source::Sources;
 
+/// Loads the rubric `spec`, or prints why it cannot be loaded (with the rubric's own lines) and
+/// returns `None`: the caller exits with 2.
+pub fn load_rubric(spec: &str) -> Option<crate::load::rubric::LoadedRubric> {
+    match crate::load::rubric::load(spec) {
+        Ok(r) => Some(r),
+        Err(findings) => {
+            print_findings(&rubric_sources(spec), &findings);
+            None
+        }
+    }
+}
+
+/// The rubric text `spec` names, for showing its findings.
+pub fn rubric_sources(spec: &str) -> Sources {
+    let mut sources = Sources::default();
+    if let Some((name, text)) = crate::load::rubric::source_text(spec) {
+        sources.insert(&name, text);
+    }
+    sources
+}
+
 /// Writes every finding to stderr with its source snippet.
 pub fn print_findings(sources: &Sources, findings: &[Finding]) {
     let mut err = std::io::stderr().lock();

@@ -30,19 +30,12 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
             }
         },
         RubricCommand::Lint { rubric: spec } => lint(spec, quiet),
-        RubricCommand::Doc { rubric: spec, lang } => match rubric::load(spec) {
-            Ok(r) => {
+        RubricCommand::Doc { rubric: spec, lang } => match super::load_rubric(spec) {
+            Some(r) => {
                 super::print(&crate::report::rubric_doc::render(&r, lang.code()))?;
                 Ok(Exit::Ok)
             }
-            Err(findings) => {
-                let mut sources = Sources::default();
-                if let Some((name, text)) = rubric::source_text(spec) {
-                    sources.insert(&name, text);
-                }
-                super::print_findings(&sources, &findings);
-                Ok(Exit::Invalid)
-            }
+            None => Ok(Exit::Invalid),
         },
     }
 }
@@ -60,13 +53,7 @@ fn lint(spec: &str, quiet: bool) -> anyhow::Result<Exit> {
             );
             (r.warnings, sources, true, counts)
         }
-        Err(findings) => {
-            let mut sources = Sources::default();
-            if let Some((name, text)) = rubric::source_text(spec) {
-                sources.insert(&name, text);
-            }
-            (findings, sources, false, String::new())
-        }
+        Err(findings) => (findings, super::rubric_sources(spec), false, String::new()),
     };
     let mut findings = findings;
     crate::finding::sort_findings(&mut findings);

@@ -2,8 +2,7 @@
 
 use crate::Exit;
 use crate::cli::SchemaKind;
-use crate::load::rubric::{self, DEFAULT_RUBRIC};
-use crate::source::Sources;
+use crate::load::rubric::DEFAULT_RUBRIC;
 
 /// Runs `dgmat schema`.
 pub fn run(kind: SchemaKind, rubric_spec: Option<&str>) -> anyhow::Result<Exit> {
@@ -11,12 +10,9 @@ pub fn run(kind: SchemaKind, rubric_spec: Option<&str>) -> anyhow::Result<Exit> 
         SchemaKind::Rubric => crate::schema::rubric(),
         SchemaKind::Questionnaire => crate::schema::questionnaire(),
         SchemaKind::Report => crate::schema::report(),
-        SchemaKind::Inventory => match rubric::load(rubric_spec.unwrap_or(DEFAULT_RUBRIC)) {
-            Ok(r) => crate::schema::inventory(&r.rubric),
-            Err(findings) => {
-                super::print_findings(&Sources::default(), &findings);
-                return Ok(Exit::Invalid);
-            }
+        SchemaKind::Inventory => match super::load_rubric(rubric_spec.unwrap_or(DEFAULT_RUBRIC)) {
+            Some(r) => crate::schema::inventory(&r.rubric),
+            None => return Ok(Exit::Invalid),
         },
     };
     let mut text = serde_json::to_string_pretty(&value)?;
