@@ -333,6 +333,9 @@ fn record(out: &mut String, coll_name: &str, coll: &Collection, ctx: &Ctx<'_>, i
     let uses_ai = rng.chance(0.1 + 0.3 * q);
     let access = *rng.pick(&["open", "shared", "shared", "private"]);
     let procedure = rng.chance(0.3);
+    // A unit's staff counts must nest (trained <= data roles <= staff).
+    let staff = rng.range(10, 200);
+    let roles = rng.range(1, 10.min(staff));
     let mut fields: Vec<String> = Vec::new();
     for (field, _, def) in coll.fields.iter() {
         let good = rng.chance(q);
@@ -361,6 +364,11 @@ fn record(out: &mut String, coll_name: &str, coll: &Collection, ctx: &Ctx<'_>, i
             ("systems", "standalone") => Some(rng.chance(0.05).to_string()),
             ("systems", "uses_ai") => Some(uses_ai.to_string()),
             ("systems", "ai_risk_assessed_on") => (uses_ai && good).then(|| date(rng.range(10, 300))),
+            ("units", "staff") => Some(staff.to_string()),
+            ("units", "data_role_staff") => Some(roles.to_string()),
+            ("units", "data_role_staff_trained") => Some((if good { roles } else { rng.range(0, roles) }).to_string()),
+            ("units", "data_role_staff_certified") => Some((if good { roles } else { rng.range(0, roles) } / 2).to_string()),
+            ("units", "literacy_trained") => Some((if good { staff } else { rng.range(0, staff) }).to_string()),
             ("datasets", "contains_personal_data") => Some((personal && access != "open").to_string()),
             ("datasets", "access_class") => Some(access.to_string()),
             ("datasets", "published_on_portal") => Some((access == "open" && good).to_string()),

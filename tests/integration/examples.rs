@@ -51,13 +51,16 @@ fn ministry_is_at_level_2() {
         ("OPN", 2),
         ("DIG", 3),
         ("USE", 2),
+        ("STD", 2),
+        ("SKL", 2),
+        ("MON", 2),
     ];
     assert_eq!(levels(&r), pairs(&expected));
     assert_eq!(status(&r, "DQ-3.2"), "evidence_missing");
     assert_eq!(status(&r, "SEC-3.2"), "contradicted");
     assert_eq!(status(&r, "OPN-3.1"), "evidence_stale");
     assert_eq!(status(&r, "SEC-3.1"), "not_met");
-    assert_eq!(r["gaps"].as_array().unwrap().len(), 20);
+    assert_eq!(r["gaps"].as_array().unwrap().len(), 27);
     let sec = r["gaps"].as_array().unwrap().iter().find(|g| g["criterion"] == "SEC-3.1").unwrap();
     let keys: Vec<&str> = sec["records"]
         .as_array()
@@ -84,6 +87,9 @@ fn province_is_at_level_3_and_meets_2027() {
         ("OPN", 4),
         ("DIG", 3),
         ("USE", 3),
+        ("STD", 3),
+        ("SKL", 3),
+        ("MON", 4),
     ];
     assert_eq!(levels(&r), pairs(&expected));
     assert_eq!(status(&r, "SHR-5.2"), "not_applicable");
@@ -104,7 +110,39 @@ fn province_is_at_level_3_and_meets_2027() {
         .iter()
         .map(|g| g["dimension"].as_str().unwrap())
         .collect();
-    assert_eq!(gap_dims.into_iter().collect::<Vec<_>>(), ["CAT", "DIG", "DQ", "SHR", "USE"]);
+    assert_eq!(
+        gap_dims.into_iter().collect::<Vec<_>>(),
+        ["CAT", "DIG", "DQ", "SHR", "SKL", "STD", "USE"]
+    );
+}
+
+#[test]
+fn commune_is_at_level_4_and_meets_2030() {
+    let r = report("examples/commune");
+    assert_eq!(r["agency"]["tier"], "commune");
+    assert_eq!(r["overall"]["level"], 4);
+    assert_eq!(r["overall"]["index"], 4.68);
+    let expected = [
+        ("GOV", 4),
+        ("CAT", 5),
+        ("DQ", 4),
+        ("SEC", 4),
+        ("SHR", 5),
+        ("OPN", 4),
+        ("DIG", 4),
+        ("USE", 4),
+        ("STD", 4),
+        ("SKL", 5),
+        ("MON", 5),
+    ];
+    assert_eq!(levels(&r), pairs(&expected));
+    assert!(r["findings"].as_array().unwrap().is_empty());
+    let out = dgmat()
+        .args(["assess", "examples/commune", "-f", "json", "--target", "dgp-2030"])
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["target"]["met"], true);
 }
 
 #[test]
@@ -161,6 +199,8 @@ fn examples_validate_against_the_committed_schemas() {
         ("questionnaire.schema.json", "examples/province/questionnaire.yaml"),
         ("inventory.vn-dgmm.schema.json", "examples/ministry/inventory.yaml"),
         ("inventory.vn-dgmm.schema.json", "examples/province/inventory.yaml"),
+        ("questionnaire.schema.json", "examples/commune/questionnaire.yaml"),
+        ("inventory.vn-dgmm.schema.json", "examples/commune/inventory.yaml"),
     ] {
         let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
         assert!(
