@@ -1,7 +1,7 @@
 //! `dgmat assess`: load a submission, assess it, render the report, apply the gate.
 
 use crate::Exit;
-use crate::assess::{TargetChoice, assess, parse_target};
+use crate::assess::assess;
 use crate::cli::{AssessArgs, Format};
 use crate::finding::{Finding, sort_findings};
 use crate::load::submission;
@@ -18,15 +18,8 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
             return Ok(Exit::Invalid);
         }
     };
-    let target = match &args.target {
-        None => TargetChoice::Default,
-        Some(spec) => match parse_target(&sub.rubric.rubric, spec) {
-            Ok(t) => t,
-            Err(msg) => {
-                crate::stderr!("error: --target: {msg}");
-                return Ok(Exit::Invalid);
-            }
-        },
+    let Some(target) = super::target(&sub.rubric.rubric, args.target.as_deref()) else {
+        return Ok(Exit::Invalid);
     };
     let lang = args.lang.code();
     let today = chrono::Local::now().date_naive();

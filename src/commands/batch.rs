@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use crate::Exit;
-use crate::assess::{TargetChoice, parse_target};
 use crate::batch::{self, BatchOptions, RowStatus, Source, kpi};
 use crate::cli::BatchArgs;
 use crate::load::rubric::DEFAULT_RUBRIC;
@@ -31,15 +30,8 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         crate::stderr!("error: the rubric is invalid; nothing was assessed");
         return Ok(Exit::Invalid);
     };
-    let target = match &args.target {
-        None => TargetChoice::Default,
-        Some(t) => match parse_target(&loaded.rubric, t) {
-            Ok(t) => t,
-            Err(msg) => {
-                crate::stderr!("error: --target: {msg}");
-                return Ok(Exit::Invalid);
-            }
-        },
+    let Some(target) = super::target(&loaded.rubric, args.target.as_deref()) else {
+        return Ok(Exit::Invalid);
     };
     let started = std::time::Instant::now();
     let result = match batch::run(&BatchOptions {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::Exit;
-use crate::assess::{TargetChoice, assess, parse_target};
+use crate::assess::assess;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::finding::{Finding, Severity, sort_findings};
 use crate::load::submission;
@@ -50,15 +50,8 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
                 });
             }
             Ok(sub) => {
-                let target = match &args.target {
-                    None => TargetChoice::Default,
-                    Some(spec) => match parse_target(&sub.rubric.rubric, spec) {
-                        Ok(t) => t,
-                        Err(msg) => {
-                            crate::stderr!("error: --target: {msg}");
-                            return Ok(Exit::Invalid);
-                        }
-                    },
+                let Some(target) = super::target(&sub.rubric.rubric, args.target.as_deref()) else {
+                    return Ok(Exit::Invalid);
                 };
                 let today = chrono::Local::now().date_naive();
                 let a = assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, &target, "en", today);

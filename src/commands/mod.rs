@@ -27,6 +27,17 @@ pub fn load_rubric(spec: &str) -> Option<crate::load::rubric::LoadedRubric> {
     }
 }
 
+/// The target `--target` names (the rubric's default without it), or `None` after saying why
+/// the name is wrong: the caller exits with 2.
+pub fn target(rubric: &crate::model::rubric::Rubric, spec: Option<&str>) -> Option<crate::assess::TargetChoice> {
+    let Some(spec) = spec else {
+        return Some(crate::assess::TargetChoice::Default);
+    };
+    crate::assess::parse_target(rubric, spec)
+        .map_err(|msg| crate::stderr!("error: --target: {msg}"))
+        .ok()
+}
+
 /// The rubric text `spec` names, for showing its findings.
 pub fn rubric_sources(spec: &str) -> Sources {
     let mut sources = Sources::default();
