@@ -19,6 +19,15 @@ pub struct Cli {
     /// Silence progress and summaries on stderr (errors are still shown).
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Refuse input files larger than this.
+    #[arg(long, global = true, value_name = "MB", env = "DGMAT_MAX_FILE_MB", default_value_t = 256, help_heading = "Limits")]
+    pub max_file_mb: u64,
+    /// Refuse spreadsheets whose contents would decompress to more than this (zip bombs).
+    #[arg(long, global = true, value_name = "MB", env = "DGMAT_MAX_UNZIPPED_MB", default_value_t = 512, help_heading = "Limits")]
+    pub max_unzipped_mb: u64,
+    /// Refuse a CSV file or sheet with more rows than this.
+    #[arg(long, global = true, value_name = "N", env = "DGMAT_MAX_ROWS", default_value_t = 1_000_000, help_heading = "Limits")]
+    pub max_rows: u64,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -59,9 +68,13 @@ pub enum Command {
     /// Write a questionnaire template (every question of the rubric, guidance as comments) and
     /// an inventory template into DIR.
     ///
-    /// Existing files are not overwritten unless --force is given.
+    /// With --csv, the inventory template is one `<collection>.csv` header row per collection
+    /// instead (open them in a spreadsheet; save as CSV, or paste them as sheets of
+    /// inventory.xlsx). Existing files are not overwritten unless --force is given.
     ///
     /// Example: dgmat init my-agency/ --lang vi
+    ///
+    /// Example: dgmat init my-agency/ --csv
     Init {
         /// Directory to write into (created if missing).
         dir: PathBuf,
@@ -71,6 +84,9 @@ pub enum Command {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+        /// Write `<collection>.csv` header templates instead of inventory.yaml.
+        #[arg(long)]
+        csv: bool,
         /// Language of the comments.
         #[arg(long, value_enum, default_value_t = Lang::En)]
         lang: Lang,

@@ -39,9 +39,46 @@ pub struct Location {
     pub column: u32,
 }
 
+impl Location {
+    /// Whether this is a spreadsheet cell: `file` names a sheet, `book.xlsx!Sheet`, and
+    /// line and column are its row and column.
+    pub fn is_cell(&self) -> bool {
+        self.file.split_once('!').is_some_and(|(book, _)| {
+            let book = book.to_ascii_lowercase();
+            [".xlsx", ".xlsm", ".ods"].iter().any(|x| book.ends_with(x))
+        })
+    }
+
+    /// The file itself: `book.xlsx` for a cell of `book.xlsx!Sheet`.
+    pub fn path(&self) -> &str {
+        if self.is_cell() {
+            self.file.split('!').next().unwrap_or(&self.file)
+        } else {
+            &self.file
+        }
+    }
+}
+
+/// A spreadsheet column's letters: 1 → `A`, 27 → `AA`.
+pub fn column_letters(mut n: u32) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        let d = (n - 1) % 26;
+        out.push(b'A' + d as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `file:line:col`, or `book.xlsx!Sheet!C12` for a spreadsheet cell.
 impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        if self.is_cell() {
+            write!(f, "{}!{}{}", self.file, column_letters(self.column), self.line)
+        } else {
+            write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        }
     }
 }
 
@@ -165,4 +202,31 @@ pub fn merged(a: &[Finding], b: &[Finding]) -> Vec<Finding> {
     let mut all: Vec<Finding> = a.iter().chain(b).cloned().collect();
     sort_findings(&mut all);
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheet_cells_print_as_sheet_references() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(16_384), "XFD");
+        let cell = Location {
+            file: "inventory.XLSX!datasets".into(),
+            line: 12,
+            column: 3,
+        };
+        assert_eq!(cell.to_string(), "inventory.XLSX!datasets!C12");
+        assert_eq!(cell.path(), "inventory.XLSX");
+        let text = Location {
+            file: "notes!.csv".into(),
+            line: 2,
+            column: 1,
+        };
+        assert_eq!(text.to_string(), "notes!.csv:2:1");
+        assert_eq!(text.path(), "notes!.csv");
+    }
 }

@@ -39,10 +39,21 @@ pub enum Exit {
 
 /// Runs the command line.
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
+    load::limits::set(load::limits::Limits {
+        file_bytes: cli.max_file_mb.saturating_mul(1 << 20),
+        unzipped_bytes: cli.max_unzipped_mb.saturating_mul(1 << 20),
+        rows: usize::try_from(cli.max_rows).unwrap_or(usize::MAX),
+    });
     match &cli.command {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
         cli::Command::Batch(args) => commands::batch::run(args, cli.quiet),
-        cli::Command::Init { dir, rubric, force, lang } => commands::init::run(dir, rubric.as_deref(), *force, lang.code(), cli.quiet),
+        cli::Command::Init {
+            dir,
+            rubric,
+            force,
+            csv,
+            lang,
+        } => commands::init::run(dir, rubric.as_deref(), *force, *csv, lang.code(), cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
         cli::Command::Schema { kind, rubric } => commands::schema::run(*kind, rubric.as_deref()),

@@ -64,6 +64,7 @@ impl Sources {
         let mut head = Group::with_title(title);
         match (snippet, &finding.location) {
             (Some(snippet), _) => head = head.element(snippet),
+            (None, Some(loc)) if loc.is_cell() => head = head.element(annotate_snippets::Origin::path(loc.to_string())),
             (None, Some(loc)) => {
                 head = head.element(
                     annotate_snippets::Origin::path(loc.file.as_str())

@@ -4,15 +4,22 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-/// File names that make a directory a submission, besides `<collection>.csv`.
-const MARKERS: [&str; 4] = ["questionnaire.yaml", "questionnaire.yml", "inventory.yaml", "inventory.yml"];
+/// File names that make a directory a submission, besides `<collection>.csv` and `.xlsx`.
+const MARKERS: [&str; 6] = [
+    "questionnaire.yaml",
+    "questionnaire.yml",
+    "inventory.yaml",
+    "inventory.yml",
+    "inventory.xlsx",
+    "inventory.ods",
+];
 
 /// The file names that make a directory a submission for a rubric with these collections.
 pub fn markers<'a>(collections: impl Iterator<Item = &'a str>) -> Vec<String> {
     MARKERS
         .iter()
         .map(|m| m.to_string())
-        .chain(collections.map(|c| format!("{c}.csv")))
+        .chain(collections.flat_map(|c| [format!("{c}.csv"), format!("{c}.xlsx")]))
         .collect()
 }
 

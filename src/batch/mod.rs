@@ -151,7 +151,8 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
                 let file_name = file
                     .file_name()
                     .map_or_else(|| c.name.clone(), |n| n.to_string_lossy().into_owned());
-                items.push((format!("{file_name}#{}={v}", c.column), 0, Work::Group(v)));
+                let rows = c.rows_of(&v) as u64;
+                items.push((format!("{file_name}#{}={v}", c.column), rows, Work::Group(v)));
             }
             consolidated = Some(c);
         }

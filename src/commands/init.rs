@@ -7,25 +7,29 @@ use crate::load::rubric::DEFAULT_RUBRIC;
 use crate::report::init;
 
 /// Runs `dgmat init`.
-pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, lang: &str, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, csv: bool, lang: &str, quiet: bool) -> anyhow::Result<Exit> {
     let spec = rubric_spec.unwrap_or(DEFAULT_RUBRIC);
     let Some(loaded) = super::load_rubric(spec) else {
         return Ok(Exit::Invalid);
     };
-    let files = [
-        (
-            dir.join("questionnaire.yaml"),
-            init::questionnaire(&loaded, lang, chrono::Local::now().date_naive()),
-        ),
-        (dir.join("inventory.yaml"), init::inventory(&loaded, lang)),
-    ];
+    let mut files = vec![(
+        dir.join("questionnaire.yaml"),
+        init::questionnaire(&loaded, lang, chrono::Local::now().date_naive()),
+    )];
+    if csv {
+        for (name, coll) in loaded.rubric.inventory.0.iter() {
+            files.push((dir.join(format!("{}.csv", name.value)), init::csv_header(coll)));
+        }
+    } else {
+        files.push((dir.join("inventory.yaml"), init::inventory(&loaded, lang)));
+    }
     let existing: Vec<String> = files
         .iter()
         .filter(|(p, _)| p.exists())
         .map(|(p, _)| p.display().to_string())
         .collect();
     if !existing.is_empty() && !force {
-        crate::stderr!("error: {} already exist(s); nothing was written", existing.join(" and "));
+        crate::stderr!("error: {} already exist(s); nothing was written", existing.join(", "));
         crate::stderr!("help: pass --force to overwrite, or choose another directory");
         return Ok(Exit::Invalid);
     }
@@ -34,7 +38,8 @@ pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, lang: &str, quiet
         super::write_atomic(path, text)?;
     }
     if !quiet {
-        crate::stderr!("wrote {} and {}", files[0].0.display(), files[1].0.display());
+        let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+        crate::stderr!("wrote {}", names.join(", "));
         crate::stderr!(
             "next: fill them in, then run `dgmat check {}` and `dgmat assess {}`",
             dir.display(),

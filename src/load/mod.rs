@@ -3,9 +3,11 @@
 //! Every loader returns either its value or the findings that stop it, all of them located.
 
 pub mod inventory;
+pub mod limits;
 pub mod node;
 pub mod questionnaire;
 pub mod rubric;
+pub mod spreadsheet;
 pub mod submission;
 pub mod tabular;
 pub mod yaml;

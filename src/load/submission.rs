@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 use super::inventory::{self, Inventory};
 use super::questionnaire::{self, Questionnaire, rubric_id};
 use super::rubric::{self, DEFAULT_RUBRIC, LoadedRubric, hex};
-use super::yaml;
+use super::tabular::{self, Table};
+use super::{limits, spreadsheet, yaml};
 use crate::finding::Finding;
 use crate::source::Sources;
 
@@ -63,6 +64,17 @@ struct Files {
     inventories: Vec<PathBuf>,
     /// `<collection>.csv` files.
     tables: Vec<PathBuf>,
+    /// Workbooks (`.xlsx`, `.ods`): a sheet per collection.
+    books: Vec<PathBuf>,
+}
+
+impl Files {
+    fn count(&self) -> (bool, usize) {
+        (
+            self.questionnaire.is_some(),
+            self.inventories.len() + self.tables.len() + self.books.len(),
+        )
+    }
 }
 
 fn has_ext(p: &Path, ext: &str) -> bool {
@@ -83,7 +95,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
     let mut files = Files::default();
     for path in paths {
         if path.is_dir() {
-            let before = (files.questionnaire.is_some(), files.inventories.len() + files.tables.len());
+            let before = files.count();
             if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
                 set_questionnaire(&mut files, q, base)?;
             }
@@ -95,24 +107,30 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                 .unwrap_or_default();
             entries.sort();
             for p in entries {
+                let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                if name.starts_with("~$") || name.starts_with(".~lock") {
+                    continue; // the lock file of a workbook open in Excel or LibreOffice
+                }
                 if has_ext(&p, "csv") {
                     files.tables.push(p);
-                } else if has_ext(&p, "xlsx") || has_ext(&p, "ods") {
-                    warnings.push(Finding::warning(
-                        "unsupported-input",
-                        format!(
-                            "{} is ignored: this version of dgmat reads YAML and CSV inventories, not spreadsheets",
-                            display(&p, base)
-                        ),
-                        None,
-                    ));
+                } else if spreadsheet::is_spreadsheet(&p) {
+                    files.books.push(p);
+                } else if spreadsheet::is_unsupported_spreadsheet(&p) {
+                    warnings.push(
+                        Finding::warning(
+                            "unsupported-input",
+                            format!("{} is ignored: dgmat reads .xlsx and .ods workbooks, not this format", display(&p, base)),
+                            None,
+                        )
+                        .with_help("save it as .xlsx (Excel Workbook) or .ods"),
+                    );
                 }
             }
-            if before == (files.questionnaire.is_some(), files.inventories.len() + files.tables.len()) {
+            if before == files.count() {
                 return Err(Finding::error(
                     "no-input",
                     format!(
-                        "{} holds no questionnaire.yaml, inventory.yaml or <collection>.csv",
+                        "{} holds no questionnaire.yaml, inventory.yaml, <collection>.csv or inventory.xlsx",
                         display(path, base)
                     ),
                     None,
@@ -121,6 +139,8 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
             }
         } else if path.is_file() && has_ext(path, "csv") {
             files.tables.push(path.clone());
+        } else if path.is_file() && spreadsheet::is_spreadsheet(path) {
+            files.books.push(path.clone());
         } else if path.is_file() {
             let name = display(path, base);
             let text = yaml::read_text(path, &name)?;
@@ -207,13 +227,34 @@ pub fn collection_for(path: &Path, rubric: &crate::model::rubric::Rubric) -> Opt
     rubric.inventory.0.iter().position(|(k, _)| k.value.to_lowercase() == stem).or(only)
 }
 
-/// A consolidated CSV inventory covering many agencies, split by one column.
+/// Which collection each sheet of a workbook fills, and the sheets that fill none. A sheet
+/// named after a collection fills it; otherwise the first sheet fills the collection the
+/// workbook is named after (`datasets.xlsx`), or the rubric's only collection.
+pub fn sheet_collections(stem: &str, sheets: &[String], rubric: &crate::model::rubric::Rubric) -> (Vec<(String, usize)>, Vec<String>) {
+    let by_name = |name: &str| rubric.inventory.keys().position(|k| k.eq_ignore_ascii_case(name.trim()));
+    let mut chosen: Vec<(String, usize)> = sheets.iter().filter_map(|s| by_name(s).map(|i| (s.clone(), i))).collect();
+    if chosen.is_empty()
+        && let Some(first) = sheets.first()
+        && let Some(i) = by_name(stem).or((rubric.inventory.0.len() == 1).then_some(0))
+    {
+        chosen.push((first.clone(), i));
+    }
+    let ignored = sheets.iter().filter(|s| !chosen.iter().any(|(c, _)| c == *s)).cloned().collect();
+    (chosen, ignored)
+}
+
+/// A consolidated inventory (CSV, or a workbook's sheet) covering many agencies, split by one
+/// column.
 pub struct Consolidated {
     /// How findings name the file.
     pub name: String,
-    /// Its text.
-    pub text: Arc<str>,
-    /// SHA-256 of the text.
+    /// Its text, when it is CSV (for snippets).
+    text: Option<Arc<str>>,
+    /// Its rows.
+    table: Table,
+    /// The rows of each agency.
+    groups: std::collections::BTreeMap<String, Vec<usize>>,
+    /// SHA-256 of the file.
     pub sha256: String,
     /// The column that names the agency.
     pub column: String,
@@ -225,18 +266,38 @@ impl Consolidated {
     /// Reads `path` and lists the agencies in `column`: (the file, the values, blank rows).
     pub fn open(path: &Path, rubric: &LoadedRubric, column: &str) -> Result<(Self, Vec<String>, usize), Finding> {
         let name = display(path, None);
-        let collection = collection_for(path, &rubric.rubric).ok_or_else(|| {
-            Finding::error("unknown-collection", format!("{name} matches no collection of the rubric"), None)
-                .with_help("name the file after a collection (`datasets.csv`), or use a rubric with a single collection")
-        })?;
-        let text = yaml::read_text(path, &name)?;
-        let (values, blank) =
-            super::tabular::group_values(&text, column).map_err(|e| Finding::error("group-by", format!("{name}: {e}"), None))?;
-        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        let unknown = || {
+            Finding::error("unknown-collection", format!("{name} matches no collection of the rubric"), None).with_help(
+                "name the file (or, in a workbook, the sheet) after a collection (`datasets.csv`), or use a rubric with a single collection",
+            )
+        };
+        let (text, table, sha256, collection) = if spreadsheet::is_spreadsheet(path) {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let mut chosen = None;
+            let book = spreadsheet::read(path, &name, limits::get(), &mut |sheets| {
+                chosen = sheet_collections(&stem, sheets, &rubric.rubric).0.into_iter().next();
+                chosen.iter().map(|(s, _)| s.clone()).collect()
+            })?;
+            let (Some((_, collection)), Some(table)) = (chosen, book.tables.into_iter().next()) else {
+                return Err(unknown());
+            };
+            (None, table, book.sha256, collection)
+        } else {
+            let collection = collection_for(path, &rubric.rubric).ok_or_else(unknown)?;
+            let text = yaml::read_text(path, &name)?;
+            let table = tabular::read_csv(&name, &text, limits::get().rows)?;
+            let sha256 = hex(&Sha256::digest(text.as_bytes()));
+            (Some(text), table, sha256, collection)
+        };
+        let col = tabular::find_column(&table, column).map_err(|e| Finding::error("group-by", format!("{name}: {e}"), None))?;
+        let (groups, blank) = tabular::group_rows(&table, col);
+        let values = groups.keys().cloned().collect();
         Ok((
             Consolidated {
                 name,
                 text,
+                table,
+                groups,
                 sha256,
                 column: column.to_string(),
                 collection,
@@ -246,10 +307,17 @@ impl Consolidated {
         ))
     }
 
+    /// How many rows the agency `value` has.
+    pub fn rows_of(&self, value: &str) -> usize {
+        self.groups.get(value).map_or(0, Vec::len)
+    }
+
     /// The inventory-only submission of the agency `value`: its rows, every question unanswered.
     pub fn submission(&self, value: &str, rubric: Arc<LoadedRubric>) -> Result<Submission, LoadFailure> {
         let mut sources = Sources::default();
-        sources.insert(&self.name, self.text.clone());
+        if let Some(text) = &self.text {
+            sources.insert(&self.name, text.clone());
+        }
         sources.insert(&rubric.file, rubric.text.clone());
         let mut inv = Inventory::empty(&rubric.rubric);
         inv.agency = Some((
@@ -260,13 +328,14 @@ impl Consolidated {
                 column: 1,
             },
         ));
-        let mut errors = super::tabular::load_csv_rows(
-            &self.name,
-            &self.text,
+        let rows = self.groups.get(value).map(Vec::as_slice).unwrap_or_default();
+        let mut errors = tabular::load_table(
+            &self.table,
+            rows.iter().map(|&i| &self.table.rows[i]),
             &rubric.rubric,
             self.collection,
             &mut inv,
-            Some((&self.column, value)),
+            Some(&self.column),
         );
         errors.extend(inventory::check_integrity(&rubric.rubric, &inv));
         let agency = crate::model::questionnaire::Agency {
@@ -426,7 +495,46 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
             continue;
         };
         match read(path, base, &mut sources, &mut inputs) {
-            Ok((name, text)) => errors.extend(super::tabular::load_csv(&name, &text, &loaded.rubric, index, &mut inv)),
+            Ok((name, text)) => errors.extend(tabular::load_csv(&name, &text, &loaded.rubric, index, &mut inv)),
+            Err(e) => errors.push(e),
+        }
+    }
+    for path in &files.books {
+        let name = display(path, base);
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut chosen = Vec::new();
+        let book = spreadsheet::read(path, &name, limits::get(), &mut |sheets| {
+            let (pairs, ignored) = sheet_collections(&stem, sheets, &loaded.rubric);
+            chosen = pairs;
+            for sheet in ignored {
+                let help = crate::finding::did_you_mean(&sheet, loaded.rubric.inventory.keys()).map_or_else(
+                    || format!("name each sheet after a collection: {}", loaded.rubric.inventory.keys().collect::<Vec<_>>().join(", ")),
+                    |c| format!("did you mean `{c}`?"),
+                );
+                warnings.push(
+                    Finding::warning(
+                        "unknown-collection",
+                        format!("sheet `{sheet}` of {name} is ignored: the rubric has no collection `{sheet}`"),
+                        None,
+                    )
+                    .with_help(help),
+                );
+            }
+            chosen.iter().map(|(s, _)| s.clone()).collect()
+        });
+        match book {
+            Ok(book) => {
+                inputs.push(InputFile {
+                    path: name.clone(),
+                    sha256: book.sha256,
+                });
+                for table in &book.tables {
+                    let sheet = table.file.rsplit('!').next().unwrap_or_default();
+                    if let Some((_, index)) = chosen.iter().find(|(s, _)| s == sheet) {
+                        errors.extend(tabular::load_table(table, table.rows.iter(), &loaded.rubric, *index, &mut inv, None));
+                    }
+                }
+            }
             Err(e) => errors.push(e),
         }
     }

@@ -1,17 +1,101 @@
-//! CSV inventories: one `<collection>.csv` per collection, typed by the rubric's fields.
+//! Tabular inventories: `<collection>.csv` files and spreadsheet sheets, typed by the rubric.
 //!
-//! Headers match field names case-, space- and underscore-insensitively, and through a field's
+//! Both become a [`Table`]: a header row and rows of [`Cell`]s with their positions. Headers
+//! match field names case-, space- and underscore-insensitively, and through a field's
 //! `aliases`. Cells are typed exactly as YAML values are (the same code), so `yes`/`no`/`1`/`0`
 //! booleans, ISO dates and `;`-separated lists work the same; an empty cell or one of the
-//! collection's `null_values` is null. Every bad cell is reported at `file:line` with its column.
+//! collection's `null_values` is null; a number in a date column is a spreadsheet date serial.
+//! Every bad cell is reported at its location (`file:line:col` or `book.xlsx!Sheet!C12`).
 
 use super::inventory::{Inventory, push_record};
 use super::node::{Key, Node, Pos, Value};
 use crate::finding::{Finding, Location, did_you_mean};
 use crate::model::rubric::{Collection, FieldType, Rubric};
 
-/// The most columns a CSV header may have; real inventories have tens.
+/// The most columns a header may have; real inventories have tens.
 pub const MAX_COLUMNS: usize = 1_000;
+
+/// One cell as read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Nothing in it.
+    Empty,
+    /// Text (every CSV cell).
+    Text(String),
+    /// A spreadsheet number; in a date column, a date serial.
+    Number(f64),
+    /// A spreadsheet boolean.
+    Bool(bool),
+    /// A spreadsheet date, as ISO 8601.
+    Date(String),
+    /// A spreadsheet error value such as `#N/A`.
+    Error(String),
+}
+
+impl Cell {
+    fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text, the way it would be written in a CSV file.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) | Cell::Date(t) | Cell::Error(t) => t.trim().to_string(),
+            Cell::Number(n) => number_text(*n),
+            Cell::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+/// A number as people write it: `12`, not `12.0`.
+fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        n.to_string()
+    }
+}
+
+/// A spreadsheet date serial (days since 1899-12-30, the 1900 date system) as an ISO date,
+/// or `None` outside years 1900–9999.
+pub fn serial_date(n: f64) -> Option<String> {
+    if !(1.0..2_958_466.0).contains(&n) {
+        return None;
+    }
+    let dt = calamine::ExcelDateTime::new(n, calamine::ExcelDateTimeType::DateTime, false).as_datetime()?;
+    Some(if dt.time() == chrono::NaiveTime::MIN {
+        dt.date().to_string()
+    } else {
+        dt.format("%Y-%m-%dT%H:%M:%S").to_string()
+    })
+}
+
+/// One row: its line (CSV) or row number (sheet), and its cells with their columns.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// 1-based line or row number.
+    pub line: u32,
+    /// The cells in header order, each with its 1-based column.
+    pub cells: Vec<(Cell, u32)>,
+}
+
+/// A header row and the rows below it.
+#[derive(Debug)]
+pub struct Table {
+    /// How findings name it: `datasets.csv`, or `inventory.xlsx!datasets` for a sheet.
+    pub file: String,
+    /// The header cells, each with its column.
+    pub headers: Vec<(String, u32)>,
+    /// The header's line or row.
+    pub header_line: u32,
+    /// The rows below the header, blank ones included (they are skipped when loaded).
+    pub rows: Vec<Row>,
+}
 
 /// A header's comparable form: lower case, without spaces, underscores, dashes and dots.
 fn norm(s: &str) -> String {
@@ -22,10 +106,10 @@ fn norm(s: &str) -> String {
 }
 
 /// Which field each header names (`None` for columns the rubric does not declare).
-fn map_headers(coll: &Collection, headers: &csv::StringRecord) -> Vec<Option<usize>> {
+fn map_headers(coll: &Collection, headers: &[(String, u32)]) -> Vec<Option<usize>> {
     headers
         .iter()
-        .map(|h| {
+        .map(|(h, _)| {
             let h = norm(h.trim());
             coll.fields
                 .iter()
@@ -34,56 +118,57 @@ fn map_headers(coll: &Collection, headers: &csv::StringRecord) -> Vec<Option<usi
         .collect()
 }
 
-/// Reads the CSV `text` (file `file`) as the records of collection `index` of the rubric.
-pub fn load_csv(file: &str, text: &str, rubric: &Rubric, index: usize, inv: &mut Inventory) -> Vec<Finding> {
-    load_csv_rows(file, text, rubric, index, inv, None)
+fn located(file: &str, line: u32, column: u32) -> Option<Location> {
+    Some(Location {
+        file: file.to_string(),
+        line: line.max(1),
+        column: column.max(1),
+    })
 }
 
-/// The distinct values of column `column` (matched like field headers), sorted, and the number
-/// of rows that leave it blank. Used to split a consolidated inventory into agencies.
-pub fn group_values(text: &str, column: &str) -> Result<(Vec<String>, usize), String> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| format!("cannot read the header row: {e}"))?.clone();
-    let Some(col) = headers.iter().position(|h| norm(h) == norm(column)) else {
-        let names: Vec<&str> = headers.iter().collect();
-        let hint = did_you_mean(column, names.iter().copied())
-            .map(|c| format!(" (did you mean `{c}`?)"))
-            .unwrap_or_default();
-        return Err(format!("there is no column `{column}`{hint}; columns: {}", names.join(", ")));
+pub(crate) fn too_many_rows(file: &str, line: u32, cap: usize) -> Finding {
+    Finding::error("too-many-rows", format!("{file} has more than {cap} rows"), located(file, line, 1))
+        .with_help("raise the limit with --max-rows (or DGMAT_MAX_ROWS) if the file is genuine")
+}
+
+fn too_many_columns(file: &str, line: u32, n: usize) -> Finding {
+    Finding::error("csv", format!("the header has {n} columns, over the limit of {MAX_COLUMNS}"), located(file, line, 1))
+        .with_help("is this really an inventory? check the delimiter and the file")
+}
+
+/// Reads CSV `text` into a [`Table`] named `file`, keeping at most `max_rows` rows.
+pub fn read_csv(file: &str, text: &str, max_rows: usize) -> Result<Table, Finding> {
+    let mut table = Table {
+        file: file.to_string(),
+        headers: Vec::new(),
+        header_line: 1,
+        rows: Vec::new(),
     };
-    let mut values = std::collections::BTreeSet::new();
-    let mut blank = 0;
-    for record in reader.records() {
-        let record = record.map_err(|e| format!("invalid CSV: {e}"))?;
-        match record.get(col).map(str::trim) {
-            Some(v) if !v.is_empty() => {
-                values.insert(v.to_string());
-            }
-            _ if record.iter().all(|c| c.trim().is_empty()) => {}
-            _ => blank += 1,
+    let mut error = None;
+    let mut first = true;
+    for_each_csv_row(file, text, |row| {
+        if std::mem::take(&mut first) {
+            table.header_line = row.line;
+            table.headers = row.cells.into_iter().map(|(c, col)| (c.text(), col)).collect();
+            return true;
         }
+        if table.rows.len() >= max_rows {
+            error = Some(too_many_rows(file, row.line, max_rows));
+            return false;
+        }
+        table.rows.push(row);
+        true
+    })
+    .map_err(|e| error.take().unwrap_or(e))?;
+    match error {
+        Some(e) => Err(e),
+        None => Ok(table),
     }
-    Ok((values.into_iter().collect(), blank))
 }
 
-/// Like [`load_csv`], keeping only the rows whose column `only.0` holds `only.1`, with their
-/// lines in the whole file.
-pub fn load_csv_rows(
-    file: &str,
-    text: &str,
-    rubric: &Rubric,
-    index: usize,
-    inv: &mut Inventory,
-    only: Option<(&str, &str)>,
-) -> Vec<Finding> {
-    let (name, coll) = (&rubric.inventory.0[index].0.value, &rubric.inventory.0[index].1);
-    let at = |line: u64| {
-        Some(Location {
-            file: file.to_string(),
-            line: u32::try_from(line).unwrap_or(u32::MAX).max(1),
-            column: 1,
-        })
-    };
+/// Calls `each` with every row of CSV `text` (the header first, as line 1) until it returns
+/// false; a malformed file is an error at its line.
+fn for_each_csv_row(file: &str, text: &str, mut each: impl FnMut(Row) -> bool) -> Result<(), Finding> {
     // The csv crate's own line count skips blank lines and miscounts CRLF files; byte offsets
     // are exact, so lines come from them.
     let line_starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
@@ -94,32 +179,96 @@ pub fn load_csv_rows(
         } else {
             byte
         };
-        line_starts.partition_point(|&s| s as u64 <= byte) as u64
+        u32::try_from(line_starts.partition_point(|&s| s as u64 <= byte)).unwrap_or(u32::MAX)
     };
-    let mut findings = Vec::new();
     let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
+        .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => return vec![Finding::error("csv", format!("cannot read the header row: {e}"), at(1))],
-    };
-    if headers.len() > MAX_COLUMNS {
-        return vec![
-            Finding::error(
-                "csv",
-                format!("the header has {} columns, over the limit of {MAX_COLUMNS}", headers.len()),
-                at(1),
-            )
-            .with_help("is this really an inventory? check the delimiter and the file"),
-        ];
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(1, |p| line_of(p.byte()));
+                return Err(Finding::error("csv", format!("invalid CSV: {e}"), located(file, line, 1)));
+            }
+        }
+        let line = record.position().map_or(1, |p| line_of(p.byte()));
+        if record.position().is_some_and(|p| p.record() == 0) && record.len() > MAX_COLUMNS {
+            return Err(too_many_columns(file, line, record.len()));
+        }
+        // Point at each cell where it starts on the record's first line.
+        let starts = text.lines().nth(line as usize - 1).map(cell_starts).unwrap_or_default();
+        let cells = record
+            .iter()
+            .enumerate()
+            .map(|(n, c)| (Cell::Text(c.to_string()), starts.get(n).copied().unwrap_or(1)))
+            .collect();
+        if !each(Row { line, cells }) {
+            return Ok(());
+        }
     }
-    let columns = map_headers(coll, &headers);
-    let group = only.and_then(|(column, value)| headers.iter().position(|h| norm(h) == norm(column)).map(|c| (c, value)));
+}
+
+/// Reads the CSV `text` (file `file`) as the records of collection `index` of the rubric.
+pub fn load_csv(file: &str, text: &str, rubric: &Rubric, index: usize, inv: &mut Inventory) -> Vec<Finding> {
+    match read_csv(file, text, super::limits::get().rows) {
+        Ok(table) => load_table(&table, table.rows.iter(), rubric, index, inv, None),
+        Err(e) => vec![e],
+    }
+}
+
+/// The column of `table` whose header is `column` (matched like field headers), or an error
+/// that lists the columns.
+pub fn find_column(table: &Table, column: &str) -> Result<usize, String> {
+    table.headers.iter().position(|(h, _)| norm(h) == norm(column)).ok_or_else(|| {
+        let names: Vec<&str> = table.headers.iter().map(|(h, _)| h.as_str()).collect();
+        let hint = did_you_mean(column, names.iter().copied())
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        format!("there is no column `{column}`{hint}; columns: {}", names.join(", "))
+    })
+}
+
+/// The rows of `table` by the value of column `col` (sorted by value), and the number of
+/// non-blank rows that leave it blank. Used to split a consolidated inventory into agencies.
+pub fn group_rows(table: &Table, col: usize) -> (std::collections::BTreeMap<String, Vec<usize>>, usize) {
+    let mut groups = std::collections::BTreeMap::<String, Vec<usize>>::new();
+    let mut blank = 0;
+    for (i, row) in table.rows.iter().enumerate() {
+        if row.cells.iter().all(|(c, _)| c.is_blank()) {
+            continue;
+        }
+        match row.cells.get(col).map(|(c, _)| c.text()) {
+            Some(v) if !v.is_empty() => groups.entry(v).or_default().push(i),
+            _ => blank += 1,
+        }
+    }
+    (groups, blank)
+}
+
+/// Loads `rows` of `table` as records of collection `index`. `group_column`, when the table is
+/// a consolidated inventory, is the column that names the agency (not a field, not a warning).
+pub fn load_table<'a>(
+    table: &Table,
+    rows: impl Iterator<Item = &'a Row>,
+    rubric: &Rubric,
+    index: usize,
+    inv: &mut Inventory,
+    group_column: Option<&str>,
+) -> Vec<Finding> {
+    let (name, coll) = (&rubric.inventory.0[index].0.value, &rubric.inventory.0[index].1);
+    let file = table.file.as_str();
+    let mut findings = Vec::new();
+    if table.headers.len() > MAX_COLUMNS {
+        return vec![too_many_columns(file, table.header_line, table.headers.len())];
+    }
+    let columns = map_headers(coll, &table.headers);
     let field_names: Vec<&str> = coll.fields.keys().collect();
-    for (h, mapped) in headers.iter().zip(&columns) {
-        let grouping = only.is_some_and(|(column, _)| norm(column) == norm(h));
+    for ((h, col), mapped) in table.headers.iter().zip(&columns) {
+        let grouping = group_column.is_some_and(|g| norm(g) == norm(h));
         if mapped.is_none() && !h.trim().is_empty() && !grouping {
             let help = did_you_mean(h, field_names.iter().copied()).map_or_else(
                 || {
@@ -134,7 +283,7 @@ pub fn load_csv_rows(
                 Finding::warning(
                     "unknown-column",
                     format!("column `{h}` is not a field of `{name}`; it is ignored"),
-                    at(1),
+                    located(file, table.header_line, *col),
                 )
                 .with_help(help),
             );
@@ -146,77 +295,52 @@ pub fn load_csv_rows(
                 Finding::error(
                     "missing-column",
                     format!("`{name}` has no column for the required field `{}`", field_names[i]),
-                    at(1),
+                    located(file, table.header_line, 1),
                 )
                 .with_help("add the column (its header is the field name or one of its aliases)"),
             );
             return findings;
         }
     }
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(1, |p| line_of(p.byte()));
-                findings.push(Finding::error("csv", format!("invalid CSV: {e}"), at(line)));
-                break;
-            }
-        };
-        let line = record.position().map_or(1, |p| line_of(p.byte()));
-        if record.iter().all(|c| c.trim().is_empty()) {
+    for row in rows {
+        if row.cells.iter().all(|(c, _)| c.is_blank()) {
             continue;
         }
-        if let Some((c, value)) = group
-            && record.get(c).map(str::trim) != Some(value)
-        {
-            continue;
-        }
-        if record.len() > headers.len() {
+        let extra = row.cells.iter().skip(table.headers.len()).any(|(c, _)| !c.is_blank());
+        if row.cells.len() > table.headers.len() && extra {
             findings.push(
                 Finding::error(
                     "csv",
-                    format!("this row has {} cells but the header has {}", record.len(), headers.len()),
-                    at(line),
+                    format!("this row has {} cells but the header has {}", row.cells.len(), table.headers.len()),
+                    located(file, row.line, 1),
                 )
                 .with_help("a cell probably contains an unquoted comma; quote it"),
             );
             continue;
         }
-        let pos = Pos {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: 1,
-        };
-        let starts = text.lines().nth(line as usize - 1).map(cell_starts).unwrap_or_default();
+        let pos = Pos { line: row.line, column: 1 };
         let mut entries = Vec::new();
-        for (n, (cell, column)) in record.iter().zip(&columns).enumerate() {
-            let Some(field) = column else { continue };
-            // Point at the cell itself when it starts on the record's first line.
-            let pos = Pos {
-                column: starts.get(n).copied().unwrap_or(1),
-                ..pos
+        for ((cell, column), mapped) in row.cells.iter().zip(&columns) {
+            let Some(field) = mapped else { continue };
+            let pos = Pos { column: *column, ..pos };
+            let (fname, def) = &coll.fields.0[*field];
+            let value = match cell_value(cell, def.kind.value, &coll.null_values) {
+                Ok(v) => v,
+                Err(message) => {
+                    findings.push(
+                        Finding::error("invalid-value", format!("`{}`: {message}", fname.value), located(file, pos.line, pos.column))
+                            .with_help("correct the cell, or leave it empty if the value is unknown"),
+                    );
+                    continue;
+                }
             };
-            let cell = cell.trim();
-            let (fname, _, def) = coll.fields.iter().nth(*field).unwrap_or(("", pos, &coll.fields.0[0].1));
-            let is_null = cell.is_empty() || coll.null_values.iter().any(|n| n == cell);
-            let value = if is_null {
-                Value::Null
-            } else if def.kind.value == FieldType::List {
-                Value::Seq(
-                    cell.split(';')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(|s| Node {
-                            value: Value::Str(s.to_string()),
-                            pos,
-                        })
-                        .collect(),
-                )
-            } else {
-                Value::Str(cell.to_string())
+            let value = match value {
+                Value::Seq(items) => Value::Seq(items.into_iter().map(|v| Node { value: v.value, pos }).collect()),
+                v => v,
             };
             entries.push((
                 Key {
-                    name: fname.to_string(),
+                    name: fname.value.clone(),
                     pos,
                 },
                 Node { value, pos },
@@ -229,6 +353,36 @@ pub fn load_csv_rows(
         push_record(file, name, &mut node, coll, &mut inv.collections[index], &mut findings);
     }
     findings
+}
+
+/// The YAML-equivalent value of `cell` in a field of type `kind`.
+fn cell_value(cell: &Cell, kind: FieldType, null_values: &[String]) -> Result<Value, String> {
+    if let Cell::Error(e) = cell {
+        return Err(format!("the cell holds the spreadsheet error {e}"));
+    }
+    if let (Cell::Number(n), FieldType::Date) = (cell, kind) {
+        return serial_date(*n)
+            .map(Value::Str)
+            .ok_or_else(|| format!("{} is not a date (nor a spreadsheet date serial)", number_text(*n)));
+    }
+    let text = cell.text();
+    if text.is_empty() || null_values.iter().any(|n| *n == text) {
+        return Ok(Value::Null);
+    }
+    Ok(if kind == FieldType::List {
+        Value::Seq(
+            text.split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Node {
+                    value: Value::Str(s.to_string()),
+                    pos: Pos { line: 1, column: 1 },
+                })
+                .collect(),
+        )
+    } else {
+        Value::Str(text)
+    })
 }
 
 /// The 1-based character column where each cell of a CSV line starts (quotes respected).
@@ -253,5 +407,34 @@ mod tests {
     fn cells_start_after_unquoted_commas() {
         assert_eq!(cell_starts(r#"a,"b,c",d"#), [1, 3, 9]);
         assert_eq!(norm("Security Level"), norm("security_level"));
+    }
+
+    #[test]
+    fn date_serials_use_the_1900_system() {
+        assert_eq!(serial_date(45_658.0).as_deref(), Some("2025-01-01"));
+        assert_eq!(serial_date(61.0).as_deref(), Some("1900-03-01"));
+        assert_eq!(serial_date(45_658.5).as_deref(), Some("2025-01-01T12:00:00"));
+        assert_eq!(serial_date(0.0), None);
+        assert_eq!(serial_date(f64::NAN), None);
+        assert_eq!(serial_date(1e12), None);
+    }
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(Cell::Number(12.0).text(), "12");
+        assert_eq!(Cell::Number(0.25).text(), "0.25");
+        assert_eq!(Cell::Number(-3.0).text(), "-3");
+        assert_eq!(Cell::Bool(true).text(), "true");
+    }
+
+    #[test]
+    fn csv_rows_keep_their_lines_and_respect_the_row_cap() {
+        let t = read_csv("x.csv", "id,name\r\n\r\na,\"multi\nline\"\r\nb,c\r\n", 10).unwrap();
+        assert_eq!(t.headers, [("id".to_string(), 1), ("name".to_string(), 4)]);
+        let lines: Vec<u32> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3, 5]);
+        let e = read_csv("x.csv", "id\n1\n2\n3\n", 2).unwrap_err();
+        assert_eq!(e.rule, "too-many-rows");
+        assert_eq!(e.location.unwrap().line, 4);
     }
 }

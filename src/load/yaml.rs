@@ -13,15 +13,22 @@ use serde_saphyr::{Budget, DuplicateKeyPolicy, MessageFormatter, Options, UserMe
 
 use crate::finding::{Finding, Location, did_you_mean};
 
-/// The largest file dgmat reads unless told otherwise (`DGMAT_MAX_FILE_MB`).
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
-/// The file-size cap in force: `DGMAT_MAX_FILE_MB` megabytes, else the default.
-pub fn max_file_bytes() -> u64 {
-    std::env::var("DGMAT_MAX_FILE_MB")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(DEFAULT_MAX_FILE_BYTES, |mb| mb.saturating_mul(1024 * 1024))
+/// Reads `path` whole, refusing a directory or a file over the size cap ([`super::limits`]).
+pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Finding> {
+    let meta = std::fs::metadata(path).map_err(|e| io_finding(name, &e))?;
+    if meta.is_dir() {
+        return Err(Finding::error("io", format!("{name} is a directory, not a file"), None));
+    }
+    let cap = super::limits::get().file_bytes;
+    if meta.len() > cap {
+        return Err(Finding::error(
+            "file-too-large",
+            format!("{name} is {} MB, over the {} MB limit", meta.len() >> 20, cap >> 20),
+            None,
+        )
+        .with_help("raise the limit with --max-file-mb (or the environment variable DGMAT_MAX_FILE_MB)"));
+    }
+    std::fs::read(path).map_err(|e| io_finding(name, &e))
 }
 
 /// Reads `path` as UTF-8 text; `name` is how findings will refer to the file.
@@ -33,20 +40,7 @@ pub fn read_text(path: &Path, name: &str) -> Result<Arc<str>, Finding> {
             column,
         })
     };
-    let meta = std::fs::metadata(path).map_err(|e| io_finding(name, &e))?;
-    if meta.is_dir() {
-        return Err(Finding::error("io", format!("{name} is a directory, not a file"), None));
-    }
-    let cap = max_file_bytes();
-    if meta.len() > cap {
-        return Err(Finding::error(
-            "file-too-large",
-            format!("{name} is {} MB, over the {} MB limit", meta.len() >> 20, cap >> 20),
-            None,
-        )
-        .with_help("raise the limit with the environment variable DGMAT_MAX_FILE_MB"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_finding(name, &e))?;
+    let bytes = read_bytes(path, name)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Finding::error("encoding", format!("{name} is encoded as UTF-16"), at(1, 1)).with_help("save the file as UTF-8"));
     }

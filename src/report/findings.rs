@@ -106,7 +106,7 @@ pub fn github(report: &CheckReport) -> String {
     for f in &report.findings {
         let mut props = Vec::new();
         if let Some(loc) = &f.location {
-            props.push(format!("file={}", escape_property(&loc.file)));
+            props.push(format!("file={}", escape_property(loc.path())));
             props.push(format!("line={}", loc.line));
             props.push(format!("col={}", loc.column));
         }

@@ -87,6 +87,14 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: &str, today: chrono::NaiveDate
     out
 }
 
+/// The header row of a `<collection>.csv` template: the collection's fields in order.
+pub fn csv_header(coll: &crate::model::rubric::Collection) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(coll.fields.keys());
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// The inventory template.
 pub fn inventory(loaded: &LoadedRubric, lang: &str) -> String {
     let r = &loaded.rubric;

@@ -48,11 +48,11 @@ pub fn render(report: &CheckReport) -> String {
                 "message": {"text": text},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&loc.file), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": uri(loc.path()), "uriBaseId": "%SRCROOT%"},
                         "region": {"startLine": loc.line, "startColumn": loc.column},
                     }
                 }],
-                "partialFingerprints": {"dgmat/v1": format!("{}:{}:{}", f.rule, uri(&loc.file), f.message)},
+                "partialFingerprints": {"dgmat/v1": format!("{}:{}:{}", f.rule, uri(loc.path()), f.message)},
             }))
         })
         .collect();

@@ -1,0 +1,62 @@
+//! The caps every loader enforces, set once per process from the command line (or the
+//! environment) and read wherever a file is opened.
+
+use std::sync::OnceLock;
+
+/// Sizes above which dgmat refuses an input instead of reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file read, in bytes (`--max-file-mb`, `DGMAT_MAX_FILE_MB`).
+    pub file_bytes: u64,
+    /// The most a spreadsheet may decompress to, in bytes (`--max-unzipped-mb`,
+    /// `DGMAT_MAX_UNZIPPED_MB`), checked against its zip directory before anything is inflated.
+    pub unzipped_bytes: u64,
+    /// The most rows one sheet or CSV file may hold (`--max-rows`, `DGMAT_MAX_ROWS`).
+    pub rows: usize,
+}
+
+/// 256 MB files, 512 MB decompressed, a million rows.
+pub const DEFAULT: Limits = Limits {
+    file_bytes: 256 << 20,
+    unzipped_bytes: 512 << 20,
+    rows: 1_000_000,
+};
+
+static LIMITS: OnceLock<Limits> = OnceLock::new();
+
+/// Sets the caps for this process; the first call wins (the command line sets them at start).
+pub fn set(limits: Limits) {
+    let _ = LIMITS.set(limits);
+}
+
+/// The caps in force: those set, else the environment's, else [`DEFAULT`].
+pub fn get() -> Limits {
+    *LIMITS.get_or_init(|| from_env(|k| std::env::var(k).ok()))
+}
+
+/// Reads the `DGMAT_MAX_*` variables through `var`; unset or unparsable ones keep the default.
+pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Limits {
+    let num = |k: &str| var(k).and_then(|v| v.trim().parse::<u64>().ok());
+    Limits {
+        file_bytes: num("DGMAT_MAX_FILE_MB").map_or(DEFAULT.file_bytes, |mb| mb.saturating_mul(1 << 20)),
+        unzipped_bytes: num("DGMAT_MAX_UNZIPPED_MB").map_or(DEFAULT.unzipped_bytes, |mb| mb.saturating_mul(1 << 20)),
+        rows: num("DGMAT_MAX_ROWS").map_or(DEFAULT.rows, |n| usize::try_from(n).unwrap_or(usize::MAX)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_each_cap_and_ignores_garbage() {
+        let l = from_env(|k| match k {
+            "DGMAT_MAX_FILE_MB" => Some("3".into()),
+            "DGMAT_MAX_ROWS" => Some("ten".into()),
+            _ => None,
+        });
+        assert_eq!(l.file_bytes, 3 << 20);
+        assert_eq!(l.rows, DEFAULT.rows);
+        assert_eq!(l.unzipped_bytes, DEFAULT.unzipped_bytes);
+    }
+}
