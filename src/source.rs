@@ -12,19 +12,52 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::finding::{Finding, Severity};
 
 /// The texts of the files loaded so far, by the name findings use for them.
-#[derive(Default, Clone, Debug)]
+#[derive(Default, Debug)]
 pub struct Sources {
     texts: BTreeMap<String, Arc<str>>,
+    /// Where each line of a text starts, computed when a finding in it is first rendered, so
+    /// that a thousand findings in a large file cost one pass over it, not a thousand.
+    lines: std::sync::Mutex<BTreeMap<String, Arc<[usize]>>>,
+}
+
+impl Clone for Sources {
+    fn clone(&self) -> Self {
+        Sources {
+            texts: self.texts.clone(),
+            lines: Default::default(),
+        }
+    }
 }
 
 impl Sources {
     /// Remembers `text` under `name`.
     pub fn insert(&mut self, name: &str, text: Arc<str>) {
+        self.lines.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).remove(name);
         self.texts.insert(name.to_string(), text);
+    }
+
+    /// Line `line` (1-based) of the text stored under `name`, without its line end.
+    fn line(&self, name: &str, line: u32) -> Option<&str> {
+        let text = self.get(name)?;
+        let starts = {
+            let mut cache = self.lines.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            cache
+                .entry(name.to_string())
+                .or_insert_with(|| std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+                .clone()
+        };
+        let i = usize::try_from(line.checked_sub(1)?).ok()?;
+        let start = *starts.get(i)?;
+        let end = starts.get(i + 1).map_or(text.len(), |&e| e - 1);
+        text.get(start..end).map(|l| l.strip_suffix('\r').unwrap_or(l))
     }
 
     /// Adds every text of `other`.
     pub fn extend(&mut self, other: Sources) {
+        let lines = self.lines.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for name in other.texts.keys() {
+            lines.remove(name);
+        }
         self.texts.extend(other.texts);
     }
 
@@ -43,8 +76,7 @@ impl Sources {
         let title = level.primary_title(finding.message.as_str()).id(finding.rule.as_str());
         let mut groups = Vec::new();
         let snippet = finding.location.as_ref().and_then(|loc| {
-            let text = self.get(&loc.file)?;
-            let line = text.lines().nth(loc.line.checked_sub(1)? as usize)?;
+            let line = self.line(&loc.file, loc.line)?;
             // Very long lines (minified or hostile input) are not worth echoing whole.
             if line.len() > 400 {
                 return None;

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use super::node::{Node, Pos, Value};
 use super::{at, check_header_nodes, parse_date, yaml};
-use crate::finding::{Finding, Location, did_you_mean};
-use crate::model::rubric::{Collection, FieldDef, FieldType, Rubric};
+use crate::finding::{Finding, Location, Severity, did_you_mean};
+use crate::model::rubric::{Collection, FieldDef, FieldType, InvalidRecords, Rubric};
 use crate::rules::{Val, to_val};
 use cel::common::types::{CelBool, CelDouble, CelInt, CelList, CelNull, CelString};
 
@@ -126,6 +126,25 @@ fn read_collection(file: &str, name: &str, node: &mut Node, coll: &Collection, o
 
 /// Types one record (a YAML mapping, or a CSV row turned into one) and adds it to `out`.
 pub fn push_record(file: &str, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
+    let before = errors.len();
+    push_record_strict(file, name, item, coll, out, errors);
+    if coll.invalid_records == InvalidRecords::Warn {
+        tolerate(&mut errors[before..]);
+    }
+}
+
+/// Turns the errors of a collection with `invalid_records: warn` into warnings.
+pub(crate) fn tolerate(findings: &mut [Finding]) {
+    for f in findings {
+        f.severity = Severity::Warning;
+        f.help = Some(match f.help.take() {
+            Some(h) => format!("{h} (the record still counts: `invalid_records: warn`)"),
+            None => "the record still counts: `invalid_records: warn`".into(),
+        });
+    }
+}
+
+fn push_record_strict(file: &str, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
     let field_names: Vec<&str> = coll.fields.keys().collect();
     let key_index = field_names.iter().position(|f| *f == coll.key.value);
     let Value::Map(entries) = &mut item.value else {
@@ -208,15 +227,25 @@ pub fn push_record(file: &str, name: &str, item: &mut Node, coll: &Collection, o
             values,
         }),
         // A required key was already reported missing above.
-        None if !key_index.is_some_and(|i| coll.fields.0[i].1.required || reported[i]) => errors.push(
-            Finding::error(
-                "missing-field",
-                format!("a record of `{name}` has no key `{}`", coll.key.value),
-                at(file, item.pos),
-            )
-            .with_help(format!("every record needs a unique `{}`", coll.key.value)),
-        ),
-        None => {}
+        None => {
+            if !key_index.is_some_and(|i| coll.fields.0[i].1.required || reported[i]) {
+                errors.push(
+                    Finding::error(
+                        "missing-field",
+                        format!("a record of `{name}` has no key `{}`", coll.key.value),
+                        at(file, item.pos),
+                    )
+                    .with_help(format!("every record needs a unique `{}`", coll.key.value)),
+                );
+            }
+            if coll.invalid_records == InvalidRecords::Warn {
+                out.push(Record {
+                    key: format!("(line {})", item.pos.line),
+                    location: loc(file, item.pos),
+                    values,
+                });
+            }
+        }
     }
 }
 
@@ -225,13 +254,14 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
     let mut errors = Vec::new();
     let mut keys: Vec<HashMap<&str, &Location>> = Vec::new();
     for ((name, coll), records) in rubric.inventory.0.iter().zip(&inv.collections) {
+        let before = errors.len();
         let mut seen: HashMap<&str, &Location> = HashMap::with_capacity(records.len());
         for r in records {
             if let Some(first) = seen.get(r.key.as_str()) {
                 errors.push(
                     Finding::error(
                         "duplicate-record",
-                        format!("`{}` {} `{}` appears twice in `{}`", name.value, coll.key.value, r.key, name.value),
+                        format!("{} `{}` appears twice in `{}`", coll.key.value, r.key, name.value),
                         Some(r.location.clone()),
                     )
                     .with_help(format!("first defined at {first}; keys must be unique")),
@@ -240,9 +270,13 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
                 seen.insert(&r.key, &r.location);
             }
         }
+        if coll.invalid_records == InvalidRecords::Warn {
+            tolerate(&mut errors[before..]);
+        }
         keys.push(seen);
     }
     for ((name, coll), records) in rubric.inventory.0.iter().zip(&inv.collections) {
+        let before = errors.len();
         for (i, (fname, _, def)) in coll.fields.iter().enumerate() {
             let Some(target) = &def.refers_to else { continue };
             let Some(t) = rubric.inventory.0.iter().position(|(k, _)| k.value == target.value) else {
@@ -266,6 +300,9 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
                     }
                 }
             }
+        }
+        if coll.invalid_records == InvalidRecords::Warn {
+            tolerate(&mut errors[before..]);
         }
     }
     errors

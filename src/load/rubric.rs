@@ -25,6 +25,11 @@ pub const SHIPPED: &[(&str, &str, &str)] = &[
         "dc-dataset-inventory.yaml",
         include_str!("../../rubrics/dc-dataset-inventory.yaml"),
     ),
+    (
+        "us-ai-use-cases",
+        "us-ai-use-cases.yaml",
+        include_str!("../../rubrics/us-ai-use-cases.yaml"),
+    ),
 ];
 
 /// The rubric used when neither `--rubric` nor the questionnaire names one.

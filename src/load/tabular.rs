@@ -10,7 +10,7 @@
 use super::inventory::{Inventory, push_record};
 use super::node::{Key, Node, Pos, Value};
 use crate::finding::{Finding, Location, did_you_mean};
-use crate::model::rubric::{Collection, FieldType, Rubric};
+use crate::model::rubric::{Collection, FieldType, InvalidRecords, Rubric};
 
 /// The most columns a header may have; real inventories have tens.
 pub const MAX_COLUMNS: usize = 1_000;
@@ -173,13 +173,12 @@ fn for_each_csv_row(file: &str, text: &str, mut each: impl FnMut(Row) -> bool) -
     // are exact, so lines come from them.
     let line_starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |byte: u64| {
-        // After a CR line end, a record's position is the LF that follows it.
-        let byte = if text.as_bytes().get(byte as usize) == Some(&b'\n') {
-            byte + 1
-        } else {
-            byte
-        };
-        u32::try_from(line_starts.partition_point(|&s| s as u64 <= byte)).unwrap_or(u32::MAX)
+        // After CR line ends and blank lines, a record's position is a line end before it.
+        let mut byte = usize::try_from(byte).unwrap_or(usize::MAX);
+        while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        u32::try_from(line_starts.partition_point(|&s| s <= byte)).unwrap_or(u32::MAX)
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -200,7 +199,11 @@ fn for_each_csv_row(file: &str, text: &str, mut each: impl FnMut(Row) -> bool) -
             return Err(too_many_columns(file, line, record.len()));
         }
         // Point at each cell where it starts on the record's first line.
-        let starts = text.lines().nth(line as usize - 1).map(cell_starts).unwrap_or_default();
+        let first_line = line_starts.get(line as usize - 1).map_or("", |&start| {
+            let end = line_starts.get(line as usize).map_or(text.len(), |&e| e - 1);
+            text.get(start..end).unwrap_or_default()
+        });
+        let starts = cell_starts(first_line);
         let cells = record
             .iter()
             .enumerate()
@@ -327,10 +330,14 @@ pub fn load_table<'a>(
             let value = match cell_value(cell, def.kind.value, &coll.null_values) {
                 Ok(v) => v,
                 Err(message) => {
-                    findings.push(
+                    let mut bad = [
                         Finding::error("invalid-value", format!("`{}`: {message}", fname.value), located(file, pos.line, pos.column))
                             .with_help("correct the cell, or leave it empty if the value is unknown"),
-                    );
+                    ];
+                    if coll.invalid_records == InvalidRecords::Warn {
+                        super::inventory::tolerate(&mut bad);
+                    }
+                    findings.extend(bad);
                     continue;
                 }
             };

@@ -187,6 +187,23 @@ pub struct Collection {
     /// (e.g. `["NULL", "N/A", "-"]`).
     #[serde(default)]
     pub null_values: Vec<String>,
+    /// What a bad record is: `error` (the default) stops the submission; `warn` reports each
+    /// bad cell, missing or duplicate key and dangling reference as a warning and still counts
+    /// the record (bad values read as null, a keyless record is named by its line). For
+    /// consolidated real-world exports, where one dirty row must not hide an agency's figures.
+    #[serde(default)]
+    pub invalid_records: InvalidRecords,
+}
+
+/// How a collection treats records that break its declarations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InvalidRecords {
+    /// Every problem is an error.
+    #[default]
+    Error,
+    /// Problems are warnings and the records still count.
+    Warn,
 }
 
 /// A declared inventory field.
