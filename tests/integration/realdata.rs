@@ -119,3 +119,177 @@ fn dc_dataset_inventory_per_agency_matches_an_independent_count() {
         );
     }
 }
+
+fn ai_inventory() -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/realdata/inventories/us-ai-use-cases-2025/2025_individually_reported_AI_use_cases.csv");
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!("note: {} is absent (it lives beside the checkout); skipping", path.display());
+        None
+    }
+}
+
+/// Per agency, counted straight from the CSV: [rows, with an id, with a stage, deployed,
+/// deployed with an ATO, deployed with PII known, deployed with PII, of those with a PIA link,
+/// deployed high-impact, of those monitored, custom code, of those with a code link].
+fn ai_expected(path: &PathBuf) -> BTreeMap<String, [u64; 12]> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name).unwrap();
+    let [agency, id, stage, ato, pii, pia, hi, monitoring, custom, code] = [
+        "agency",
+        "id",
+        "development_stage",
+        "have_ato",
+        "has_pii",
+        "pia_url",
+        "is_high_impact",
+        "hi_ongoing_monitoring",
+        "has_custom_code",
+        "code_url",
+    ]
+    .map(col);
+    let present = |v: &str| !matches!(v.trim(), "" | "NULL" | "[]");
+    let yes = |v: &str| matches!(v.trim().to_ascii_lowercase().as_str(), "yes" | "true" | "y" | "1");
+    let boolean = |v: &str| yes(v) || matches!(v.trim().to_ascii_lowercase().as_str(), "no" | "false" | "n" | "0");
+    let mut out: BTreeMap<String, [u64; 12]> = BTreeMap::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let c = out.entry(row[agency].trim().to_string()).or_default();
+        let deployed = row[stage].trim() == "Deployed";
+        let with_pii = deployed && yes(&row[pii]);
+        let high = deployed && row[hi].trim() == "High-impact";
+        let custom_code = yes(&row[custom]);
+        let counts = [
+            true,
+            present(&row[id]),
+            ["Pre-deployment", "Pilot", "Deployed", "Retired"].contains(&row[stage].trim()),
+            deployed,
+            deployed && yes(&row[ato]),
+            deployed && boolean(&row[pii]),
+            with_pii,
+            with_pii && present(&row[pia]),
+            high,
+            high && row[monitoring].trim().starts_with("Yes"),
+            custom_code,
+            custom_code && present(&row[code]),
+        ];
+        for (n, hit) in c.iter_mut().zip(counts) {
+            *n += u64::from(hit);
+        }
+    }
+    out
+}
+
+#[test]
+fn us_ai_use_cases_per_agency_match_an_independent_count() {
+    let Some(path) = ai_inventory() else { return };
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = dgmat()
+        .args(["batch", "--inventory"])
+        .arg(&path)
+        .args(["--group-by", "agency", "--rubric", "us-ai-use-cases", "--out"])
+        .arg(out_dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let expected = ai_expected(&path);
+    assert_eq!(expected.len(), 41);
+    assert_eq!(expected.values().map(|c| c[0]).sum::<u64>(), 3611);
+    let summary: Value = serde_json::from_str(&std::fs::read_to_string(out_dir.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["totals"]["submissions"], 41);
+    assert_eq!(summary["totals"]["invalid"], 0, "dirty rows are warnings, not a lost agency");
+    for (agency, c) in &expected {
+        let row = summary["rows"].as_array().unwrap().iter().find(|r| r["agency_id"] == agency.as_str()).unwrap();
+        let report: Value =
+            serde_json::from_str(&std::fs::read_to_string(out_dir.path().join(row["report"].as_str().unwrap())).unwrap()).unwrap();
+        let [rows, with_id, staged, deployed, ato, pii_known, pii, pia, high, monitored, custom, code] = *c;
+        assert_eq!(counts(&report, "AI-2.1"), (rows, with_id), "{agency} ids");
+        assert_eq!(counts(&report, "AI-2.2"), (rows, staged), "{agency} stages");
+        assert_eq!(counts(&report, "AI-3.1"), (deployed, ato), "{agency} ATOs");
+        assert_eq!(counts(&report, "AI-3.2"), (deployed, pii_known), "{agency} PII assessed");
+        assert_eq!(counts(&report, "AI-4.1"), (pii, pia), "{agency} PIAs");
+        assert_eq!(counts(&report, "AI-4.2"), (high, monitored), "{agency} monitoring");
+        assert_eq!(counts(&report, "AI-5.1"), (custom, code), "{agency} code");
+        // Every row without an id is a warning of its own, with its line.
+        let keyless = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["id"] == "missing-field" && f["line"].as_u64().is_some_and(|l| l > 1))
+            .count() as u64;
+        assert_eq!(keyless, rows - with_id, "{agency} rows without an id");
+    }
+}
+
+#[test]
+fn us_ai_use_cases_dirty_rows_are_reported_at_their_lines() {
+    let Some(path) = ai_inventory() else { return };
+    let out = dgmat()
+        .arg("check")
+        .arg(&path)
+        .args(["--rubric", "us-ai-use-cases", "-f", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings only: {}", stderr(&out));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = r["findings"].as_array().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.split('\n').collect();
+    // Independently: the ids, non-empty dates that are not ISO dates, and repeated ids.
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let (mut empty_ids, mut bad_dates, mut seen) = (0, 0, BTreeMap::<String, u32>::new());
+    for row in reader.records() {
+        let row = row.unwrap();
+        let id = row[2].trim();
+        if id.is_empty() {
+            empty_ids += 1;
+        } else {
+            *seen.entry(id.to_string()).or_default() += 1;
+        }
+        let date = row[14].trim();
+        let iso = |s: &str| {
+            s.len() >= 10
+                && chrono_like(&s[..10])
+                && (s.len() == 10 || (s.len() == 19 && s[10..].chars().nth(0).is_some_and(|c| c == ' ' || c == 'T')))
+        };
+        if !date.is_empty() && !iso(date) {
+            bad_dates += 1;
+        }
+    }
+    let repeats: u32 = seen.values().map(|n| n - 1).sum();
+    let count = |id: &str| findings.iter().filter(|f| f["id"] == id).count();
+    assert_eq!(count("missing-field"), empty_ids);
+    assert_eq!(empty_ids, 704);
+    assert_eq!(count("duplicate-record") as u32, repeats);
+    assert_eq!(count("invalid-value"), bad_dates);
+    assert!(findings.iter().all(|f| f["severity"] == "warning"));
+    // Each keyless row is located at its own line: the CSV line there has an empty third cell.
+    for f in findings.iter().filter(|f| f["id"] == "missing-field") {
+        let line = lines[f["line"].as_u64().unwrap() as usize - 1];
+        let cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map(|r| r.iter().map(str::to_string).collect())
+            .unwrap_or_default();
+        assert!(cells.len() > 2 && cells[2].is_empty(), "line {}: {line}", f["line"]);
+    }
+}
+
+/// `YYYY-MM-DD` naming a real calendar day.
+fn chrono_like(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts[..] else { return false };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    y.to_string().len() == 4 && parts[1].len() == 2 && parts[2].len() == 2 && (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]
+}
