@@ -137,3 +137,28 @@ fn rubric_doc_of_the_default_rubric_covers_every_criterion() {
         &vi[..1500]
     );
 }
+
+#[test]
+fn init_csv_writes_a_header_row_per_collection_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dgmat()
+        .args(["init", "--csv", "--rubric", MINI])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!dir.path().join("inventory.yaml").exists());
+    let systems = std::fs::read_to_string(dir.path().join("systems.csv")).unwrap();
+    assert_eq!(systems, "id,status,security_level,approved_on,go_live_on,shares,datasets\r\n");
+    assert_eq!(std::fs::read_to_string(dir.path().join("datasets.csv")).unwrap(), "id,open\r\n");
+    // Filled in as a spreadsheet would save it, it loads with no unknown column.
+    std::fs::write(dir.path().join("datasets.csv"), "id,open\r\nd1,yes\r\n").unwrap();
+    let out = dgmat().args(["check", "--rubric", MINI, "-f", "json"]).arg(dir.path()).output().unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        r["findings"].as_array().unwrap().iter().all(|f| f["id"] != "unknown-column"),
+        "{:#}",
+        r["findings"]
+    );
+    assert_eq!(r["summary"]["files"], 3, "{r:#}");
+}
