@@ -20,13 +20,34 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
     /// Refuse input files larger than this.
-    #[arg(long, global = true, value_name = "MB", env = "DGMAT_MAX_FILE_MB", default_value_t = 256, help_heading = "Limits")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "MB",
+        env = "DGMAT_MAX_FILE_MB",
+        default_value_t = 256,
+        help_heading = "Limits"
+    )]
     pub max_file_mb: u64,
     /// Refuse spreadsheets whose contents would decompress to more than this (zip bombs).
-    #[arg(long, global = true, value_name = "MB", env = "DGMAT_MAX_UNZIPPED_MB", default_value_t = 512, help_heading = "Limits")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "MB",
+        env = "DGMAT_MAX_UNZIPPED_MB",
+        default_value_t = 512,
+        help_heading = "Limits"
+    )]
     pub max_unzipped_mb: u64,
     /// Refuse a CSV file or sheet with more rows than this.
-    #[arg(long, global = true, value_name = "N", env = "DGMAT_MAX_ROWS", default_value_t = 1_000_000, help_heading = "Limits")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        env = "DGMAT_MAX_ROWS",
+        default_value_t = 1_000_000,
+        help_heading = "Limits"
+    )]
     pub max_rows: u64,
     /// What to do.
     #[command(subcommand)]

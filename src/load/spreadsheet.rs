@@ -189,7 +189,9 @@ fn read_ods(name: &str, bytes: &[u8], max_rows: usize, select: &mut dyn FnMut(&[
     let sheet_names = book.sheet_names();
     let mut tables = Vec::new();
     for sheet in &select(&sheet_names) {
-        let range = book.worksheet_range(sheet).map_err(|e| bad(name, format!("sheet `{sheet}`: {e}")))?;
+        let range = book
+            .worksheet_range(sheet)
+            .map_err(|e| bad(name, format!("sheet `{sheet}`: {e}")))?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut builder = Builder::new(format!("{name}!{sheet}"), max_rows);
         for (r, c, data) in range.used_cells() {

@@ -119,7 +119,10 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                     warnings.push(
                         Finding::warning(
                             "unsupported-input",
-                            format!("{} is ignored: dgmat reads .xlsx and .ods workbooks, not this format", display(&p, base)),
+                            format!(
+                                "{} is ignored: dgmat reads .xlsx and .ods workbooks, not this format",
+                                display(&p, base)
+                            ),
                             None,
                         )
                         .with_help("save it as .xlsx (Excel Workbook) or .ods"),
@@ -508,7 +511,12 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
             chosen = pairs;
             for sheet in ignored {
                 let help = crate::finding::did_you_mean(&sheet, loaded.rubric.inventory.keys()).map_or_else(
-                    || format!("name each sheet after a collection: {}", loaded.rubric.inventory.keys().collect::<Vec<_>>().join(", ")),
+                    || {
+                        format!(
+                            "name each sheet after a collection: {}",
+                            loaded.rubric.inventory.keys().collect::<Vec<_>>().join(", ")
+                        )
+                    },
                     |c| format!("did you mean `{c}`?"),
                 );
                 warnings.push(
@@ -531,7 +539,14 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
                 for table in &book.tables {
                     let sheet = table.file.rsplit('!').next().unwrap_or_default();
                     if let Some((_, index)) = chosen.iter().find(|(s, _)| s == sheet) {
-                        errors.extend(tabular::load_table(table, table.rows.iter(), &loaded.rubric, *index, &mut inv, None));
+                        errors.extend(tabular::load_table(
+                            table,
+                            table.rows.iter(),
+                            &loaded.rubric,
+                            *index,
+                            &mut inv,
+                            None,
+                        ));
                     }
                 }
             }

@@ -132,8 +132,12 @@ pub(crate) fn too_many_rows(file: &str, line: u32, cap: usize) -> Finding {
 }
 
 fn too_many_columns(file: &str, line: u32, n: usize) -> Finding {
-    Finding::error("csv", format!("the header has {n} columns, over the limit of {MAX_COLUMNS}"), located(file, line, 1))
-        .with_help("is this really an inventory? check the delimiter and the file")
+    Finding::error(
+        "csv",
+        format!("the header has {n} columns, over the limit of {MAX_COLUMNS}"),
+        located(file, line, 1),
+    )
+    .with_help("is this really an inventory? check the delimiter and the file")
 }
 
 /// Reads CSV `text` into a [`Table`] named `file`, keeping at most `max_rows` rows.
@@ -330,10 +334,12 @@ pub fn load_table<'a>(
             let value = match cell_value(cell, def.kind.value, &coll.null_values) {
                 Ok(v) => v,
                 Err(message) => {
-                    let mut bad = [
-                        Finding::error("invalid-value", format!("`{}`: {message}", fname.value), located(file, pos.line, pos.column))
-                            .with_help("correct the cell, or leave it empty if the value is unknown"),
-                    ];
+                    let mut bad = [Finding::error(
+                        "invalid-value",
+                        format!("`{}`: {message}", fname.value),
+                        located(file, pos.line, pos.column),
+                    )
+                    .with_help("correct the cell, or leave it empty if the value is unknown")];
                     if coll.invalid_records == InvalidRecords::Warn {
                         super::inventory::tolerate(&mut bad);
                     }

@@ -141,11 +141,7 @@ fn rubric_doc_of_the_default_rubric_covers_every_criterion() {
 #[test]
 fn init_csv_writes_a_header_row_per_collection_that_loads() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dgmat()
-        .args(["init", "--csv", "--rubric", MINI])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = dgmat().args(["init", "--csv", "--rubric", MINI]).arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!dir.path().join("inventory.yaml").exists());
     let systems = std::fs::read_to_string(dir.path().join("systems.csv")).unwrap();
@@ -153,7 +149,11 @@ fn init_csv_writes_a_header_row_per_collection_that_loads() {
     assert_eq!(std::fs::read_to_string(dir.path().join("datasets.csv")).unwrap(), "id,open\r\n");
     // Filled in as a spreadsheet would save it, it loads with no unknown column.
     std::fs::write(dir.path().join("datasets.csv"), "id,open\r\nd1,yes\r\n").unwrap();
-    let out = dgmat().args(["check", "--rubric", MINI, "-f", "json"]).arg(dir.path()).output().unwrap();
+    let out = dgmat()
+        .args(["check", "--rubric", MINI, "-f", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(
         r["findings"].as_array().unwrap().iter().all(|f| f["id"] != "unknown-column"),

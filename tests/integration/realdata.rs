@@ -202,10 +202,28 @@ fn us_ai_use_cases_per_agency_match_an_independent_count() {
     assert_eq!(summary["totals"]["submissions"], 41);
     assert_eq!(summary["totals"]["invalid"], 0, "dirty rows are warnings, not a lost agency");
     for (agency, c) in &expected {
-        let row = summary["rows"].as_array().unwrap().iter().find(|r| r["agency_id"] == agency.as_str()).unwrap();
+        let row = summary["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["agency_id"] == agency.as_str())
+            .unwrap();
         let report: Value =
             serde_json::from_str(&std::fs::read_to_string(out_dir.path().join(row["report"].as_str().unwrap())).unwrap()).unwrap();
-        let [rows, with_id, staged, deployed, ato, pii_known, pii, pia, high, monitored, custom, code] = *c;
+        let [
+            rows,
+            with_id,
+            staged,
+            deployed,
+            ato,
+            pii_known,
+            pii,
+            pia,
+            high,
+            monitored,
+            custom,
+            code,
+        ] = *c;
         assert_eq!(counts(&report, "AI-2.1"), (rows, with_id), "{agency} ids");
         assert_eq!(counts(&report, "AI-2.2"), (rows, staged), "{agency} stages");
         assert_eq!(counts(&report, "AI-3.1"), (deployed, ato), "{agency} ATOs");

@@ -37,7 +37,10 @@ fn column(mut n: usize) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn sheet_xml(rows: &[Vec<C>]) -> String {
@@ -49,7 +52,10 @@ fn sheet_xml(rows: &[Vec<C>]) -> String {
         for (c, cell) in row.iter().enumerate() {
             let at = format!("{}{}", column(c), r + 1);
             x += &match cell {
-                C::S(s) => format!(r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#, escape(s)),
+                C::S(s) => format!(
+                    r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
+                    escape(s)
+                ),
                 C::N(n) => format!(r#"<c r="{at}"><v>{n}</v></c>"#),
                 C::D(n) => format!(r#"<c r="{at}" s="1"><v>{n}</v></c>"#),
                 C::B(b) => format!(r#"<c r="{at}" t="b"><v>{}</v></c>"#, u8::from(*b)),
@@ -120,7 +126,15 @@ fn good_sheets<'a>() -> Vec<(&'a str, Vec<Vec<C<'a>>>)> {
         (
             "systems",
             vec![
-                vec![S("ID"), S("Status"), S("Security Level"), S("Dossier approved"), S("GO_LIVE_ON"), S("shares"), S("datasets")],
+                vec![
+                    S("ID"),
+                    S("Status"),
+                    S("Security Level"),
+                    S("Dossier approved"),
+                    S("GO_LIVE_ON"),
+                    S("shares"),
+                    S("datasets"),
+                ],
                 // 2024-01-01 as a date-formatted cell, 2024-02-01 as a bare serial in a date column.
                 vec![S("s1"), S("production"), N(3.0), D(45_292.0), N(45_323.0), B(true), S("d1")],
                 vec![S("s2"), S("production"), N(2.0), S("2024-03-01"), D(45_323.0), S("Y")],
@@ -128,7 +142,10 @@ fn good_sheets<'a>() -> Vec<(&'a str, Vec<Vec<C<'a>>>)> {
                 vec![S("s3"), S("planning"), S("N/A"), Blank, Blank, B(false), S("d1; d2")],
             ],
         ),
-        ("datasets", vec![vec![S("id"), S("open")], vec![S("d1"), B(true)], vec![S("d2"), N(0.0)]]),
+        (
+            "datasets",
+            vec![vec![S("id"), S("open")], vec![S("d1"), B(true)], vec![S("d2"), N(0.0)]],
+        ),
         ("Notes", vec![vec![S("free text the rubric does not know")]]),
     ]
 }
@@ -190,7 +207,11 @@ fn bad_cells_are_located_as_sheet_references() {
         ],
     )]);
     std::fs::write(dir.path().join("inventory.xlsx"), book).unwrap();
-    let out = dgmat().args(["check", "--rubric", MINI, "-f", "json"]).arg(dir.path()).output().unwrap();
+    let out = dgmat()
+        .args(["check", "--rubric", MINI, "-f", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     let got: Vec<(String, u64, u64)> = r["findings"]
@@ -253,7 +274,12 @@ fn caps_are_flags_and_a_row_cap_names_the_row() {
     assert!(err.contains("systems.xlsx!Sheet1 has more than 3 rows"), "{err}");
     assert!(err.contains("systems.xlsx!Sheet1!A5"), "{err}");
     // The same cap from the environment, and a tiny decompressed-size cap.
-    let out = dgmat().args(["assess", "--rubric", MINI]).env("DGMAT_MAX_ROWS", "3").arg(dir.path()).output().unwrap();
+    let out = dgmat()
+        .args(["assess", "--rubric", MINI])
+        .env("DGMAT_MAX_ROWS", "3")
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(stderr(&out).contains("too-many-rows"), "{}", stderr(&out));
     let out = dgmat()
         .args(["assess", "--rubric", MINI, "--max-unzipped-mb", "0"])
@@ -263,9 +289,18 @@ fn caps_are_flags_and_a_row_cap_names_the_row() {
     assert!(stderr(&out).contains("over the 0 MB limit"), "{}", stderr(&out));
     // Within the caps, the workbook named after a collection fills it from its first sheet:
     // five records, all with the same id.
-    let out = dgmat().args(["check", "--rubric", MINI, "-f", "json"]).arg(dir.path()).output().unwrap();
+    let out = dgmat()
+        .args(["check", "--rubric", MINI, "-f", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let dups = r["findings"].as_array().unwrap().iter().filter(|f| f["id"] == "duplicate-record").count();
+    let dups = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["id"] == "duplicate-record")
+        .count();
     assert_eq!(dups, 4, "{:#}", r["findings"]);
 }
 
@@ -316,6 +351,104 @@ fn a_consolidated_workbook_is_split_by_agency() {
     let beta: Value = serde_json::from_str(&std::fs::read_to_string(out_dir.join("agencies/beta.json")).unwrap()).unwrap();
     let sec = &beta["dimensions"][0]["criteria"];
     assert_eq!((sec[1]["selected"].as_u64(), sec[1]["passing"].as_u64()), (Some(1), Some(0)));
-    assert!(sec[1]["records"][0]["file"].as_str().unwrap().ends_with("/all.xlsx!systems"), "{beta:#}");
+    assert!(
+        sec[1]["records"][0]["file"].as_str().unwrap().ends_with("/all.xlsx!systems"),
+        "{beta:#}"
+    );
     assert_eq!(sec[1]["records"][0]["line"], 3);
+}
+
+/// An .ods file with these sheets (OpenDocument: typed cells carry their value as attributes).
+fn ods(sheets: &[(&str, Vec<Vec<C>>)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+    )
+    .unwrap();
+    let mut body = String::new();
+    for (name, rows) in sheets {
+        body += &format!(r#"<table:table table:name="{}">"#, escape(name));
+        for row in rows {
+            body += "<table:table-row>";
+            for cell in row {
+                body += &match cell {
+                    C::S(s) => format!(r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#, escape(s)),
+                    C::N(n) => format!(r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#),
+                    C::D(_) => r#"<table:table-cell office:value-type="date" office:date-value="2024-01-01"><text:p>2024-01-01</text:p></table:table-cell>"#.to_string(),
+                    C::B(b) => format!(r#"<table:table-cell office:value-type="boolean" office:boolean-value="{b}"><text:p>{b}</text:p></table:table-cell>"#),
+                    C::E(e) => format!(r#"<table:table-cell><text:p>{}</text:p></table:table-cell>"#, escape(e)),
+                    C::Blank => "<table:table-cell/>".to_string(),
+                };
+            }
+            body += "</table:table-row>";
+        }
+        body += "</table:table>";
+    }
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"#
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_inventory_reads_like_the_xlsx_one() {
+    use C::*;
+    let sheets = vec![(
+        "systems",
+        vec![
+            vec![
+                S("id"),
+                S("status"),
+                S("security_level"),
+                S("approved_on"),
+                S("go_live_on"),
+                S("shares"),
+            ],
+            vec![S("s1"), S("production"), N(3.0), D(45_292.0), S("2024-02-01"), B(true)],
+            vec![S("s2"), S("production"), N(2.0), S("2024-03-01"), S("2024-02-01"), B(false)],
+            vec![S("s3"), S("retired"), S("high")],
+        ],
+    )];
+    let run = |name: &str, bytes: Vec<u8>| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let out = dgmat()
+            .args(["check", "--rubric", MINI, "-f", "json"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let file = f["file"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+                (f["id"].as_str().unwrap().to_string(), file, f["line"].clone(), f["column"].clone())
+            })
+            .collect::<Vec<_>>()
+    };
+    let from_ods = run("inventory.ods", ods(&sheets));
+    assert_eq!(
+        from_ods,
+        [(
+            "invalid-value".to_string(),
+            "inventory.ods!systems".to_string(),
+            Value::from(4),
+            Value::from(3)
+        )],
+        "the text `high` in an integer column, located by cell"
+    );
+    let from_xlsx = run("inventory.xlsx", workbook(&sheets));
+    assert_eq!(from_xlsx.len(), 1);
+    assert_eq!((&from_xlsx[0].2, &from_xlsx[0].3), (&from_ods[0].2, &from_ods[0].3));
 }
