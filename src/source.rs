@@ -17,7 +17,7 @@ pub struct Sources {
     texts: BTreeMap<String, Arc<str>>,
     /// Where each line of a text starts, computed when a finding in it is first rendered, so
     /// that a thousand findings in a large file cost one pass over it, not a thousand.
-    lines: std::sync::Mutex<BTreeMap<String, Arc<[usize]>>>,
+    lines: Box<std::sync::Mutex<BTreeMap<String, Arc<[usize]>>>>,
 }
 
 impl Clone for Sources {

@@ -271,7 +271,7 @@ fn us_ai_use_cases_dirty_rows_are_reported_at_their_lines() {
         let iso = |s: &str| {
             s.len() >= 10
                 && chrono_like(&s[..10])
-                && (s.len() == 10 || (s.len() == 19 && s[10..].chars().nth(0).is_some_and(|c| c == ' ' || c == 'T')))
+                && (s.len() == 10 || (s.len() == 19 && s[10..].chars().next().is_some_and(|c| c == ' ' || c == 'T')))
         };
         if !date.is_empty() && !iso(date) {
             bad_dates += 1;
