@@ -29,6 +29,16 @@ pub struct Cli {
         help_heading = "Limits"
     )]
     pub max_file_mb: u64,
+    /// Refuse YAML files larger than this (larger inventories read much faster as CSV or XLSX).
+    #[arg(
+        long,
+        global = true,
+        value_name = "MB",
+        env = "DGMAT_MAX_YAML_MB",
+        default_value_t = 10,
+        help_heading = "Limits"
+    )]
+    pub max_yaml_mb: u64,
     /// Refuse spreadsheets whose contents would decompress to more than this (zip bombs).
     #[arg(
         long,

@@ -41,6 +41,7 @@ pub enum Exit {
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
     load::limits::set(load::limits::Limits {
         file_bytes: cli.max_file_mb.saturating_mul(1 << 20),
+        yaml_bytes: cli.max_yaml_mb.saturating_mul(1 << 20),
         unzipped_bytes: cli.max_unzipped_mb.saturating_mul(1 << 20),
         rows: usize::try_from(cli.max_rows).unwrap_or(usize::MAX),
     });

@@ -146,6 +146,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
             files.books.push(path.clone());
         } else if path.is_file() {
             let name = display(path, base);
+            yaml::check_size(path, &name)?;
             let text = yaml::read_text(path, &name)?;
             sources.insert(&name, text.clone());
             match detect_kind(&name, &text) {
@@ -213,6 +214,9 @@ fn detect_kind(name: &str, text: &str) -> Option<&'static str> {
 
 fn read(path: &Path, base: Option<&Path>, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Result<(String, Arc<str>), Finding> {
     let name = display(path, base);
+    if !has_ext(path, "csv") {
+        yaml::check_size(path, &name)?;
+    }
     let text = yaml::read_text(path, &name)?;
     sources.insert(&name, text.clone());
     inputs.push(InputFile {

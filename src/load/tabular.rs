@@ -221,10 +221,32 @@ fn for_each_csv_row(file: &str, text: &str, mut each: impl FnMut(Row) -> bool) -
 
 /// Reads the CSV `text` (file `file`) as the records of collection `index` of the rubric.
 pub fn load_csv(file: &str, text: &str, rubric: &Rubric, index: usize, inv: &mut Inventory) -> Vec<Finding> {
-    match read_csv(file, text, super::limits::get().rows) {
-        Ok(table) => load_table(&table, table.rows.iter(), rubric, index, inv, None),
-        Err(e) => vec![e],
+    // Rows are loaded as they are read: the file's rows are never all in memory at once.
+    let max_rows = super::limits::get().rows;
+    let mut findings = Vec::new();
+    let mut loader = None;
+    let mut rows = 0;
+    let mut first = true;
+    let read = for_each_csv_row(file, text, |row| {
+        if std::mem::take(&mut first) {
+            let headers: Vec<(String, u32)> = row.cells.into_iter().map(|(c, col)| (c.text(), col)).collect();
+            loader = RowLoader::new(file, &headers, row.line, rubric, index, None, &mut findings);
+            return loader.is_some();
+        }
+        rows += 1;
+        if rows > max_rows {
+            findings.push(too_many_rows(file, row.line, max_rows));
+            return false;
+        }
+        if let Some(loader) = &loader {
+            loader.load(&row, &mut inv.collections[index], &mut findings);
+        }
+        true
+    });
+    if let Err(e) = read {
+        findings.push(e);
     }
+    findings
 }
 
 /// The column of `table` whose header is `column` (matched like field headers), or an error
@@ -266,68 +288,111 @@ pub fn load_table<'a>(
     inv: &mut Inventory,
     group_column: Option<&str>,
 ) -> Vec<Finding> {
-    let (name, coll) = (&rubric.inventory.0[index].0.value, &rubric.inventory.0[index].1);
-    let file = table.file.as_str();
     let mut findings = Vec::new();
-    if table.headers.len() > MAX_COLUMNS {
-        return vec![too_many_columns(file, table.header_line, table.headers.len())];
+    if let Some(loader) = RowLoader::new(
+        &table.file,
+        &table.headers,
+        table.header_line,
+        rubric,
+        index,
+        group_column,
+        &mut findings,
+    ) {
+        for row in rows {
+            loader.load(row, &mut inv.collections[index], &mut findings);
+        }
     }
-    let columns = map_headers(coll, &table.headers);
-    let field_names: Vec<&str> = coll.fields.keys().collect();
-    for ((h, col), mapped) in table.headers.iter().zip(&columns) {
-        let grouping = group_column.is_some_and(|g| norm(g) == norm(h));
-        if mapped.is_none() && !h.trim().is_empty() && !grouping {
-            let help = did_you_mean(h, field_names.iter().copied()).map_or_else(
-                || {
-                    format!(
-                        "declare it in the rubric (a field or an `aliases` entry) to use it; fields of `{name}`: {}",
-                        field_names.join(", ")
+    findings
+}
+
+/// Turns rows into records of one collection, once its header is understood.
+struct RowLoader<'a> {
+    file: &'a str,
+    name: &'a str,
+    coll: &'a Collection,
+    /// The field of each column.
+    columns: Vec<Option<usize>>,
+}
+
+impl<'a> RowLoader<'a> {
+    /// Maps the header to fields, reporting unknown and missing columns; `None` when a required
+    /// column is missing (no row could load).
+    fn new(
+        file: &'a str,
+        headers: &[(String, u32)],
+        header_line: u32,
+        rubric: &'a Rubric,
+        index: usize,
+        group_column: Option<&str>,
+        findings: &mut Vec<Finding>,
+    ) -> Option<Self> {
+        let (name, coll) = (rubric.inventory.0[index].0.value.as_str(), &rubric.inventory.0[index].1);
+        if headers.len() > MAX_COLUMNS {
+            findings.push(too_many_columns(file, header_line, headers.len()));
+            return None;
+        }
+        let columns = map_headers(coll, headers);
+        let field_names: Vec<&str> = coll.fields.keys().collect();
+        for ((h, col), mapped) in headers.iter().zip(&columns) {
+            let grouping = group_column.is_some_and(|g| norm(g) == norm(h));
+            if mapped.is_none() && !h.trim().is_empty() && !grouping {
+                let help = did_you_mean(h, field_names.iter().copied()).map_or_else(
+                    || {
+                        format!(
+                            "declare it in the rubric (a field or an `aliases` entry) to use it; fields of `{name}`: {}",
+                            field_names.join(", ")
+                        )
+                    },
+                    |c| format!("did you mean `{c}`? (or add it to the field's `aliases`)"),
+                );
+                findings.push(
+                    Finding::warning(
+                        "unknown-column",
+                        format!("column `{h}` is not a field of `{name}`; it is ignored"),
+                        located(file, header_line, *col),
                     )
-                },
-                |c| format!("did you mean `{c}`? (or add it to the field's `aliases`)"),
-            );
-            findings.push(
-                Finding::warning(
-                    "unknown-column",
-                    format!("column `{h}` is not a field of `{name}`; it is ignored"),
-                    located(file, table.header_line, *col),
-                )
-                .with_help(help),
-            );
+                    .with_help(help),
+                );
+            }
         }
-    }
-    for (i, def) in coll.fields.iter().map(|(_, _, d)| d).enumerate() {
-        if def.required && !columns.contains(&Some(i)) {
-            findings.push(
-                Finding::error(
-                    "missing-column",
-                    format!("`{name}` has no column for the required field `{}`", field_names[i]),
-                    located(file, table.header_line, 1),
-                )
-                .with_help("add the column (its header is the field name or one of its aliases)"),
-            );
-            return findings;
+        for (i, def) in coll.fields.iter().map(|(_, _, d)| d).enumerate() {
+            if def.required && !columns.contains(&Some(i)) {
+                findings.push(
+                    Finding::error(
+                        "missing-column",
+                        format!("`{name}` has no column for the required field `{}`", field_names[i]),
+                        located(file, header_line, 1),
+                    )
+                    .with_help("add the column (its header is the field name or one of its aliases)"),
+                );
+                return None;
+            }
         }
+        Some(RowLoader { file, name, coll, columns })
     }
-    for row in rows {
+
+    /// Loads one row into `records`.
+    fn load(&self, row: &Row, records: &mut Vec<super::inventory::Record>, findings: &mut Vec<Finding>) {
+        let (file, name, coll, columns) = (self.file, self.name, self.coll, &self.columns);
+        let width = columns.len();
         if row.cells.iter().all(|(c, _)| c.is_blank()) {
-            continue;
+            return;
         }
-        let extra = row.cells.iter().skip(table.headers.len()).any(|(c, _)| !c.is_blank());
-        if row.cells.len() > table.headers.len() && extra {
+        let extra = row.cells.iter().skip(width).any(|(c, _)| !c.is_blank());
+        if row.cells.len() > width && extra {
             findings.push(
                 Finding::error(
                     "csv",
-                    format!("this row has {} cells but the header has {}", row.cells.len(), table.headers.len()),
+                    format!("this row has {} cells but the header has {}", row.cells.len(), width),
                     located(file, row.line, 1),
                 )
                 .with_help("a cell probably contains an unquoted comma; quote it"),
             );
-            continue;
+            return;
         }
         let pos = Pos { line: row.line, column: 1 };
         let mut entries = Vec::new();
-        for ((cell, column), mapped) in row.cells.iter().zip(&columns) {
+        for ((cell, column), mapped) in row.cells.iter().zip(columns) {
             let Some(field) = mapped else { continue };
             let pos = Pos { column: *column, ..pos };
             let (fname, def) = &coll.fields.0[*field];
@@ -363,9 +428,8 @@ pub fn load_table<'a>(
             value: Value::Map(entries),
             pos,
         };
-        push_record(file, name, &mut node, coll, &mut inv.collections[index], &mut findings);
+        push_record(file, name, &mut node, coll, records, findings);
     }
-    findings
 }
 
 /// The YAML-equivalent value of `cell` in a field of type `kind`.

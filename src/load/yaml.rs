@@ -13,6 +13,32 @@ use serde_saphyr::{Budget, DuplicateKeyPolicy, MessageFormatter, Options, UserMe
 
 use crate::finding::{Finding, Location, did_you_mean};
 
+/// Refuses YAML of `len` bytes over the YAML cap ([`super::limits`]).
+fn yaml_size_ok(name: &str, len: u64) -> Result<(), Finding> {
+    let cap = super::limits::get().yaml_bytes;
+    if len <= cap {
+        return Ok(());
+    }
+    Err(Finding::error(
+        "file-too-large",
+        format!(
+            "{name} is {:.1} MB of YAML, over the {} MB limit for YAML",
+            len as f64 / 1_048_576.0,
+            cap >> 20
+        ),
+        None,
+    )
+    .with_help("give large inventories as <collection>.csv or inventory.xlsx, or raise the limit with --max-yaml-mb"))
+}
+
+/// Refuses the YAML file at `path` if it is over the YAML cap, before reading it.
+pub fn check_size(path: &Path, name: &str) -> Result<(), Finding> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => yaml_size_ok(name, meta.len()),
+        _ => Ok(()), // reading it reports the problem
+    }
+}
+
 /// Reads `path` whole, refusing a directory or a file over the size cap ([`super::limits`]).
 pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Finding> {
     let meta = std::fs::metadata(path).map_err(|e| io_finding(name, &e))?;
@@ -103,6 +129,7 @@ fn options(len: usize) -> Options {
 
 /// Parses `text` (the file `name`) into `T`.
 pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Finding> {
+    yaml_size_ok(name, text.len() as u64)?;
     serde_saphyr::from_str_with_options::<T>(text, options(text.len())).map_err(|e| to_finding(name, &e))
 }
 

@@ -96,8 +96,21 @@ impl Expr {
         }
         let program = env.compile(&self.source).map_err(|errors| {
             let first = errors.errors.first();
-            let (line, col) = first.map_or((1, 1), |e| (e.pos.0.max(1) as u32, e.pos.1.max(1) as u32));
-            let msg = first.map_or_else(|| errors.to_string(), |e| e.msg.clone());
+            let (mut line, mut col) = first.map_or((1, 1), |e| (e.pos.0.max(1) as u32, e.pos.1.max(1) as u32));
+            let mut msg = first.map_or_else(|| errors.to_string(), |e| e.msg.clone());
+            // The parser's own limits come wrapped in debug output with no position.
+            if let Some(inner) = msg
+                .split_once("msg: \"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(m, _)| m.to_string())
+            {
+                msg = if inner.starts_with("Recursion limit") {
+                    format!("the expression is nested too deeply ({})", inner.to_lowercase())
+                } else {
+                    inner
+                };
+                (line, col) = (1, 1);
+            }
             Finding::error(
                 "expression",
                 format!("invalid CEL expression: {msg}"),
