@@ -11,6 +11,9 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::finding::{Finding, Severity};
 
+/// The most findings shown one by one in text output.
+pub const MAX_SHOWN: usize = 200;
+
 /// The texts of the files loaded so far, by the name findings use for them.
 #[derive(Default, Debug)]
 pub struct Sources {
@@ -64,6 +67,31 @@ impl Sources {
     /// The text stored under `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.texts.get(name).map(|t| &**t)
+    }
+
+    /// Renders `findings` one after another, up to [`MAX_SHOWN`], then one line counting the
+    /// rest: a hostile or very dirty file must not bury the terminal (or a CI log) under
+    /// megabytes of diagnostics. Machine formats (JSON, SARIF, JUnit) list every finding.
+    /// `all` says how to see every finding.
+    pub fn render_list(&self, findings: &[Finding], all: &str, out: &mut String) {
+        use std::fmt::Write as _;
+        for f in findings.iter().take(MAX_SHOWN) {
+            let _ = writeln!(
+                out,
+                "{}
+",
+                self.render(f)
+            );
+        }
+        if let Some(rest) = findings.get(MAX_SHOWN..).filter(|r| !r.is_empty()) {
+            let errors = rest.iter().filter(|f| f.severity == Severity::Error).count();
+            let _ = writeln!(
+                out,
+                "… and {} more finding(s) not shown ({errors} error(s), {} warning(s)); {all}\n",
+                rest.len(),
+                rest.len() - errors
+            );
+        }
     }
 
     /// Renders `finding` as `error[rule]: message`, then `--> file:line:col`, the source line

@@ -49,10 +49,9 @@ pub fn rubric_sources(spec: &str) -> Sources {
 
 /// Writes every finding to stderr with its source snippet.
 pub fn print_findings(sources: &Sources, findings: &[Finding]) {
-    let mut err = std::io::stderr().lock();
-    for f in findings {
-        let _ = writeln!(err, "{}\n", sources.render(f));
-    }
+    let mut text = String::new();
+    sources.render_list(findings, "`dgmat check --format json` lists them all", &mut text);
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so that an

@@ -182,6 +182,12 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
             Some("the document is too deeply nested or expands too many aliases; dgmat refuses it to stay safe".into()),
         );
     }
+    if message.contains("is not a finite number") {
+        return (
+            "invalid-value",
+            Some("write a finite number such as 3 or 0.5 (NaN, infinity and numbers beyond ±1.8e308 are refused)".into()),
+        );
+    }
     if message.starts_with("invalid") || message.contains("expected") {
         return ("invalid-value", None);
     }

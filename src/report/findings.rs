@@ -56,9 +56,7 @@ impl CheckReport {
 /// Text: each finding with its source line and caret, then a summary line.
 pub fn text(report: &CheckReport, sources: &Sources) -> String {
     let mut out = String::new();
-    for f in &report.findings {
-        let _ = writeln!(out, "{}\n", sources.render(f));
-    }
+    sources.render_list(&report.findings, "`--format json` lists them all", &mut out);
     for s in &report.submissions {
         if let Some(why) = &s.gate_failure {
             let _ = writeln!(out, "gate failed: {}: {why}", s.path);

@@ -87,6 +87,14 @@ impl Expr {
             )
             .with_help("split the condition into several rules or criteria"));
         }
+        if let Some((depth, at)) = too_deep(&self.source) {
+            return Err(Finding::error(
+                "expression",
+                format!("expression nests brackets {depth} deep, over the limit of {MAX_NESTING}"),
+                Some(self.location(file, text, 1, at)),
+            )
+            .with_help("split the condition into several rules or criteria"));
+        }
         if self.source.trim().is_empty() {
             return Err(Finding::error(
                 "expression",
@@ -238,9 +246,52 @@ fn is_bound_by_macro(source: &str, name: &str) -> bool {
     })
 }
 
+/// The deepest bracket nesting an expression may have. The CEL parser recurses per bracket and
+/// would overflow the stack long before its own limit on a hostile expression.
+pub const MAX_NESTING: usize = 32;
+
+/// The nesting depth and 1-based column where an expression first nests brackets deeper than
+/// [`MAX_NESTING`] (string literals skipped), or `None`.
+fn too_deep(source: &str) -> Option<(usize, u32)> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in source.chars().enumerate() {
+        if let Some(q) = quote {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                _ if c == q => quote = None,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => quote = Some(c),
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some((depth, u32::try_from(i + 1).unwrap_or(u32::MAX)));
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bracket_nesting_is_bounded_outside_strings() {
+        assert_eq!(too_deep(&format!("{}1{}", "(".repeat(32), ")".repeat(32))), None);
+        assert_eq!(too_deep(&format!("size({}1{})", "[".repeat(40), "]".repeat(40))), Some((33, 37)));
+        assert_eq!(too_deep(&format!("x == \"{}\"", "(".repeat(100))), None);
+        assert_eq!(too_deep(r#"x == 'it\'s (' && (y)"#), None);
+    }
 
     fn expr(s: &str) -> Expr {
         Expr {

@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod csv;
 mod examples;
+mod hostile;
 mod init;
 mod malformed;
 mod realdata;

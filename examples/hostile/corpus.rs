@@ -1,0 +1,326 @@
+//! The hostile-input corpus: every input an agency could send to crash, hang or exhaust dgmat,
+//! written into a directory with the command that feeds it to dgmat and what must come out.
+//! Shared by the integration test (`tests/integration/hostile.rs`, which checks each outcome)
+//! and the benchmark (`cargo run --release --example hostile`, which prints time and memory).
+
+use std::fs;
+use std::path::Path;
+
+/// The small rubric of the test fixtures, which the cases are written against.
+const MINI: &str = include_str!("../../tests/fixtures/good/rubric.yaml");
+const ALIAS_BOMB: &str = include_str!("../../tests/fixtures/hostile/alias_bomb.yaml");
+const ZIP_BOMB: &[u8] = include_bytes!("../../tests/fixtures/hostile/zip-bomb.xlsx");
+const HEAD: &str = "dgmat: 1\nkind: inventory\n";
+
+/// One hostile input and its expected outcome.
+pub(crate) struct Case {
+    /// Short name.
+    pub(crate) name: &'static str,
+    /// The arguments after `dgmat`, run in the corpus directory.
+    pub(crate) args: Vec<String>,
+    /// The exit code it must end with.
+    pub(crate) exit: i32,
+    /// Phrases that must appear in its stderr or stdout.
+    pub(crate) expect: Vec<String>,
+}
+
+fn case(name: &'static str, args: &[&str], exit: i32, expect: &[&str]) -> Case {
+    Case {
+        name,
+        args: args.iter().map(|s| s.to_string()).collect(),
+        exit,
+        expect: expect.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn assess(file: &str) -> Vec<&str> {
+    vec!["assess", file, "--rubric", "mini.yaml"]
+}
+
+/// The mini rubric with the production-system rule's `require` replaced.
+fn rubric_with_require(require: &str) -> String {
+    MINI.replace(
+        "require: security_level != null\n        severity: error",
+        &format!("require: {require}\n        severity: error"),
+    )
+}
+
+/// Writes the corpus into `dir` (which must exist) and lists its cases.
+pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
+    let put = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    };
+    put("mini.yaml", MINI.as_bytes())?;
+    let mut cases = Vec::new();
+
+    put("alias-bomb.yaml", ALIAS_BOMB.as_bytes())?;
+    cases.push(case(
+        "YAML alias bomb",
+        &assess("alias-bomb.yaml"),
+        2,
+        &["error[yaml-limit]", "alias-bomb.yaml:"],
+    ));
+
+    let depth = 100_000;
+    put(
+        "deep.yaml",
+        format!("{HEAD}systems: {}{}\n", "[".repeat(depth), "]".repeat(depth)).as_bytes(),
+    )?;
+    cases.push(case("100,000-deep nesting", &assess("deep.yaml"), 2, &["deep.yaml:3:"]));
+
+    let mut big = String::from(HEAD) + "systems:\n";
+    let mut i = 0;
+    while big.len() < 50 << 20 {
+        big += &format!(
+            "  - {{id: s{i:07}, status: production, security_level: {}, shares: yes}}\n",
+            i % 5 + 1
+        );
+        i += 1;
+    }
+    put("big.yaml", big.as_bytes())?;
+    drop(big);
+    cases.push(case(
+        "50 MB YAML file",
+        &assess("big.yaml"),
+        2,
+        &["over the 10 MB limit for YAML", "--max-yaml-mb"],
+    ));
+
+    let mut line = String::from(HEAD) + "systems: [";
+    for i in 0..160_000 {
+        line += &format!("{{id: t{i:06}, status: planning}}, ");
+    }
+    line += "{id: broken, status: planning]\n";
+    put("long-line.yaml", line.as_bytes())?;
+    cases.push(case(
+        "5 MB single line",
+        &assess("long-line.yaml"),
+        2,
+        &["error[yaml-syntax]", "long-line.yaml:3:"],
+    ));
+
+    put(
+        "invalid-utf8.yaml",
+        b"dgmat: 1\nkind: inventory\nsystems:\n  - {id: \"s\xff1\", status: planning}\n",
+    )?;
+    cases.push(case(
+        "invalid UTF-8",
+        &assess("invalid-utf8.yaml"),
+        2,
+        &["error[encoding]", "invalid-utf8.yaml:4:", "not valid UTF-8"],
+    ));
+
+    put(
+        "nul.yaml",
+        b"dgmat: 1\nkind: inventory\nsystems:\n  - {id: s1, status: planning}\n\0\n",
+    )?;
+    cases.push(case(
+        "NUL byte",
+        &assess("nul.yaml"),
+        2,
+        &["error[encoding]", "nul.yaml:5:1", "NUL byte"],
+    ));
+
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(HEAD.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    put("utf16.yaml", &utf16)?;
+    cases.push(case(
+        "UTF-16 with BOM",
+        &assess("utf16.yaml"),
+        2,
+        &["error[encoding]", "UTF-16", "save the file as UTF-8"],
+    ));
+
+    put(
+        "dup-keys.yaml",
+        format!("{HEAD}systems:\n  - id: s1\n    status: planning\n    status: retired\n").as_bytes(),
+    )?;
+    cases.push(case(
+        "duplicate keys",
+        &assess("dup-keys.yaml"),
+        2,
+        &["error[duplicate-key]", "dup-keys.yaml:6:"],
+    ));
+
+    for (name, file, value, phrase) in [
+        (
+            "integer out of range",
+            "int-overflow.yaml",
+            "99999999999999999999999",
+            "security_level",
+        ),
+        ("NaN for an integer", "nan.yaml", ".nan", "is not a finite number"),
+        ("infinity for an integer", "inf.yaml", "-.inf", "is not a finite number"),
+    ] {
+        put(
+            file,
+            format!("{HEAD}systems:\n  - {{id: s1, status: production, security_level: {value}}}\n").as_bytes(),
+        )?;
+        let at = format!("{file}:4:");
+        cases.push(case(name, &assess(file), 2, &["error[invalid-value]", &at, phrase]));
+    }
+    for (name, dir_name, value) in [
+        ("NaN for a percentage", "q-nan", ".nan"),
+        ("infinity for a percentage", "q-inf", ".inf"),
+        ("1e400 for a percentage", "q-huge", "1e400"),
+    ] {
+        put(
+            &format!("{dir_name}/questionnaire.yaml"),
+            format!("dgmat: 1\nkind: questionnaire\nagency: {{id: a}}\nanswers:\n  SEC-5.1: {value}\n").as_bytes(),
+        )?;
+        let at = format!("{dir_name}/questionnaire.yaml:5:");
+        cases.push(case(
+            name,
+            &assess(dir_name),
+            2,
+            &["error[invalid-value]", &at, "is not a finite number"],
+        ));
+    }
+
+    put(
+        "feb-30.yaml",
+        format!("{HEAD}systems:\n  - {{id: s1, status: planning, go_live_on: 2026-02-30}}\n").as_bytes(),
+    )?;
+    cases.push(case(
+        "date 2026-02-30",
+        &assess("feb-30.yaml"),
+        2,
+        &["error[invalid-value]", "feb-30.yaml:4:", "`2026-02-30` is not a valid date"],
+    ));
+
+    put("zip-bomb/inventory.xlsx", ZIP_BOMB)?;
+    cases.push(case(
+        "XLSX zip bomb",
+        &assess("zip-bomb"),
+        2,
+        &["error[too-large]", "would decompress to 1024 MB", "--max-unzipped-mb"],
+    ));
+
+    let mut wide = String::from("id,status");
+    wide.extend(std::iter::repeat_n(",x", 1_000_000));
+    put("wide-header/systems.csv", (wide.clone() + "\ns1,planning\n").as_bytes())?;
+    cases.push(case(
+        "CSV header with a million columns",
+        &assess("wide-header"),
+        2,
+        &["over the limit of 1000", "systems.csv:1:1"],
+    ));
+    put(
+        "wide-row/systems.csv",
+        format!("id,status\ns1,planning\n{}\n", wide.replacen("id,status", "s2,planning", 1)).as_bytes(),
+    )?;
+    cases.push(case(
+        "CSV row with a million cells",
+        &assess("wide-row"),
+        2,
+        &["this row has 1000002 cells", "systems.csv:3:1"],
+    ));
+    drop(wide);
+
+    let huge = (0..400).map(|i| format!("security_level == {i}")).collect::<Vec<_>>().join(" || ");
+    put("cel-huge.yaml", rubric_with_require(&huge).as_bytes())?;
+    cases.push(case(
+        "huge CEL expression",
+        &["rubric", "lint", "cel-huge.yaml"],
+        2,
+        &["error[expression]", "over the 4096-byte limit"],
+    ));
+    let nested = format!("\"{}true{}\"", "(".repeat(2000), ")".repeat(2000));
+    put("cel-nested.yaml", rubric_with_require(&nested).as_bytes())?;
+    cases.push(case(
+        "deeply nested CEL expression",
+        &["rubric", "lint", "cel-nested.yaml"],
+        2,
+        &["error[expression]", "nests brackets 33 deep, over the limit of 32"],
+    ));
+
+    let regex = MINI.replace(
+        "require: approved_on != null && go_live_on != null && approved_on <= go_live_on",
+        r#"require: id.matches("^(a+)+$") || id.matches("(x+x+)+y")"#,
+    );
+    put("regex/rubric.yaml", regex.as_bytes())?;
+    put(
+        "regex/sub/inventory.yaml",
+        format!(
+            "{HEAD}systems:\n  - {{id: \"{}b\", status: production, security_level: 1}}\n  - {{id: \"{}\", status: production, security_level: 1}}\n",
+            "a".repeat(100_000),
+            "x".repeat(100_000)
+        )
+        .as_bytes(),
+    )?;
+    cases.push(case(
+        "catastrophic regex",
+        &["assess", "regex/sub", "--rubric", "regex/rubric.yaml"],
+        0,
+        &["0 of 2 selected systems pass"],
+    ));
+
+    let mut answers = String::from("dgmat: 1\nkind: questionnaire\nagency: {id: a}\nanswers:\n");
+    for i in 0..100_000 {
+        answers += &format!("  X-{i}: yes\n");
+    }
+    put("unknown-ids/questionnaire.yaml", answers.as_bytes())?;
+    cases.push(case(
+        "100,000 unknown criterion ids",
+        &assess("unknown-ids"),
+        2,
+        &[
+            "error[unknown-criterion]",
+            "unknown-ids/questionnaire.yaml:5:3",
+            "100000 problem(s)",
+        ],
+    ));
+
+    let agency = |id: &str| format!("dgmat: 1\nkind: questionnaire\nagency: {{id: \"{id}\"}}\nanswers:\n  SHR-2.1: yes\n");
+    put("ids/a/questionnaire.yaml", agency("../../etc/x").as_bytes())?;
+    put("ids/b/questionnaire.yaml", agency("CON").as_bytes())?;
+    put("ids/c/questionnaire.yaml", agency(&"L".repeat(10_000)).as_bytes())?;
+    cases.push(case(
+        "agency ids ../../etc/x, CON and 10,000 characters",
+        &["batch", "ids", "--out", "ids-out", "--rubric", "mini.yaml"],
+        0,
+        &["3 submissions: 3 assessed, 0 invalid"],
+    ));
+
+    put("loop/a/questionnaire.yaml", agency("a").as_bytes())?;
+    #[cfg(unix)]
+    {
+        let link = dir.join("loop/a/back");
+        if !link.exists() {
+            std::os::unix::fs::symlink("..", &link)?;
+        }
+    }
+    cases.push(case(
+        "symlink loop in a batch root",
+        &["batch", "loop", "--out", "loop-out", "--rubric", "mini.yaml"],
+        0,
+        &["skipped loop/a/back: symbolic link loop, not followed", "1 submissions: 1 assessed"],
+    ));
+
+    put("unreadable/a/questionnaire.yaml", agency("a").as_bytes())?;
+    put("unreadable/b/questionnaire.yaml", agency("b").as_bytes())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        fs::set_permissions(dir.join("unreadable/b"), fs::Permissions::from_mode(0o000))?;
+    }
+    // Root reads any directory: then both submissions are assessed, which is also correct.
+    let readable = fs::read_dir(dir.join("unreadable/b")).is_ok();
+    cases.push(case(
+        "unreadable directory in a batch root",
+        &["batch", "unreadable", "--out", "unreadable-out", "--rubric", "mini.yaml"],
+        0,
+        if readable {
+            &["2 submissions: 2 assessed"]
+        } else {
+            &["unreadable/b", "1 submissions: 1 assessed"]
+        },
+    ));
+    Ok(cases)
+}
