@@ -41,6 +41,7 @@ pub enum Exit {
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
+        cli::Command::Report(args) => commands::report::run(args, cli.quiet),
         cli::Command::Batch(args) => commands::batch::run(args, cli.quiet),
         cli::Command::Init { dir, rubric, force, lang } => commands::init::run(dir, rubric.as_deref(), *force, lang.code(), cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
