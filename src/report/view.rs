@@ -100,6 +100,7 @@ const LABELS: &[&str] = &[
     "rank",
     "invalid submissions",
     "portfolio",
+    "targets",
     "name",
 ];
 

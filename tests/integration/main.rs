@@ -9,6 +9,7 @@ mod examples;
 mod init;
 mod malformed;
 mod realdata;
+mod report;
 mod rubric;
 mod schema;
 
