@@ -177,7 +177,11 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: &str) -> In
             dimensions: row.dimensions.clone(),
             errors: row.errors,
             warnings: row.warnings,
-            html: row.report.as_ref().and_then(|p| p.strip_suffix(".json")).map(|p| format!("{p}.html")),
+            html: row
+                .report
+                .as_ref()
+                .and_then(|p| p.strip_suffix(".json"))
+                .map(|p| format!("{p}.html")),
             json: row.report.clone(),
         });
     }
@@ -196,7 +200,11 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: &str) -> In
         .map(|(l, c)| (format!("{} {l}", super::i18n::t(lang, "level")), *c, format!("bar-l{l}")))
         .collect();
     if kpis.totals.invalid > 0 {
-        items.push((super::i18n::t(lang, "invalid").to_string(), kpis.totals.invalid, "bar-invalid".into()));
+        items.push((
+            super::i18n::t(lang, "invalid").to_string(),
+            kpis.totals.invalid,
+            "bar-invalid".into(),
+        ));
     }
     let targets = kpis
         .targets

@@ -513,10 +513,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
     for (d, r) in rubric.dimensions.iter().zip(&a.dimensions) {
         for (c, cr) in d.criteria.iter().zip(&r.criteria) {
             for e in cr.answer.iter().flat_map(|x| &x.evidence) {
-                let safe = e
-                    .url
-                    .as_deref()
-                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                let safe = e.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
                 evidence.push(EvidenceView {
                     criterion: c.id.value.clone(),
                     status: cr.status.as_str(),

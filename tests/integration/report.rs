@@ -81,7 +81,11 @@ fn markdown_report_of_the_ministry() {
 fn report_defaults_to_html_and_its_outline_is_pinned() {
     let html = run(&["report", MINISTRY]);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{}", &html[..80]);
-    assert_eq!(html, run(&["assess", MINISTRY, "--format", "html"]), "report is assess with --format html");
+    assert_eq!(
+        html,
+        run(&["assess", MINISTRY, "--format", "html"]),
+        "report is assess with --format html"
+    );
     assert_eq!(html, run(&["report", MINISTRY]), "same inputs, same bytes");
     insta::assert_snapshot!(outline(&html));
 }
@@ -119,15 +123,30 @@ fn input_text_is_escaped_in_html_and_markdown() {
     assert!(!html.contains("<img"), "raw img tag in HTML");
     assert!(!html.contains("<b>"), "raw b tag in HTML");
     assert!(!html.contains("href=\"javascript"), "a javascript: URL became a link");
-    assert!(html.contains("&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt; | *Bold*"), "agency name");
-    assert!(html.contains("&lt;script&gt;alert(&#x27;note&#x27;)&lt;/script&gt; | *starred* note"), "note");
-    assert!(html.contains("&lt;script&gt;alert(&#x27;rec&#x27;)&lt;/script&gt;|*rec*"), "record id");
+    assert!(
+        html.contains("&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt; | *Bold*"),
+        "agency name"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(&#x27;note&#x27;)&lt;/script&gt; | *starred* note"),
+        "note"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(&#x27;rec&#x27;)&lt;/script&gt;|*rec*"),
+        "record id"
+    );
     assert!(html.contains("<title>Data-governance maturity report: &lt;script&gt;"), "title");
 
     let md = run(&["report", HOSTILE, "--rubric", MINI, "--format", "markdown"]);
     assert!(!md.contains("<script") && !md.contains("<img") && !md.contains("<b>"), "{md}");
-    assert!(md.contains("&lt;script&gt;alert('name')&lt;/script&gt; \\| \\*Bold\\* \\_Agency\\_ \\[link\\](javascript:x) \\# h"), "{md}");
-    assert!(md.contains("&lt;script&gt;alert('note')&lt;/script&gt; \\| \\*starred\\* note"), "{md}");
+    assert!(
+        md.contains("&lt;script&gt;alert('name')&lt;/script&gt; \\| \\*Bold\\* \\_Agency\\_ \\[link\\](javascript:x) \\# h"),
+        "{md}"
+    );
+    assert!(
+        md.contains("&lt;script&gt;alert('note')&lt;/script&gt; \\| \\*starred\\* note"),
+        "{md}"
+    );
     assert!(md.contains("&lt;script&gt;alert('rec')&lt;/script&gt;\\|\\*rec\\*"), "{md}");
     // A note's line break would end its table row.
     assert!(md.contains("line one line two \\| &lt;b&gt;bold&lt;/b&gt; |"), "{md}");
@@ -156,10 +175,7 @@ const MINI_SUB: &str = "tests/fixtures/good/sub";
 fn output_file_is_written_and_a_bad_path_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ministry.html");
-    let out = dgmat()
-        .args(["report", MINISTRY, "-o", file.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = dgmat().args(["report", MINISTRY, "-o", file.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(std::fs::read_to_string(&file).unwrap().contains("id=\"radar\""));
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
@@ -193,8 +209,7 @@ fn batch_writes_an_index_and_an_html_report_per_agency() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
-    let summary: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.path().join("summary.json")).unwrap()).unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("summary.json")).unwrap()).unwrap();
     // The league table: best overall level first, then index.
     let mut rows: Vec<(u64, f64, String)> = summary["rows"]
         .as_array()
@@ -309,5 +324,9 @@ fn browser_renders_the_html_report() {
     assert_eq!(dims, 11, "vn-dgmm has 11 dimensions");
     assert_eq!(radar.matches("class=\"radar-axis\"").count(), dims, "one radar axis per dimension");
     let heatmap = dom.split("id=\"heatmap\"").nth(1).and_then(|s| s.split("</table>").next()).unwrap();
-    assert_eq!(heatmap.matches("<tr>").count(), dims + 1, "a heatmap row per dimension, and the header");
+    assert_eq!(
+        heatmap.matches("<tr>").count(),
+        dims + 1,
+        "a heatmap row per dimension, and the header"
+    );
 }
