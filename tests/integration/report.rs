@@ -330,3 +330,29 @@ fn browser_renders_the_html_report() {
         "a heatmap row per dimension, and the header"
     );
 }
+
+#[test]
+fn batch_pages_escape_input_text_and_use_sanitised_names() {
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args([
+            "batch",
+            "tests/fixtures/hostile",
+            "--rubric",
+            MINI,
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(!index.contains("<script"), "raw script tag in index.html");
+    assert!(
+        index.contains("&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt; | *Bold*"),
+        "{index}"
+    );
+    assert!(index.contains("<a href=\"agencies/evil-script---x.html\">"), "{index}");
+    let page = std::fs::read_to_string(out.path().join("agencies/evil-script---x.html")).unwrap();
+    assert!(!page.contains("<script") && page.contains("id=\"radar\""));
+}
