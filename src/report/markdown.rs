@@ -38,6 +38,25 @@ fn registry() -> &'static Handlebars<'static> {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
         hb.register_escape_fn(escape);
+        // Inside an HTML block (`<summary>`), Markdown is not parsed: HTML escaping is right.
+        hb.register_helper(
+            "html",
+            Box::new(
+                |h: &handlebars::Helper<'_>,
+                 _: &Handlebars<'_>,
+                 _: &handlebars::Context,
+                 _: &mut handlebars::RenderContext<'_, '_>,
+                 out: &mut dyn handlebars::Output|
+                 -> handlebars::HelperResult {
+                    let text = h
+                        .param(0)
+                        .map(|p| p.value().as_str().map_or_else(|| p.value().to_string(), str::to_string))
+                        .unwrap_or_default();
+                    out.write(&handlebars::html_escape(&text))?;
+                    Ok(())
+                },
+            ),
+        );
         hb.register_template_string("report", include_str!("templates/report.md.hbs"))
             .unwrap_or_else(|e| panic!("templates/report.md.hbs: {e}"));
         hb
@@ -77,5 +96,12 @@ mod tests {
         assert_eq!(escape("<script>"), "&lt;script&gt;");
         assert_eq!(escape("[x](y) # `z`"), "\\[x\\](y) \\# \\`z\\`");
         assert_eq!(escape("one\r\ntwo"), "one two");
+    }
+
+    #[test]
+    fn html_blocks_get_html_escaping() {
+        let value = serde_json::json!({"x": "a|*b* <i>"});
+        let text = super::registry().render_template("<summary>{{html x}}</summary> {{x}}", &value);
+        assert_eq!(text.unwrap(), "<summary>a|*b* &lt;i&gt;</summary> a\\|\\*b\\* &lt;i&gt;");
     }
 }
