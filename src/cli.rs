@@ -68,8 +68,8 @@ pub enum Command {
     /// Example: dgmat check submission/ --format sarif -o dgmat.sarif
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
-    /// Assess every submission below ROOT and write summary.csv, summary.json and one report per
-    /// agency into DIR, with the national indicators on stderr.
+    /// Assess every submission below ROOT and write summary.csv, summary.json, index.html and a
+    /// JSON and HTML report per agency into DIR, with the national indicators on stderr.
     ///
     /// A submission is a directory holding questionnaire.yaml and/or inventory.yaml. Every
     /// submission is assessed against one rubric (--rubric, else vn-dgmm). An invalid submission

@@ -293,8 +293,10 @@ pub struct PlanGroup {
 /// A column of the heatmap.
 #[derive(Serialize)]
 pub struct HeatLevel {
-    /// The level (0: criteria without a level).
+    /// The level (0: criteria without a level, as in rated and points rubrics).
     pub level: u8,
+    /// Its heading: `Level 3`, or `—` for criteria without a level.
+    pub label: String,
     /// Whether it is the target level.
     pub is_target: bool,
 }
@@ -469,6 +471,11 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             .iter()
             .map(|&level| HeatLevel {
                 level,
+                label: if level == 0 {
+                    "—".to_string()
+                } else {
+                    format!("{} {level}", t(lang, "level"))
+                },
                 is_target: level == a.target.level,
             })
             .collect(),
