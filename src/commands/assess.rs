@@ -1,13 +1,13 @@
 //! `dgmat assess`: load a submission, assess it, render the report, apply the gate.
 
+use anyhow::Context as _;
+
 use crate::Exit;
 use crate::assess::assess;
 use crate::cli::{AssessArgs, Format};
 use crate::finding::{Finding, sort_findings};
 use crate::load::submission;
 use crate::report::{ReportInput, html, json, markdown, table};
-
-use anyhow::Context as _;
 
 /// Runs `dgmat assess`.
 pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
