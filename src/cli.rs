@@ -11,6 +11,20 @@ Exit codes:
      batch: an invalid submission)
   2  could not run: usage error, unreadable or invalid input, invalid rubric";
 
+const REPORT_HELP: &str = "\
+Examples:
+  dgmat report examples/ministry -o ministry.html
+      the HTML report; open it in a browser or print it to PDF
+  dgmat report examples/ministry --format markdown -o report.md
+      Markdown for a pull- or merge-request comment (e.g. gh pr comment --body-file report.md)
+  dgmat report examples/ministry --lang vi --target dgp-2030 -o bao-cao.html
+      in Vietnamese, against the 2030 target
+
+Exit codes:
+  0  done, and every gate passed
+  1  done, but a gate failed (--fail-below)
+  2  could not run: usage error, unreadable or invalid input, invalid rubric, unwritable -o FILE";
+
 /// Data-governance maturity assessor: scores an agency's questionnaire and inventory against a
 /// maturity rubric (levels 1-5) and reports what blocks the next or target level.
 #[derive(Debug, Parser)]
@@ -75,6 +89,16 @@ pub enum Command {
     /// Example: dgmat assess examples/ministry --target dgp-2027
     #[command(after_help = EXIT_CODES)]
     Assess(AssessArgs),
+    /// Write a report people read: a self-contained HTML page (default) or GitHub-flavoured
+    /// Markdown for a pull-request comment.
+    ///
+    /// The same as `assess` with `--format html`: the levels (a radar chart against the target
+    /// and a table), the action plan (every gap grouped by dimension, with its action and failing
+    /// records as file:line), a heatmap of criterion status by dimension and level, the evidence
+    /// cited, the findings, and the input files with their SHA-256. The HTML needs no network and
+    /// no JavaScript and prints cleanly.
+    #[command(after_help = REPORT_HELP)]
+    Report(AssessArgs),
     /// Validate submissions for CI: every problem with file:line:col, in text, JSON, SARIF,
     /// JUnit or GitHub annotations.
     ///
@@ -84,8 +108,8 @@ pub enum Command {
     /// Example: dgmat check submission/ --format sarif -o dgmat.sarif
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
-    /// Assess every submission below ROOT and write summary.csv, summary.json and one report per
-    /// agency into DIR, with the national indicators on stderr.
+    /// Assess every submission below ROOT and write summary.csv, summary.json, index.html and a
+    /// JSON and HTML report per agency into DIR, with the national indicators on stderr.
     ///
     /// A submission is a directory holding questionnaire.yaml and/or inventory.yaml. Every
     /// submission is assessed against one rubric (--rubric, else vn-dgmm). An invalid submission
@@ -165,9 +189,9 @@ pub struct AssessArgs {
     /// [default: the rubric's default_target, else the next level].
     #[arg(long, short, value_name = "T")]
     pub target: Option<String>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: table for assess, html for report].
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
     /// Write the report to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -260,6 +284,10 @@ pub enum Format {
     Table,
     /// The versioned JSON report.
     Json,
+    /// GitHub-flavoured Markdown, for a pull- or merge-request comment.
+    Markdown,
+    /// One self-contained HTML page with charts.
+    Html,
 }
 
 /// Report languages.

@@ -47,6 +47,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
     });
     match &cli.command {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
+        cli::Command::Report(args) => commands::report::run(args, cli.quiet),
         cli::Command::Batch(args) => commands::batch::run(args, cli.quiet),
         cli::Command::Init {
             dir,

@@ -1,5 +1,6 @@
 //! Batch evaluation: discover submissions below a root, assess them in parallel, write a
-//! deterministic, atomic set of outputs.
+//! deterministic, atomic set of outputs (summaries, `index.html`, a JSON and an HTML report per
+//! agency).
 //!
 //! Guarantees: one bad submission (unreadable, invalid, or even a panic while assessing it)
 //! becomes an `invalid` row and never stops the batch; rows are sorted by path, so the outputs
@@ -23,7 +24,7 @@ use crate::finding::merged;
 use crate::load::rubric::LoadedRubric;
 use crate::load::submission::{self, RubricChoice};
 use crate::model::questionnaire::Tier;
-use crate::report::{ReportInput, index2, json};
+use crate::report::{ReportInput, batch_index, html, index2, json};
 
 /// Whether a submission could be assessed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -203,6 +204,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         } else {
             format!("{stem}-{n}.json")
         };
+        std::fs::rename(pending.with_extension("html"), agencies.join(&name).with_extension("html"))?;
         std::fs::rename(&pending, agencies.join(&name))?;
         row.report = Some(format!("agencies/{name}"));
     }
@@ -210,6 +212,9 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     let kpis = kpi::compute(&opts.rubric, &rows);
     write_summary_csv(&opts.out.join("summary.csv"), &opts.rubric, &rows)?;
     write_summary_json(&opts.out.join("summary.json"), opts, &kpis, &rows)?;
+    let index = html::render_index(&batch_index::build(&opts.rubric, &rows, &kpis, opts.lang))
+        .map_err(|e| anyhow::anyhow!("cannot render index.html: {e}"))?;
+    output::write_atomic(&opts.out.join("index.html"), index.as_bytes())?;
     Ok(BatchResult {
         rows,
         kpis,
@@ -295,15 +300,23 @@ fn assess_one(
             opts.today,
         );
         let findings = merged(&sub.warnings, &a.findings);
-        let text = json::render(&ReportInput {
+        let input = ReportInput {
             rubric: &sub.rubric,
             assessment: &a,
             inputs: &sub.inputs,
             findings: &findings,
             lang: opts.lang,
-        });
+        };
+        let text = json::render(&input);
+        let page = html::render(&input).map_err(|e| e.to_string());
         let pending = agencies.join(format!(".{i}.pending.json"));
-        output::write_atomic(&pending, text.as_bytes()).map_err(|e| {
+        // The HTML page is written beside the JSON under the same pending stem, and renamed with it.
+        let written = page.and_then(|page| {
+            output::write_atomic(&pending, text.as_bytes())
+                .and_then(|()| output::write_atomic(&pending.with_extension("html"), page.as_bytes()))
+                .map_err(|e| e.to_string())
+        });
+        written.map_err(|e| {
             Box::new(invalid(
                 format!("cannot write the agency report: {e}"),
                 Some(a.agency.clone()),

@@ -1,14 +1,21 @@
 //! `dgmat assess`: load a submission, assess it, render the report, apply the gate.
 
+use anyhow::Context as _;
+
 use crate::Exit;
 use crate::assess::assess;
 use crate::cli::{AssessArgs, Format};
 use crate::finding::{Finding, sort_findings};
 use crate::load::submission;
-use crate::report::{ReportInput, json, table};
+use crate::report::{ReportInput, html, json, markdown, table};
 
 /// Runs `dgmat assess`.
 pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
+    run_as(args, args.format.unwrap_or(Format::Table), quiet)
+}
+
+/// Runs `dgmat assess` rendering `format`.
+pub fn run_as(args: &AssessArgs, format: Format, quiet: bool) -> anyhow::Result<Exit> {
     let sub = match submission::load(&args.paths, args.rubric.as_deref()) {
         Ok(s) => s,
         Err(failure) => {
@@ -33,15 +40,17 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
         findings: &findings,
         lang,
     };
-    let text = match args.format {
+    let text = match format {
         Format::Table => table::render(&input),
         Format::Json => json::render(&input),
+        Format::Markdown => markdown::render(&input).context("cannot render the Markdown report")?,
+        Format::Html => html::render(&input).context("cannot render the HTML report")?,
     };
     match &args.output {
         Some(path) => super::write_atomic(path, &text)?,
         None => super::print(&text)?,
     }
-    if !quiet && args.format != Format::Table {
+    if !quiet && format != Format::Table {
         if let Some(path) = &args.output {
             crate::stderr!("wrote {}", path.display());
         }

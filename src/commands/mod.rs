@@ -4,6 +4,7 @@ pub mod assess;
 pub mod batch;
 pub mod check;
 pub mod init;
+pub mod report;
 pub mod rubric;
 pub mod schema;
 

@@ -1,13 +1,18 @@
 //! Report formats. Each formats a precomputed [`ReportInput`] and computes nothing itself.
 
+pub mod batch_index;
+pub mod chart;
 pub mod findings;
+pub mod html;
 pub mod i18n;
 pub mod init;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod rubric_doc;
 pub mod sarif;
 pub mod table;
+pub mod view;
 
 use crate::assess::Assessment;
 use crate::finding::Finding;

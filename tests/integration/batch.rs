@@ -108,10 +108,15 @@ fn outputs_stay_inside_the_output_directory_and_nothing_is_overwritten() {
     assert_eq!(
         files,
         [
+            "agencies/_CON.html",
             "agencies/_CON.json",
+            "agencies/demo-2.html",
             "agencies/demo-2.json",
+            "agencies/demo.html",
             "agencies/demo.json",
+            "agencies/etc-x.html",
             "agencies/etc-x.json",
+            "index.html",
             "summary.csv",
             "summary.json"
         ]

@@ -10,6 +10,7 @@ mod hostile;
 mod init;
 mod malformed;
 mod realdata;
+mod report;
 mod rubric;
 mod schema;
 mod xlsx;

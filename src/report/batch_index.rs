@@ -1,0 +1,269 @@
+//! The view model of a batch's `index.html`: the league table, the distribution of overall
+//! levels as a bar chart, each target's and portfolio goal's result, and links to every
+//! agency's report. Computed from the batch rows and indicators; the template only formats.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::chart::{Bars, bars};
+use super::view::{labels, tier_name};
+use crate::batch::kpi::Kpis;
+use crate::batch::{Row, RowStatus};
+use crate::load::rubric::LoadedRubric;
+
+/// The page.
+#[derive(Serialize)]
+pub struct IndexView {
+    /// Language code.
+    pub lang: String,
+    /// Fixed texts.
+    pub t: BTreeMap<String, &'static str>,
+    /// dgmat's version.
+    pub tool_version: &'static str,
+    /// Rubric title.
+    pub rubric_title: String,
+    /// Rubric id.
+    pub rubric_id: String,
+    /// Rubric version.
+    pub rubric_version: String,
+    /// Rubric SHA-256.
+    pub rubric_sha256: String,
+    /// Counts.
+    pub submissions: usize,
+    /// Assessed.
+    pub assessed: usize,
+    /// Invalid.
+    pub invalid: usize,
+    /// Below the gate.
+    pub below_gate: usize,
+    /// Dimension ids, the league table's columns.
+    pub dimensions: Vec<DimHead>,
+    /// Assessed agencies, best first.
+    pub league: Vec<LeagueRow>,
+    /// Submissions that could not be assessed, by path.
+    pub invalid_rows: Vec<InvalidRow>,
+    /// Distribution of overall levels.
+    pub chart: Bars,
+    /// Shares at or above each level.
+    pub shares: Vec<ShareView>,
+    /// The rubric's targets.
+    pub targets: Vec<TargetView>,
+}
+
+/// A dimension column.
+#[derive(Serialize)]
+pub struct DimHead {
+    /// Id.
+    pub id: String,
+    /// Name, for the tooltip.
+    pub name: String,
+}
+
+/// One assessed agency.
+#[derive(Serialize)]
+pub struct LeagueRow {
+    /// Rank (ties share a rank).
+    pub rank: usize,
+    /// Agency id.
+    pub id: String,
+    /// Agency name, else id.
+    pub name: String,
+    /// Tier.
+    pub tier: Option<&'static str>,
+    /// Submission path.
+    pub path: String,
+    /// Overall level.
+    pub level: u8,
+    /// Index, two decimals.
+    pub index: String,
+    /// Target met.
+    pub target_met: bool,
+    /// Dimension levels.
+    pub dimensions: Vec<Option<u8>>,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// The HTML report, relative to the output directory.
+    pub html: Option<String>,
+    /// The JSON report.
+    pub json: Option<String>,
+}
+
+/// A submission that could not be assessed.
+#[derive(Serialize)]
+pub struct InvalidRow {
+    /// Submission path.
+    pub path: String,
+    /// Agency id, when known.
+    pub id: Option<String>,
+    /// Why.
+    pub error: String,
+}
+
+/// A share of agencies at or above a level.
+#[derive(Serialize)]
+pub struct ShareView {
+    /// The level.
+    pub level: u8,
+    /// Percent, one decimal.
+    pub percent: String,
+}
+
+/// A target over the batch.
+#[derive(Serialize)]
+pub struct TargetView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Level.
+    pub level: u8,
+    /// Agencies at or above it.
+    pub met_count: usize,
+    /// Their share, percent.
+    pub percent: String,
+    /// Portfolio goals.
+    pub goals: Vec<GoalView>,
+    /// Whether every goal is met (absent without goals).
+    pub portfolio_met: Option<bool>,
+}
+
+/// A portfolio goal.
+#[derive(Serialize)]
+pub struct GoalView {
+    /// Level.
+    pub level: u8,
+    /// Required share, percent.
+    pub required: String,
+    /// Reached share, percent.
+    pub actual: String,
+    /// Met.
+    pub met: bool,
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Builds the index of a batch.
+pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: &str) -> IndexView {
+    let r = &rubric.rubric;
+    let mut ok: Vec<&Row> = rows.iter().filter(|x| x.status == RowStatus::Ok).collect();
+    // Best first: overall level, then index, then path so that ties have a stable order.
+    ok.sort_by(|a, b| {
+        b.level
+            .cmp(&a.level)
+            .then(b.index.unwrap_or(0.0).total_cmp(&a.index.unwrap_or(0.0)))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    let mut league: Vec<LeagueRow> = Vec::with_capacity(ok.len());
+    for (i, row) in ok.iter().enumerate() {
+        let rank = match league.last() {
+            Some(prev) if Some(prev.level) == row.level && prev.index == format!("{:.2}", row.index.unwrap_or(0.0)) => prev.rank,
+            _ => i + 1,
+        };
+        let id = row.agency_id.clone().unwrap_or_default();
+        league.push(LeagueRow {
+            rank,
+            name: row.agency_name.clone().unwrap_or_else(|| id.clone()),
+            id,
+            tier: tier_name(lang, row.tier),
+            path: row.path.clone(),
+            level: row.level.unwrap_or(1),
+            index: format!("{:.2}", row.index.unwrap_or(0.0)),
+            target_met: row.target_met.unwrap_or(false),
+            dimensions: row.dimensions.clone(),
+            errors: row.errors,
+            warnings: row.warnings,
+            html: row
+                .report
+                .as_ref()
+                .and_then(|p| p.strip_suffix(".json"))
+                .map(|p| format!("{p}.html")),
+            json: row.report.clone(),
+        });
+    }
+    let invalid_rows = rows
+        .iter()
+        .filter(|x| x.status == RowStatus::Invalid)
+        .map(|x| InvalidRow {
+            path: x.path.clone(),
+            id: x.agency_id.clone(),
+            error: x.error.clone().unwrap_or_default(),
+        })
+        .collect();
+    let mut items: Vec<(String, usize, String)> = kpis
+        .distribution
+        .iter()
+        .map(|(l, c)| (format!("{} {l}", super::i18n::t(lang, "level")), *c, format!("bar-l{l}")))
+        .collect();
+    if kpis.totals.invalid > 0 {
+        items.push((
+            super::i18n::t(lang, "invalid").to_string(),
+            kpis.totals.invalid,
+            "bar-invalid".into(),
+        ));
+    }
+    let targets = kpis
+        .targets
+        .iter()
+        .map(|k| TargetView {
+            title: r
+                .targets
+                .iter()
+                .find(|x| x.id.value == k.id)
+                .map_or(String::new(), |x| x.title.get(lang).to_string()),
+            id: k.id.clone(),
+            level: k.level,
+            met_count: k.met_count,
+            percent: pct(k.share),
+            goals: k
+                .portfolio
+                .iter()
+                .map(|g| GoalView {
+                    level: g.level,
+                    required: pct(g.required),
+                    actual: pct(g.actual),
+                    met: g.met,
+                })
+                .collect(),
+            portfolio_met: k.portfolio_met,
+        })
+        .collect();
+    IndexView {
+        lang: lang.to_string(),
+        t: labels(lang),
+        tool_version: env!("CARGO_PKG_VERSION"),
+        rubric_title: r.title.get(lang).to_string(),
+        rubric_id: r.id.value.clone(),
+        rubric_version: r.version.clone(),
+        rubric_sha256: rubric.sha256.clone(),
+        submissions: kpis.totals.submissions,
+        assessed: kpis.totals.assessed,
+        invalid: kpis.totals.invalid,
+        below_gate: kpis.totals.below_gate,
+        dimensions: r
+            .dimensions
+            .iter()
+            .map(|d| DimHead {
+                id: d.id.value.clone(),
+                name: d.name.get(lang).to_string(),
+            })
+            .collect(),
+        league,
+        invalid_rows,
+        chart: bars(&items),
+        shares: kpis
+            .at_or_above
+            .overall
+            .iter()
+            .map(|(l, s)| ShareView {
+                level: *l,
+                percent: pct(*s),
+            })
+            .collect(),
+        targets,
+    }
+}

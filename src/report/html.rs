@@ -1,0 +1,53 @@
+//! The HTML reports: one self-contained page per assessment (radar chart, heatmap, action plan,
+//! evidence, findings, inputs) and the batch index page.
+//!
+//! Templates live in `templates/*.hbs`, are built into the binary and run in strict mode, so a
+//! template that names a missing field fails the tests instead of printing nothing. Handlebars'
+//! HTML escaping applies to every value; the templates never use the unescaped `{{{ }}}`. Pages
+//! need no network and no JavaScript, and print cleanly.
+
+use std::sync::OnceLock;
+
+use handlebars::Handlebars;
+use serde::Serialize;
+
+use super::ReportInput;
+
+fn registry() -> &'static Handlebars<'static> {
+    static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        let templates = [
+            ("style", include_str!("templates/style.css.hbs")),
+            ("report", include_str!("templates/report.html.hbs")),
+            ("index", include_str!("templates/index.html.hbs")),
+        ];
+        for (name, text) in templates {
+            hb.register_template_string(name, text)
+                .unwrap_or_else(|e| panic!("templates/{name}: {e}"));
+        }
+        hb
+    })
+}
+
+fn render_page(name: &str, view: &impl Serialize) -> Result<String, handlebars::RenderError> {
+    let text = registry().render(name, view)?;
+    // Drop the blank lines that template blocks leave: smaller files, same page.
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Renders the HTML report of one assessment.
+pub fn render(input: &ReportInput<'_>) -> Result<String, handlebars::RenderError> {
+    render_page("report", &super::view::build(input))
+}
+
+/// Renders the batch index page.
+pub fn render_index(view: &super::batch_index::IndexView) -> Result<String, handlebars::RenderError> {
+    render_page("index", view)
+}

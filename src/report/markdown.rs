@@ -1,0 +1,107 @@
+//! The Markdown report (GitHub-flavoured, fit for a pull- or merge-request comment): summary
+//! table, action plan, every dimension's criteria, evidence, findings, inputs.
+//!
+//! Rendered by `templates/report.md.hbs` with an escape function for Markdown instead of HTML,
+//! so every `{{value}}` from an input is inert text, even inside a table cell.
+
+use std::sync::OnceLock;
+
+use handlebars::Handlebars;
+
+use super::ReportInput;
+
+/// Text that Markdown shows as written: the characters that start emphasis, code, links,
+/// headings, tables or HTML are escaped, and line breaks become spaces so a table cell stays
+/// one cell.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn registry() -> &'static Handlebars<'static> {
+    static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_escape_fn(escape);
+        // Inside an HTML block (`<summary>`), Markdown is not parsed: HTML escaping is right.
+        hb.register_helper(
+            "html",
+            Box::new(
+                |h: &handlebars::Helper<'_>,
+                 _: &Handlebars<'_>,
+                 _: &handlebars::Context,
+                 _: &mut handlebars::RenderContext<'_, '_>,
+                 out: &mut dyn handlebars::Output|
+                 -> handlebars::HelperResult {
+                    let text = h
+                        .param(0)
+                        .map(|p| p.value().as_str().map_or_else(|| p.value().to_string(), str::to_string))
+                        .unwrap_or_default();
+                    out.write(&handlebars::html_escape(&text))?;
+                    Ok(())
+                },
+            ),
+        );
+        hb.register_template_string("report", include_str!("templates/report.md.hbs"))
+            .unwrap_or_else(|e| panic!("templates/report.md.hbs: {e}"));
+        hb
+    })
+}
+
+/// Renders the Markdown report.
+pub fn render(input: &ReportInput<'_>) -> Result<String, handlebars::RenderError> {
+    let view = super::view::build(input);
+    let text = registry().render("report", &view)?;
+    // Templates are written for readability; collapse the blank lines their blocks leave.
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out.trim_start().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markdown_syntax_in_inputs_is_inert() {
+        assert_eq!(escape("a|b *c* _d_"), "a\\|b \\*c\\* \\_d\\_");
+        assert_eq!(escape("<script>"), "&lt;script&gt;");
+        assert_eq!(escape("[x](y) # `z`"), "\\[x\\](y) \\# \\`z\\`");
+        assert_eq!(escape("one\r\ntwo"), "one two");
+    }
+
+    #[test]
+    fn html_blocks_get_html_escaping() {
+        let value = serde_json::json!({"x": "a|*b* <i>"});
+        let text = super::registry().render_template("<summary>{{html x}}</summary> {{x}}", &value);
+        assert_eq!(text.unwrap(), "<summary>a|*b* &lt;i&gt;</summary> a\\|\\*b\\* &lt;i&gt;");
+    }
+}

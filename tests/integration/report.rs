@@ -1,0 +1,358 @@
+//! The reports people read: `assess --format markdown|html` and `dgmat report`, their escaping,
+//! languages and outline, the batch index page, and the HTML as a browser renders it.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use super::{MINI, dgmat, stderr, stdout};
+
+const MINISTRY: &str = "examples/ministry";
+const HOSTILE: &str = "tests/fixtures/hostile/report";
+
+fn run(args: &[&str]) -> String {
+    let out = dgmat().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+}
+
+/// Text between tags, with the tags removed.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The outline of an HTML page: its language, headings, section ids and how many of each chart
+/// element it draws. Small enough to snapshot, and it changes when the page's structure does.
+fn outline(html: &str) -> String {
+    let mut lines = Vec::new();
+    let lang = html.split("<html lang=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("?");
+    lines.push(format!("lang: {lang}"));
+    for line in html.lines() {
+        for tag in ["<section id=\"", "<h1", "<h2", "<h3"] {
+            if let Some(start) = line.find(tag) {
+                let rest = &line[start..];
+                if tag.starts_with("<section") {
+                    let id = rest[tag.len()..].split('"').next().unwrap();
+                    lines.push(format!("section #{id}"));
+                } else {
+                    let close = format!("</{}>", &tag[1..]);
+                    let inner = rest.split(&close).next().unwrap();
+                    lines.push(format!("  {}: {}", &tag[1..], strip_tags(inner).trim()));
+                }
+            }
+        }
+    }
+    for needle in [
+        "<svg",
+        "class=\"ring\"",
+        "class=\"radar-axis\"",
+        "class=\"dot\"",
+        "<polygon class=\"levels\"",
+        "<polygon class=\"target\"",
+        "id=\"heatmap\"",
+        "class=\"chip st-",
+        "class=\"gap\"",
+        "<script",
+        "http://",
+        "https://",
+    ] {
+        lines.push(format!("count {needle}: {}", html.matches(needle).count()));
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn markdown_report_of_the_ministry() {
+    let md = run(&["assess", MINISTRY, "--format", "markdown"]);
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn report_defaults_to_html_and_its_outline_is_pinned() {
+    let html = run(&["report", MINISTRY]);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{}", &html[..80]);
+    assert_eq!(
+        html,
+        run(&["assess", MINISTRY, "--format", "html"]),
+        "report is assess with --format html"
+    );
+    assert_eq!(html, run(&["report", MINISTRY]), "same inputs, same bytes");
+    insta::assert_snapshot!(outline(&html));
+}
+
+#[test]
+fn html_shows_levels_gaps_records_and_hashes_from_the_assessment() {
+    let report: serde_json::Value = serde_json::from_str(&run(&["assess", MINISTRY, "--format", "json"])).unwrap();
+    let html = run(&["report", MINISTRY]);
+    let dims = report["dimensions"].as_array().unwrap();
+    assert_eq!(html.matches("class=\"radar-axis\"").count(), dims.len());
+    for d in dims {
+        assert!(html.contains(&format!("id=\"dim-{}\"", d["id"].as_str().unwrap())));
+    }
+    let gaps = report["gaps"].as_array().unwrap();
+    assert_eq!(html.matches("class=\"gap\"").count(), gaps.len());
+    for g in gaps {
+        for r in g["records"].as_array().into_iter().flatten() {
+            let place = format!("{}:{}", r["file"].as_str().unwrap(), r["line"]);
+            assert!(html.contains(&place), "{place} missing");
+        }
+    }
+    for input in report["inputs"].as_array().unwrap() {
+        assert!(html.contains(input["sha256"].as_str().unwrap()));
+    }
+    assert!(html.contains(report["rubric"]["sha256"].as_str().unwrap()));
+    let md = run(&["report", MINISTRY, "--format", "markdown"]);
+    assert!(md.contains("examples/ministry/inventory.yaml:35"), "{md}");
+    assert!(md.contains(report["rubric"]["sha256"].as_str().unwrap()));
+}
+
+#[test]
+fn input_text_is_escaped_in_html_and_markdown() {
+    let html = run(&["report", HOSTILE, "--rubric", MINI]);
+    assert!(!html.contains("<script"), "raw script tag in HTML");
+    assert!(!html.contains("<img"), "raw img tag in HTML");
+    assert!(!html.contains("<b>"), "raw b tag in HTML");
+    assert!(!html.contains("href=\"javascript"), "a javascript: URL became a link");
+    assert!(
+        html.contains("&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt; | *Bold*"),
+        "agency name"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(&#x27;note&#x27;)&lt;/script&gt; | *starred* note"),
+        "note"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(&#x27;rec&#x27;)&lt;/script&gt;|*rec*"),
+        "record id"
+    );
+    assert!(html.contains("<title>Data-governance maturity report: &lt;script&gt;"), "title");
+
+    let md = run(&["report", HOSTILE, "--rubric", MINI, "--format", "markdown"]);
+    assert!(!md.contains("<script") && !md.contains("<img") && !md.contains("<b>"), "{md}");
+    assert!(
+        md.contains("&lt;script&gt;alert('name')&lt;/script&gt; \\| \\*Bold\\* \\_Agency\\_ \\[link\\](javascript:x) \\# h"),
+        "{md}"
+    );
+    assert!(
+        md.contains("&lt;script&gt;alert('note')&lt;/script&gt; \\| \\*starred\\* note"),
+        "{md}"
+    );
+    assert!(md.contains("&lt;script&gt;alert('rec')&lt;/script&gt;\\|\\*rec\\*"), "{md}");
+    // A note's line break would end its table row.
+    assert!(md.contains("line one line two \\| &lt;b&gt;bold&lt;/b&gt; |"), "{md}");
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let cells = line.replace("\\|", "").matches('|').count();
+        assert!([3, 5, 6].contains(&cells), "a table row with a stray pipe: {line}");
+    }
+}
+
+#[test]
+fn vietnamese_reports() {
+    let html = run(&["report", MINISTRY, "--lang", "vi"]);
+    assert!(html.contains("<html lang=\"vi\">"));
+    assert!(html.contains("Kế hoạch khắc phục"), "fixed texts in Vietnamese");
+    assert!(html.contains("Trạng thái tiêu chí theo lĩnh vực và mức"));
+    assert!(html.contains("chưa đạt"), "status names in Vietnamese");
+    let md = run(&["report", MINI_SUB, "--rubric", MINI, "--lang", "vi", "--format", "markdown"]);
+    assert!(md.contains("Kế hoạch khắc phục"), "{md}");
+    assert!(md.contains("Lặp lại được"), "rubric texts in Vietnamese: {md}");
+    assert!(md.contains("Bộ tiêu chí nhỏ"), "{md}");
+}
+
+const MINI_SUB: &str = "tests/fixtures/good/sub";
+
+#[test]
+fn output_file_is_written_and_a_bad_path_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ministry.html");
+    let out = dgmat().args(["report", MINISTRY, "-o", file.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::read_to_string(&file).unwrap().contains("id=\"radar\""));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left: {leftovers:?}");
+
+    let bad = dir.path().join("missing-dir/report.md");
+    let out = dgmat()
+        .args(["report", MINISTRY, "--format", "markdown", "-o", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("cannot write") && err.contains("missing-dir/report.md"), "{err}");
+}
+
+#[test]
+fn report_help_teaches_by_example() {
+    let help = run(&["report", "--help"]);
+    assert!(help.contains("dgmat report examples/ministry -o ministry.html"), "{help}");
+    assert!(help.contains("--format markdown"), "{help}");
+    assert!(help.contains("- markdown:") && help.contains("- html:"), "{help}");
+    assert!(help.contains("Exit codes:"), "{help}");
+}
+
+#[test]
+fn batch_writes_an_index_and_an_html_report_per_agency() {
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args(["batch", "examples", "--out", out.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("summary.json")).unwrap()).unwrap();
+    // The league table: best overall level first, then index.
+    let mut rows: Vec<(u64, f64, String)> = summary["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["level"].as_u64().unwrap(),
+                r["index"].as_f64().unwrap(),
+                r["report"].as_str().unwrap().replace(".json", ".html"),
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    let league = index.split("id=\"league\"").nth(1).unwrap();
+    let positions: Vec<usize> = rows
+        .iter()
+        .map(|r| league.find(&format!("<a href=\"{}\">", r.2)).unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "league order {rows:?}");
+    for r in &rows {
+        let page = std::fs::read_to_string(out.path().join(&r.2)).unwrap();
+        assert!(page.contains("id=\"radar\""), "{}", r.2);
+    }
+    assert_eq!(index.matches("<rect class=\"bar-l").count(), 5, "a bar per level");
+    assert!(index.contains("dgp-2030") && index.contains("dgp-2027"), "targets");
+    assert!(!index.contains("<script"));
+}
+
+/// Where Chromium is, if anywhere: `DGMAT_CHROMIUM`, else `chromium` or `chromium-browser` on
+/// the PATH, else /usr/bin/chromium.
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("DGMAT_CHROMIUM") {
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .flat_map(|d| [d.join("chromium"), d.join("chromium-browser")])
+        .chain([PathBuf::from("/usr/bin/chromium")])
+        .find(|p| p.is_file())
+}
+
+/// Runs headless Chromium on `page` with `args`, returning its stdout; gives up after two minutes.
+fn headless(browser: &Path, profile: &Path, args: &[String], page: &Path) -> String {
+    let mut child = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut s).unwrap();
+        s
+    });
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("chromium did not finish within two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    reader.join().unwrap()
+}
+
+#[test]
+fn browser_renders_the_html_report() {
+    let Some(browser) = chromium() else {
+        println!("chromium not found; skipping browser test");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("ministry.html");
+    run(&["report", MINISTRY, "-q", "-o", page.to_str().unwrap()]);
+    let profile = dir.path().join("profile");
+    let shot = dir.path().join("shot.png");
+    headless(
+        &browser,
+        &profile,
+        &[format!("--screenshot={}", shot.display()), "--window-size=1200,2000".into()],
+        &page,
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!((info.width, info.height), (1200, 2000));
+    let pixels = &buf[..info.buffer_size()];
+    let mean = pixels.iter().map(|&p| f64::from(p)).sum::<f64>() / pixels.len() as f64;
+    let variance = pixels.iter().map(|&p| (f64::from(p) - mean).powi(2)).sum::<f64>() / pixels.len() as f64;
+    assert!(variance > 100.0, "the screenshot looks blank (variance {variance:.1})");
+
+    let dom = headless(&browser, &profile, &["--dump-dom".into()], &page);
+    let radar = dom.split("id=\"radar\"").nth(1).and_then(|s| s.split("</svg>").next()).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&run(&["assess", MINISTRY, "--format", "json"])).unwrap();
+    let dims = report["dimensions"].as_array().unwrap().len();
+    assert_eq!(dims, 11, "vn-dgmm has 11 dimensions");
+    assert_eq!(radar.matches("class=\"radar-axis\"").count(), dims, "one radar axis per dimension");
+    let heatmap = dom.split("id=\"heatmap\"").nth(1).and_then(|s| s.split("</table>").next()).unwrap();
+    assert_eq!(
+        heatmap.matches("<tr>").count(),
+        dims + 1,
+        "a heatmap row per dimension, and the header"
+    );
+}
+
+#[test]
+fn batch_pages_escape_input_text_and_use_sanitised_names() {
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args([
+            "batch",
+            "tests/fixtures/hostile",
+            "--rubric",
+            MINI,
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(!index.contains("<script"), "raw script tag in index.html");
+    assert!(
+        index.contains("&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt; | *Bold*"),
+        "{index}"
+    );
+    assert!(index.contains("<a href=\"agencies/evil-script---x.html\">"), "{index}");
+    let page = std::fs::read_to_string(out.path().join("agencies/evil-script---x.html")).unwrap();
+    assert!(!page.contains("<script") && page.contains("id=\"radar\""));
+}
