@@ -55,7 +55,12 @@ fn no_hostile_input_panics_hangs_or_floods() {
         assert!(name.len() <= 255 && !name.contains(".."), "{}", entry.path().display());
         assert!(!name.eq_ignore_ascii_case("con.json"), "reserved device name written: {name}");
     }
-    assert_eq!(std::fs::read_dir(out.join("agencies")).unwrap().count(), 3);
+    let reports: Vec<String> = std::fs::read_dir(out.join("agencies"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(reports.iter().filter(|n| n.ends_with(".json")).count(), 3, "{reports:?}");
+    assert_eq!(reports.iter().filter(|n| n.ends_with(".html")).count(), 3, "{reports:?}");
     assert!(!dir.path().join("etc").exists());
     #[cfg(unix)]
     {
