@@ -18,6 +18,7 @@ pub mod assess;
 pub mod batch;
 pub mod cli;
 pub mod commands;
+pub mod fault;
 pub mod finding;
 pub mod load;
 pub mod model;
@@ -39,6 +40,7 @@ pub enum Exit {
 
 /// Runs the command line.
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
+    fault::check("run");
     load::limits::set(load::limits::Limits {
         file_bytes: cli.max_file_mb.saturating_mul(1 << 20),
         yaml_bytes: cli.max_yaml_mb.saturating_mul(1 << 20),

@@ -291,6 +291,9 @@ fn assess_one(
                 f.findings.len() - errors.len(),
             ))
         })?;
+        if let Some(q) = &sub.questionnaire {
+            crate::fault::check(&format!("assess:{}", q.agency.id));
+        }
         let a = assess(
             &sub.rubric,
             sub.questionnaire.as_ref(),

@@ -16,7 +16,7 @@ fn run_batch(root: &str, out: &Path, extra: &[&str]) -> std::process::Output {
 }
 
 /// Every file below `dir`, with its bytes, by relative path.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .into_iter()
         .flatten()

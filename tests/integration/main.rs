@@ -4,6 +4,7 @@
 mod assess;
 mod batch;
 mod check;
+mod crash;
 mod csv;
 mod examples;
 mod hostile;
