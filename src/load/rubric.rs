@@ -177,16 +177,14 @@ impl Validator<'_> {
     fn scoring(&mut self, r: &Rubric) {
         let s = &r.scoring;
         let pos = Pos::of(&s.method);
-        if s.method.value != Method::Staged {
+        if s.method.value == Method::Points {
+            self.bands(r);
+        } else if let Some(b) = s.bands.first() {
             self.error(
                 "rubric-scoring",
-                format!(
-                    "scoring method `{:?}` is not supported by this version of dgmat; use `staged`",
-                    s.method.value
-                )
-                .to_lowercase(),
-                pos,
-                None,
+                "`bands` belong to the points method",
+                Pos::of(&b.level),
+                Some("remove `bands`, or set `scoring.method: points`".into()),
             );
         }
         if !(0.0..=1.0).contains(&s.partial_credit) {
@@ -194,6 +192,79 @@ impl Validator<'_> {
         }
         if !(s.level_threshold > 0.0 && s.level_threshold <= 1.0) {
             self.error("rubric-scoring", "level_threshold must be above 0 and at most 1", pos, None);
+        }
+    }
+
+    /// Points bands: one per level 2..5 (a level-1 band, if given, starts at 0), shares in
+    /// [0, 1] that increase with the level. Below the level-2 band is level 1.
+    fn bands(&mut self, r: &Rubric) {
+        let bands = &r.scoring.bands;
+        if bands.is_empty() {
+            self.error(
+                "rubric-bands",
+                "a points rubric needs `scoring.bands`: the least share of points for each level 2-5",
+                Pos::of(&r.scoring.method),
+                Some("e.g. bands: [{level: 5, min: 0.9}, {level: 4, min: 0.75}, {level: 3, min: 0.5}, {level: 2, min: 0.25}]".into()),
+            );
+            return;
+        }
+        let mut seen = BTreeSet::new();
+        for b in bands {
+            let pos = Pos::of(&b.level);
+            if !(1..=5).contains(&b.level.value) {
+                self.error(
+                    "rubric-bands",
+                    format!("band level {} is not a level 1-5", b.level.value),
+                    pos,
+                    None,
+                );
+            } else if !seen.insert(b.level.value) {
+                self.error("rubric-bands", format!("level {} has two bands", b.level.value), pos, None);
+            }
+            if !(0.0..=1.0).contains(&b.min) {
+                self.error(
+                    "rubric-bands",
+                    format!("band min {} for level {} must be a share between 0 and 1", b.min, b.level.value),
+                    pos,
+                    Some("write shares as fractions: 0.75, not 75".into()),
+                );
+            }
+            if b.level.value == 1 && b.min != 0.0 {
+                self.error(
+                    "rubric-bands",
+                    format!(
+                        "the level-1 band must start at 0 (found {}): every share earns at least level 1",
+                        b.min
+                    ),
+                    pos,
+                    Some("remove the level-1 band, or write {level: 1, min: 0}".into()),
+                );
+            }
+        }
+        for level in 2..=5u8 {
+            if !seen.contains(&level) {
+                self.error(
+                    "rubric-bands",
+                    format!("no band for level {level}: bands must cover every level 2-5"),
+                    Pos::of(&bands[0].level),
+                    Some(format!("add {{level: {level}, min: ...}}")),
+                );
+            }
+        }
+        let mut by_level: Vec<&crate::model::rubric::Band> = bands.iter().collect();
+        by_level.sort_by_key(|b| b.level.value);
+        for pair in by_level.windows(2) {
+            if pair[0].level.value != pair[1].level.value && pair[1].min <= pair[0].min {
+                self.error(
+                    "rubric-bands",
+                    format!(
+                        "bands are not increasing: level {} needs {} but level {} needs {}",
+                        pair[1].level.value, pair[1].min, pair[0].level.value, pair[0].min
+                    ),
+                    Pos::of(&pair[1].level),
+                    Some("a higher level must need a larger share of the points".into()),
+                );
+            }
         }
     }
 
@@ -378,6 +449,7 @@ impl Validator<'_> {
         let mut dims = HashSet::new();
         let mut crits = HashSet::new();
         let inventory = std::mem::take(&mut r.inventory);
+        let method = r.scoring.method.value;
         for d in &mut r.dimensions {
             if !dims.insert(d.id.value.clone()) {
                 self.error(
@@ -418,11 +490,11 @@ impl Validator<'_> {
                         None,
                     );
                 }
-                match &c.level {
-                    Some(l) if (2..=5).contains(&l.value) => {
+                match (&c.level, method) {
+                    (Some(l), Method::Staged) if (2..=5).contains(&l.value) => {
                         levels_used.insert(l.value);
                     }
-                    Some(l) => self.error(
+                    (Some(l), Method::Staged) => self.error(
                         "rubric-criteria",
                         format!(
                             "criterion `{id}` is at level {}; staged criteria belong to levels 2-5 (level 1 is the floor)",
@@ -431,15 +503,54 @@ impl Validator<'_> {
                         Pos::of(l),
                         None,
                     ),
-                    None => self.error("rubric-criteria", format!("criterion `{id}` needs a `level` (2-5)"), pos, None),
+                    (None, Method::Staged) => {
+                        self.error("rubric-criteria", format!("criterion `{id}` needs a `level` (2-5)"), pos, None);
+                    }
+                    (Some(l), Method::Rated) => self.error(
+                        "rubric-criteria",
+                        format!("criterion `{id}` has a `level`, but in a rated rubric the answer is the level"),
+                        Pos::of(l),
+                        Some("remove `level:`; answer the criterion with {type: level}".into()),
+                    ),
+                    (Some(l), Method::Points) => self.error(
+                        "rubric-criteria",
+                        format!("criterion `{id}` has a `level`, but in a points rubric levels come from `bands`"),
+                        Pos::of(l),
+                        Some("remove `level:` and give the criterion `points:`".into()),
+                    ),
+                    (None, _) => {}
                 }
-                if c.points.is_some() {
-                    self.error(
+                match (c.points, method) {
+                    (Some(_), Method::Staged | Method::Rated) => self.error(
                         "rubric-criteria",
                         format!("criterion `{id}` has `points`, which only the points method uses"),
                         pos,
+                        Some("remove `points:`, or set `scoring.method: points`".into()),
+                    ),
+                    (None, Method::Points) => self.error(
+                        "rubric-points",
+                        format!("criterion `{id}` has no `points`; every criterion of a points rubric is worth some"),
+                        pos,
+                        Some("add e.g. `points: 10`".into()),
+                    ),
+                    (Some(p), Method::Points) if !(p.is_finite() && p > 0.0) => self.error(
+                        "rubric-points",
+                        format!("criterion `{id}` is worth {p} points; points must be above 0"),
+                        pos,
                         None,
-                    );
+                    ),
+                    _ => {}
+                }
+                if method == Method::Rated {
+                    let is_level = c.answer.as_ref().is_some_and(|a| a.value.kind == AnswerKind::Level);
+                    if c.check.is_some() || (c.answer.is_some() && !is_level) {
+                        self.error(
+                            "rubric-answer",
+                            format!("criterion `{id}`: every criterion of a rated rubric is a question answered with a level"),
+                            c.answer.as_ref().map_or(pos, Pos::of),
+                            Some("use `answer: {type: level, statements: {1: ..., 5: ...}}`".into()),
+                        );
+                    }
                 }
                 if c.weight.is_nan() || c.weight <= 0.0 {
                     self.error("rubric-weight", format!("criterion `{id}` needs a weight above 0"), pos, None);
@@ -480,7 +591,7 @@ impl Validator<'_> {
                     );
                 }
                 if let Some(a) = &c.answer {
-                    self.answer_type(&id, a);
+                    self.answer_type(&id, a, method);
                 }
                 if let Some(check) = &mut c.check {
                     self.check(check, &inventory, env);
@@ -490,7 +601,7 @@ impl Validator<'_> {
                 }
             }
             for level in 2..=5u8 {
-                if !levels_used.contains(&level) && !d.criteria.is_empty() {
+                if method == Method::Staged && !levels_used.contains(&level) && !d.criteria.is_empty() {
                     self.warnings.push(
                         Finding::warning(
                             "empty-level",
@@ -508,7 +619,7 @@ impl Validator<'_> {
         r.inventory = inventory;
     }
 
-    fn answer_type(&mut self, id: &str, a: &serde_saphyr::Spanned<crate::model::rubric::AnswerType>) {
+    fn answer_type(&mut self, id: &str, a: &serde_saphyr::Spanned<crate::model::rubric::AnswerType>, method: Method) {
         let pos = Pos::of(a);
         let t = &a.value;
         match t.kind {
@@ -571,12 +682,33 @@ impl Validator<'_> {
                     }
                 }
             }
+            AnswerKind::Level if method == Method::Rated => {
+                if let Some(bad) = t.statements.keys().find(|l| !(1..=5).contains(*l)) {
+                    self.error(
+                        "rubric-answer",
+                        format!("criterion `{id}`: a statement for level {bad}, which is not a level 1-5"),
+                        pos,
+                        None,
+                    );
+                }
+            }
             AnswerKind::Level => self.error(
                 "rubric-answer",
-                format!("criterion `{id}`: level answers belong to the rated method, not staged"),
+                format!(
+                    "criterion `{id}`: level answers belong to the rated method, not {}",
+                    if method == Method::Points { "points" } else { "staged" }
+                ),
+                pos,
+                Some("use a yes-no, yes-partial-no, percent, number or choice answer, or set `scoring.method: rated`".into()),
+            ),
+        }
+        if t.kind != AnswerKind::Level && !t.statements.is_empty() {
+            self.error(
+                "rubric-answer",
+                format!("criterion `{id}`: `statements` only apply to level answers"),
                 pos,
                 None,
-            ),
+            );
         }
         if !matches!(t.kind, AnswerKind::Percent | AnswerKind::Number) && (t.pass.is_some() || t.partial.is_some()) {
             self.error(

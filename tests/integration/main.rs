@@ -11,6 +11,7 @@ mod malformed;
 mod realdata;
 mod rubric;
 mod schema;
+mod scoring;
 
 use assert_cmd::Command;
 
