@@ -18,6 +18,7 @@ pub mod assess;
 pub mod batch;
 pub mod cli;
 pub mod commands;
+pub mod diff;
 pub mod finding;
 pub mod load;
 pub mod model;
@@ -44,6 +45,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         cli::Command::Batch(args) => commands::batch::run(args, cli.quiet),
         cli::Command::Init { dir, rubric, force, lang } => commands::init::run(dir, rubric.as_deref(), *force, lang.code(), cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
+        cli::Command::Diff(args) => commands::diff::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
         cli::Command::Schema { kind, rubric } => commands::schema::run(*kind, rubric.as_deref()),
         cli::Command::Completions { shell } => {

@@ -5,6 +5,7 @@ mod assess;
 mod batch;
 mod check;
 mod csv;
+mod diff;
 mod examples;
 mod init;
 mod malformed;
