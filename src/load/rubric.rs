@@ -20,6 +20,9 @@ use crate::rules::{self, Expr};
 /// The rubrics built into the binary: (id, file name, text).
 pub const SHIPPED: &[(&str, &str, &str)] = &[
     ("vn-dgmm", "vn-dgmm.yaml", include_str!("../../rubrics/vn-dgmm.yaml")),
+    ("odi-pathway", "odi-pathway.yaml", include_str!("../../rubrics/odi-pathway.yaml")),
+    ("uk-dma", "uk-dma.yaml", include_str!("../../rubrics/uk-dma.yaml")),
+    ("eu-odm", "eu-odm.yaml", include_str!("../../rubrics/eu-odm.yaml")),
     (
         "dc-dataset-inventory",
         "dc-dataset-inventory.yaml",

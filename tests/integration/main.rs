@@ -8,6 +8,7 @@ mod csv;
 mod diff;
 mod examples;
 mod init;
+mod library;
 mod malformed;
 mod realdata;
 mod rubric;
