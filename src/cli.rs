@@ -143,9 +143,9 @@ pub struct AssessArgs {
 
 const DIFF_HELP: &str = "\
 Examples:
-  dgmat assess agency/ --format json -o 2026.json       # keep this year's report
-  dgmat diff 2025.json 2026.json                         # progress since last year
-  dgmat diff 2025.json agency/                           # last year's report against today's answers
+  dgmat assess agency/ --format json -o 2026.json   # keep this year's report
+  dgmat diff 2025.json 2026.json                     # progress since last year
+  dgmat diff 2025.json agency/                       # against today's answers
   dgmat diff 2025.json 2026.json --format markdown -o progress.md
 
 Exit codes:

@@ -190,6 +190,16 @@ impl Validator<'_> {
                 Some("remove `bands`, or set `scoring.method: points`".into()),
             );
         }
+        if s.rated == crate::model::rubric::Overall::Mean && s.method.value != Method::Rated {
+            self.warnings.push(
+                Finding::warning(
+                    "unused-setting",
+                    "`scoring.rated: mean` has no effect: only the rated method uses it",
+                    at(self.file, pos),
+                )
+                .with_help("remove `rated:`, or set `scoring.method: rated`"),
+            );
+        }
         if !(0.0..=1.0).contains(&s.partial_credit) {
             self.error("rubric-scoring", "partial_credit must be between 0 and 1", pos, None);
         }
@@ -554,6 +564,16 @@ impl Validator<'_> {
                             Some("use `answer: {type: level, statements: {1: ..., 5: ...}}`".into()),
                         );
                     }
+                }
+                if method == Method::Points && c.weight != 1.0 {
+                    self.warnings.push(
+                        Finding::warning(
+                            "unused-setting",
+                            format!("criterion `{id}` has a weight, which points scoring ignores"),
+                            at(self.file, pos),
+                        )
+                        .with_help("express the criterion's importance in its `points`"),
+                    );
                 }
                 if c.weight.is_nan() || c.weight <= 0.0 {
                     self.error("rubric-weight", format!("criterion `{id}` needs a weight above 0"), pos, None);

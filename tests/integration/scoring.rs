@@ -268,3 +268,23 @@ fn method_specific_mistakes_are_located_errors() {
     );
     assert!(e.contains("`bands` belong to the points method"), "{e}");
 }
+
+#[test]
+fn settings_another_method_ignores_are_lint_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(POINTS)
+        .unwrap()
+        .replace("  method: points\n", "  method: points\n  rated: mean\n")
+        .replace("{id: POL-1, points: 10,", "{id: POL-1, points: 10, weight: 2,");
+    let path = dir.path().join("rubric.yaml");
+    std::fs::write(&path, text).unwrap();
+    let out = dgmat().args(["rubric", "lint", path.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(err.contains("`scoring.rated: mean` has no effect"), "{err}");
+    assert!(
+        err.contains("criterion `POL-1` has a weight, which points scoring ignores"),
+        "{err}"
+    );
+    assert!(err.contains("2 warning(s)"), "{err}");
+}
