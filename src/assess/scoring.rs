@@ -343,6 +343,13 @@ mod tests {
         }
 
         #[test]
+        fn a_larger_share_never_earns_a_lower_band(a in 0.0f64..=1.0, b in 0.0f64..=1.0) {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(band_level(lo, &BANDS) <= band_level(hi, &BANDS));
+            prop_assert!(points_level(lo, &BANDS).1 <= points_level(hi, &BANDS).1);
+        }
+
+        #[test]
         fn more_points_credit_never_lowers_level_or_index(
             crits in prop::collection::vec((0.5f64..20.0, prop::sample::select(vec![0.0, 0.25, 0.5, 1.0]), prop::bool::weighted(0.9)), 1..20),
             pick in any::<prop::sample::Index>(),
