@@ -120,6 +120,15 @@ pub enum Command {
     /// Example: dgmat batch --inventory all-agencies.csv --group-by AGENCY --rubric R --out results/
     #[command(after_help = EXIT_CODES)]
     Batch(BatchArgs),
+    /// Compare two assessments of an agency: level and index change per dimension and overall,
+    /// criteria newly met and newly failing, gaps closed and opened.
+    ///
+    /// OLD and NEW are each a JSON report saved by `dgmat assess --format json`, or a submission
+    /// (directory or files) that is assessed now with --rubric, --target and --lang as `assess`
+    /// would. A warning (stderr and output) says when the two used different rubrics or rubric
+    /// versions, agencies or targets.
+    #[command(after_help = DIFF_HELP)]
+    Diff(DiffArgs),
     /// Write a questionnaire template (every question of the rubric, guidance as comments) and
     /// an inventory template into DIR.
     ///
@@ -201,6 +210,54 @@ pub struct AssessArgs {
     /// Language of rubric texts and headings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+}
+
+const DIFF_HELP: &str = "\
+Examples:
+  dgmat assess agency/ --format json -o 2026.json   # keep this year's report
+  dgmat diff 2025.json 2026.json                     # progress since last year
+  dgmat diff 2025.json agency/                       # against today's answers
+  dgmat diff 2025.json 2026.json --format markdown -o progress.md
+
+Exit codes:
+  0  compared (whatever the direction of change)
+  2  could not run: a side is unreadable, not a dgmat JSON report, or an invalid submission";
+
+/// Options of `dgmat diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier assessment: a JSON report or a submission.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later assessment: a JSON report or a submission.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// For submissions: rubric file or shipped rubric id [default: the questionnaire's `rubric:`].
+    #[arg(long, short, value_name = "R")]
+    pub rubric: Option<String>,
+    /// For submissions: a target id of the rubric or a level 1-5 [default: the rubric's].
+    #[arg(long, short, value_name = "T")]
+    pub target: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Write the comparison to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// For submissions: language of rubric texts.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// Output formats of `diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Text table and lists for a terminal.
+    Table,
+    /// Versioned JSON (`dgmat_diff: 1`).
+    Json,
+    /// Markdown, for an issue or a pull request.
+    Markdown,
 }
 
 /// Options of `dgmat check`.

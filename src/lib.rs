@@ -18,6 +18,7 @@ pub mod assess;
 pub mod batch;
 pub mod cli;
 pub mod commands;
+pub mod diff;
 pub mod fault;
 pub mod finding;
 pub mod load;
@@ -59,6 +60,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
             lang,
         } => commands::init::run(dir, rubric.as_deref(), *force, *csv, lang.code(), cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
+        cli::Command::Diff(args) => commands::diff::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
         cli::Command::Schema { kind, rubric } => commands::schema::run(*kind, rubric.as_deref()),
         cli::Command::Completions { shell } => {

@@ -4,6 +4,7 @@
 //! [`Assessment`], is what every report format renders.
 
 pub mod checks;
+mod gaps;
 pub mod scoring;
 
 use std::collections::HashMap;
@@ -15,9 +16,9 @@ use crate::load::inventory::{Inventory, date_value};
 use crate::load::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::load::rubric::LoadedRubric;
 use crate::model::questionnaire::Agency;
-use crate::model::rubric::{AnswerKind, Criterion, EvidenceRule, Rubric};
+use crate::model::rubric::{AnswerKind, Criterion, EvidenceRule, Method, Overall, Rubric};
 use checks::Evaluator;
-use scoring::Scored;
+use scoring::{Pointed, Rated, Scored};
 
 /// The status of a criterion (SPEC section 3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -89,6 +90,21 @@ pub struct CriterionResult {
     pub counts: Option<(usize, usize)>,
     /// The answer, for question criteria that were answered.
     pub answer: Option<Answer>,
+    /// Rated rubrics: the level the answer gave.
+    pub answered_level: Option<u8>,
+}
+
+impl CriterionResult {
+    /// The level a rated rubric counts for this criterion: the answered level; the floor (1)
+    /// when it is unanswered or its claim does not stand (missing or stale evidence,
+    /// contradicted); `None` when it does not apply.
+    pub fn rated_level(&self) -> Option<u8> {
+        match self.status {
+            Status::NotApplicable => None,
+            Status::Met | Status::Partial | Status::NotMet => Some(self.answered_level.unwrap_or(1)),
+            _ => Some(1),
+        }
+    }
 }
 
 /// One dimension's result.
@@ -96,10 +112,14 @@ pub struct CriterionResult {
 pub struct DimensionResult {
     /// Level 1..5.
     pub level: u8,
-    /// Index in [level, level+1).
+    /// Index in [1, 5] (staged: in [level, level+1)).
     pub index: f64,
     /// Its criteria, in rubric order.
     pub criteria: Vec<CriterionResult>,
+    /// Points rubrics: (earned, possible).
+    pub points: Option<(f64, f64)>,
+    /// Rated rubrics: the share of applicable criteria at or above each level 1..=5.
+    pub coverage: Option<[f64; 5]>,
 }
 
 /// The target an assessment is measured against.
@@ -147,6 +167,10 @@ pub struct Assessment {
     pub level: u8,
     /// Overall index.
     pub index: f64,
+    /// Points rubrics: (earned, possible) over all dimensions.
+    pub points: Option<(f64, f64)>,
+    /// Rated rubrics: the share of all applicable criteria at or above each level 1..=5.
+    pub coverage: Option<[f64; 5]>,
     /// The target.
     pub target: TargetResult,
     /// Criteria blocking the target, in priority order.
@@ -234,18 +258,34 @@ pub fn assess(
                 r
             })
             .collect();
-        let scored: Vec<Scored> = d.criteria.iter().zip(&criteria).map(|(c, r)| scored(c, r)).collect();
-        let (level, index) = scoring::staged(&scored, rubric.scoring.level_threshold);
-        dimensions.push(DimensionResult { level, index, criteria });
+        dimensions.push(score_dimension(rubric, &d.criteria, criteria));
     }
     let triples: Vec<(u8, f64, f64)> = dimensions
         .iter()
         .zip(&rubric.dimensions)
         .map(|(r, d)| (r.level, r.index, d.weight))
         .collect();
-    let (level, index) = scoring::overall(&triples, rubric.scoring.overall == crate::model::rubric::Overall::Mean);
+    let (mut level, index) = scoring::overall(&triples, rubric.scoring.overall == Overall::Mean);
+    let mut points = None;
+    let mut coverage = None;
+    match rubric.scoring.method.value {
+        Method::Staged => {}
+        Method::Rated => {
+            let all = dimensions.iter().flat_map(|d| &d.criteria).map(CriterionResult::rated_level);
+            coverage = Some(scoring::coverage(all));
+        }
+        Method::Points => {
+            // The overall level comes from the total share, not from the dimension levels.
+            let total = dimensions
+                .iter()
+                .filter_map(|d| d.points)
+                .fold((0.0, 0.0), |(e, p), (de, dp)| (e + de, p + dp));
+            level = scoring::band_level(scoring::share(total.0, total.1), &bands(rubric));
+            points = Some(total);
+        }
+    }
     let target = resolve_target(rubric, target, level);
-    let gaps = gaps(rubric, &dimensions, target.level);
+    let gaps = gaps::gaps(rubric, &dimensions, target.level);
     if let (Some(q), Some((inv_agency, loc))) = (questionnaire, &inventory.agency)
         && *inv_agency != q.agency.id
     {
@@ -283,9 +323,61 @@ pub fn assess(
         dimensions,
         level,
         index,
+        points,
+        coverage,
         target,
         gaps,
         findings,
+    }
+}
+
+/// The rubric's points bands as (level, least share).
+fn bands(rubric: &Rubric) -> Vec<(u8, f64)> {
+    rubric.scoring.bands.iter().map(|b| (b.level.value, b.min)).collect()
+}
+
+/// Scores one dimension's evaluated criteria by the rubric's method.
+fn score_dimension(rubric: &Rubric, defs: &[Criterion], criteria: Vec<CriterionResult>) -> DimensionResult {
+    let mut points = None;
+    let mut coverage = None;
+    let (level, index) = match rubric.scoring.method.value {
+        Method::Staged => {
+            let scored: Vec<Scored> = defs.iter().zip(&criteria).map(|(c, r)| scored(c, r)).collect();
+            scoring::staged(&scored, rubric.scoring.level_threshold)
+        }
+        Method::Rated => {
+            let rated: Vec<Rated> = defs
+                .iter()
+                .zip(&criteria)
+                .map(|(c, r)| Rated {
+                    level: r.rated_level(),
+                    weight: c.weight,
+                })
+                .collect();
+            coverage = Some(scoring::coverage(rated.iter().map(|r| r.level)));
+            scoring::rated(&rated, rubric.scoring.rated == Overall::Mean)
+        }
+        Method::Points => {
+            let pointed: Vec<Pointed> = defs
+                .iter()
+                .zip(&criteria)
+                .map(|(c, r)| Pointed {
+                    points: c.points.unwrap_or(0.0),
+                    credit: r.credit,
+                    applicable: r.status != Status::NotApplicable,
+                })
+                .collect();
+            let (earned, possible) = scoring::points(&pointed);
+            points = Some((earned, possible));
+            scoring::points_level(scoring::share(earned, possible), &bands(rubric))
+        }
+    };
+    DimensionResult {
+        level,
+        index,
+        criteria,
+        points,
+        coverage,
     }
 }
 
@@ -322,34 +414,6 @@ fn resolve_target(rubric: &Rubric, choice: &TargetChoice, overall: u8) -> Target
     }
 }
 
-/// The criteria blocking level `target`: for each dimension below it, those at levels in
-/// (dimension level, target] that are not met or not applicable; by level, weight (high
-/// first), then id.
-fn gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap> {
-    let mut out: Vec<(u8, f64, &str, Gap)> = Vec::new();
-    for (di, (d, r)) in rubric.dimensions.iter().zip(dims).enumerate() {
-        if r.level >= target {
-            continue;
-        }
-        for (ci, (c, cr)) in d.criteria.iter().zip(&r.criteria).enumerate() {
-            let level = c.level.as_ref().map_or(2, |l| l.value);
-            if level > r.level && level <= target && !matches!(cr.status, Status::Met | Status::NotApplicable) {
-                out.push((
-                    level,
-                    c.weight,
-                    &c.id.value,
-                    Gap {
-                        dimension: di,
-                        criterion: ci,
-                    },
-                ));
-            }
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.cmp(b.2)));
-    out.into_iter().map(|g| g.3).collect()
-}
-
 /// Evaluates one criterion.
 fn evaluate<'a>(
     eval: &Evaluator<'a>,
@@ -369,6 +433,7 @@ fn evaluate<'a>(
         records: Vec::new(),
         counts: None,
         answer: answer.cloned(),
+        answered_level: None,
     };
     if let Some(check) = &c.check {
         let outcome = eval.check(check, findings);
@@ -397,6 +462,17 @@ fn evaluate<'a>(
             } else {
                 (Status::NotMet, 0.0)
             }
+        }
+        AnswerValue::Level(level) => {
+            // A level answer's credit is how far up the scale it is; it matters to reports and
+            // `diff`, not to rated scoring, which uses the level itself.
+            r.answered_level = Some(*level);
+            let status = match level {
+                5 => Status::Met,
+                1 => Status::NotMet,
+                _ => Status::Partial,
+            };
+            (status, f64::from(level - 1) / 4.0)
         }
         AnswerValue::Choice(picked) => {
             let credit: f64 = picked
@@ -496,5 +572,6 @@ fn describe_answer(a: &Answer) -> String {
         AnswerValue::NotApplicable => format!("not applicable: {}", a.note.as_deref().unwrap_or_default()),
         AnswerValue::Number(n) => format!("answered {n}"),
         AnswerValue::Choice(p) => format!("answered {}", p.join(", ")),
+        AnswerValue::Level(l) => format!("answered level {l}"),
     }
 }

@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod batch;
 pub mod check;
+pub mod diff;
 pub mod init;
 pub mod report;
 pub mod rubric;

@@ -60,6 +60,8 @@ pub enum AnswerValue {
     Number(f64),
     /// The chosen option values.
     Choice(Vec<String>),
+    /// A level answer, 1..=5 (rated rubrics).
+    Level(u8),
 }
 
 /// A piece of evidence cited for an answer.
@@ -390,6 +392,16 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
             }
             Ok(AnswerValue::Choice(picked))
         }
-        AnswerKind::Level => Err(wrong(&found())),
+        AnswerKind::Level => {
+            let n = match &node.value {
+                Value::Int(n) => Some(*n),
+                Value::Str(s) => s.trim().parse::<i64>().ok(),
+                _ => None,
+            };
+            match n {
+                Some(n @ 1..=5) => Ok(AnswerValue::Level(n as u8)),
+                _ => Err(wrong(&found())),
+            }
+        }
     }
 }

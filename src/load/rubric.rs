@@ -17,9 +17,14 @@ use crate::finding::{Finding, did_you_mean};
 use crate::model::rubric::{AnswerKind, Check, Collection, EvidenceRule, FieldType, Method, Rubric};
 use crate::rules::{self, Expr};
 
+mod method;
+
 /// The rubrics built into the binary: (id, file name, text).
 pub const SHIPPED: &[(&str, &str, &str)] = &[
     ("vn-dgmm", "vn-dgmm.yaml", include_str!("../../rubrics/vn-dgmm.yaml")),
+    ("odi-pathway", "odi-pathway.yaml", include_str!("../../rubrics/odi-pathway.yaml")),
+    ("uk-dma", "uk-dma.yaml", include_str!("../../rubrics/uk-dma.yaml")),
+    ("eu-odm", "eu-odm.yaml", include_str!("../../rubrics/eu-odm.yaml")),
     (
         "dc-dataset-inventory",
         "dc-dataset-inventory.yaml",
@@ -182,16 +187,24 @@ impl Validator<'_> {
     fn scoring(&mut self, r: &Rubric) {
         let s = &r.scoring;
         let pos = Pos::of(&s.method);
-        if s.method.value != Method::Staged {
+        if s.method.value == Method::Points {
+            self.bands(r);
+        } else if let Some(b) = s.bands.first() {
             self.error(
                 "rubric-scoring",
-                format!(
-                    "scoring method `{:?}` is not supported by this version of dgmat; use `staged`",
-                    s.method.value
+                "`bands` belong to the points method",
+                Pos::of(&b.level),
+                Some("remove `bands`, or set `scoring.method: points`".into()),
+            );
+        }
+        if s.rated == crate::model::rubric::Overall::Mean && s.method.value != Method::Rated {
+            self.warnings.push(
+                Finding::warning(
+                    "unused-setting",
+                    "`scoring.rated: mean` has no effect: only the rated method uses it",
+                    at(self.file, pos),
                 )
-                .to_lowercase(),
-                pos,
-                None,
+                .with_help("remove `rated:`, or set `scoring.method: rated`"),
             );
         }
         if !(0.0..=1.0).contains(&s.partial_credit) {
@@ -383,6 +396,7 @@ impl Validator<'_> {
         let mut dims = HashSet::new();
         let mut crits = HashSet::new();
         let inventory = std::mem::take(&mut r.inventory);
+        let method = r.scoring.method.value;
         for d in &mut r.dimensions {
             if !dims.insert(d.id.value.clone()) {
                 self.error(
@@ -423,29 +437,7 @@ impl Validator<'_> {
                         None,
                     );
                 }
-                match &c.level {
-                    Some(l) if (2..=5).contains(&l.value) => {
-                        levels_used.insert(l.value);
-                    }
-                    Some(l) => self.error(
-                        "rubric-criteria",
-                        format!(
-                            "criterion `{id}` is at level {}; staged criteria belong to levels 2-5 (level 1 is the floor)",
-                            l.value
-                        ),
-                        Pos::of(l),
-                        None,
-                    ),
-                    None => self.error("rubric-criteria", format!("criterion `{id}` needs a `level` (2-5)"), pos, None),
-                }
-                if c.points.is_some() {
-                    self.error(
-                        "rubric-criteria",
-                        format!("criterion `{id}` has `points`, which only the points method uses"),
-                        pos,
-                        None,
-                    );
-                }
+                self.criterion_method(c, method, &mut levels_used);
                 if c.weight.is_nan() || c.weight <= 0.0 {
                     self.error("rubric-weight", format!("criterion `{id}` needs a weight above 0"), pos, None);
                 }
@@ -485,7 +477,7 @@ impl Validator<'_> {
                     );
                 }
                 if let Some(a) = &c.answer {
-                    self.answer_type(&id, a);
+                    self.answer_type(&id, a, method);
                 }
                 if let Some(check) = &mut c.check {
                     self.check(check, &inventory, env);
@@ -495,7 +487,7 @@ impl Validator<'_> {
                 }
             }
             for level in 2..=5u8 {
-                if !levels_used.contains(&level) && !d.criteria.is_empty() {
+                if method == Method::Staged && !levels_used.contains(&level) && !d.criteria.is_empty() {
                     self.warnings.push(
                         Finding::warning(
                             "empty-level",
@@ -513,7 +505,7 @@ impl Validator<'_> {
         r.inventory = inventory;
     }
 
-    fn answer_type(&mut self, id: &str, a: &serde_saphyr::Spanned<crate::model::rubric::AnswerType>) {
+    fn answer_type(&mut self, id: &str, a: &serde_saphyr::Spanned<crate::model::rubric::AnswerType>, method: Method) {
         let pos = Pos::of(a);
         let t = &a.value;
         match t.kind {
@@ -576,12 +568,33 @@ impl Validator<'_> {
                     }
                 }
             }
+            AnswerKind::Level if method == Method::Rated => {
+                if let Some(bad) = t.statements.keys().find(|l| !(1..=5).contains(*l)) {
+                    self.error(
+                        "rubric-answer",
+                        format!("criterion `{id}`: a statement for level {bad}, which is not a level 1-5"),
+                        pos,
+                        None,
+                    );
+                }
+            }
             AnswerKind::Level => self.error(
                 "rubric-answer",
-                format!("criterion `{id}`: level answers belong to the rated method, not staged"),
+                format!(
+                    "criterion `{id}`: level answers belong to the rated method, not {}",
+                    if method == Method::Points { "points" } else { "staged" }
+                ),
+                pos,
+                Some("use a yes-no, yes-partial-no, percent, number or choice answer, or set `scoring.method: rated`".into()),
+            ),
+        }
+        if t.kind != AnswerKind::Level && !t.statements.is_empty() {
+            self.error(
+                "rubric-answer",
+                format!("criterion `{id}`: `statements` only apply to level answers"),
                 pos,
                 None,
-            ),
+            );
         }
         if !matches!(t.kind, AnswerKind::Percent | AnswerKind::Number) && (t.pass.is_some() || t.partial.is_some()) {
             self.error(

@@ -135,7 +135,8 @@ pub enum Overall {
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// 1..5.
-    pub level: u8,
+    #[schemars(with = "u8")]
+    pub level: Spanned<u8>,
     /// Share in [0, 1].
     pub min: f64,
 }
@@ -478,7 +479,8 @@ struct AnswerSpec {
     options: Vec<ChoiceOption>,
     #[serde(default)]
     multiple: bool,
-    #[serde(default)]
+    /// Level answers: what each level 1..5 means (also written `levels:`).
+    #[serde(default, alias = "levels")]
     statements: BTreeMap<u8, Text>,
 }
 

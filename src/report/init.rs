@@ -52,9 +52,13 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: &str, today: chrono::NaiveDate
     for d in &r.dimensions {
         let _ = writeln!(out, "\n  # ── {} {} ──", d.id.value, d.name.get(lang));
         for c in &d.criteria {
-            let level = c.level.as_ref().map_or(0, |l| l.value);
+            let tag = match (&c.level, c.points) {
+                (Some(l), _) => format!("{} {}", t(lang, "level"), l.value),
+                (None, Some(p)) => format!("{p} pts"),
+                (None, None) => t(lang, "level").to_string(),
+            };
             let _ = writeln!(out);
-            let _ = writeln!(out, "  # [{} {level}] {} — {}", t(lang, "level"), c.id.value, c.title.get(lang));
+            let _ = writeln!(out, "  # [{tag}] {} — {}", c.id.value, c.title.get(lang));
             if let Some(check) = &c.check {
                 let what = check
                     .description
@@ -81,6 +85,9 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: &str, today: chrono::NaiveDate
                 answer.push_str(&format!(" · {}", t(lang, "na allowed")));
             }
             comment(&mut out, "  ", &format!("{}: {answer}", t(lang, "answer")));
+            for (level, statement) in c.answer.iter().flat_map(|a| &a.value.statements) {
+                comment(&mut out, "  ", &format!("{} {level}: {}", t(lang, "level"), statement.get(lang)));
+            }
             let _ = writeln!(out, "  {}:", c.id.value);
         }
     }

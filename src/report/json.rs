@@ -4,11 +4,14 @@
 use serde::Serialize;
 
 use super::{ReportInput, index2};
-use crate::assess::{RecordRef, Status, TargetResult};
+use std::collections::BTreeMap;
+
+use crate::assess::{CriterionResult, RecordRef, Status, TargetResult};
 use crate::finding::Finding;
 use crate::load::questionnaire::Evidence;
 use crate::load::submission::InputFile;
 use crate::model::questionnaire::Agency;
+use crate::model::rubric::Method;
 
 /// The report document, for `dgmat schema report`.
 pub type ReportSchema = Report<'static>;
@@ -43,13 +46,28 @@ struct RubricRef<'a> {
     id: &'a str,
     version: &'a str,
     sha256: &'a str,
+    /// The scoring method, `rated` or `points`; absent for `staged`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    method: Option<Method>,
 }
+
+/// Shares of criteria answered at or above each level 1..5 (rated rubrics).
+type Coverage = BTreeMap<u8, f64>;
 
 #[derive(Serialize, schemars::JsonSchema)]
 struct Overall<'a> {
     level: u8,
     name: &'a str,
     index: f64,
+    /// Points rubrics: points earned over all dimensions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    points: Option<f64>,
+    /// Points rubrics: points possible (not-applicable criteria excluded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max_points: Option<f64>,
+    /// Rated rubrics: share of all applicable criteria at or above each level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    coverage: Option<Coverage>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -59,17 +77,37 @@ struct Dimension<'a> {
     weight: f64,
     level: u8,
     index: f64,
+    /// Points rubrics: points earned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    points: Option<f64>,
+    /// Points rubrics: points possible (not-applicable criteria excluded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max_points: Option<f64>,
+    /// Rated rubrics: share of applicable criteria at or above each level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    coverage: Option<Coverage>,
     criteria: Vec<Criterion<'a>>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
 struct Criterion<'a> {
     id: &'a str,
-    level: u8,
+    /// Staged rubrics: the level the criterion belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    level: Option<u8>,
     title: &'a str,
     kind: &'static str,
     status: Status,
     credit: f64,
+    /// Rated rubrics: the level answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answered_level: Option<u8>,
+    /// Points rubrics: points earned (credit × points).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    points: Option<f64>,
+    /// Points rubrics: the points the criterion is worth (absent when not applicable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max_points: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     detail: Option<&'a str>,
     /// Inventory checks: records selected by `where`.
@@ -90,8 +128,19 @@ struct Criterion<'a> {
 struct Gap<'a> {
     dimension: &'a str,
     criterion: &'a str,
-    level: u8,
+    /// Staged rubrics: the criterion's level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    level: Option<u8>,
     status: Status,
+    /// Rated rubrics: the level counted for the criterion (1 when unanswered).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answered_level: Option<u8>,
+    /// Points rubrics: points earned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    points: Option<f64>,
+    /// Points rubrics: the points the criterion is worth.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max_points: Option<f64>,
     title: &'a str,
     action: &'a str,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,9 +149,29 @@ struct Gap<'a> {
     records: &'a [RecordRef],
 }
 
+/// Points shown in reports: rounded to 4 decimals so that sums print cleanly.
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn coverage(c: Option<[f64; 5]>) -> Option<Coverage> {
+    c.map(|c| (1..=5u8).zip(c).map(|(l, s)| (l, round4(s))).collect())
+}
+
+/// A criterion's (earned, worth) points in a points rubric; `None` otherwise or when it does not
+/// apply.
+fn criterion_points(method: Method, c: &crate::model::rubric::Criterion, cr: &CriterionResult) -> Option<(f64, f64)> {
+    let worth = c
+        .points
+        .filter(|_| method == Method::Points && cr.status != Status::NotApplicable)?;
+    Some((round4(worth * cr.credit), worth))
+}
+
 /// Renders the JSON report, pretty-printed, with a final newline.
 pub fn render(input: &ReportInput<'_>) -> String {
     let rubric = &input.rubric.rubric;
+    let method = rubric.scoring.method.value;
+    let rated_level = |cr: &CriterionResult| if method == Method::Rated { cr.answered_level } else { None };
     let a = input.assessment;
     let lang = input.lang;
     let level_name = |l: u8| rubric.levels.iter().find(|d| d.level.value == l).map_or("", |d| d.name.get(lang));
@@ -116,17 +185,23 @@ pub fn render(input: &ReportInput<'_>) -> String {
             weight: d.weight,
             level: r.level,
             index: index2(r.index),
+            points: r.points.map(|p| round4(p.0)),
+            max_points: r.points.map(|p| round4(p.1)),
+            coverage: coverage(r.coverage),
             criteria: d
                 .criteria
                 .iter()
                 .zip(&r.criteria)
                 .map(|(c, cr)| Criterion {
                     id: &c.id.value,
-                    level: c.level.as_ref().map_or(0, |l| l.value),
+                    level: c.level.as_ref().map(|l| l.value),
                     title: c.title.get(lang),
                     kind: if c.check.is_some() { "check" } else { "question" },
                     status: cr.status,
                     credit: cr.credit,
+                    answered_level: rated_level(cr),
+                    points: criterion_points(method, c, cr).map(|p| p.0),
+                    max_points: criterion_points(method, c, cr).map(|p| p.1),
                     detail: cr.detail.as_deref(),
                     selected: cr.counts.map(|c| c.0),
                     passing: cr.counts.map(|c| c.1),
@@ -147,8 +222,11 @@ pub fn render(input: &ReportInput<'_>) -> String {
             Gap {
                 dimension: &d.id.value,
                 criterion: &c.id.value,
-                level: c.level.as_ref().map_or(0, |l| l.value),
+                level: c.level.as_ref().map(|l| l.value),
                 status: cr.status,
+                answered_level: if method == Method::Rated { cr.rated_level() } else { None },
+                points: criterion_points(method, c, cr).map(|p| p.0),
+                max_points: criterion_points(method, c, cr).map(|p| p.1),
                 title: c.title.get(lang),
                 action: c.action.get(lang),
                 detail: cr.detail.as_deref(),
@@ -166,6 +244,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
             id: &rubric.id.value,
             version: &rubric.version,
             sha256: &input.rubric.sha256,
+            method: (method != Method::Staged).then_some(method),
         },
         inputs: input.inputs,
         agency: &a.agency,
@@ -174,6 +253,9 @@ pub fn render(input: &ReportInput<'_>) -> String {
             level: a.level,
             name: level_name(a.level),
             index: index2(a.index),
+            points: a.points.map(|p| round4(p.0)),
+            max_points: a.points.map(|p| round4(p.1)),
+            coverage: coverage(a.coverage),
         },
         target: &a.target,
         dimensions,

@@ -74,6 +74,21 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
             .map(|d| format!(", evidence_max_age_days = {d}"))
             .unwrap_or_default()
     );
+    if !s.bands.is_empty() {
+        let bands: Vec<String> = s.bands.iter().map(|b| format!("level {} ≥ {}", b.level.value, b.min)).collect();
+        let _ = writeln!(out, "Bands (share of points): {}\n", bands.join(", "));
+    }
+    if s.method.value == crate::model::rubric::Method::Rated {
+        let _ = writeln!(
+            out,
+            "Rated: each criterion is answered with a level 1-5; a dimension is at the {} of its criteria's levels.\n",
+            if s.rated == crate::model::rubric::Overall::Mean {
+                "weighted mean (rounded down)"
+            } else {
+                "minimum"
+            }
+        );
+    }
     let _ = writeln!(
         out,
         "## {}\n\n| {} | {} | {} |\n|---|---|---|",
@@ -133,6 +148,12 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
         let _ = writeln!(out, "\n## {} — {}\n", d.id.value, md(d.name.get(lang)));
         if let Some(desc) = &d.description {
             let _ = writeln!(out, "{}\n", md(desc.get(lang)));
+        }
+        if r.scoring.method.value != crate::model::rubric::Method::Staged {
+            for c in &d.criteria {
+                criterion(&mut out, c, lang);
+            }
+            continue;
         }
         for level in 2..=5u8 {
             let at: Vec<&Criterion> = d
@@ -199,6 +220,9 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
 
 fn criterion(out: &mut String, c: &Criterion, lang: &str) {
     let _ = writeln!(out, "#### {} — {}\n", c.id.value, md(c.title.get(lang)));
+    if let Some(p) = c.points {
+        let _ = writeln!(out, "- **points:** {p}");
+    }
     if let Some(q) = &c.question {
         let _ = writeln!(out, "- **{}:** {}", t(lang, "question"), md(q.get(lang)));
     }
@@ -208,6 +232,9 @@ fn criterion(out: &mut String, c: &Criterion, lang: &str) {
             answer.push_str(&format!("; {}", t(lang, "na allowed")));
         }
         let _ = writeln!(out, "- **{}:** {}", t(lang, "answer"), md(&answer));
+        for (level, statement) in &a.value.statements {
+            let _ = writeln!(out, "  - {level}: {}", md(statement.get(lang)));
+        }
         let evidence = if c.evidence == EvidenceRule::Required {
             t(lang, "evidence required")
         } else {

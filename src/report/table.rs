@@ -73,6 +73,20 @@ pub fn render(input: &ReportInput<'_>) -> String {
         Cell::new(a.gaps.len()).set_alignment(CellAlignment::Right),
     ]);
     let _ = writeln!(out, "{table}\n");
+    if let Some((earned, possible)) = a.points {
+        let share = crate::assess::scoring::share(earned, possible);
+        let _ = writeln!(
+            out,
+            "points: {} of {} ({:.1}%)\n",
+            fmt_points(earned),
+            fmt_points(possible),
+            (share * 1000.0).floor() / 10.0
+        );
+    }
+    if let Some(cov) = a.coverage {
+        let shares: Vec<String> = (1..=5).zip(cov).map(|(l, s)| format!("≥{l} {:.0}%", s * 100.0)).collect();
+        let _ = writeln!(out, "coverage: {}\n", shares.join(" · "));
+    }
 
     if a.gaps.is_empty() {
         let _ = writeln!(out, "{}", t(lang, "no gaps"));
@@ -95,14 +109,12 @@ pub fn render(input: &ReportInput<'_>) -> String {
             for g in gaps {
                 let c = &d.criteria[g.criterion];
                 let cr = &a.dimensions[di].criteria[g.criterion];
-                let level = c.level.as_ref().map_or(0, |l| l.value);
-                let _ = writeln!(
-                    out,
-                    "  [L{level}] {} {} — {}",
-                    c.id.value,
-                    c.title.get(lang),
-                    status(lang, cr.status)
-                );
+                let tag = match (&c.level, c.points) {
+                    (Some(l), _) => format!("L{}", l.value),
+                    (None, Some(worth)) => format!("{}/{} pts", fmt_points(worth * cr.credit), fmt_points(worth)),
+                    (None, None) => format!("L{}", cr.rated_level().unwrap_or(1)),
+                };
+                let _ = writeln!(out, "  [{tag}] {} {} — {}", c.id.value, c.title.get(lang), status(lang, cr.status));
                 if let Some(detail) = &cr.detail {
                     let _ = writeln!(out, "        {detail}");
                 }
@@ -136,4 +148,10 @@ pub fn render(input: &ReportInput<'_>) -> String {
         }
     }
     out
+}
+
+/// Points without a trailing `.0` and at most 2 decimals.
+fn fmt_points(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }
 }

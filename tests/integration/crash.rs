@@ -28,8 +28,11 @@ fn a_panic_is_a_short_internal_error_with_exit_2() {
 #[test]
 fn a_panic_in_one_batch_submission_is_its_invalid_row() {
     let dir = tempfile::tempdir().unwrap();
+    let root = super::vn_examples();
     let out = dgmat()
-        .args(["batch", "examples", "--out"])
+        .arg("batch")
+        .arg(root.path())
+        .arg("--out")
         .arg(dir.path())
         .env("DGMAT_FAULT_INJECT", "assess:mont")
         .output()

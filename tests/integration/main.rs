@@ -6,14 +6,17 @@ mod batch;
 mod check;
 mod crash;
 mod csv;
+mod diff;
 mod examples;
 mod hostile;
 mod init;
+mod library;
 mod malformed;
 mod realdata;
 mod report;
 mod rubric;
 mod schema;
+mod scoring;
 mod xlsx;
 
 use assert_cmd::Command;
@@ -36,4 +39,19 @@ pub(crate) fn stdout(out: &std::process::Output) -> String {
 /// stderr of a finished command as text.
 pub(crate) fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A batch root holding copies of the three shipped vn-dgmm examples (the library rubrics'
+/// examples beside them answer other rubrics, and a batch assesses against one).
+pub(crate) fn vn_examples() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    for name in ["ministry", "province", "commune"] {
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+        std::fs::create_dir_all(root.path().join(name)).unwrap();
+        for f in std::fs::read_dir(&from).unwrap() {
+            let f = f.unwrap();
+            std::fs::copy(f.path(), root.path().join(name).join(f.file_name())).unwrap();
+        }
+    }
+    root
 }

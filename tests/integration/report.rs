@@ -203,8 +203,11 @@ fn report_help_teaches_by_example() {
 #[test]
 fn batch_writes_an_index_and_an_html_report_per_agency() {
     let out = tempfile::tempdir().unwrap();
+    let root = super::vn_examples();
     let o = dgmat()
-        .args(["batch", "examples", "--out", out.path().to_str().unwrap()])
+        .arg("batch")
+        .arg(root.path())
+        .args(["--out", out.path().to_str().unwrap()])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

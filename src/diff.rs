@@ -1,0 +1,570 @@
+//! Progress between two assessments (`dgmat diff`): the change of each dimension's and the
+//! overall level and index, criteria newly met and newly failing, gaps closed and opened.
+//!
+//! Works on JSON reports (SPEC section 5) so that a report saved last year can be compared
+//! with one made today; submissions are assessed and rendered to the same report first. Pure:
+//! nothing here reads files or prints. Output is deterministic: dimensions in the new report's
+//! order (then any only the old one has), criteria and gaps in report order.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+/// The diff format version.
+pub const DIFF_VERSION: u32 = 1;
+
+/// The parts of a JSON report a diff reads.
+#[derive(Debug, Deserialize)]
+pub struct ReportView {
+    /// The report format version; must be 1.
+    pub dgmat_report: u32,
+    /// The rubric used.
+    pub rubric: RubricView,
+    /// Who was assessed.
+    pub agency: AgencyView,
+    /// As of when.
+    pub assessed_on: String,
+    /// Overall result.
+    pub overall: LevelView,
+    /// The target measured against.
+    pub target: TargetView,
+    /// Per dimension.
+    pub dimensions: Vec<DimensionView>,
+    /// Criteria blocking the target.
+    #[serde(default)]
+    pub gaps: Vec<GapView>,
+}
+
+/// A report's rubric reference.
+#[derive(Debug, Deserialize)]
+pub struct RubricView {
+    /// Rubric id.
+    pub id: String,
+    /// Rubric version.
+    pub version: String,
+}
+
+/// A report's agency.
+#[derive(Debug, Deserialize)]
+pub struct AgencyView {
+    /// Agency id.
+    pub id: String,
+    /// Agency name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// A level and index.
+#[derive(Debug, Deserialize)]
+pub struct LevelView {
+    /// Level 1..5.
+    pub level: u8,
+    /// Index in [1, 5].
+    pub index: f64,
+}
+
+/// A report's target.
+#[derive(Debug, Deserialize)]
+pub struct TargetView {
+    /// Target id, if a rubric target.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Target level.
+    pub level: u8,
+}
+
+/// A report's dimension.
+#[derive(Debug, Deserialize)]
+pub struct DimensionView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Level.
+    pub level: u8,
+    /// Index.
+    pub index: f64,
+    /// Its criteria.
+    pub criteria: Vec<CriterionView>,
+}
+
+/// A report's criterion.
+#[derive(Debug, Deserialize)]
+pub struct CriterionView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Status (`met`, `partial`, ...).
+    pub status: String,
+}
+
+/// A report's gap.
+#[derive(Debug, Deserialize)]
+pub struct GapView {
+    /// Dimension id.
+    pub dimension: String,
+    /// Criterion id.
+    pub criterion: String,
+    /// Title.
+    pub title: String,
+    /// Status.
+    pub status: String,
+}
+
+/// One side of the comparison.
+#[derive(Debug, Serialize)]
+pub struct Side {
+    /// Where it came from (a report file or a submission).
+    pub source: String,
+    /// `id@version` of its rubric.
+    pub rubric: String,
+    /// Agency id.
+    pub agency: String,
+    /// As of when.
+    pub assessed_on: String,
+    /// Overall level.
+    pub level: u8,
+    /// Overall index.
+    pub index: f64,
+    /// Target level.
+    pub target: u8,
+}
+
+/// A change of level and index (`None` where a side lacks the dimension).
+#[derive(Debug, Serialize)]
+pub struct Change {
+    /// Dimension id (`overall` for the whole).
+    pub id: String,
+    /// Dimension name.
+    pub name: String,
+    /// Level before.
+    pub old_level: Option<u8>,
+    /// Level after.
+    pub new_level: Option<u8>,
+    /// After minus before, when both exist.
+    pub level_change: Option<i16>,
+    /// Index before.
+    pub old_index: Option<f64>,
+    /// Index after.
+    pub new_index: Option<f64>,
+    /// After minus before, rounded to 2 decimals, when both exist.
+    pub index_change: Option<f64>,
+}
+
+/// A criterion whose status changed across the met line.
+#[derive(Debug, Serialize)]
+pub struct CriterionChange {
+    /// Dimension id.
+    pub dimension: String,
+    /// Criterion id.
+    pub criterion: String,
+    /// Title (as the new report has it).
+    pub title: String,
+    /// Status before.
+    pub old_status: String,
+    /// Status after.
+    pub new_status: String,
+}
+
+/// A gap present on one side only.
+#[derive(Debug, Serialize)]
+pub struct GapChange {
+    /// Dimension id.
+    pub dimension: String,
+    /// Criterion id.
+    pub criterion: String,
+    /// Title.
+    pub title: String,
+    /// Its status on the side that has the gap.
+    pub status: String,
+}
+
+/// The whole comparison.
+#[derive(Debug, Serialize)]
+pub struct Diff {
+    /// Format version.
+    pub dgmat_diff: u32,
+    /// Before.
+    pub old: Side,
+    /// After.
+    pub new: Side,
+    /// Reasons the two may not be comparable (different rubric, agency or target).
+    pub warnings: Vec<String>,
+    /// Overall change.
+    pub overall: Change,
+    /// Per dimension.
+    pub dimensions: Vec<Change>,
+    /// Criteria not met before and met now.
+    pub newly_met: Vec<CriterionChange>,
+    /// Criteria met before and not now (not-applicable ones excepted).
+    pub newly_failing: Vec<CriterionChange>,
+    /// Gaps of the old report that the new one no longer has.
+    pub gaps_closed: Vec<GapChange>,
+    /// Gaps of the new report that the old one did not have.
+    pub gaps_opened: Vec<GapChange>,
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn change(id: &str, name: &str, old: Option<(u8, f64)>, new: Option<(u8, f64)>) -> Change {
+    let both = old.zip(new);
+    Change {
+        id: id.to_string(),
+        name: name.to_string(),
+        old_level: old.map(|o| o.0),
+        new_level: new.map(|n| n.0),
+        level_change: both.map(|(o, n)| i16::from(n.0) - i16::from(o.0)),
+        old_index: old.map(|o| o.1),
+        new_index: new.map(|n| n.1),
+        index_change: both.map(|(o, n)| round2(n.1 - o.1)),
+    }
+}
+
+fn side(source: &str, r: &ReportView) -> Side {
+    Side {
+        source: source.to_string(),
+        rubric: format!("{}@{}", r.rubric.id, r.rubric.version),
+        agency: r.agency.id.clone(),
+        assessed_on: r.assessed_on.clone(),
+        level: r.overall.level,
+        index: r.overall.index,
+        target: r.target.level,
+    }
+}
+
+/// Compares `old` (read from `old_source`) with `new`.
+pub fn diff(old_source: &str, old: &ReportView, new_source: &str, new: &ReportView) -> Diff {
+    let mut warnings = Vec::new();
+    if old.rubric.id != new.rubric.id {
+        warnings.push(format!(
+            "the reports use different rubrics (`{}` and `{}`): levels may not be comparable",
+            old.rubric.id, new.rubric.id
+        ));
+    } else if old.rubric.version != new.rubric.version {
+        warnings.push(format!(
+            "the reports use different versions of rubric `{}` ({} and {}): criteria may have changed",
+            new.rubric.id, old.rubric.version, new.rubric.version
+        ));
+    }
+    if old.agency.id != new.agency.id {
+        warnings.push(format!(
+            "the reports are for different agencies (`{}` and `{}`)",
+            old.agency.id, new.agency.id
+        ));
+    }
+    if old.target.level != new.target.level {
+        warnings.push(format!(
+            "the reports measure different targets (level {} and level {}): gaps closed and opened reflect that too",
+            old.target.level, new.target.level
+        ));
+    }
+    let old_dims: HashMap<&str, &DimensionView> = old.dimensions.iter().map(|d| (d.id.as_str(), d)).collect();
+    let new_ids: HashSet<&str> = new.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let mut dimensions: Vec<Change> = new
+        .dimensions
+        .iter()
+        .map(|d| {
+            let before = old_dims.get(d.id.as_str()).map(|o| (o.level, o.index));
+            change(&d.id, &d.name, before, Some((d.level, d.index)))
+        })
+        .collect();
+    dimensions.extend(
+        old.dimensions
+            .iter()
+            .filter(|d| !new_ids.contains(d.id.as_str()))
+            .map(|d| change(&d.id, &d.name, Some((d.level, d.index)), None)),
+    );
+    let old_status: HashMap<&str, &str> = old
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.criteria)
+        .map(|c| (c.id.as_str(), c.status.as_str()))
+        .collect();
+    let mut newly_met = Vec::new();
+    let mut newly_failing = Vec::new();
+    for d in &new.dimensions {
+        for c in &d.criteria {
+            let Some(before) = old_status.get(c.id.as_str()).copied() else {
+                continue;
+            };
+            let entry = || CriterionChange {
+                dimension: d.id.clone(),
+                criterion: c.id.clone(),
+                title: c.title.clone(),
+                old_status: before.to_string(),
+                new_status: c.status.clone(),
+            };
+            if before != "met" && c.status == "met" {
+                newly_met.push(entry());
+            } else if before == "met" && c.status != "met" && c.status != "not_applicable" {
+                newly_failing.push(entry());
+            }
+        }
+    }
+    let key = |g: &GapView| (g.dimension.clone(), g.criterion.clone());
+    let old_gaps: HashSet<(String, String)> = old.gaps.iter().map(key).collect();
+    let new_gaps: HashSet<(String, String)> = new.gaps.iter().map(key).collect();
+    let gap = |g: &GapView| GapChange {
+        dimension: g.dimension.clone(),
+        criterion: g.criterion.clone(),
+        title: g.title.clone(),
+        status: g.status.clone(),
+    };
+    let gaps_closed = old.gaps.iter().filter(|g| !new_gaps.contains(&key(g))).map(gap).collect();
+    let gaps_opened = new.gaps.iter().filter(|g| !old_gaps.contains(&key(g))).map(gap).collect();
+    Diff {
+        dgmat_diff: DIFF_VERSION,
+        old: side(old_source, old),
+        new: side(new_source, new),
+        warnings,
+        overall: change(
+            "overall",
+            "Overall",
+            Some((old.overall.level, old.overall.index)),
+            Some((new.overall.level, new.overall.index)),
+        ),
+        dimensions,
+        newly_met,
+        newly_failing,
+        gaps_closed,
+        gaps_opened,
+    }
+}
+
+/// Renders the diff as pretty JSON with a final newline.
+pub fn to_json(d: &Diff) -> String {
+    let mut out = serde_json::to_string_pretty(d).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}
+
+fn opt_level(l: Option<u8>) -> String {
+    l.map_or_else(|| "—".to_string(), |l| l.to_string())
+}
+
+fn opt_index(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_string(), |x| format!("{x:.2}"))
+}
+
+fn signed_level(c: &Change) -> String {
+    match (c.level_change, c.old_level) {
+        (Some(0), _) => "=".into(),
+        (Some(x), _) => format!("{x:+}"),
+        (None, None) => "new".into(),
+        (None, Some(_)) => "removed".into(),
+    }
+}
+
+fn signed_index(x: Option<f64>) -> String {
+    x.map_or_else(String::new, |x| if x == 0.0 { "=".into() } else { format!("{x:+.2}") })
+}
+
+/// Renders the diff as plain text for a terminal.
+pub fn to_table(d: &Diff) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Old: {} · {} · {} · {} · level {} (index {:.2})",
+        d.old.source, d.old.agency, d.old.rubric, d.old.assessed_on, d.old.level, d.old.index
+    );
+    let _ = writeln!(
+        out,
+        "New: {} · {} · {} · {} · level {} (index {:.2})",
+        d.new.source, d.new.agency, d.new.rubric, d.new.assessed_on, d.new.level, d.new.index
+    );
+    for w in &d.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+    table.set_header(vec!["Dimension", "Level", "Change", "Index", "Change"]);
+    for c in d.dimensions.iter().chain(std::iter::once(&d.overall)) {
+        let name = if c.id == "overall" {
+            c.name.clone()
+        } else {
+            format!("{} {}", c.id, c.name)
+        };
+        table.add_row(vec![
+            name,
+            format!("{} → {}", opt_level(c.old_level), opt_level(c.new_level)),
+            signed_level(c),
+            format!("{} → {}", opt_index(c.old_index), opt_index(c.new_index)),
+            signed_index(c.index_change),
+        ]);
+    }
+    let _ = writeln!(out, "\n{table}");
+    list(&mut out, "Newly met", &d.newly_met, |c| {
+        format!("{} {} ({} → {})", c.criterion, c.title, c.old_status, c.new_status)
+    });
+    list(&mut out, "Newly failing", &d.newly_failing, |c| {
+        format!("{} {} ({} → {})", c.criterion, c.title, c.old_status, c.new_status)
+    });
+    list(&mut out, "Gaps closed", &d.gaps_closed, |g| format!("{} {}", g.criterion, g.title));
+    list(&mut out, "Gaps opened", &d.gaps_opened, |g| {
+        format!("{} {} ({})", g.criterion, g.title, g.status)
+    });
+    out
+}
+
+fn list<T>(out: &mut String, heading: &str, items: &[T], line: impl Fn(&T) -> String) {
+    let _ = writeln!(out, "\n{heading} ({}):", items.len());
+    if items.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for item in items {
+        let _ = writeln!(out, "  {}", line(item));
+    }
+}
+
+/// Escapes text for a Markdown table cell or list item.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '\\' | '#' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Renders the diff as Markdown (for a pull request or an issue).
+pub fn to_markdown(d: &Diff) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Maturity progress: {}\n", md(&d.new.agency));
+    let _ = writeln!(
+        out,
+        "| | source | rubric | assessed on | level | index |\n|---|---|---|---|---|---|"
+    );
+    for (label, s) in [("old", &d.old), ("new", &d.new)] {
+        let _ = writeln!(
+            out,
+            "| {label} | {} | {} | {} | {} | {:.2} |",
+            md(&s.source),
+            md(&s.rubric),
+            md(&s.assessed_on),
+            s.level,
+            s.index
+        );
+    }
+    for w in &d.warnings {
+        let _ = writeln!(out, "\n> **Warning:** {}", md(w));
+    }
+    let _ = writeln!(
+        out,
+        "\n## Levels\n\n| dimension | level | change | index | change |\n|---|---|---|---|---|"
+    );
+    for c in d.dimensions.iter().chain(std::iter::once(&d.overall)) {
+        let name = if c.id == "overall" {
+            "**Overall**".to_string()
+        } else {
+            format!("{} {}", md(&c.id), md(&c.name))
+        };
+        let _ = writeln!(
+            out,
+            "| {name} | {} → {} | {} | {} → {} | {} |",
+            opt_level(c.old_level),
+            opt_level(c.new_level),
+            signed_level(c),
+            opt_index(c.old_index),
+            opt_index(c.new_index),
+            signed_index(c.index_change)
+        );
+    }
+    let crit = |c: &CriterionChange| {
+        format!(
+            "`{}` {} ({} → {})",
+            c.criterion.replace('`', ""),
+            md(&c.title),
+            c.old_status,
+            c.new_status
+        )
+    };
+    let gap = |g: &GapChange| format!("`{}` {} ({})", g.criterion.replace('`', ""), md(&g.title), g.status);
+    md_list(&mut out, "Newly met", &d.newly_met, crit);
+    md_list(&mut out, "Newly failing", &d.newly_failing, crit);
+    md_list(&mut out, "Gaps closed", &d.gaps_closed, gap);
+    md_list(&mut out, "Gaps opened", &d.gaps_opened, gap);
+    out
+}
+
+fn md_list<T>(out: &mut String, heading: &str, items: &[T], line: impl Fn(&T) -> String) {
+    let _ = writeln!(out, "\n## {heading} ({})\n", items.len());
+    if items.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    for item in items {
+        let _ = writeln!(out, "- {}", line(item));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(version: &str, level: u8, statuses: &[(&str, &str)], gaps: &[&str]) -> ReportView {
+        let criteria: Vec<serde_json::Value> = statuses
+            .iter()
+            .map(|(id, s)| serde_json::json!({"id": id, "title": format!("T {id}"), "status": s}))
+            .collect();
+        let gaps: Vec<serde_json::Value> = gaps
+            .iter()
+            .map(|id| serde_json::json!({"dimension": "A", "criterion": id, "title": "t", "status": "not_met"}))
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "dgmat_report": 1,
+            "rubric": {"id": "r", "version": version},
+            "agency": {"id": "x"},
+            "assessed_on": "2026-01-01",
+            "overall": {"level": level, "index": f64::from(level) + 0.5},
+            "target": {"level": 3},
+            "dimensions": [{"id": "A", "name": "Alpha", "level": level, "index": f64::from(level) + 0.5, "criteria": criteria}],
+            "gaps": gaps,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn changes_are_classified() {
+        let old = report(
+            "1",
+            1,
+            &[("a", "not_met"), ("b", "met"), ("c", "met"), ("d", "partial")],
+            &["a", "d"],
+        );
+        let new = report(
+            "1",
+            2,
+            &[("a", "met"), ("b", "not_met"), ("c", "not_applicable"), ("d", "partial")],
+            &["b", "d"],
+        );
+        let d = diff("old.json", &old, "new.json", &new);
+        assert!(d.warnings.is_empty());
+        assert_eq!(d.overall.level_change, Some(1));
+        assert_eq!(d.overall.index_change, Some(1.0));
+        let ids = |v: &[CriterionChange]| v.iter().map(|c| c.criterion.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&d.newly_met), ["a"]);
+        assert_eq!(ids(&d.newly_failing), ["b"]);
+        assert_eq!(d.gaps_closed.iter().map(|g| g.criterion.as_str()).collect::<Vec<_>>(), ["a"]);
+        assert_eq!(d.gaps_opened.iter().map(|g| g.criterion.as_str()).collect::<Vec<_>>(), ["b"]);
+    }
+
+    #[test]
+    fn a_different_rubric_version_is_warned() {
+        let d = diff("o", &report("1", 1, &[], &[]), "n", &report("2", 1, &[], &[]));
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains("different versions of rubric `r` (1 and 2)"));
+        assert!(to_table(&d).contains("warning: the reports use different versions"));
+        assert!(to_markdown(&d).contains("> **Warning:**"));
+    }
+}

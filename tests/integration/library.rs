@@ -1,0 +1,177 @@
+//! The rubric library (odi-pathway, uk-dma, eu-odm): shipped, lint-clean, and their examples'
+//! results pinned (worked by hand in examples/EXPECTED.md); batch KPIs over a rated rubric.
+
+use super::{dgmat, stderr, stdout};
+use serde_json::{Value, json};
+
+fn report(dir: &str) -> Value {
+    let out = dgmat().args(["assess", dir, "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn dims(r: &Value) -> Vec<(String, u64, f64)> {
+    r["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap().to_string(),
+                d["level"].as_u64().unwrap(),
+                d["index"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn expect(v: &[(&str, u64, f64)]) -> Vec<(String, u64, f64)> {
+    v.iter().map(|(d, l, i)| (d.to_string(), *l, *i)).collect()
+}
+
+fn gaps(r: &Value) -> Vec<&str> {
+    r["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["criterion"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_library_is_shipped_and_lint_clean() {
+    let out = dgmat().args(["rubric", "list"]).output().unwrap();
+    let list = stdout(&out);
+    for id in ["odi-pathway", "uk-dma", "eu-odm"] {
+        assert!(list.contains(&format!("{id}\t2026.1\t")), "{list}");
+        let out = dgmat().args(["rubric", "lint", id]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(stderr(&out).contains("0 warning(s)"), "{}", stderr(&out));
+        let out = dgmat().args(["rubric", "doc", id]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+    }
+}
+
+#[test]
+fn odi_pathway_council_is_at_level_2() {
+    let r = report("examples/odi-pathway-council");
+    assert_eq!(r["rubric"]["id"], "odi-pathway");
+    assert!(r["rubric"].get("method").is_none(), "staged reports carry no method");
+    assert_eq!(
+        (r["overall"]["level"].as_u64(), r["overall"]["index"].as_f64()),
+        (Some(2), Some(3.6))
+    );
+    let expected = [("DMP", 3, 3.5), ("KNS", 5, 5.0), ("CSE", 2, 2.5), ("IFP", 2, 2.5), ("SOV", 4, 4.5)];
+    assert_eq!(dims(&r), expect(&expected));
+    assert_eq!(r["target"], json!({"id": "defined", "level": 3, "met": false}));
+    assert_eq!(gaps(&r), ["CSE-3.1", "IFP-3.1"]);
+}
+
+#[test]
+fn uk_dma_agency_is_at_level_1_by_its_weakest_topic() {
+    let r = report("examples/uk-dma-agency");
+    assert_eq!(r["rubric"]["method"], "rated");
+    assert_eq!(
+        (r["overall"]["level"].as_u64(), r["overall"]["index"].as_f64()),
+        (Some(1), Some(2.9))
+    );
+    let expected = [
+        ("ENG", 2, 2.5),
+        ("SKL", 2, 2.5),
+        ("SYS", 3, 3.5),
+        ("KNW", 3, 3.5),
+        ("DEC", 3, 3.5),
+        ("ETH", 2, 2.5),
+        ("MAN", 1, 1.0),
+        ("PRO", 3, 3.5),
+        ("DIR", 3, 3.5),
+        ("RES", 3, 3.0),
+    ];
+    assert_eq!(dims(&r), expect(&expected));
+    assert_eq!(
+        r["overall"]["coverage"],
+        json!({"1": 1.0, "2": 0.9, "3": 0.75, "4": 0.25, "5": 0.0})
+    );
+    assert_eq!(r["target"], json!({"id": "dma-learning", "level": 3, "met": false}));
+    // MAN-1 claims level 3 without the required evidence: it counts as 1.
+    assert_eq!(gaps(&r), ["MAN-1", "MAN-2", "ENG-2", "ETH-1", "SKL-2"]);
+    assert_eq!(r["gaps"][0]["status"], "evidence_missing");
+}
+
+#[test]
+fn eu_odm_country_is_a_follower() {
+    let r = report("examples/eu-odm-country");
+    assert_eq!(r["rubric"]["method"], "points");
+    // 262.5 of 380 possible (POL-4 n/a) = 0.691 -> level 3; index (3.75 + 3.9 + 4.4 + 3.0) / 4.
+    assert_eq!(
+        (r["overall"]["points"].as_f64(), r["overall"]["max_points"].as_f64()),
+        (Some(262.5), Some(380.0))
+    );
+    assert_eq!(
+        (r["overall"]["level"].as_u64(), r["overall"]["index"].as_f64()),
+        (Some(3), Some(3.76))
+    );
+    // QUA at 0.85 and IMP at 0.50 sit exactly on their bands' edges.
+    let expected = [("POL", 3, 3.75), ("POR", 4, 3.9), ("QUA", 5, 4.4), ("IMP", 3, 3.0)];
+    assert_eq!(dims(&r), expect(&expected));
+    assert_eq!(r["target"], json!({"id": "fast-tracker", "level": 4, "met": false}));
+    assert_eq!(gaps(&r), ["IMP-4", "IMP-1", "IMP-3", "POL-2", "POL-3"]);
+}
+
+#[test]
+fn shipped_rubrics_are_chosen_by_id() {
+    let out = dgmat()
+        .args([
+            "assess",
+            "examples/uk-dma-agency",
+            "--rubric",
+            "uk-dma",
+            "--target",
+            "dma-developing",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Target: dma-developing (Level 4)"));
+}
+
+#[test]
+fn batch_kpis_over_a_rated_rubric() {
+    let root = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let q = std::fs::read_to_string("examples/uk-dma-agency/questionnaire.yaml").unwrap();
+    for (name, text) in [
+        ("a", q.clone()),
+        // Evidence for MAN-1 and a retention schedule at level 2: every topic at 2 or more.
+        (
+            "b",
+            q.replace("harbour-agency", "bay-agency")
+                .replace("MAN-2: {answer: 1,", "MAN-2: {answer: 2,")
+                .replace(
+                    "    answer: 3\n",
+                    "    answer: 3\n    evidence: [{ref: \"Quality rules\", date: 2026-05-01}]\n",
+                ),
+        ),
+    ] {
+        std::fs::create_dir_all(root.path().join(name)).unwrap();
+        std::fs::write(root.path().join(name).join("questionnaire.yaml"), text).unwrap();
+    }
+    let out = dgmat()
+        .args([
+            "batch",
+            root.path().to_str().unwrap(),
+            "--rubric",
+            "uk-dma",
+            "--out",
+            out_dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(out_dir.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(s["distribution"], json!({"1": 1, "2": 1, "3": 0, "4": 0, "5": 0}));
+    assert_eq!(
+        s["at_or_above"]["dimensions"]["MAN"],
+        json!({"1": 1.0, "2": 0.5, "3": 0.0, "4": 0.0, "5": 0.0})
+    );
+}
