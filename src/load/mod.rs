@@ -5,6 +5,8 @@
 pub mod inventory;
 pub mod limits;
 pub mod node;
+#[cfg(test)]
+mod proptests;
 pub mod questionnaire;
 pub mod rubric;
 pub mod spreadsheet;

@@ -49,13 +49,24 @@ fn bad(name: &str, what: impl std::fmt::Display) -> Finding {
 /// from the list of its sheet names, within `limits`.
 pub fn read(path: &Path, name: &str, limits: Limits, select: &mut dyn FnMut(&[String]) -> Vec<String>) -> Result<Book, Finding> {
     let bytes = super::yaml::read_bytes(path, name)?;
-    let sha256 = super::rubric::hex(&Sha256::digest(&bytes));
-    check_zip(name, &bytes, limits.unzipped_bytes)?;
     let ods = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    read_bytes(&bytes, ods, name, limits, select)
+}
+
+/// Like [`read`], from the workbook's bytes (`ods`: OpenDocument, else XLSX).
+pub fn read_bytes(
+    bytes: &[u8],
+    ods: bool,
+    name: &str,
+    limits: Limits,
+    select: &mut dyn FnMut(&[String]) -> Vec<String>,
+) -> Result<Book, Finding> {
+    let sha256 = super::rubric::hex(&Sha256::digest(bytes));
+    check_zip(name, bytes, limits.unzipped_bytes)?;
     let (sheet_names, tables) = if ods {
-        read_ods(name, &bytes, limits.rows, select)?
+        read_ods(name, bytes, limits.rows, select)?
     } else {
-        read_xlsx(name, &bytes, limits.rows, select)?
+        read_xlsx(name, bytes, limits.rows, select)?
     };
     Ok(Book {
         sheet_names,
