@@ -43,10 +43,7 @@ impl Location {
     /// Whether this is a spreadsheet cell: `file` names a sheet, `book.xlsx!Sheet`, and
     /// line and column are its row and column.
     pub fn is_cell(&self) -> bool {
-        self.file.split_once('!').is_some_and(|(book, _)| {
-            let book = book.to_ascii_lowercase();
-            [".xlsx", ".xlsm", ".ods"].iter().any(|x| book.ends_with(x))
-        })
+        names_sheet(&self.file)
     }
 
     /// The file itself: `book.xlsx` for a cell of `book.xlsx!Sheet`.
@@ -56,6 +53,24 @@ impl Location {
         } else {
             &self.file
         }
+    }
+}
+
+/// Whether `file` names a workbook sheet, `book.xlsx!Sheet`.
+fn names_sheet(file: &str) -> bool {
+    file.split_once('!').is_some_and(|(book, _)| {
+        let book = book.to_ascii_lowercase();
+        [".xlsx", ".xlsm", ".ods"].iter().any(|x| book.ends_with(x))
+    })
+}
+
+/// Where an inventory record is written, as every report shows it: `file:line`, or
+/// `book.xlsx!Sheet row 12` for a record read from a workbook sheet (its line is the row).
+pub fn record_place(file: &str, line: u32) -> String {
+    if names_sheet(file) {
+        format!("{file} row {line}")
+    } else {
+        format!("{file}:{line}")
     }
 }
 
@@ -228,5 +243,13 @@ mod tests {
         };
         assert_eq!(text.to_string(), "notes!.csv:2:1");
         assert_eq!(text.path(), "notes!.csv");
+    }
+
+    #[test]
+    fn sheet_records_are_placed_by_row() {
+        assert_eq!(record_place("dir/inventory.xlsx!systems", 3), "dir/inventory.xlsx!systems row 3");
+        assert_eq!(record_place("book.ODS!Sheet 1", 12), "book.ODS!Sheet 1 row 12");
+        assert_eq!(record_place("inventory.yaml", 35), "inventory.yaml:35");
+        assert_eq!(record_place("notes!.csv", 2), "notes!.csv:2");
     }
 }

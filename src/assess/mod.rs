@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, sort_findings};
+use crate::finding::{Finding, record_place, sort_findings};
 use crate::load::inventory::{Inventory, date_value};
 use crate::load::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::load::rubric::LoadedRubric;
@@ -508,7 +508,7 @@ fn evaluate<'a>(
                 .failing
                 .iter()
                 .take(5)
-                .map(|x| format!("{} ({}:{})", x.key, x.file, x.line))
+                .map(|x| format!("{} ({})", x.key, record_place(&x.file, x.line)))
                 .collect();
             f.help = Some(if keys.is_empty() {
                 "correct the answer or the inventory".to_string()

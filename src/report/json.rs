@@ -160,7 +160,7 @@ fn coverage(c: Option<[f64; 5]>) -> Option<Coverage> {
 
 /// A criterion's (earned, worth) points in a points rubric; `None` otherwise or when it does not
 /// apply.
-fn criterion_points(method: Method, c: &crate::model::rubric::Criterion, cr: &CriterionResult) -> Option<(f64, f64)> {
+pub(crate) fn criterion_points(method: Method, c: &crate::model::rubric::Criterion, cr: &CriterionResult) -> Option<(f64, f64)> {
     let worth = c
         .points
         .filter(|_| method == Method::Points && cr.status != Status::NotApplicable)?;

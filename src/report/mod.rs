@@ -37,3 +37,15 @@ pub struct ReportInput<'a> {
 pub fn index2(x: f64) -> f64 {
     ((x * 100.0) + 1e-9).floor() / 100.0
 }
+
+/// Points without a trailing `.0` and at most 2 decimals.
+pub fn fmt_points(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }
+}
+
+/// The share `earned / possible` as a percentage rounded down to one decimal: `62.5%`.
+pub fn fmt_share(earned: f64, possible: f64) -> String {
+    let share = crate::assess::scoring::share(earned, possible);
+    format!("{:.1}%", (share * 1000.0).floor() / 10.0)
+}

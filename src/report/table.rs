@@ -6,7 +6,8 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use super::i18n::{status, t};
-use super::{ReportInput, index2};
+use super::{ReportInput, fmt_points, fmt_share, index2};
+use crate::finding::record_place;
 
 /// How many failing records a gap lists before summarising the rest.
 const MAX_RECORDS: usize = 10;
@@ -74,13 +75,12 @@ pub fn render(input: &ReportInput<'_>) -> String {
     ]);
     let _ = writeln!(out, "{table}\n");
     if let Some((earned, possible)) = a.points {
-        let share = crate::assess::scoring::share(earned, possible);
         let _ = writeln!(
             out,
-            "points: {} of {} ({:.1}%)\n",
+            "points: {} of {} ({})\n",
             fmt_points(earned),
             fmt_points(possible),
-            (share * 1000.0).floor() / 10.0
+            fmt_share(earned, possible)
         );
     }
     if let Some(cov) = a.coverage {
@@ -120,7 +120,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
                 }
                 let _ = writeln!(out, "        {}: {}", t(lang, "action"), c.action.get(lang));
                 for r in cr.records.iter().take(MAX_RECORDS) {
-                    let _ = writeln!(out, "        - {} {} ({}:{})", r.collection, r.key, r.file, r.line);
+                    let _ = writeln!(out, "        - {} {} ({})", r.collection, r.key, record_place(&r.file, r.line));
                 }
                 if cr.records.len() > MAX_RECORDS {
                     let _ = writeln!(
@@ -148,10 +148,4 @@ pub fn render(input: &ReportInput<'_>) -> String {
         }
     }
     out
-}
-
-/// Points without a trailing `.0` and at most 2 decimals.
-fn fmt_points(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }
 }

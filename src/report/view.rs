@@ -9,9 +9,11 @@ use serde::Serialize;
 
 use super::chart::{Radar, radar};
 use super::i18n::{status, t};
-use super::{ReportInput, index2};
-use crate::assess::{RecordRef, Status};
+use super::{ReportInput, fmt_points, fmt_share, index2};
+use crate::assess::{CriterionResult, RecordRef, Status};
+use crate::finding::record_place;
 use crate::load::submission::InputFile;
+use crate::model::rubric::{Criterion, Method};
 
 /// How many failing records a gap lists before summarising the rest.
 pub const MAX_RECORDS: usize = 20;
@@ -102,6 +104,9 @@ const LABELS: &[&str] = &[
     "portfolio",
     "targets",
     "name",
+    "points",
+    "answered",
+    "bands",
 ];
 
 /// The fixed texts in `lang`, keyed with `_` for spaces.
@@ -159,12 +164,28 @@ pub struct ReportView {
     pub error_count: usize,
     /// Warning findings.
     pub warning_count: usize,
+    /// The scoring method: `staged`, `rated` or `points`.
+    pub method: &'static str,
+    /// The heading of the criteria tables' second column: the level (staged), the level
+    /// answered (rated) or the points (points).
+    pub score_heading: String,
+    /// The heading of the summary's method column (`Points`, `at or above level 3`); `None`
+    /// for staged rubrics, whose summary has no such column.
+    pub extra_heading: Option<String>,
+    /// A summary card for the method: the points earned (points) or the share of criteria at or
+    /// above the target level (rated); `None` for staged.
+    pub extra_card: Option<Card>,
     /// Per dimension, in rubric order.
     pub dimensions: Vec<DimensionView>,
     /// The gaps, grouped by dimension (rubric order), in priority order within each.
     pub action_plan: Vec<PlanGroup>,
-    /// Criterion status by dimension and level.
-    pub heatmap: Heatmap,
+    /// The title of the heatmap section.
+    pub heatmap_title: String,
+    /// Criterion status by dimension and level (staged: the criteria's levels; rated: the
+    /// levels counted for them); `None` for points rubrics, which show `points_chart`.
+    pub heatmap: Option<Heatmap>,
+    /// Points rubrics: the share of points earned by dimension.
+    pub points_chart: Option<PointsChart>,
     /// The legend: every status with its name and how many criteria have it.
     pub statuses: Vec<StatusView>,
     /// Evidence cited by the answers, in rubric order.
@@ -210,6 +231,24 @@ pub struct LevelView {
     pub name: String,
     /// Index, two decimals.
     pub index: String,
+    /// Points rubrics: `earned / possible pts`.
+    pub points: Option<String>,
+    /// Points rubrics: the share earned, `62.5%`.
+    pub share: Option<String>,
+    /// The summary's method column: the points and share (points rubrics) or the share of
+    /// criteria at or above the target level (rated rubrics); `None` for staged.
+    pub extra: Option<String>,
+}
+
+/// A summary card.
+#[derive(Serialize)]
+pub struct Card {
+    /// Its heading.
+    pub key: String,
+    /// The value, large.
+    pub value: String,
+    /// A line under it.
+    pub sub: String,
 }
 
 /// The target.
@@ -244,6 +283,10 @@ pub struct DimensionView {
     pub bar: String,
     /// Whether it reaches the target level.
     pub reached: bool,
+    /// Points rubrics: `earned / possible pts`.
+    pub points: Option<String>,
+    /// The summary's method column, as for the overall level.
+    pub extra: Option<String>,
     /// Its gaps.
     pub gap_count: usize,
     /// Its criteria, in rubric order.
@@ -255,8 +298,12 @@ pub struct DimensionView {
 pub struct CriterionView {
     /// Id.
     pub id: String,
-    /// Its level (0 when the rubric gives none).
-    pub level: u8,
+    /// The criteria table's second column: its level (staged), the level answered (rated,
+    /// `—` when none) or `earned / worth` points (points, `—` when it does not apply).
+    pub score: String,
+    /// The action plan's badge: `Level 3`, `answered 2` or `5 / 10 pts`; `None` when there is
+    /// nothing to show (a rated criterion without an answered level).
+    pub badge: Option<String>,
     /// Title.
     pub title: String,
     /// Status (snake_case, for CSS classes).
@@ -272,9 +319,73 @@ pub struct CriterionView {
     /// What to do.
     pub action: String,
     /// The first failing records.
-    pub records: Vec<RecordRef>,
+    pub records: Vec<RecordView>,
     /// How many more failing records there are.
     pub more_records: usize,
+}
+
+/// A failing record.
+#[derive(Serialize)]
+pub struct RecordView {
+    /// Its collection.
+    pub collection: String,
+    /// Its key.
+    pub key: String,
+    /// Where it is written: `file:line`, or `book.xlsx!Sheet row 12`.
+    pub place: String,
+}
+
+impl From<&RecordRef> for RecordView {
+    fn from(r: &RecordRef) -> Self {
+        RecordView {
+            collection: r.collection.clone(),
+            key: r.key.clone(),
+            place: record_place(&r.file, r.line),
+        }
+    }
+}
+
+/// One dimension's bar in the points chart.
+#[derive(Serialize)]
+pub struct PointsRow {
+    /// Dimension id (`Overall` for the total row).
+    pub id: String,
+    /// Dimension name.
+    pub name: String,
+    /// Its level.
+    pub level: u8,
+    /// `earned / possible pts`.
+    pub points: String,
+    /// The share earned, `62.5%`.
+    pub share: String,
+    /// Width of the bar, percent.
+    pub width: String,
+    /// Whether it reaches the target level.
+    pub reached: bool,
+    /// Whether this is the total row.
+    pub total: bool,
+}
+
+/// A band of a points rubric: the least share of a level.
+#[derive(Serialize)]
+pub struct BandView {
+    /// The level.
+    pub level: u8,
+    /// Its least share, `70%`.
+    pub share: String,
+    /// Where its mark sits on a bar, percent.
+    pub left: String,
+    /// Whether it is the target level's band.
+    pub is_target: bool,
+}
+
+/// The share of points earned by dimension, with the bands marked on every bar.
+#[derive(Serialize)]
+pub struct PointsChart {
+    /// One per dimension, then the total.
+    pub rows: Vec<PointsRow>,
+    /// The bands, lowest level first.
+    pub bands: Vec<BandView>,
 }
 
 /// The gaps of one dimension.
@@ -406,12 +517,23 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             .find(|d| d.level.value == l)
             .map_or(String::new(), |d| d.name.get(lang).to_string())
     };
+    let method = rubric.scoring.method.value;
+    let pts = |earned: f64, possible: f64| format!("{} / {} {}", fmt_points(earned), fmt_points(possible), t(lang, "pts"));
+    // The summary's method column: points and share, or the share of criteria at or above the
+    // target level.
+    let extra = |points: Option<(f64, f64)>, coverage: Option<[f64; 5]>| match method {
+        Method::Staged => None,
+        Method::Points => points.map(|(e, p)| format!("{} / {} ({})", fmt_points(e), fmt_points(p), fmt_share(e, p))),
+        Method::Rated => coverage.map(|c| fmt_share(c[usize::from(a.target.level.clamp(1, 5)) - 1], 1.0)),
+    };
     let criterion_view = |di: usize, ci: usize| {
         let c = &rubric.dimensions[di].criteria[ci];
         let cr = &a.dimensions[di].criteria[ci];
+        let (score, badge) = criterion_score(method, lang, c, cr);
         CriterionView {
             id: c.id.value.clone(),
-            level: c.level.as_ref().map_or(0, |l| l.value),
+            score,
+            badge,
             title: c.title.get(lang).to_string(),
             status: cr.status.as_str(),
             status_name: status(lang, cr.status),
@@ -419,7 +541,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             detail: cr.detail.clone(),
             note: cr.answer.as_ref().and_then(|x| x.note.clone()),
             action: c.action.get(lang).to_string(),
-            records: cr.records.iter().take(MAX_RECORDS).cloned().collect(),
+            records: cr.records.iter().take(MAX_RECORDS).map(RecordView::from).collect(),
             more_records: cr.records.len().saturating_sub(MAX_RECORDS),
         }
     };
@@ -436,6 +558,8 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             index: format!("{:.2}", index2(r.index)),
             bar: format!("{:.1}", index2(r.index) / 5.0 * 100.0),
             reached: r.level >= a.target.level,
+            points: r.points.map(|(e, p)| pts(e, p)),
+            extra: extra(r.points, r.coverage),
             gap_count: a.gaps.iter().filter(|g| g.dimension == di).count(),
             criteria: (0..d.criteria.len()).map(|ci| criterion_view(di, ci)).collect(),
         })
@@ -459,53 +583,43 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             })
         })
         .collect();
-    let mut levels: Vec<u8> = rubric
-        .dimensions
-        .iter()
-        .flat_map(|d| d.criteria.iter().map(|c| c.level.as_ref().map_or(0, |l| l.value)))
-        .collect();
-    levels.sort_unstable();
-    levels.dedup();
-    let heatmap = Heatmap {
-        levels: levels
-            .iter()
-            .map(|&level| HeatLevel {
-                level,
-                label: if level == 0 {
-                    "—".to_string()
-                } else {
-                    format!("{} {level}", t(lang, "level"))
-                },
-                is_target: level == a.target.level,
-            })
-            .collect(),
-        rows: dimensions
-            .iter()
-            .map(|d| HeatRow {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                level: d.level,
-                cells: levels
-                    .iter()
-                    .map(|&level| HeatCell {
-                        reached: level > 0 && level <= d.level,
-                        items: d
-                            .criteria
-                            .iter()
-                            .filter(|c| c.level == level)
-                            .map(|c| HeatItem {
-                                id: c.id.clone(),
-                                title: c.title.clone(),
-                                status: c.status,
-                                status_name: c.status_name,
-                                icon: c.icon,
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+    // The heatmap's column of each criterion: its level (staged), the level counted for it
+    // (rated); 0 for none (not applicable).
+    let heat_level = |di: usize, ci: usize| match method {
+        Method::Staged => rubric.dimensions[di].criteria[ci].level.as_ref().map_or(0, |l| l.value),
+        _ => a.dimensions[di].criteria[ci].rated_level().unwrap_or(0),
     };
+    let heatmap = (method != Method::Points).then(|| build_heatmap(lang, &dimensions, a.target.level, method == Method::Rated, heat_level));
+    let points_chart = (method == Method::Points).then(|| {
+        let mut rows: Vec<PointsRow> = dimensions
+            .iter()
+            .zip(&a.dimensions)
+            .map(|(d, r)| points_row(d.id.clone(), d.name.clone(), d.level, r.points, a.target.level))
+            .collect();
+        rows.push(PointsRow {
+            total: true,
+            ..points_row(t(lang, "overall").to_string(), String::new(), a.level, a.points, a.target.level)
+        });
+        let mut bands: Vec<BandView> = rubric
+            .scoring
+            .bands
+            .iter()
+            .map(|b| BandView {
+                level: b.level.value,
+                share: format!("{}%", fmt_points(b.min.clamp(0.0, 1.0) * 100.0)),
+                left: format!("{:.1}", b.min.clamp(0.0, 1.0) * 100.0),
+                is_target: b.level.value == a.target.level,
+            })
+            .collect();
+        bands.sort_by_key(|b| b.level);
+        PointsChart { rows, bands }
+    });
+    let heatmap_title = match method {
+        Method::Staged => t(lang, "heatmap"),
+        Method::Rated => t(lang, "heatmap rated"),
+        Method::Points => t(lang, "heatmap points"),
+    }
+    .to_string();
     let all: Vec<&'static str> = dimensions.iter().flat_map(|d| d.criteria.iter().map(|c| c.status)).collect();
     let statuses = STATUSES
         .iter()
@@ -571,6 +685,9 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             level: a.level,
             name: level_name(a.level),
             index: format!("{:.2}", index2(a.index)),
+            points: a.points.map(|(e, p)| pts(e, p)),
+            share: a.points.map(|(e, p)| fmt_share(e, p)),
+            extra: extra(a.points, a.coverage),
         },
         target: TargetView {
             id: a.target.id.clone(),
@@ -583,12 +700,157 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
         error_count,
         warning_count: input.findings.len() - error_count,
         radar: radar(&radar_dims, a.target.level),
+        method: match method {
+            Method::Staged => "staged",
+            Method::Rated => "rated",
+            Method::Points => "points",
+        },
+        score_heading: match method {
+            Method::Staged => t(lang, "level").to_string(),
+            Method::Rated => t(lang, "answered").to_string(),
+            Method::Points => t(lang, "points").to_string(),
+        },
+        extra_heading: match method {
+            Method::Staged => None,
+            Method::Rated => Some(capitalised(&format!("{} ≥ {}", t(lang, "criteria"), a.target.level))),
+            Method::Points => Some(t(lang, "points").to_string()),
+        },
+        extra_card: match method {
+            Method::Staged => None,
+            Method::Rated => a.coverage.and_then(|c| extra(None, Some(c))).map(|value| Card {
+                key: t(lang, "share").to_string(),
+                value,
+                sub: format!("{} {} {}", t(lang, "criteria"), t(lang, "at or above"), a.target.level),
+            }),
+            Method::Points => a.points.map(|(e, p)| Card {
+                key: t(lang, "points").to_string(),
+                value: pts(e, p),
+                sub: format!("{} {}", t(lang, "share"), fmt_share(e, p)),
+            }),
+        },
         dimensions,
         action_plan,
+        heatmap_title,
         heatmap,
+        points_chart,
         statuses,
         evidence,
         findings,
         inputs: input.inputs.to_vec(),
     }
+}
+
+/// A criterion's cell in the criteria tables and its badge in the action plan (see
+/// [`CriterionView::score`]).
+fn criterion_score(method: Method, lang: &str, c: &Criterion, cr: &CriterionResult) -> (String, Option<String>) {
+    match method {
+        Method::Staged => {
+            let level = c.level.as_ref().map_or_else(|| "—".to_string(), |l| l.value.to_string());
+            (level.clone(), Some(format!("{} {level}", t(lang, "level"))))
+        }
+        Method::Rated => match (cr.answered_level, cr.rated_level()) {
+            (Some(answered), Some(counted)) if answered != counted => (
+                format!("{answered} → {counted}"),
+                Some(format!(
+                    "{} {answered} · {} {counted}",
+                    t(lang, "answered level"),
+                    t(lang, "counts as")
+                )),
+            ),
+            (Some(answered), _) => (answered.to_string(), Some(format!("{} {answered}", t(lang, "answered level")))),
+            (None, _) => ("—".to_string(), None),
+        },
+        Method::Points => match super::json::criterion_points(method, c, cr) {
+            Some((earned, worth)) => (
+                format!("{} / {}", fmt_points(earned), fmt_points(worth)),
+                Some(format!("{} / {} {}", fmt_points(earned), fmt_points(worth), t(lang, "pts"))),
+            ),
+            None => ("—".to_string(), None),
+        },
+    }
+}
+
+/// The heatmap of `dimensions`: a column per level that `heat_level` (dimension index, criterion
+/// index) gives some criterion (every level 1 to 5 with `every_level`), 0 (shown `—`) for
+/// criteria without one.
+fn build_heatmap(
+    lang: &str,
+    dimensions: &[DimensionView],
+    target: u8,
+    every_level: bool,
+    heat_level: impl Fn(usize, usize) -> u8,
+) -> Heatmap {
+    let mut levels: Vec<u8> = dimensions
+        .iter()
+        .enumerate()
+        .flat_map(|(di, d)| (0..d.criteria.len()).map(move |ci| (di, ci)))
+        .map(|(di, ci)| heat_level(di, ci))
+        .chain(every_level.then_some(1..=5).into_iter().flatten())
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    Heatmap {
+        levels: levels
+            .iter()
+            .map(|&level| HeatLevel {
+                level,
+                label: if level == 0 {
+                    "—".to_string()
+                } else {
+                    format!("{} {level}", t(lang, "level"))
+                },
+                is_target: level == target,
+            })
+            .collect(),
+        rows: dimensions
+            .iter()
+            .enumerate()
+            .map(|(di, d)| HeatRow {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                level: d.level,
+                cells: levels
+                    .iter()
+                    .map(|&level| HeatCell {
+                        reached: level > 0 && level <= d.level,
+                        items: d
+                            .criteria
+                            .iter()
+                            .enumerate()
+                            .filter(|(ci, _)| heat_level(di, *ci) == level)
+                            .map(|(_, c)| HeatItem {
+                                id: c.id.clone(),
+                                title: c.title.clone(),
+                                status: c.status,
+                                status_name: c.status_name,
+                                icon: c.icon,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// A bar of the points chart.
+fn points_row(id: String, name: String, level: u8, points: Option<(f64, f64)>, target: u8) -> PointsRow {
+    let (earned, possible) = points.unwrap_or((0.0, 0.0));
+    let share = crate::assess::scoring::share(earned, possible);
+    PointsRow {
+        id,
+        name,
+        level,
+        points: format!("{} / {}", fmt_points(earned), fmt_points(possible)),
+        share: fmt_share(earned, possible),
+        width: format!("{:.1}", share * 100.0),
+        reached: level >= target,
+        total: false,
+    }
+}
+
+/// `text` with its first letter upper-case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

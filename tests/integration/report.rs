@@ -77,6 +77,112 @@ fn markdown_report_of_the_ministry() {
     insta::assert_snapshot!(md);
 }
 
+/// A points rubric's example (eu-odm) and a rated rubric's (uk-dma).
+const POINTS: &str = "examples/eu-odm-country";
+const RATED: &str = "examples/uk-dma-agency";
+
+#[test]
+fn markdown_report_of_a_points_rubric() {
+    let md = run(&["assess", POINTS, "--format", "markdown"]);
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn markdown_report_of_a_rated_rubric() {
+    let md = run(&["assess", RATED, "--format", "markdown"]);
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn no_criterion_shows_level_0_whatever_the_method() {
+    for dir in [MINISTRY, RATED, POINTS] {
+        for lang in ["en", "vi"] {
+            for format in ["markdown", "html"] {
+                let text = run(&["assess", dir, "--format", format, "--lang", lang]);
+                for zero in ["Level 0", "Mức 0"] {
+                    assert!(!text.contains(zero), "{dir} {lang} {format}: {zero}");
+                }
+                // The second cell of a criteria (or summary) row is never a bare 0.
+                for line in text.lines().filter(|l| l.starts_with("| **")) {
+                    assert_ne!(line.split(" | ").nth(1), Some("0"), "{dir} {lang} {format}: {line}");
+                }
+                for row in text.split("<tr><td><strong>").skip(1) {
+                    assert!(
+                        !row.contains("<td class=\"num\">0</td><td><span class=\"badge"),
+                        "{dir} {lang}: {row}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn points_reports_show_points_earned_of_possible() {
+    let report: serde_json::Value = serde_json::from_str(&run(&["assess", POINTS, "--format", "json"])).unwrap();
+    let html = run(&["report", POINTS]);
+    let md = run(&["assess", POINTS, "--format", "markdown"]);
+    let of = |x: &serde_json::Value| format!("{} / {}", x["points"].as_f64().unwrap(), x["max_points"].as_f64().unwrap());
+    let overall = of(&report["overall"]);
+    assert_eq!(overall, "262.5 / 380", "the example's total");
+    assert!(html.contains(&format!("<div class=\"v\">{overall} pts</div>")), "overall card");
+    assert!(html.contains("Share 69.0%"), "overall share");
+    assert!(html.contains(&format!("<td class=\"num\">{overall} (69.0%)</td>")), "summary total");
+    assert!(md.contains(&format!("Points: {overall} pts (Share 69.0%)")), "{md}");
+    for d in report["dimensions"].as_array().unwrap() {
+        assert!(html.contains(&format!(" · {} pts)</h3>", of(d))), "{}", d["id"]);
+    }
+    for g in report["gaps"].as_array().unwrap() {
+        let badge = format!("<span class=\"badge\">{} pts</span>", of(g));
+        let gap = html
+            .split(&format!("id=\"gap-{}\"", g["criterion"].as_str().unwrap()))
+            .nth(1)
+            .unwrap();
+        assert!(gap.split("</div>").next().unwrap().contains(&badge), "{badge}");
+    }
+    // Without criterion levels, a chart of the points share replaces the heatmap.
+    assert!(!html.contains("id=\"heatmap\""));
+    let chart = html.split("id=\"points-chart\"").nth(1).unwrap().split("</table>").next().unwrap();
+    let dims = report["dimensions"].as_array().unwrap().len();
+    assert_eq!(
+        chart.matches("class=\"pbar\"").count(),
+        dims + 1,
+        "a bar per dimension and the total"
+    );
+    assert_eq!(html.matches("class=\"radar-axis\"").count(), dims);
+}
+
+#[test]
+fn rated_reports_show_answered_levels_and_coverage() {
+    let report: serde_json::Value = serde_json::from_str(&run(&["assess", RATED, "--format", "json"])).unwrap();
+    let html = run(&["report", RATED]);
+    for d in report["dimensions"].as_array().unwrap() {
+        for c in d["criteria"].as_array().unwrap() {
+            let id = c["id"].as_str().unwrap();
+            let row = html.split(&format!("<tr><td><strong>{id}</strong>")).nth(1).unwrap();
+            let cell = row.split("<td class=\"num\">").nth(1).unwrap().split("</td>").next().unwrap();
+            assert!(cell.starts_with(&c["answered_level"].to_string()), "{id}: {cell}");
+        }
+    }
+    // MAN-1 claims level 3 without evidence: it counts as level 1.
+    assert!(html.contains("<span class=\"badge\">answered 3 · counts as 1</span>"));
+    let cov = report["overall"]["coverage"]["3"].as_f64().unwrap();
+    assert!(
+        html.contains(&format!("<div class=\"v\">{:.1}%</div>", cov * 100.0)),
+        "coverage card"
+    );
+    // The heatmap places criteria by the level counted for them, every level 1 to 5.
+    let heat = html.split("id=\"heatmap\"").nth(1).unwrap().split("</table>").next().unwrap();
+    let head = heat.split("</thead>").next().unwrap();
+    assert_eq!(head.matches("<th class=").count(), 5, "{head}");
+    assert!(head.contains("Level 5"), "{head}");
+    let man = heat.split("MAN · 1").nth(1).unwrap().split("</tr>").next().unwrap();
+    assert!(
+        man.split("</td>").next().unwrap().contains(">MAN-1<"),
+        "MAN-1 counts at level 1: {man}"
+    );
+}
+
 #[test]
 fn report_defaults_to_html_and_its_outline_is_pinned() {
     let html = run(&["report", MINISTRY]);

@@ -194,6 +194,36 @@ fn an_xlsx_inventory_scores_like_the_same_csv_inventory() {
 }
 
 #[test]
+fn sheet_records_are_shown_by_sheet_and_row_in_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    submission(dir.path(), &workbook(&good_sheets()));
+    for format in ["table", "markdown", "html"] {
+        let out = dgmat()
+            .args(["assess", "--rubric", MINI, "-f", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("/inventory.xlsx!systems row 3"), "{format}: {text}");
+        assert!(!text.contains("inventory.xlsx!systems:"), "{format}: no file:line for a sheet row");
+    }
+    // A yes that the sheet contradicts names the record by sheet and row as well.
+    let mut sheets = good_sheets();
+    sheets[0].1[1][2] = C::Blank;
+    submission(dir.path(), &workbook(&sheets));
+    let report = assess_json(dir.path());
+    let contradiction = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "contradicted")
+        .unwrap_or_else(|| panic!("{report:#}"));
+    let help = contradiction["help"].as_str().unwrap();
+    assert!(help.contains("s1 (") && help.contains("/inventory.xlsx!systems row 2)"), "{help}");
+}
+
+#[test]
 fn bad_cells_are_located_as_sheet_references() {
     use C::*;
     let dir = tempfile::tempdir().unwrap();
