@@ -144,6 +144,13 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
             files.tables.push(path.clone());
         } else if path.is_file() && spreadsheet::is_spreadsheet(path) {
             files.books.push(path.clone());
+        } else if path.is_file() && spreadsheet::is_unsupported_spreadsheet(path) {
+            return Err(Finding::error(
+                "unsupported-input",
+                format!("{} is an old binary spreadsheet, which dgmat does not read", display(path, base)),
+                None,
+            )
+            .with_help("save it as .xlsx (Excel Workbook) or .ods"));
         } else if path.is_file() {
             let name = display(path, base);
             yaml::check_size(path, &name)?;

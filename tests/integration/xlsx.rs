@@ -482,3 +482,17 @@ fn an_ods_inventory_reads_like_the_xlsx_one() {
     assert_eq!(from_xlsx.len(), 1);
     assert_eq!((&from_xlsx[0].2, &from_xlsx[0].3), (&from_ods[0].2, &from_ods[0].3));
 }
+
+#[test]
+fn an_old_binary_workbook_named_directly_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let xls = dir.path().join("inventory.xls");
+    std::fs::write(&xls, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 binary").unwrap();
+    let out = dgmat().args(["assess", "--rubric", MINI]).arg(&xls).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[unsupported-input]") && err.contains("save it as .xlsx"),
+        "{err}"
+    );
+}
