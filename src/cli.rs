@@ -247,6 +247,10 @@ pub struct DiffArgs {
     /// For submissions: language of rubric texts.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    /// Exit 1 when anything got worse: the overall or a dimension's level went down, or a
+    /// criterion that was met no longer is (a CI gate on year-over-year progress).
+    #[arg(long)]
+    pub fail_on_regression: bool,
 }
 
 /// Output formats of `diff`.

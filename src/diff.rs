@@ -206,6 +206,24 @@ pub struct Diff {
     pub gaps_opened: Vec<GapChange>,
 }
 
+impl Diff {
+    /// What got worse: the overall or a dimension's level went down, or criteria stopped being
+    /// met. Empty when nothing regressed.
+    pub fn regressions(&self) -> Vec<String> {
+        let mut out: Vec<String> = std::iter::once(&self.overall)
+            .chain(&self.dimensions)
+            .filter_map(|c| match (c.old_level, c.new_level, c.level_change) {
+                (Some(old), Some(new), Some(d)) if d < 0 => Some(format!("{} level {old} → {new}", c.id)),
+                _ => None,
+            })
+            .collect();
+        if !self.newly_failing.is_empty() {
+            out.push(format!("{} criteria no longer met", self.newly_failing.len()));
+        }
+        out
+    }
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }

@@ -43,6 +43,13 @@ pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
             d.newly_failing.len()
         );
     }
+    if args.fail_on_regression {
+        let regressions = d.regressions();
+        if !regressions.is_empty() {
+            crate::stderr!("regression: {}", regressions.join("; "));
+            return Ok(Exit::GateFailed);
+        }
+    }
     Ok(Exit::Ok)
 }
 
@@ -51,10 +58,12 @@ pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
 fn side(path: &Path, args: &DiffArgs) -> Option<ReportView> {
     let is_report = path.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let text = if is_report {
-        match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                crate::stderr!("error: cannot read {}: {e}", path.display());
+        // The same size cap and encoding checks as every other input.
+        let name = path.display().to_string();
+        match crate::load::yaml::read_text(path, &name) {
+            Ok(t) => t.to_string(),
+            Err(f) => {
+                super::print_findings(&crate::source::Sources::default(), &[f]);
                 return None;
             }
         }

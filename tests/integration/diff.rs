@@ -131,3 +131,22 @@ fn bad_input_exits_2() {
     let out = dgmat().args(["diff", "--help"]).output().unwrap();
     assert!(stdout(&out).contains("dgmat diff 2025.json agency/"));
 }
+
+#[test]
+fn fail_on_regression_gates_on_anything_worse() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (saved_report(dir.path()), later_submission(dir.path()));
+    // QUA fell from 5 to 2 and QUA-1 is no longer met: a regression, exit 1, named on stderr.
+    let out = dgmat()
+        .args(["diff", &old, &new, "--rubric", POINTS, "--fail-on-regression"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("regression: QUA level 5 → 2; 1 criteria no longer met"), "{err}");
+    // Without the flag the same comparison passes; a report against itself never regresses.
+    let out = dgmat().args(["diff", &old, &new, "--rubric", POINTS]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = dgmat().args(["diff", &old, &old, "--fail-on-regression"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
