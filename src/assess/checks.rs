@@ -40,6 +40,8 @@ pub struct Evaluator<'a> {
     /// Results of `where` filters by (collection, expression text): rubrics reuse the same
     /// selection (`status == "production"`) in many checks, so each is evaluated once per record.
     pub selections: RefCell<HashMap<(usize, &'a str), Selection>>,
+    /// The language of the details it writes (`vi`, else English).
+    pub lang: &'a str,
 }
 
 impl<'a> Evaluator<'a> {
@@ -50,7 +52,14 @@ impl<'a> Evaluator<'a> {
             inventory,
             scope,
             selections: RefCell::default(),
+            lang: "en",
         }
+    }
+
+    /// The same evaluator, writing its details in `lang` (`vi`, else English).
+    pub fn in_lang(mut self, lang: &'a str) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// Which records of collection `i` the filter `expr` selects (or why it could not tell).
@@ -108,7 +117,20 @@ impl<'a> Evaluator<'a> {
                 failing.push(RecordRef::of(name, r));
             }
         }
-        let (status, detail) = judge(check, name, selected, passing);
+        let (status, detail) = if self.lang == "vi" {
+            // Vietnamese readers see the collection's title, not its key.
+            let (i, _) = self.records(name);
+            let title = self
+                .rubric
+                .inventory
+                .0
+                .get(i)
+                .and_then(|(_, c)| c.title.as_ref())
+                .map(|t| t.get("vi").to_lowercase());
+            judge(check, title.as_deref().unwrap_or(name), selected, passing, true)
+        } else {
+            judge(check, name, selected, passing, false)
+        };
         CheckOutcome {
             status,
             selected,
@@ -155,14 +177,21 @@ fn eval_error(collection: &str, r: &Record, e: &str) -> Finding {
 }
 
 /// The status and wording of a check's counts.
-fn judge(check: &Check, collection: &str, selected: usize, passing: usize) -> (Status, String) {
+fn judge(check: &Check, collection: &str, selected: usize, passing: usize, vi: bool) -> (Status, String) {
     if selected == 0 {
         let status = match check.when_empty {
             WhenEmpty::Met => Status::Met,
             WhenEmpty::NotMet => Status::NotMet,
             WhenEmpty::NotApplicable => Status::NotApplicable,
         };
-        return (status, format!("no {collection} selected"));
+        return (
+            status,
+            if vi {
+                format!("không có {collection} nào được chọn")
+            } else {
+                format!("no {collection} selected")
+            },
+        );
     }
     let min_ratio = match (check.min_ratio, check.min_count) {
         (None, None) => Some(1.0),
@@ -172,16 +201,27 @@ fn judge(check: &Check, collection: &str, selected: usize, passing: usize) -> (S
     let ratio_ok = min_ratio.is_none_or(|m| ratio + 1e-9 >= m);
     let count_ok = check.min_count.is_none_or(|n| passing as u64 >= n);
     let failing = selected - passing;
-    let mut detail = if check.require.is_some() {
-        format!("{passing} of {selected} selected {collection} pass ({:.0}%)", ratio * 100.0)
-    } else {
-        format!("{selected} {collection} selected")
+    let pct = ratio * 100.0;
+    let mut detail = match (check.require.is_some(), vi) {
+        (true, false) => format!("{passing} of {selected} selected {collection} pass ({pct:.0}%)"),
+        (true, true) => format!("{passing}/{selected} {collection} được chọn đạt ({pct:.0}%)"),
+        (false, false) => format!("{selected} {collection} selected"),
+        (false, true) => format!("{selected} {collection} được chọn"),
     };
     if !ratio_ok && let Some(m) = min_ratio {
-        detail.push_str(&format!("; {failing} fail, {:.0}% needed", m * 100.0));
+        let need = m * 100.0;
+        detail.push_str(&if vi {
+            format!("; {failing} không đạt, cần {need:.0}%")
+        } else {
+            format!("; {failing} fail, {need:.0}% needed")
+        });
     }
     if !count_ok && let Some(n) = check.min_count {
-        detail.push_str(&format!("; at least {n} needed"));
+        detail.push_str(&if vi {
+            format!("; cần ít nhất {n}")
+        } else {
+            format!("; at least {n} needed")
+        });
     }
     let status = if ratio_ok && count_ok { Status::Met } else { Status::NotMet };
     (status, detail)

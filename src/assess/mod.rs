@@ -231,7 +231,8 @@ pub fn assess(
             env: &loaded.env,
             assessed_on: &assessed_on_val,
         },
-    );
+    )
+    .in_lang(lang);
     let mut findings = Vec::new();
     eval.record_rules(lang, &mut findings);
     let empty = HashMap::new();
@@ -493,7 +494,7 @@ fn evaluate<'a>(
     };
     r.status = status;
     r.credit = credit;
-    r.detail = Some(describe_answer(a));
+    r.detail = Some(describe_answer(a, eval.lang == "vi"));
     if !matches!(status, Status::Met | Status::Partial) {
         return r;
     }
@@ -502,7 +503,11 @@ fn evaluate<'a>(
     {
         let outcome = eval.check(verify, findings);
         if outcome.status == Status::NotMet {
-            let detail = format!("answered yes, but the inventory disagrees: {}", outcome.detail);
+            let detail = if eval.lang == "vi" {
+                format!("trả lời có, nhưng danh mục cho thấy khác: {}", outcome.detail)
+            } else {
+                format!("answered yes, but the inventory disagrees: {}", outcome.detail)
+            };
             let mut f = Finding::warning("contradicted", format!("`{}` {detail}", c.id.value), Some(a.location.clone()));
             let keys: Vec<String> = outcome
                 .failing
@@ -564,14 +569,22 @@ fn is_stale(evidence: &[Evidence], assessed_on: chrono::NaiveDate, days: u32) ->
     newest.is_some_and(|d| (assessed_on - d).num_days() > i64::from(days))
 }
 
-fn describe_answer(a: &Answer) -> String {
-    match &a.value {
-        AnswerValue::Yes => "answered yes".into(),
-        AnswerValue::Partial => "answered partial".into(),
-        AnswerValue::No => "answered no".into(),
-        AnswerValue::NotApplicable => format!("not applicable: {}", a.note.as_deref().unwrap_or_default()),
-        AnswerValue::Number(n) => format!("answered {n}"),
-        AnswerValue::Choice(p) => format!("answered {}", p.join(", ")),
-        AnswerValue::Level(l) => format!("answered level {l}"),
+fn describe_answer(a: &Answer, vi: bool) -> String {
+    let note = a.note.as_deref().unwrap_or_default();
+    match (&a.value, vi) {
+        (AnswerValue::Yes, false) => "answered yes".into(),
+        (AnswerValue::Partial, false) => "answered partial".into(),
+        (AnswerValue::No, false) => "answered no".into(),
+        (AnswerValue::NotApplicable, false) => format!("not applicable: {note}"),
+        (AnswerValue::Number(n), false) => format!("answered {n}"),
+        (AnswerValue::Choice(p), false) => format!("answered {}", p.join(", ")),
+        (AnswerValue::Level(l), false) => format!("answered level {l}"),
+        (AnswerValue::Yes, true) => "trả lời: có".into(),
+        (AnswerValue::Partial, true) => "trả lời: một phần".into(),
+        (AnswerValue::No, true) => "trả lời: không".into(),
+        (AnswerValue::NotApplicable, true) => format!("không áp dụng: {note}"),
+        (AnswerValue::Number(n), true) => format!("trả lời: {n}"),
+        (AnswerValue::Choice(p), true) => format!("trả lời: {}", p.join(", ")),
+        (AnswerValue::Level(l), true) => format!("trả lời: mức {l}"),
     }
 }

@@ -230,3 +230,21 @@ fn help_lists_exit_codes() {
     let text = stdout(&out);
     assert!(text.contains("Exit codes:") && text.contains("2  could not run"), "{text}");
 }
+
+#[test]
+fn computed_details_are_vietnamese_under_lang_vi() {
+    let run = |lang: &str| {
+        let out = dgmat().args(["assess", "examples/ministry", "--lang", lang]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let (en, vi) = (run("en"), run("vi"));
+    assert!(en.contains("24 of 26 selected datasets pass (92%); 2 fail, 100% needed"), "{en}");
+    assert!(vi.contains("24/26 tập dữ liệu được chọn đạt (92%); 2 không đạt, cần 100%"), "{vi}");
+    assert!(en.contains("answered partial") && vi.contains("trả lời: một phần"));
+    assert!(
+        vi.contains("trả lời có, nhưng danh mục cho thấy khác: "),
+        "the contradiction, in Vietnamese"
+    );
+    assert!(!vi.contains(" selected ") && !vi.contains("answered "), "{vi}");
+}
