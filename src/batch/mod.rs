@@ -268,6 +268,8 @@ fn assess_one(
         report: None,
         error: Some(error),
     };
+    // The agency, once known, names the row even if assessing it panics.
+    let agency_seen = std::cell::RefCell::new(None);
     let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Box<Row>> {
         let sub = load().map_err(|f| {
             let errors: Vec<_> = f.findings.iter().filter(|x| x.is_error()).collect();
@@ -292,6 +294,7 @@ fn assess_one(
             ))
         })?;
         if let Some(q) = &sub.questionnaire {
+            agency_seen.replace(Some(q.agency.clone()));
             crate::fault::check(&format!("assess:{}", q.agency.id));
         }
         let a = assess(
@@ -352,7 +355,7 @@ fn assess_one(
         Err(_) => (
             invalid(
                 "internal error while assessing this submission; please report it as a bug".into(),
-                None,
+                agency_seen.take(),
                 1,
                 0,
             ),

@@ -40,6 +40,7 @@ fn a_panic_in_one_batch_submission_is_its_invalid_row() {
     assert_eq!(out.status.code(), Some(1), "an invalid row fails the batch: {}", stderr(&out));
     let csv = std::fs::read_to_string(dir.path().join("summary.csv")).unwrap();
     let ministry = csv.lines().find(|l| l.starts_with("ministry,")).unwrap();
+    assert!(ministry.starts_with("ministry,mont,"), "the row still names the agency: {csv}");
     assert!(
         ministry.contains(",invalid,") && ministry.contains("internal error while assessing"),
         "{csv}"
