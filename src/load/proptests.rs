@@ -24,32 +24,37 @@ fn mini() -> rubric::LoadedRubric {
     rubric::from_text("rubric.yaml", Arc::from(MINI)).expect("the fixture rubric loads")
 }
 
+/// Keys of the mini rubric's files: fields, answer keys, envelope keys and criterion ids.
+const WORDS: &[&str] = &[
+    "id",
+    "status",
+    "security_level",
+    "approved_on",
+    "go_live_on",
+    "shares",
+    "datasets",
+    "open",
+    "answer",
+    "evidence",
+    "note",
+    "ref",
+    "date",
+    "name",
+    "tier",
+    "systems",
+    "SEC-2.1",
+    "SEC-4.1",
+    "SEC-5.1",
+    "SHR-2.1",
+    "SHR-5.1",
+];
+
+/// Values those keys take.
+const VALUES: &[&str] = &["production", "planning", "yes", "no", "n/a", "partial"];
+
 /// A YAML value made of the words a dgmat file uses, nested a few levels.
 fn yaml_value() -> impl Strategy<Value = String> {
-    let words = prop::sample::select(vec![
-        "id",
-        "status",
-        "security_level",
-        "approved_on",
-        "go_live_on",
-        "shares",
-        "datasets",
-        "open",
-        "production",
-        "planning",
-        "SEC-2.1",
-        "SEC-5.1",
-        "SHR-5.1",
-        "answer",
-        "evidence",
-        "note",
-        "ref",
-        "date",
-        "yes",
-        "no",
-        "n/a",
-        "partial",
-    ]);
+    let words = prop::sample::select(WORDS.iter().chain(VALUES).copied().collect::<Vec<_>>());
     let scalar = prop_oneof![
         words.prop_map(str::to_string),
         any::<i64>().prop_map(|n| n.to_string()),
@@ -84,30 +89,7 @@ fn criterion_id() -> impl Strategy<Value = String> {
 }
 
 fn yaml_key() -> impl Strategy<Value = String> {
-    prop::sample::select(vec![
-        "id",
-        "status",
-        "security_level",
-        "approved_on",
-        "go_live_on",
-        "shares",
-        "datasets",
-        "open",
-        "answer",
-        "evidence",
-        "note",
-        "ref",
-        "date",
-        "name",
-        "tier",
-        "systems",
-        "SEC-2.1",
-        "SEC-4.1",
-        "SEC-5.1",
-        "SHR-2.1",
-        "SHR-5.1",
-    ])
-    .prop_map(str::to_string)
+    prop::sample::select(WORDS.to_vec()).prop_map(str::to_string)
 }
 
 proptest! {

@@ -20,15 +20,7 @@ fn levels(r: &Value) -> Vec<(String, u64)> {
 }
 
 fn status<'a>(r: &'a Value, id: &str) -> &'a str {
-    r["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["criteria"].as_array().unwrap())
-        .find(|c| c["id"] == id)
-        .unwrap()["status"]
-        .as_str()
-        .unwrap()
+    super::criterion(r, id)["status"].as_str().unwrap()
 }
 
 fn pairs(v: &[(&str, u64)]) -> Vec<(String, u64)> {

@@ -1,7 +1,7 @@
 //! The rubric library (odi-pathway, uk-dma, eu-odm): shipped, lint-clean, and their examples'
 //! results pinned (worked by hand in examples/EXPECTED.md); batch KPIs over a rated rubric.
 
-use super::{dgmat, stderr, stdout};
+use super::{dgmat, gap_ids, stderr, stdout};
 use serde_json::{Value, json};
 
 fn report(dir: &str) -> Value {
@@ -27,15 +27,6 @@ fn dims(r: &Value) -> Vec<(String, u64, f64)> {
 
 fn expect(v: &[(&str, u64, f64)]) -> Vec<(String, u64, f64)> {
     v.iter().map(|(d, l, i)| (d.to_string(), *l, *i)).collect()
-}
-
-fn gaps(r: &Value) -> Vec<&str> {
-    r["gaps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["criterion"].as_str().unwrap())
-        .collect()
 }
 
 #[test]
@@ -64,7 +55,7 @@ fn odi_pathway_council_is_at_level_2() {
     let expected = [("DMP", 3, 3.5), ("KNS", 5, 5.0), ("CSE", 2, 2.5), ("IFP", 2, 2.5), ("SOV", 4, 4.5)];
     assert_eq!(dims(&r), expect(&expected));
     assert_eq!(r["target"], json!({"id": "defined", "level": 3, "met": false}));
-    assert_eq!(gaps(&r), ["CSE-3.1", "IFP-3.1"]);
+    assert_eq!(gap_ids(&r), ["CSE-3.1", "IFP-3.1"]);
 }
 
 #[test]
@@ -94,7 +85,7 @@ fn uk_dma_agency_is_at_level_1_by_its_weakest_topic() {
     );
     assert_eq!(r["target"], json!({"id": "dma-learning", "level": 3, "met": false}));
     // MAN-1 claims level 3 without the required evidence: it counts as 1.
-    assert_eq!(gaps(&r), ["MAN-1", "MAN-2", "ENG-2", "ETH-1", "SKL-2"]);
+    assert_eq!(gap_ids(&r), ["MAN-1", "MAN-2", "ENG-2", "ETH-1", "SKL-2"]);
     assert_eq!(r["gaps"][0]["status"], "evidence_missing");
 }
 
@@ -115,7 +106,7 @@ fn eu_odm_country_is_a_follower() {
     let expected = [("POL", 3, 3.75), ("POR", 4, 3.9), ("QUA", 5, 4.4), ("IMP", 3, 3.0)];
     assert_eq!(dims(&r), expect(&expected));
     assert_eq!(r["target"], json!({"id": "fast-tracker", "level": 4, "met": false}));
-    assert_eq!(gaps(&r), ["IMP-4", "IMP-1", "IMP-3", "POL-2", "POL-3"]);
+    assert_eq!(gap_ids(&r), ["IMP-4", "IMP-1", "IMP-3", "POL-2", "POL-3"]);
 }
 
 #[test]

@@ -55,3 +55,24 @@ pub(crate) fn vn_examples() -> tempfile::TempDir {
     }
     root
 }
+
+/// The criterion `id` of a JSON report.
+pub(crate) fn criterion<'a>(r: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    r["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["criteria"].as_array().unwrap())
+        .find(|c| c["id"] == id)
+        .unwrap()
+}
+
+/// The criterion ids of a JSON report's gaps, in order.
+pub(crate) fn gap_ids(r: &serde_json::Value) -> Vec<&str> {
+    r["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["criterion"].as_str().unwrap())
+        .collect()
+}

@@ -8,15 +8,21 @@ use std::path::PathBuf;
 use super::{dgmat, stderr};
 use serde_json::Value;
 
-fn dc_inventory() -> Option<PathBuf> {
+/// A file of `../shared/realdata/inventories`, or `None` (with a note) when it is absent.
+fn realdata(path: &str) -> Option<PathBuf> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/realdata/inventories/dc-enterprise-dataset-inventory/dataset_inventory_2018_03_11.csv");
+        .join("../shared/realdata/inventories")
+        .join(path);
     if path.is_file() {
         Some(path)
     } else {
         eprintln!("note: {} is absent (it lives beside the checkout); skipping", path.display());
         None
     }
+}
+
+fn dc_inventory() -> Option<PathBuf> {
+    realdata("dc-enterprise-dataset-inventory/dataset_inventory_2018_03_11.csv")
 }
 
 /// Per agency: (rows, with owner, classified non-open, of those with a reason, interval known,
@@ -121,14 +127,7 @@ fn dc_dataset_inventory_per_agency_matches_an_independent_count() {
 }
 
 fn ai_inventory() -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/realdata/inventories/us-ai-use-cases-2025/2025_individually_reported_AI_use_cases.csv");
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!("note: {} is absent (it lives beside the checkout); skipping", path.display());
-        None
-    }
+    realdata("us-ai-use-cases-2025/2025_individually_reported_AI_use_cases.csv")
 }
 
 /// Per agency, counted straight from the CSV: [rows, with an id, with a stage, deployed,

@@ -1,7 +1,7 @@
 //! Rated and points scoring through the CLI, against small rubrics whose results are worked
 //! out by hand in the comments; and the rubric errors each method's mistakes produce.
 
-use super::{dgmat, stderr, stdout};
+use super::{criterion as crit, dgmat, gap_ids, stderr, stdout};
 use serde_json::{Value, json};
 
 const POINTS: &str = "tests/fixtures/points/rubric.yaml";
@@ -19,25 +19,6 @@ fn report(sub: &str, rubric: &str, extra: &[&str]) -> Value {
 
 fn dim<'a>(r: &'a Value, id: &str) -> &'a Value {
     r["dimensions"].as_array().unwrap().iter().find(|d| d["id"] == id).unwrap()
-}
-
-fn crit<'a>(r: &'a Value, id: &str) -> &'a Value {
-    r["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["criteria"].as_array().unwrap())
-        .find(|c| c["id"] == id)
-        .unwrap()
-}
-
-fn gap_ids(r: &Value) -> Vec<&str> {
-    r["gaps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["criterion"].as_str().unwrap())
-        .collect()
 }
 
 #[test]
