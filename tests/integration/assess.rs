@@ -1,6 +1,6 @@
 //! `dgmat assess`: the table and JSON reports, statuses, targets, gates and options.
 
-use super::{MINI, dgmat, stderr, stdout};
+use super::{MINI, criterion, dgmat, stderr, stdout};
 use serde_json::Value;
 
 const SUB: &str = "tests/fixtures/good/sub";
@@ -14,16 +14,6 @@ fn json(args: &[&str]) -> Value {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn criterion<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["criteria"].as_array().unwrap())
-        .find(|c| c["id"] == id)
-        .unwrap()
 }
 
 #[test]

@@ -57,6 +57,34 @@ fn expected(path: &PathBuf) -> BTreeMap<String, [usize; 7]> {
     out
 }
 
+/// Batches the consolidated inventory `path` by `column` against `rubric`: the batch's
+/// `summary.json`, and each agency's JSON report by agency id.
+fn batch_by(path: &PathBuf, column: &str, rubric: &str) -> (Value, BTreeMap<String, Value>) {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = dgmat()
+        .args(["batch", "--inventory"])
+        .arg(path)
+        .args(["--group-by", column, "--rubric", rubric, "--out"])
+        .arg(out_dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let read = |rel: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(out_dir.path().join(rel)).unwrap()).unwrap() };
+    let summary = read("summary.json");
+    let reports = summary["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["agency_id"].as_str().unwrap().to_string(),
+                read(row["report"].as_str().unwrap()),
+            )
+        })
+        .collect();
+    (summary, reports)
+}
+
 fn counts(report: &Value, id: &str) -> (u64, u64) {
     let c = report["dimensions"][0]["criteria"]
         .as_array()
@@ -87,34 +115,18 @@ fn dc_dataset_inventory_loads_whole() {
 #[test]
 fn dc_dataset_inventory_per_agency_matches_an_independent_count() {
     let Some(path) = dc_inventory() else { return };
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = dgmat()
-        .args(["batch", "--inventory"])
-        .arg(&path)
-        .args(["--group-by", "AGENCY_ACRONYM", "--rubric", "dc-dataset-inventory", "--out"])
-        .arg(out_dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (summary, reports) = batch_by(&path, "AGENCY_ACRONYM", "dc-dataset-inventory");
     let expected = expected(&path);
     assert_eq!(expected.len(), 92);
-    let summary: Value = serde_json::from_str(&std::fs::read_to_string(out_dir.path().join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["totals"]["submissions"], 92);
     assert_eq!(summary["totals"]["invalid"], 0);
     for (agency, c) in &expected {
-        let row = summary["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["agency_id"] == agency.as_str())
-            .unwrap();
-        let report: Value =
-            serde_json::from_str(&std::fs::read_to_string(out_dir.path().join(row["report"].as_str().unwrap())).unwrap()).unwrap();
+        let report = &reports[agency];
         let [rows, owner, non_open, reason, interval, open, portal] = c.map(|x| x as u64);
-        assert_eq!(counts(&report, "INV-2.1"), (rows, owner), "{agency} owners");
-        assert_eq!(counts(&report, "INV-3.1"), (non_open, reason), "{agency} reasons");
-        assert_eq!(counts(&report, "INV-3.2"), (rows, interval), "{agency} intervals");
-        assert_eq!(counts(&report, "INV-4.1"), (open, portal), "{agency} open on the portal");
+        assert_eq!(counts(report, "INV-2.1"), (rows, owner), "{agency} owners");
+        assert_eq!(counts(report, "INV-3.1"), (non_open, reason), "{agency} reasons");
+        assert_eq!(counts(report, "INV-3.2"), (rows, interval), "{agency} intervals");
+        assert_eq!(counts(report, "INV-4.1"), (open, portal), "{agency} open on the portal");
         // Questions would be unanswered; this rubric has none, so every criterion is a check.
         assert!(
             report["dimensions"][0]["criteria"]
@@ -185,30 +197,14 @@ fn ai_expected(path: &PathBuf) -> BTreeMap<String, [u64; 12]> {
 #[test]
 fn us_ai_use_cases_per_agency_match_an_independent_count() {
     let Some(path) = ai_inventory() else { return };
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = dgmat()
-        .args(["batch", "--inventory"])
-        .arg(&path)
-        .args(["--group-by", "agency", "--rubric", "us-ai-use-cases", "--out"])
-        .arg(out_dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (summary, reports) = batch_by(&path, "agency", "us-ai-use-cases");
     let expected = ai_expected(&path);
     assert_eq!(expected.len(), 41);
     assert_eq!(expected.values().map(|c| c[0]).sum::<u64>(), 3611);
-    let summary: Value = serde_json::from_str(&std::fs::read_to_string(out_dir.path().join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["totals"]["submissions"], 41);
     assert_eq!(summary["totals"]["invalid"], 0, "dirty rows are warnings, not a lost agency");
     for (agency, c) in &expected {
-        let row = summary["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["agency_id"] == agency.as_str())
-            .unwrap();
-        let report: Value =
-            serde_json::from_str(&std::fs::read_to_string(out_dir.path().join(row["report"].as_str().unwrap())).unwrap()).unwrap();
+        let report = &reports[agency];
         let [
             rows,
             with_id,
@@ -223,13 +219,13 @@ fn us_ai_use_cases_per_agency_match_an_independent_count() {
             custom,
             code,
         ] = *c;
-        assert_eq!(counts(&report, "AI-2.1"), (rows, with_id), "{agency} ids");
-        assert_eq!(counts(&report, "AI-2.2"), (rows, staged), "{agency} stages");
-        assert_eq!(counts(&report, "AI-3.1"), (deployed, ato), "{agency} ATOs");
-        assert_eq!(counts(&report, "AI-3.2"), (deployed, pii_known), "{agency} PII assessed");
-        assert_eq!(counts(&report, "AI-4.1"), (pii, pia), "{agency} PIAs");
-        assert_eq!(counts(&report, "AI-4.2"), (high, monitored), "{agency} monitoring");
-        assert_eq!(counts(&report, "AI-5.1"), (custom, code), "{agency} code");
+        assert_eq!(counts(report, "AI-2.1"), (rows, with_id), "{agency} ids");
+        assert_eq!(counts(report, "AI-2.2"), (rows, staged), "{agency} stages");
+        assert_eq!(counts(report, "AI-3.1"), (deployed, ato), "{agency} ATOs");
+        assert_eq!(counts(report, "AI-3.2"), (deployed, pii_known), "{agency} PII assessed");
+        assert_eq!(counts(report, "AI-4.1"), (pii, pia), "{agency} PIAs");
+        assert_eq!(counts(report, "AI-4.2"), (high, monitored), "{agency} monitoring");
+        assert_eq!(counts(report, "AI-5.1"), (custom, code), "{agency} code");
         // Every row without an id is a warning of its own, with its line.
         let keyless = report["findings"]
             .as_array()
