@@ -381,6 +381,8 @@ pub enum SchemaKind {
     Inventory,
     /// The JSON report of `assess --format json`.
     Report,
+    /// The JSON comparison of `diff --format json`.
+    Diff,
 }
 
 /// `dgmat rubric ...`.

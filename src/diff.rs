@@ -114,7 +114,7 @@ pub struct GapView {
 }
 
 /// One side of the comparison.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Side {
     /// Where it came from (a report file or a submission).
     pub source: String,
@@ -133,7 +133,7 @@ pub struct Side {
 }
 
 /// A change of level and index (`None` where a side lacks the dimension).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// Dimension id (`overall` for the whole).
     pub id: String,
@@ -154,7 +154,7 @@ pub struct Change {
 }
 
 /// A criterion whose status changed across the met line.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct CriterionChange {
     /// Dimension id.
     pub dimension: String,
@@ -169,7 +169,7 @@ pub struct CriterionChange {
 }
 
 /// A gap present on one side only.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct GapChange {
     /// Dimension id.
     pub dimension: String,
@@ -182,7 +182,7 @@ pub struct GapChange {
 }
 
 /// The whole comparison.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Diff {
     /// Format version.
     pub dgmat_diff: u32,

@@ -49,6 +49,15 @@ pub fn report() -> Value {
     value
 }
 
+/// The schema of the JSON comparison of `diff --format json`.
+pub fn diff() -> Value {
+    let mut value = generator().into_root_schema_for::<crate::diff::Diff>().to_value();
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("title".into(), json!("dgmat assessment comparison"));
+    }
+    value
+}
+
 /// The schema of an inventory for `rubric`: one array per declared collection, records typed
 /// by the field declarations.
 pub fn inventory(rubric: &Rubric) -> Value {

@@ -10,6 +10,7 @@ pub fn run(kind: SchemaKind, rubric_spec: Option<&str>) -> anyhow::Result<Exit> 
         SchemaKind::Rubric => crate::schema::rubric(),
         SchemaKind::Questionnaire => crate::schema::questionnaire(),
         SchemaKind::Report => crate::schema::report(),
+        SchemaKind::Diff => crate::schema::diff(),
         SchemaKind::Inventory => match super::load_rubric(rubric_spec.unwrap_or(DEFAULT_RUBRIC)) {
             Some(r) => crate::schema::inventory(&r.rubric),
             None => return Ok(Exit::Invalid),

@@ -32,6 +32,7 @@ fn committed_schemas_are_current() {
         ("rubric.schema.json", vec!["rubric"]),
         ("questionnaire.schema.json", vec!["questionnaire"]),
         ("report.schema.json", vec!["report"]),
+        ("diff.schema.json", vec!["diff"]),
         ("inventory.vn-dgmm.schema.json", vec!["inventory", "--rubric", "vn-dgmm"]),
     ] {
         let committed: Value = serde_json::from_str(&std::fs::read_to_string(format!("{ROOT}/schemas/{file}")).unwrap()).unwrap();
@@ -91,4 +92,28 @@ fn completions_and_man_page() {
 #[test]
 fn cli_definition_is_consistent() {
     <dgmat::cli::Cli as clap::CommandFactory>::command().debug_assert();
+}
+
+#[test]
+fn the_json_diff_matches_its_schema() {
+    let out = dgmat()
+        .args(["diff", "examples/ministry", "examples/province", "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let diff: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !diff["warnings"].as_array().unwrap().is_empty(),
+        "two agencies: a warning to validate too"
+    );
+    let validator = jsonschema::validator_for(&schema(&["diff"])).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&diff)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // And the schema is strict enough to notice a missing field.
+    let mut broken = diff.clone();
+    broken.as_object_mut().unwrap().remove("overall");
+    assert!(!validator.is_valid(&broken));
 }
