@@ -5,7 +5,7 @@
 //! (no colour codes) so that logs and snapshots stay readable.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -15,40 +15,40 @@ use crate::finding::{Finding, Severity};
 pub const MAX_SHOWN: usize = 200;
 
 /// The texts of the files loaded so far, by the name findings use for them.
-#[derive(Default, Debug)]
+#[derive(Default, Clone, Debug)]
 pub struct Sources {
-    texts: BTreeMap<String, Arc<str>>,
-    /// Where each line of a text starts, computed when a finding in it is first rendered, so
-    /// that a thousand findings in a large file cost one pass over it, not a thousand.
-    lines: Box<std::sync::Mutex<BTreeMap<String, Arc<[usize]>>>>,
+    texts: BTreeMap<String, Text>,
 }
 
-impl Clone for Sources {
-    fn clone(&self) -> Self {
-        Sources {
-            texts: self.texts.clone(),
-            lines: Default::default(),
-        }
-    }
+/// One file's text, and where its lines start: computed when a finding in it is first rendered,
+/// so that a thousand findings in a large file cost one pass over it, not a thousand.
+#[derive(Clone, Debug)]
+struct Text {
+    text: Arc<str>,
+    lines: OnceLock<Vec<usize>>,
+}
+
+/// The byte offset where each line of `text` starts.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
 
 impl Sources {
     /// Remembers `text` under `name`.
     pub fn insert(&mut self, name: &str, text: Arc<str>) {
-        self.lines.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).remove(name);
-        self.texts.insert(name.to_string(), text);
+        self.texts.insert(
+            name.to_string(),
+            Text {
+                text,
+                lines: OnceLock::new(),
+            },
+        );
     }
 
     /// Line `line` (1-based) of the text stored under `name`, without its line end.
     fn line(&self, name: &str, line: u32) -> Option<&str> {
-        let text = self.get(name)?;
-        let starts = {
-            let mut cache = self.lines.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            cache
-                .entry(name.to_string())
-                .or_insert_with(|| std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
-                .clone()
-        };
+        let Text { text, lines } = self.texts.get(name)?;
+        let starts = lines.get_or_init(|| line_starts(text));
         let i = usize::try_from(line.checked_sub(1)?).ok()?;
         let start = *starts.get(i)?;
         let end = starts.get(i + 1).map_or(text.len(), |&e| e - 1);
@@ -57,16 +57,12 @@ impl Sources {
 
     /// Adds every text of `other`.
     pub fn extend(&mut self, other: Sources) {
-        let lines = self.lines.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for name in other.texts.keys() {
-            lines.remove(name);
-        }
         self.texts.extend(other.texts);
     }
 
     /// The text stored under `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.texts.get(name).map(|t| &**t)
+        self.texts.get(name).map(|t| &*t.text)
     }
 
     /// Renders `findings` one after another, up to [`MAX_SHOWN`], then one line counting the

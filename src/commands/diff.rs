@@ -56,7 +56,7 @@ pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
 /// One side: a JSON report file as saved by `assess --format json`, or a submission assessed
 /// now with the options `assess` takes. `None` after saying why it cannot be read.
 fn side(path: &Path, args: &DiffArgs) -> Option<ReportView> {
-    let is_report = path.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_report = path.is_file() && crate::load::has_ext(path, &["json"]);
     let text = if is_report {
         // The same size cap and encoding checks as every other input.
         let name = path.display().to_string();

@@ -22,6 +22,13 @@ use node::{Node, Pos, Value};
 /// The format version this dgmat reads.
 pub const FORMAT_VERSION: i64 = 1;
 
+/// Whether `path`'s extension is one of `exts` (case-insensitively).
+pub(crate) fn has_ext(path: &std::path::Path, exts: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
 /// Where `pos` is in the file `file`.
 pub fn at(file: &str, pos: Pos) -> Option<Location> {
     Some(Location {

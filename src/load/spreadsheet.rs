@@ -12,8 +12,9 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use sha2::{Digest, Sha256};
 
+use super::has_ext;
 use super::limits::Limits;
-use super::tabular::{Cell, Row, Table, too_many_rows};
+use super::tabular::{Cell, Row, Table};
 use crate::finding::Finding;
 
 /// The sheets of one workbook that were asked for.
@@ -28,16 +29,12 @@ pub struct Book {
 
 /// Whether `path` names a spreadsheet dgmat reads (`.xlsx`, `.xlsm`, `.ods`).
 pub fn is_spreadsheet(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["xlsx", "xlsm", "ods"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+    has_ext(path, &["xlsx", "xlsm", "ods"])
 }
 
 /// Whether `path` names a spreadsheet format dgmat does not read (old binary `.xls`, `.xlsb`).
 pub fn is_unsupported_spreadsheet(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["xls", "xlsb", "numbers"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+    has_ext(path, &["xls", "xlsb", "numbers"])
 }
 
 fn bad(name: &str, what: impl std::fmt::Display) -> Finding {
@@ -49,7 +46,7 @@ fn bad(name: &str, what: impl std::fmt::Display) -> Finding {
 /// from the list of its sheet names, within `limits`.
 pub fn read(path: &Path, name: &str, limits: Limits, select: &mut dyn FnMut(&[String]) -> Vec<String>) -> Result<Book, Finding> {
     let bytes = super::yaml::read_bytes(path, name)?;
-    let ods = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    let ods = has_ext(path, &["ods"]);
     read_bytes(&bytes, ods, name, limits, select)
 }
 
@@ -109,12 +106,7 @@ struct Builder {
 impl Builder {
     fn new(file: String, max_rows: usize) -> Self {
         Builder {
-            table: Table {
-                file,
-                headers: Vec::new(),
-                header_line: 1,
-                rows: Vec::new(),
-            },
+            table: Table::new(file),
             row: None,
             max_rows,
         }
@@ -143,17 +135,10 @@ impl Builder {
     }
 
     fn finish_row(&mut self) -> Result<(), Finding> {
-        let Some(row) = self.row.take() else { return Ok(()) };
-        if self.table.headers.is_empty() {
-            self.table.header_line = row.line;
-            self.table.headers = row.cells.into_iter().map(|(c, col)| (c.text(), col)).collect();
-        } else {
-            if self.table.rows.len() >= self.max_rows {
-                return Err(too_many_rows(&self.table.file, row.line, self.max_rows));
-            }
-            self.table.rows.push(row);
+        match self.row.take() {
+            Some(row) => self.table.take(row, self.max_rows),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn finish(mut self) -> Result<Table, Finding> {

@@ -15,7 +15,7 @@ use super::inventory::{self, Inventory};
 use super::questionnaire::{self, Questionnaire, rubric_id};
 use super::rubric::{self, DEFAULT_RUBRIC, LoadedRubric, hex};
 use super::tabular::{self, Table};
-use super::{limits, spreadsheet, yaml};
+use super::{has_ext, limits, spreadsheet, yaml};
 use crate::finding::Finding;
 use crate::source::Sources;
 
@@ -77,10 +77,6 @@ impl Files {
     }
 }
 
-fn has_ext(p: &Path, ext: &str) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
-}
-
 /// How reports and findings name `p`: relative to `base` when it lies below it.
 fn display(p: &Path, base: Option<&Path>) -> String {
     let p = base.and_then(|b| p.strip_prefix(b).ok()).unwrap_or(p);
@@ -111,7 +107,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                 if name.starts_with("~$") || name.starts_with(".~lock") {
                     continue; // the lock file of a workbook open in Excel or LibreOffice
                 }
-                if has_ext(&p, "csv") {
+                if has_ext(&p, &["csv"]) {
                     files.tables.push(p);
                 } else if spreadsheet::is_spreadsheet(&p) {
                     files.books.push(p);
@@ -140,7 +136,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                 )
                 .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
             }
-        } else if path.is_file() && has_ext(path, "csv") {
+        } else if path.is_file() && has_ext(path, &["csv"]) {
             files.tables.push(path.clone());
         } else if path.is_file() && spreadsheet::is_spreadsheet(path) {
             files.books.push(path.clone());
@@ -221,7 +217,7 @@ fn detect_kind(name: &str, text: &str) -> Option<&'static str> {
 
 fn read(path: &Path, base: Option<&Path>, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Result<(String, Arc<str>), Finding> {
     let name = display(path, base);
-    if !has_ext(path, "csv") {
+    if !has_ext(path, &["csv"]) {
         yaml::check_size(path, &name)?;
     }
     let text = yaml::read_text(path, &name)?;

@@ -97,6 +97,32 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+impl Table {
+    /// An empty table named `file`.
+    pub fn new(file: String) -> Self {
+        Table {
+            file,
+            headers: Vec::new(),
+            header_line: 1,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Takes the next row read: the first becomes the header, the others are kept, at most
+    /// `max_rows` of them.
+    pub fn take(&mut self, row: Row, max_rows: usize) -> Result<(), Finding> {
+        if self.headers.is_empty() {
+            self.header_line = row.line;
+            self.headers = row.cells.into_iter().map(|(c, col)| (c.text(), col)).collect();
+        } else if self.rows.len() >= max_rows {
+            return Err(too_many_rows(&self.file, row.line, max_rows));
+        } else {
+            self.rows.push(row);
+        }
+        Ok(())
+    }
+}
+
 /// A header's comparable form: lower case, without spaces, underscores, dashes and dots.
 fn norm(s: &str) -> String {
     s.chars()
@@ -126,7 +152,7 @@ fn located(file: &str, line: u32, column: u32) -> Option<Location> {
     })
 }
 
-pub(crate) fn too_many_rows(file: &str, line: u32, cap: usize) -> Finding {
+fn too_many_rows(file: &str, line: u32, cap: usize) -> Finding {
     Finding::error("too-many-rows", format!("{file} has more than {cap} rows"), located(file, line, 1))
         .with_help("raise the limit with --max-rows (or DGMAT_MAX_ROWS) if the file is genuine")
 }
@@ -142,32 +168,16 @@ fn too_many_columns(file: &str, line: u32, n: usize) -> Finding {
 
 /// Reads CSV `text` into a [`Table`] named `file`, keeping at most `max_rows` rows.
 pub fn read_csv(file: &str, text: &str, max_rows: usize) -> Result<Table, Finding> {
-    let mut table = Table {
-        file: file.to_string(),
-        headers: Vec::new(),
-        header_line: 1,
-        rows: Vec::new(),
-    };
+    let mut table = Table::new(file.to_string());
     let mut error = None;
-    let mut first = true;
-    for_each_csv_row(file, text, |row| {
-        if std::mem::take(&mut first) {
-            table.header_line = row.line;
-            table.headers = row.cells.into_iter().map(|(c, col)| (c.text(), col)).collect();
-            return true;
+    for_each_csv_row(file, text, |row| match table.take(row, max_rows) {
+        Ok(()) => true,
+        Err(e) => {
+            error = Some(e);
+            false
         }
-        if table.rows.len() >= max_rows {
-            error = Some(too_many_rows(file, row.line, max_rows));
-            return false;
-        }
-        table.rows.push(row);
-        true
-    })
-    .map_err(|e| error.take().unwrap_or(e))?;
-    match error {
-        Some(e) => Err(e),
-        None => Ok(table),
-    }
+    })?;
+    error.map_or(Ok(table), Err)
 }
 
 /// Calls `each` with every row of CSV `text` (the header first, as line 1) until it returns
@@ -175,7 +185,7 @@ pub fn read_csv(file: &str, text: &str, max_rows: usize) -> Result<Table, Findin
 fn for_each_csv_row(file: &str, text: &str, mut each: impl FnMut(Row) -> bool) -> Result<(), Finding> {
     // The csv crate's own line count skips blank lines and miscounts CRLF files; byte offsets
     // are exact, so lines come from them.
-    let line_starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_starts = crate::source::line_starts(text);
     let line_of = |byte: u64| {
         // After CR line ends and blank lines, a record's position is a line end before it.
         let mut byte = usize::try_from(byte).unwrap_or(usize::MAX);
