@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::load::limits;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  done, and every gate passed
@@ -39,7 +41,7 @@ pub struct Cli {
         global = true,
         value_name = "MB",
         env = "DGMAT_MAX_FILE_MB",
-        default_value_t = 256,
+        default_value_t = limits::DEFAULT.file_bytes >> 20,
         help_heading = "Limits"
     )]
     pub max_file_mb: u64,
@@ -49,7 +51,7 @@ pub struct Cli {
         global = true,
         value_name = "MB",
         env = "DGMAT_MAX_YAML_MB",
-        default_value_t = 10,
+        default_value_t = limits::DEFAULT.yaml_bytes >> 20,
         help_heading = "Limits"
     )]
     pub max_yaml_mb: u64,
@@ -59,7 +61,7 @@ pub struct Cli {
         global = true,
         value_name = "MB",
         env = "DGMAT_MAX_UNZIPPED_MB",
-        default_value_t = 512,
+        default_value_t = limits::DEFAULT.unzipped_bytes >> 20,
         help_heading = "Limits"
     )]
     pub max_unzipped_mb: u64,
@@ -69,7 +71,7 @@ pub struct Cli {
         global = true,
         value_name = "N",
         env = "DGMAT_MAX_ROWS",
-        default_value_t = 1_000_000,
+        default_value_t = limits::DEFAULT.rows as u64,
         help_heading = "Limits"
     )]
     pub max_rows: u64,

@@ -2,9 +2,10 @@
 //! release binary has no such hook, whatever its environment says.
 
 /// Panics when the environment variable `DGMAT_FAULT_INJECT` names `point` (debug builds).
+/// `point` is formatted only here, so a release build pays nothing at the call site.
 #[cfg(debug_assertions)]
-pub fn check(point: &str) {
-    if std::env::var("DGMAT_FAULT_INJECT").is_ok_and(|v| v == point) {
+pub fn check(point: std::fmt::Arguments<'_>) {
+    if std::env::var("DGMAT_FAULT_INJECT").is_ok_and(|v| v == point.to_string()) {
         panic!("fault injected at {point}");
     }
 }
@@ -12,4 +13,4 @@ pub fn check(point: &str) {
 /// Does nothing: release builds carry no fault injection.
 #[cfg(not(debug_assertions))]
 #[inline(always)]
-pub fn check(_point: &str) {}
+pub fn check(_point: std::fmt::Arguments<'_>) {}

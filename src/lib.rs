@@ -41,7 +41,7 @@ pub enum Exit {
 
 /// Runs the command line.
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
-    fault::check("run");
+    fault::check(format_args!("run"));
     load::limits::set(load::limits::Limits {
         file_bytes: cli.max_file_mb.saturating_mul(1 << 20),
         yaml_bytes: cli.max_yaml_mb.saturating_mul(1 << 20),

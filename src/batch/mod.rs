@@ -295,7 +295,7 @@ fn assess_one(
         })?;
         if let Some(q) = &sub.questionnaire {
             agency_seen.replace(Some(q.agency.clone()));
-            crate::fault::check(&format!("assess:{}", q.agency.id));
+            crate::fault::check(format_args!("assess:{}", q.agency.id));
         }
         let a = assess(
             &sub.rubric,
