@@ -10,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::finding::{Finding, Severity};
+use crate::location::Location;
 
 /// The most findings shown one by one in text output.
 pub const MAX_SHOWN: usize = 200;
@@ -99,31 +100,17 @@ impl Sources {
         };
         let title = level.primary_title(finding.message.as_str()).id(finding.rule.as_str());
         let mut groups = Vec::new();
-        let snippet = finding.location.as_ref().and_then(|loc| {
-            let line = self.line(&loc.file, loc.line)?;
-            // Very long lines (minified or hostile input) are not worth echoing whole.
-            if line.len() > 400 {
-                return None;
-            }
-            let start = line
-                .char_indices()
-                .nth(loc.column.saturating_sub(1) as usize)
-                .map_or(line.len(), |(i, _)| i);
-            let end = token_end(line, start);
-            Some(
-                Snippet::source(line)
-                    .line_start(loc.line as usize)
-                    .path(loc.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(start..end)),
-            )
-        });
+        let snippet = finding
+            .location
+            .as_ref()
+            .and_then(|loc| self.snippet(loc, AnnotationKind::Primary));
         let mut head = Group::with_title(title);
         match (snippet, &finding.location) {
             (Some(snippet), _) => head = head.element(snippet),
             (None, Some(loc)) if loc.is_cell() => head = head.element(annotate_snippets::Origin::path(loc.to_string())),
             (None, Some(loc)) => {
                 head = head.element(
-                    annotate_snippets::Origin::path(loc.file.as_str())
+                    annotate_snippets::Origin::path(loc.path())
                         .line(loc.line as usize)
                         .char_column(loc.column as usize),
                 )
@@ -131,12 +118,58 @@ impl Sources {
             (None, None) => {}
         }
         groups.push(head);
+        // The records behind a finding (those contradicting an answer, say), each at its line.
+        for r in finding.related.iter().take(MAX_RELATED) {
+            let title = Level::NOTE.secondary_title(format!("{} ({})", r.label, r.location.record_place()));
+            let mut group = Group::with_title(title);
+            if let Some(snippet) = self.snippet(&r.location, AnnotationKind::Context) {
+                group = group.element(snippet);
+            }
+            groups.push(group);
+        }
+        if finding.related.len() > MAX_RELATED {
+            let more = format!("and {} more", finding.related.len() - MAX_RELATED);
+            groups.push(Group::with_title(Level::NOTE.secondary_title(more)));
+        }
         if let Some(help) = &finding.help {
             groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
         }
         Renderer::plain().render(&groups)
     }
 }
+
+impl Sources {
+    /// The source line of `loc` with an annotation of `kind` under the token at its column; `None`
+    /// for spreadsheet cells, unknown files and lines too long to echo.
+    fn snippet<'a>(
+        &'a self,
+        loc: &'a Location,
+        kind: AnnotationKind,
+    ) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
+        if loc.is_cell() {
+            return None;
+        }
+        let line = self.line(loc.path(), loc.line)?;
+        // Very long lines (minified or hostile input) are not worth echoing whole.
+        if line.len() > 400 {
+            return None;
+        }
+        let start = line
+            .char_indices()
+            .nth(loc.column.saturating_sub(1) as usize)
+            .map_or(line.len(), |(i, _)| i);
+        let end = token_end(line, start);
+        Some(
+            Snippet::source(line)
+                .line_start(loc.line as usize)
+                .path(loc.path())
+                .annotation(kind.span(start..end)),
+        )
+    }
+}
+
+/// Related places shown under a finding; the rest are counted.
+const MAX_RELATED: usize = 5;
 
 /// The end of the token starting at byte `start`: up to the next space or YAML punctuation,
 /// and at least one character so that the caret is always visible.

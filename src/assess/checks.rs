@@ -4,8 +4,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::finding::{Finding, Location};
-use crate::load::inventory::{Inventory, Record};
+use crate::finding::{Finding, Rule, RuleId};
+use crate::model::inventory::{Inventory, Record};
 use crate::model::rubric::{Check, Rubric, WhenEmpty};
 use crate::rules::Expr;
 
@@ -155,7 +155,7 @@ impl<'a> Evaluator<'a> {
                         Ok(true) => {}
                         Ok(false) => {
                             let mut f = Finding::error(
-                                &rule.id.value,
+                                RuleId::Rubric(rule.id.value.clone()),
                                 format!("{} `{}`: {}", name.value, r.key, rule.message.get(lang)),
                                 Some(r.location.clone()),
                             );
@@ -172,7 +172,7 @@ impl<'a> Evaluator<'a> {
 }
 
 fn eval_error(collection: &str, r: &Record, e: &str) -> Finding {
-    Finding::warning("rule-error", format!("{collection} `{}`: {e}", r.key), Some(r.location.clone()))
+    Finding::warning(Rule::RuleError, format!("{collection} `{}`: {e}", r.key), Some(r.location.clone()))
         .with_help("the record is counted as failing; guard optional fields with `field != null && ...` in the rubric")
 }
 
@@ -229,12 +229,10 @@ fn judge(check: &Check, collection: &str, selected: usize, passing: usize, vi: b
 
 impl RecordRef {
     fn of(collection: &str, r: &Record) -> Self {
-        let Location { file, line, .. } = &r.location;
         RecordRef {
             collection: collection.to_string(),
             key: r.key.clone(),
-            file: file.clone(),
-            line: *line,
+            location: r.location.clone(),
         }
     }
 }

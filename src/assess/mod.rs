@@ -11,10 +11,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, record_place, sort_findings};
-use crate::load::inventory::{Inventory, date_value};
-use crate::load::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
-use crate::load::rubric::LoadedRubric;
+use crate::finding::{Finding, Related, Rule, sort_findings};
+use crate::location::Location;
+use crate::model::inventory::Inventory;
+use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
+use crate::model::rubric::LoadedRubric;
 use crate::model::questionnaire::Agency;
 use crate::model::rubric::{AnswerKind, Criterion, EvidenceRule, Method, Overall, Rubric};
 use checks::Evaluator;
@@ -59,16 +60,58 @@ impl Status {
 }
 
 /// A record named by a check result, with where it is written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordRef {
     /// Its collection.
     pub collection: String,
     /// Its key.
     pub key: String,
-    /// Its file.
-    pub file: String,
-    /// Its line.
-    pub line: u32,
+    /// Where the record starts.
+    pub location: Location,
+}
+
+impl RecordRef {
+    /// `systems mont-mining`: how a record is named beside its place.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.collection, self.key)
+    }
+}
+
+/// The JSON shape of a record reference, unchanged since the first release.
+mod record_json {
+    /// A record named by a check result, with where it is written.
+    #[derive(serde::Serialize, schemars::JsonSchema)]
+    pub(super) struct RecordRef<'a> {
+        /// Its collection.
+        pub(super) collection: &'a str,
+        /// Its key.
+        pub(super) key: &'a str,
+        /// Its file (`book.xlsx!Sheet` for a sheet's row).
+        pub(super) file: String,
+        /// Its line (a sheet's row).
+        pub(super) line: u32,
+    }
+}
+
+impl Serialize for RecordRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        record_json::RecordRef {
+            collection: &self.collection,
+            key: &self.key,
+            file: self.location.origin.to_string(),
+            line: self.location.line,
+        }
+        .serialize(s)
+    }
+}
+
+impl schemars::JsonSchema for RecordRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <record_json::RecordRef<'static> as schemars::JsonSchema>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <record_json::RecordRef<'static> as schemars::JsonSchema>::json_schema(generator)
+    }
 }
 
 /// One criterion's result.
@@ -223,7 +266,7 @@ pub fn assess(
 ) -> Assessment {
     let rubric = &loaded.rubric;
     let assessed_on = questionnaire.and_then(|q| q.assessed_on).unwrap_or(today);
-    let assessed_on_val = crate::rules::to_val(date_value(assessed_on));
+    let assessed_on_val = crate::rules::to_val(crate::rules::date_value(assessed_on));
     let eval = Evaluator::new(
         rubric,
         inventory,
@@ -292,7 +335,7 @@ pub fn assess(
     {
         findings.push(
             Finding::warning(
-                "agency-mismatch",
+                Rule::AgencyMismatch,
                 format!(
                     "the inventory is for agency `{inv_agency}` but the questionnaire for `{}`",
                     q.agency.id
@@ -508,18 +551,16 @@ fn evaluate<'a>(
             } else {
                 format!("answered yes, but the inventory disagrees: {}", outcome.detail)
             };
-            let mut f = Finding::warning("contradicted", format!("`{}` {detail}", c.id.value), Some(a.location.clone()));
-            let keys: Vec<String> = outcome
-                .failing
-                .iter()
-                .take(5)
-                .map(|x| format!("{} ({})", x.key, record_place(&x.file, x.line)))
-                .collect();
-            f.help = Some(if keys.is_empty() {
-                "correct the answer or the inventory".to_string()
-            } else {
-                format!("correct the answer or these records: {}", keys.join(", "))
-            });
+            let f = Finding::warning(Rule::Contradicted, format!("`{}` {detail}", c.id.value), Some(a.location.clone()))
+                .with_help(if outcome.failing.is_empty() {
+                    "correct the answer or the inventory"
+                } else {
+                    "correct the answer or the records that fail the check (listed below it)"
+                })
+                .with_related(outcome.failing.iter().map(|x| Related {
+                    location: x.location.clone(),
+                    label: x.label(),
+                }));
             findings.push(f);
             r.status = Status::Contradicted;
             r.credit = 0.0;
@@ -533,7 +574,7 @@ fn evaluate<'a>(
         let problem = if a.evidence.is_empty() {
             Some((
                 Status::EvidenceMissing,
-                "evidence-missing",
+                Rule::EvidenceMissing,
                 "the answer claims credit but cites no evidence".to_string(),
                 "add `evidence: [{ref: ..., date: ...}]` to the answer",
             ))
@@ -542,7 +583,7 @@ fn evaluate<'a>(
         {
             Some((
                 Status::EvidenceStale,
-                "evidence-stale",
+                Rule::EvidenceStale,
                 format!("all evidence is older than {days} days before {assessed_on}"),
                 "cite current evidence, or renew the document",
             ))

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Row, RowStatus};
-use crate::load::rubric::LoadedRubric;
+use crate::model::rubric::LoadedRubric;
 
 /// Counts of submissions.
 #[derive(Debug, Serialize)]

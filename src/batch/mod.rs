@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::assess::{TargetChoice, assess};
 use crate::finding::merged;
-use crate::load::rubric::LoadedRubric;
+use crate::model::rubric::LoadedRubric;
 use crate::load::submission::{self, RubricChoice};
 use crate::model::questionnaire::Tier;
 use crate::report::{ReportInput, batch_index, html, index2, json};
@@ -247,7 +247,7 @@ fn tree_root<'a>(opts: &BatchOptions<'a>) -> &'a Path {
 fn assess_one(
     opts: &BatchOptions<'_>,
     path: &str,
-    load: impl FnOnce() -> Result<submission::Submission, submission::LoadFailure>,
+    load: impl FnOnce() -> Result<crate::model::submission::Submission, submission::LoadFailure>,
     i: usize,
     agencies: &Path,
 ) -> (Row, Option<PathBuf>) {

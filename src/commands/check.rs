@@ -63,7 +63,10 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
                 report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
                 for (_, coll) in &sub.rubric.rubric.inventory.0 {
                     for rule in &coll.rules {
-                        report.rule_docs.insert(rule.id.value.clone(), rule.message.get("en").to_string());
+                        report.rule_docs.insert(
+                            rule.id.value.clone(),
+                            (rule.message.get("en").to_string(), rule.help.as_ref().map(|h| h.get("en").to_string())),
+                        );
                     }
                 }
                 report.findings.extend(sub.warnings.iter().cloned());
@@ -115,6 +118,6 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
 fn failure_files(findings: &[Finding]) -> Vec<String> {
     findings
         .iter()
-        .filter_map(|f| f.location.as_ref().map(|l| l.file.clone()))
+        .filter_map(|f| f.location.as_ref().map(|l| l.origin.to_string()))
         .collect()
 }

@@ -19,7 +19,7 @@ use crate::source::Sources;
 
 /// Loads the rubric `spec`, or prints why it cannot be loaded (with the rubric's own lines) and
 /// returns `None`: the caller exits with 2.
-pub fn load_rubric(spec: &str) -> Option<crate::load::rubric::LoadedRubric> {
+pub fn load_rubric(spec: &str) -> Option<crate::model::rubric::LoadedRubric> {
     match crate::load::rubric::load(spec) {
         Ok(r) => Some(r),
         Err(findings) => {

@@ -7,46 +7,18 @@
 
 use std::collections::HashMap;
 
-use super::node::{Node, Pos, Value};
-use super::{at, check_header_nodes, parse_date, yaml};
-use crate::finding::{Finding, Location, Severity, did_you_mean};
+use crate::model::inventory::{Inventory, Record};
+use crate::model::node::{Node, Value};
+use super::{check_header_nodes, parse_date, yaml};
+use crate::finding::{Finding, Severity, did_you_mean, Rule};
+use crate::location::{Location, Origin};
 use crate::model::rubric::{Collection, FieldDef, FieldType, InvalidRecords, Rubric};
 use crate::rules::{Val, to_val};
 use cel::common::types::{CelBool, CelDouble, CelInt, CelList, CelNull, CelString};
 
-/// One inventory record.
-#[derive(Debug)]
-pub struct Record {
-    /// Its key value.
-    pub key: String,
-    /// Where the record starts (its file is the inventory it came from).
-    pub location: Location,
-    /// Field values in the collection's declaration order, as the CEL interpreter holds
-    /// them (built once, lent to every evaluation); `null` where absent.
-    pub values: Vec<Val>,
-}
-
-/// An agency's inventory: one record list per collection the rubric declares, in its order.
-#[derive(Debug, Default)]
-pub struct Inventory {
-    /// The agency id the inventory names, with where it says so.
-    pub agency: Option<(String, Location)>,
-    /// Records per rubric collection (same order as `rubric.inventory`).
-    pub collections: Vec<Vec<Record>>,
-}
-
-impl Inventory {
-    /// An inventory with no records, shaped for `rubric`.
-    pub fn empty(rubric: &Rubric) -> Self {
-        Inventory {
-            agency: None,
-            collections: rubric.inventory.0.iter().map(|_| Vec::new()).collect(),
-        }
-    }
-}
-
 /// Reads the YAML inventory `text` (file `file`) into `inv`, returning every problem found.
 pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -> Vec<Finding> {
+    let origin = Origin::file(file);
     let mut root: Node = match yaml::parse(file, text) {
         Ok(root) => root,
         Err(f) => return vec![f],
@@ -58,9 +30,9 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
     }
     let Value::Map(entries) = &mut root.value else {
         return vec![Finding::error(
-            "invalid-value",
+            Rule::InvalidValue,
             format!("{file} must be a mapping, found {}", root.value.kind()),
-            at(file, root.pos),
+            Some(origin.at(root.pos)),
         )];
     };
     let mut errors = Vec::new();
@@ -68,17 +40,17 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
         match key.name.as_str() {
             "dgmat" | "kind" => {}
             "agency" => match &node.value {
-                Value::Str(id) => inv.agency = Some((id.clone(), loc(file, node.pos))),
+                Value::Str(id) => inv.agency = Some((id.clone(), origin.at(node.pos))),
                 other => errors.push(Finding::error(
-                    "invalid-value",
+                    Rule::InvalidValue,
                     format!("`agency` must be the agency id, found {}", other.kind()),
-                    at(file, node.pos),
+                    Some(origin.at(node.pos)),
                 )),
             },
             name => match rubric.inventory.0.iter().position(|(k, _)| k.value == name) {
                 Some(i) => {
                     let coll = &rubric.inventory.0[i].1;
-                    read_collection(file, name, node, coll, &mut inv.collections[i], &mut errors);
+                    read_collection(&origin, name, node, coll, &mut inv.collections[i], &mut errors);
                 }
                 None => {
                     let mut allowed = vec!["dgmat", "kind", "agency"];
@@ -90,7 +62,7 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
                             rubric.inventory.keys().collect::<Vec<_>>().join(", ")
                         ),
                     };
-                    errors.push(Finding::error("unknown-key", format!("unknown collection `{name}`"), at(file, key.pos)).with_help(help));
+                    errors.push(Finding::error(Rule::UnknownKey, format!("unknown collection `{name}`"), Some(origin.at(key.pos))).with_help(help));
                 }
             },
         }
@@ -98,36 +70,28 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
     errors
 }
 
-fn loc(file: &str, pos: Pos) -> Location {
-    Location {
-        file: file.to_string(),
-        line: pos.line.max(1),
-        column: pos.column.max(1),
-    }
-}
-
-fn read_collection(file: &str, name: &str, node: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
+fn read_collection(origin: &Origin, name: &str, node: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
     let items = match &mut node.value {
         Value::Seq(items) => items,
         Value::Null => return,
         other => {
             errors.push(Finding::error(
-                "invalid-value",
+                Rule::InvalidValue,
                 format!("`{name}` must be a list of records, found {}", other.kind()),
-                at(file, node.pos),
+                Some(origin.at(node.pos)),
             ));
             return;
         }
     };
     for item in items {
-        push_record(file, name, item, coll, out, errors);
+        push_record(origin, name, item, coll, out, errors);
     }
 }
 
 /// Types one record (a YAML mapping, or a CSV row turned into one) and adds it to `out`.
-pub fn push_record(file: &str, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
+pub fn push_record(origin: &Origin, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
     let before = errors.len();
-    push_record_strict(file, name, item, coll, out, errors);
+    push_record_strict(origin, name, item, coll, out, errors);
     if coll.invalid_records == InvalidRecords::Warn {
         tolerate(&mut errors[before..]);
     }
@@ -144,14 +108,14 @@ pub(crate) fn tolerate(findings: &mut [Finding]) {
     }
 }
 
-fn push_record_strict(file: &str, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
+fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
     let field_names: Vec<&str> = coll.fields.keys().collect();
     let key_index = field_names.iter().position(|f| *f == coll.key.value);
     let Value::Map(entries) = &mut item.value else {
         errors.push(Finding::error(
-            "invalid-value",
+            Rule::InvalidValue,
             format!("a record of `{name}` must be a mapping, found {}", item.value.kind()),
-            at(file, item.pos),
+            Some(origin.at(item.pos)),
         ));
         return;
     };
@@ -174,9 +138,9 @@ fn push_record_strict(file: &str, name: &str, item: &mut Node, coll: &Collection
             };
             errors.push(
                 Finding::error(
-                    "unknown-key",
+                    Rule::UnknownKey,
                     format!("unknown field `{}` in a record of `{name}`", k.name),
-                    at(file, k.pos),
+                    Some(origin.at(k.pos)),
                 )
                 .with_help(help),
             );
@@ -192,7 +156,7 @@ fn push_record_strict(file: &str, name: &str, item: &mut Node, coll: &Collection
             Err(msg) => {
                 reported[i] = true;
                 errors.push(
-                    Finding::error("invalid-value", format!("field `{}`: {msg}", k.name), at(file, v.pos)).with_help(format!(
+                    Finding::error(Rule::InvalidValue, format!("field `{}`: {msg}", k.name), Some(origin.at(v.pos))).with_help(format!(
                         "`{}` is declared as {}",
                         k.name,
                         describe(def)
@@ -205,9 +169,9 @@ fn push_record_strict(file: &str, name: &str, item: &mut Node, coll: &Collection
         if def.required && !present[i] && !reported[i] {
             errors.push(
                 Finding::error(
-                    "missing-field",
+                    Rule::MissingField,
                     format!("a record of `{name}` lacks the required field `{fname}`"),
-                    at(file, item.pos),
+                    Some(origin.at(item.pos)),
                 )
                 .with_help(format!("add `{fname}` ({})", describe(def))),
             );
@@ -223,7 +187,7 @@ fn push_record_strict(file: &str, name: &str, item: &mut Node, coll: &Collection
     match key {
         Some(key) => out.push(Record {
             key,
-            location: loc(file, item.pos),
+            location: origin.at(item.pos),
             values,
         }),
         // A required key was already reported missing above.
@@ -231,9 +195,9 @@ fn push_record_strict(file: &str, name: &str, item: &mut Node, coll: &Collection
             if !key_index.is_some_and(|i| coll.fields.0[i].1.required || reported[i]) {
                 errors.push(
                     Finding::error(
-                        "missing-field",
+                        Rule::MissingField,
                         format!("a record of `{name}` has no key `{}`", coll.key.value),
-                        at(file, item.pos),
+                        Some(origin.at(item.pos)),
                     )
                     .with_help(format!("every record needs a unique `{}`", coll.key.value)),
                 );
@@ -241,7 +205,7 @@ fn push_record_strict(file: &str, name: &str, item: &mut Node, coll: &Collection
             if coll.invalid_records == InvalidRecords::Warn {
                 out.push(Record {
                     key: format!("(line {})", item.pos.line),
-                    location: loc(file, item.pos),
+                    location: origin.at(item.pos),
                     values,
                 });
             }
@@ -260,7 +224,7 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
             if let Some(first) = seen.get(r.key.as_str()) {
                 errors.push(
                     Finding::error(
-                        "duplicate-record",
+                        Rule::DuplicateRecord,
                         format!("{} `{}` appears twice in `{}`", coll.key.value, r.key, name.value),
                         Some(r.location.clone()),
                     )
@@ -288,7 +252,7 @@ pub fn check_integrity(rubric: &Rubric, inv: &Inventory) -> Vec<Finding> {
                     if !keys[t].contains_key(reference) {
                         errors.push(
                             Finding::error(
-                                "dangling-reference",
+                                Rule::DanglingReference,
                                 format!(
                                     "`{}` `{}`: {fname} refers to `{reference}`, which is not in `{}`",
                                     name.value, r.key, target.value
@@ -349,12 +313,6 @@ pub fn describe(def: &FieldDef) -> String {
     }
 }
 
-/// A date as a CEL timestamp at midnight UTC.
-pub fn date_value(d: chrono::NaiveDate) -> cel::Value {
-    let dt = d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().fixed_offset();
-    cel::Value::Timestamp(dt)
-}
-
 /// Types one YAML value by its field declaration.
 fn typed(node: &mut Node, def: &FieldDef) -> Result<Val, String> {
     if node.value == Value::Null {
@@ -411,7 +369,7 @@ pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, S
             _ => Err(format!("`{}` is not a boolean (true/false, yes/no)", shown())),
         },
         FieldType::Date => parse_date(&text)
-            .map(|d| to_val(date_value(d)))
+            .map(|d| to_val(crate::rules::date_value(d)))
             .ok_or_else(|| format!("`{}` is not a valid date YYYY-MM-DD", shown())),
         FieldType::Integer => {
             let n: i64 = match node.value {

@@ -4,7 +4,6 @@
 
 pub mod inventory;
 pub mod limits;
-pub mod node;
 #[cfg(test)]
 mod proptests;
 pub mod questionnaire;
@@ -16,8 +15,10 @@ pub mod yaml;
 
 use serde::Deserialize;
 
-use crate::finding::{Finding, Location};
-use node::{Node, Pos, Value};
+use crate::finding::{Finding, Rule};
+use crate::location::Location;
+use crate::model::node::{Node, Value};
+use crate::location::Pos;
 
 /// The format version this dgmat reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -31,11 +32,7 @@ pub(crate) fn has_ext(path: &std::path::Path, exts: &[&str]) -> bool {
 
 /// Where `pos` is in the file `file`.
 pub fn at(file: &str, pos: Pos) -> Option<Location> {
-    Some(Location {
-        file: file.to_string(),
-        line: pos.line.max(1),
-        column: pos.column.max(1),
-    })
+    Some(crate::location::Origin::file(file).at(pos))
 }
 
 #[derive(Deserialize)]
@@ -87,7 +84,7 @@ pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&
     match dgmat {
         None => {
             return Err(
-                Finding::error("format-version", format!("{file} does not start with `dgmat: 1`"), start)
+                Finding::error(Rule::FormatVersion, format!("{file} does not start with `dgmat: 1`"), start)
                     .with_help(format!("a dgmat {kind} starts with the lines `dgmat: 1` and `kind: {kind}`")),
             );
         }
@@ -97,7 +94,7 @@ pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&
         }) => {}
         Some(node) => {
             return Err(Finding::error(
-                "format-version",
+                Rule::FormatVersion,
                 format!(
                     "unsupported format version {}",
                     node.as_scalar_text().unwrap_or_else(|| node.value.kind().into())
@@ -112,7 +109,7 @@ pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&
         Some(node) => {
             let found = node.as_scalar_text().unwrap_or_else(|| node.value.kind().into());
             Err(Finding::error(
-                "wrong-kind",
+                Rule::WrongKind,
                 format!("expected a {kind}, but this file is `kind: {found}`"),
                 at(file, node.pos),
             )
@@ -123,7 +120,7 @@ pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&
             }))
         }
         None => {
-            Err(Finding::error("wrong-kind", format!("{file} has no `kind:`"), start)
+            Err(Finding::error(Rule::WrongKind, format!("{file} has no `kind:`"), start)
                 .with_help(format!("add `kind: {kind}` after `dgmat: 1`")))
         }
     }

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 
-use super::inventory::{self, Inventory};
+use super::inventory;
+use crate::model::inventory::Inventory;
 use super::{limits, questionnaire, rubric, spreadsheet, tabular};
 
 const MINI: &str = include_str!("../../tests/fixtures/good/rubric.yaml");

@@ -7,82 +7,14 @@
 
 use std::collections::HashMap;
 
-use super::node::{Node, Pos, Value};
+use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
+use crate::model::node::{Node, Value};
+use crate::location::Pos;
 use super::{at, parse_date};
-use crate::finding::{Finding, Location, did_you_mean};
-use crate::model::questionnaire::{Agency, QuestionnaireFile, Respondent};
+use crate::finding::{Finding, did_you_mean, Rule};
+use crate::location::Location;
+use crate::model::questionnaire::QuestionnaireFile;
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
-
-/// A questionnaire checked against a rubric.
-#[derive(Debug)]
-pub struct Questionnaire {
-    /// The file it came from.
-    pub file: String,
-    /// Who is assessed.
-    pub agency: Agency,
-    /// Where the agency id is written.
-    pub agency_location: Location,
-    /// The rubric it says it answers (`id` or `id@version`).
-    pub rubric: Option<(String, Location)>,
-    /// The assessment date.
-    pub assessed_on: Option<chrono::NaiveDate>,
-    /// Who answered.
-    pub respondent: Option<Respondent>,
-    /// Criterion id -> answer.
-    pub answers: HashMap<String, Answer>,
-}
-
-/// One answer.
-#[derive(Debug, Clone)]
-pub struct Answer {
-    /// The value given.
-    pub value: AnswerValue,
-    /// The respondent's note.
-    pub note: Option<String>,
-    /// Evidence cited.
-    pub evidence: Vec<Evidence>,
-    /// Where the answer is written.
-    pub location: Location,
-}
-
-/// An answer's value, already checked against the answer type.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AnswerValue {
-    /// yes / true.
-    Yes,
-    /// partial.
-    Partial,
-    /// no / false.
-    No,
-    /// n/a (allowed and noted).
-    NotApplicable,
-    /// A percent or number answer.
-    Number(f64),
-    /// The chosen option values.
-    Choice(Vec<String>),
-    /// A level answer, 1..=5 (rated rubrics).
-    Level(u8),
-}
-
-/// A piece of evidence cited for an answer.
-#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
-pub struct Evidence {
-    /// What it is: a decision number, a document title.
-    #[serde(rename = "ref")]
-    pub reference: String,
-    /// When it was issued.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<String>")]
-    pub date: Option<chrono::NaiveDate>,
-    /// Where to find it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-}
-
-/// The rubric id a `rubric:` reference names (without `@version`).
-pub fn rubric_id(reference: &str) -> &str {
-    reference.split_once('@').map_or(reference, |(id, _)| id)
-}
 
 /// Reads a questionnaire's envelope; `interpret` then checks its answers against a rubric.
 pub fn parse(file: &str, text: &str) -> Result<QuestionnaireFile, Finding> {
@@ -99,7 +31,7 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
         if parsed.is_none() {
             errors.push(
                 Finding::error(
-                    "invalid-value",
+                    Rule::InvalidValue,
                     format!("assessed_on `{}` is not a valid date", d.value),
                     at(file, Pos::of(d)),
                 )
@@ -121,13 +53,13 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
                 Some(c) => format!("did you mean `{c}`?"),
                 None => format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value),
             };
-            errors.push(Finding::error("unknown-criterion", format!("answer to unknown criterion `{id}`"), at(file, pos)).with_help(help));
+            errors.push(Finding::error(Rule::UnknownCriterion, format!("answer to unknown criterion `{id}`"), at(file, pos)).with_help(help));
             continue;
         };
         if criterion.check.is_some() {
             errors.push(
                 Finding::error(
-                    "computed-criterion",
+                    Rule::ComputedCriterion,
                     format!("`{id}` is computed from the inventory and takes no answer"),
                     at(file, pos),
                 )
@@ -143,11 +75,7 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
             Err(mut f) => errors.append(&mut f),
         }
     }
-    let agency_location = Location {
-        file: file.to_string(),
-        line: 1,
-        column: 1,
-    };
+    let agency_location = Location::file(file, 1, 1);
     let questionnaire = Questionnaire {
         file: file.to_string(),
         agency: q.agency,
@@ -155,11 +83,7 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
         rubric: q.rubric.map(|r| {
             (
                 r.value.clone(),
-                Location {
-                    file: file.to_string(),
-                    line: Pos::of(&r).line,
-                    column: Pos::of(&r).column,
-                },
+                Location::file(file, Pos::of(&r).line, Pos::of(&r).column),
             )
         }),
         assessed_on,
@@ -192,7 +116,7 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
                         );
                         errors.push(
                             Finding::error(
-                                "unknown-key",
+                                Rule::UnknownKey,
                                 format!("unknown key `{other}` in the answer to `{}`", c.id.value),
                                 at(file, k.pos),
                             )
@@ -206,7 +130,7 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
                 None => {
                     errors.push(
                         Finding::error(
-                            "missing-key",
+                            Rule::MissingKey,
                             format!("the answer to `{}` has no `answer:`", c.id.value),
                             at(file, node.pos),
                         )
@@ -221,15 +145,11 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
     if value_node.value == Value::Null {
         return if errors.is_empty() { Ok(None) } else { Err(errors) };
     }
-    let location = at(file, value_node.pos).unwrap_or_else(|| Location {
-        file: file.into(),
-        line: 1,
-        column: 1,
-    });
+    let location = crate::location::Origin::file(file).at(value_node.pos);
     let value = match value(value_node, c) {
         Ok(v) => v,
         Err((msg, help)) => {
-            errors.push(Finding::error("invalid-answer", msg, Some(location.clone())).with_help(help));
+            errors.push(Finding::error(Rule::InvalidAnswer, msg, Some(location.clone())).with_help(help));
             return Err(errors);
         }
     };
@@ -237,7 +157,7 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
         if !c.allow_na {
             errors.push(
                 Finding::error(
-                    "na-not-allowed",
+                    Rule::NaNotAllowed,
                     format!("`{}` does not accept n/a", c.id.value),
                     Some(location.clone()),
                 )
@@ -246,7 +166,7 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
         } else if note.as_deref().is_none_or(|n| n.trim().is_empty()) {
             errors.push(
                 Finding::error(
-                    "na-without-note",
+                    Rule::NaWithoutNote,
                     format!("n/a for `{}` needs a note saying why", c.id.value),
                     Some(location.clone()),
                 )
@@ -295,12 +215,12 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                         ("date", Some(t)) => match parse_date(&t) {
                             Some(d) => ev.date = Some(d),
                             None => errors.push(
-                                Finding::error("invalid-value", format!("evidence date `{t}` is not a valid date"), at(file, v.pos))
+                                Finding::error(Rule::InvalidValue, format!("evidence date `{t}` is not a valid date"), at(file, v.pos))
                                     .with_help("write the date as YYYY-MM-DD"),
                             ),
                         },
                         ("ref" | "url" | "date", None) => errors.push(Finding::error(
-                            "invalid-value",
+                            Rule::InvalidValue,
                             format!("evidence `{}` must be a single value", k.name),
                             at(file, v.pos),
                         )),
@@ -310,7 +230,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                                 |s| format!("did you mean `{s}`?"),
                             );
                             errors.push(
-                                Finding::error("unknown-key", format!("unknown key `{other}` in evidence"), at(file, k.pos))
+                                Finding::error(Rule::UnknownKey, format!("unknown key `{other}` in evidence"), at(file, k.pos))
                                     .with_help(help),
                             );
                         }
@@ -318,7 +238,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                 }
                 if ev.reference.trim().is_empty() {
                     errors.push(
-                        Finding::error("missing-key", "evidence needs a `ref` naming the document", at(file, item.pos))
+                        Finding::error(Rule::MissingKey, "evidence needs a `ref` naming the document", at(file, item.pos))
                             .with_help("e.g. {ref: \"Decision 123/QD-UBND\", date: 2026-03-01}"),
                     );
                 } else {
@@ -326,7 +246,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                 }
             }
             other => errors.push(Finding::error(
-                "invalid-value",
+                Rule::InvalidValue,
                 format!("evidence must be a document reference or a map, found {}", other.kind()),
                 at(file, item.pos),
             )),

@@ -11,9 +11,10 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use super::node::Pos;
+use crate::model::rubric::LoadedRubric;
+use crate::location::Pos;
 use super::{at, yaml};
-use crate::finding::{Finding, did_you_mean};
+use crate::finding::{Finding, did_you_mean, Rule};
 use crate::model::rubric::{AnswerKind, Check, Collection, EvidenceRule, FieldType, Method, Rubric};
 use crate::rules::{self, Expr};
 
@@ -40,31 +41,6 @@ pub const SHIPPED: &[(&str, &str, &str)] = &[
 /// The rubric used when neither `--rubric` nor the questionnaire names one.
 pub const DEFAULT_RUBRIC: &str = "vn-dgmm";
 
-/// A validated rubric with its compiled expressions.
-pub struct LoadedRubric {
-    /// The rubric.
-    pub rubric: Rubric,
-    /// How findings name the rubric file (`rubrics/vn-dgmm.yaml` for shipped ones).
-    pub file: String,
-    /// The rubric text, for snippets.
-    pub text: Arc<str>,
-    /// SHA-256 of the text, hex.
-    pub sha256: String,
-    /// The CEL environment its expressions were compiled in.
-    pub env: Arc<cel::Env>,
-    /// Doubtful but usable choices.
-    pub warnings: Vec<Finding>,
-}
-
-impl std::fmt::Debug for LoadedRubric {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LoadedRubric")
-            .field("file", &self.file)
-            .field("sha256", &self.sha256)
-            .finish_non_exhaustive()
-    }
-}
-
 /// Loads a rubric from a path or, if `spec` names no file, from the shipped rubrics.
 pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
     let path = Path::new(spec);
@@ -76,7 +52,7 @@ pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
         Some((_, file, text)) => from_text(&format!("rubrics/{file}"), Arc::from(*text)),
         None => {
             let ids: Vec<&str> = SHIPPED.iter().map(|(id, _, _)| *id).collect();
-            let mut finding = Finding::error("rubric", format!("no rubric file or shipped rubric named `{spec}`"), None);
+            let mut finding = Finding::error(Rule::Rubric, format!("no rubric file or shipped rubric named `{spec}`"), None);
             finding = match did_you_mean(spec, ids.iter().copied()) {
                 Some(close) => finding.with_help(format!("did you mean `{close}`?")),
                 None => finding.with_help(format!("shipped rubrics: {}; or give a path to a rubric file", ids.join(", "))),
@@ -144,7 +120,7 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn error(&mut self, rule: &str, msg: impl Into<String>, pos: Pos, help: Option<String>) {
+    fn error(&mut self, rule: Rule, msg: impl Into<String>, pos: Pos, help: Option<String>) {
         let mut f = Finding::error(rule, msg, at(self.file, pos));
         f.help = help;
         self.errors.push(f);
@@ -153,7 +129,7 @@ impl Validator<'_> {
     fn validate(&mut self, r: &mut Rubric, env: &cel::Env) {
         if !is_id(&r.id.value) {
             self.error(
-                "rubric-id",
+                Rule::RubricId,
                 format!("rubric id `{}` must match [a-z0-9-]+", r.id.value),
                 Pos::of(&r.id),
                 None,
@@ -176,7 +152,7 @@ impl Validator<'_> {
                 .find(|(l, n)| l.level.value != *n)
                 .map_or(Pos { line: 1, column: 1 }, |(l, _)| Pos::of(&l.level));
             self.error(
-                "rubric-levels",
+                Rule::RubricLevels,
                 format!("levels must be exactly 1, 2, 3, 4, 5 in order; found {found:?}"),
                 pos,
                 Some("declare one entry per level: {level: 1, name: ...} ... {level: 5, name: ...}".into()),
@@ -191,7 +167,7 @@ impl Validator<'_> {
             self.bands(r);
         } else if let Some(b) = s.bands.first() {
             self.error(
-                "rubric-scoring",
+                Rule::RubricScoring,
                 "`bands` belong to the points method",
                 Pos::of(&b.level),
                 Some("remove `bands`, or set `scoring.method: points`".into()),
@@ -200,7 +176,7 @@ impl Validator<'_> {
         if s.rated == crate::model::rubric::Overall::Mean && s.method.value != Method::Rated {
             self.warnings.push(
                 Finding::warning(
-                    "unused-setting",
+                    Rule::UnusedSetting,
                     "`scoring.rated: mean` has no effect: only the rated method uses it",
                     at(self.file, pos),
                 )
@@ -208,10 +184,10 @@ impl Validator<'_> {
             );
         }
         if !(0.0..=1.0).contains(&s.partial_credit) {
-            self.error("rubric-scoring", "partial_credit must be between 0 and 1", pos, None);
+            self.error(Rule::RubricScoring, "partial_credit must be between 0 and 1", pos, None);
         }
         if !(s.level_threshold > 0.0 && s.level_threshold <= 1.0) {
-            self.error("rubric-scoring", "level_threshold must be above 0 and at most 1", pos, None);
+            self.error(Rule::RubricScoring, "level_threshold must be above 0 and at most 1", pos, None);
         }
     }
 
@@ -220,7 +196,7 @@ impl Validator<'_> {
         for t in &r.targets {
             if !is_id(&t.id.value) {
                 self.error(
-                    "rubric-target",
+                    Rule::RubricTarget,
                     format!("target id `{}` must match [a-z0-9-]+", t.id.value),
                     Pos::of(&t.id),
                     None,
@@ -228,7 +204,7 @@ impl Validator<'_> {
             }
             if !seen.insert(t.id.value.as_str()) {
                 self.error(
-                    "duplicate-id",
+                    Rule::DuplicateId,
                     format!("target `{}` is declared twice", t.id.value),
                     Pos::of(&t.id),
                     None,
@@ -236,7 +212,7 @@ impl Validator<'_> {
             }
             if !(1..=5).contains(&t.level.value) {
                 self.error(
-                    "rubric-target",
+                    Rule::RubricTarget,
                     format!("target level {} is not a level 1-5", t.level.value),
                     Pos::of(&t.level),
                     None,
@@ -246,7 +222,7 @@ impl Validator<'_> {
                 for (level, share) in &p.at_least {
                     if !(1..=5).contains(level) || !(0.0..=1.0).contains(share) {
                         self.error(
-                            "rubric-target",
+                            Rule::RubricTarget,
                             format!("portfolio goal {level}: {share} needs a level 1-5 and a share between 0 and 1"),
                             Pos::of(&t.id),
                             None,
@@ -260,7 +236,7 @@ impl Validator<'_> {
         {
             let help = did_you_mean(&d.value, seen.iter().copied()).map(|c| format!("did you mean `{c}`?"));
             self.error(
-                "rubric-target",
+                Rule::RubricTarget,
                 format!("default_target `{}` is not a declared target", d.value),
                 Pos::of(d),
                 help,
@@ -275,7 +251,7 @@ impl Validator<'_> {
             if coll.fields.get(&coll.key.value).is_none() {
                 let help = did_you_mean(&coll.key.value, fields.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
                 self.error(
-                    "rubric-inventory",
+                    Rule::RubricInventory,
                     format!("key `{}` of collection `{}` is not one of its fields", coll.key.value, name.value),
                     Pos::of(&coll.key),
                     help,
@@ -285,22 +261,22 @@ impl Validator<'_> {
                 let kind = f.kind.value;
                 let pos = Pos::of(&f.kind);
                 if kind == FieldType::Enum && f.values.as_ref().is_none_or(Vec::is_empty) {
-                    self.error("rubric-inventory", format!("enum field `{fname}` needs `values`"), pos, None);
+                    self.error(Rule::RubricInventory, format!("enum field `{fname}` needs `values`"), pos, None);
                 }
                 if kind != FieldType::Enum && f.values.is_some() {
                     self.error(
-                        "rubric-inventory",
+                        Rule::RubricInventory,
                         format!("field `{fname}` has `values` but is not an enum"),
                         pos,
                         None,
                     );
                 }
                 if kind != FieldType::List && f.of.is_some() {
-                    self.error("rubric-inventory", format!("field `{fname}` has `of` but is not a list"), pos, None);
+                    self.error(Rule::RubricInventory, format!("field `{fname}` has `of` but is not a list"), pos, None);
                 }
                 if f.of == Some(FieldType::List) || f.of == Some(FieldType::Enum) {
                     self.error(
-                        "rubric-inventory",
+                        Rule::RubricInventory,
                         format!("list field `{fname}` must hold scalars (string, integer, number, boolean, date)"),
                         pos,
                         None,
@@ -308,7 +284,7 @@ impl Validator<'_> {
                 }
                 if (f.min.is_some() || f.max.is_some()) && !matches!(kind, FieldType::Integer | FieldType::Number) {
                     self.error(
-                        "rubric-inventory",
+                        Rule::RubricInventory,
                         format!("field `{fname}` has min/max but is not a number"),
                         pos,
                         None,
@@ -318,7 +294,7 @@ impl Validator<'_> {
                     if !names.contains(&target.value) {
                         let help = did_you_mean(&target.value, names.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
                         self.error(
-                            "rubric-inventory",
+                            Rule::RubricInventory,
                             format!("field `{fname}` refers to `{}`, which is not a collection", target.value),
                             Pos::of(target),
                             help,
@@ -326,7 +302,7 @@ impl Validator<'_> {
                     }
                     if !matches!(kind, FieldType::String | FieldType::List) {
                         self.error(
-                            "rubric-inventory",
+                            Rule::RubricInventory,
                             format!("only string and list fields may have refers_to (`{fname}` is {})", kind.as_str()),
                             fpos,
                             None,
@@ -339,7 +315,7 @@ impl Validator<'_> {
             for rule in &mut coll.rules {
                 if !rule_ids.insert(rule.id.value.clone()) {
                     self.error(
-                        "duplicate-id",
+                        Rule::DuplicateId,
                         format!("rule `{}` is declared twice in `{}`", rule.id.value, name.value),
                         Pos::of(&rule.id),
                         None,
@@ -363,7 +339,7 @@ impl Validator<'_> {
         let Some(coll) = inventory.get(&c.collection.value) else {
             let help = did_you_mean(&c.collection.value, inventory.keys()).map(|x| format!("did you mean `{x}`?"));
             self.error(
-                "rubric-check",
+                Rule::RubricCheck,
                 format!(
                     "check uses collection `{}`, which the rubric's inventory does not declare",
                     c.collection.value
@@ -384,7 +360,7 @@ impl Validator<'_> {
             && !(0.0..=1.0).contains(&r)
         {
             self.error(
-                "rubric-check",
+                Rule::RubricCheck,
                 format!("min_ratio {r} must be between 0 and 1"),
                 Pos::of(&c.collection),
                 None,
@@ -400,7 +376,7 @@ impl Validator<'_> {
         for d in &mut r.dimensions {
             if !dims.insert(d.id.value.clone()) {
                 self.error(
-                    "duplicate-id",
+                    Rule::DuplicateId,
                     format!("dimension `{}` is declared twice", d.id.value),
                     Pos::of(&d.id),
                     None,
@@ -408,7 +384,7 @@ impl Validator<'_> {
             }
             if d.weight.is_nan() || d.weight <= 0.0 {
                 self.error(
-                    "rubric-weight",
+                    Rule::RubricWeight,
                     format!("dimension `{}` needs a weight above 0", d.id.value),
                     Pos::of(&d.id),
                     None,
@@ -416,7 +392,7 @@ impl Validator<'_> {
             }
             if d.criteria.is_empty() {
                 self.error(
-                    "rubric-criteria",
+                    Rule::RubricCriteria,
                     format!("dimension `{}` has no criteria", d.id.value),
                     Pos::of(&d.id),
                     None,
@@ -427,11 +403,11 @@ impl Validator<'_> {
                 let pos = Pos::of(&c.id);
                 let id = c.id.value.clone();
                 if !crits.insert(id.clone()) {
-                    self.error("duplicate-id", format!("criterion `{id}` is declared twice"), pos, None);
+                    self.error(Rule::DuplicateId, format!("criterion `{id}` is declared twice"), pos, None);
                 }
                 if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
                     self.error(
-                        "rubric-criteria",
+                        Rule::RubricCriteria,
                         format!("criterion id `{id}` must be non-empty without spaces"),
                         pos,
                         None,
@@ -439,22 +415,22 @@ impl Validator<'_> {
                 }
                 self.criterion_method(c, method, &mut levels_used);
                 if c.weight.is_nan() || c.weight <= 0.0 {
-                    self.error("rubric-weight", format!("criterion `{id}` needs a weight above 0"), pos, None);
+                    self.error(Rule::RubricWeight, format!("criterion `{id}` needs a weight above 0"), pos, None);
                 }
                 if c.action.is_blank() {
-                    self.error("rubric-criteria", format!("criterion `{id}` needs an `action`"), pos, None);
+                    self.error(Rule::RubricCriteria, format!("criterion `{id}` needs an `action`"), pos, None);
                 }
                 let asks = c.question.is_some() || c.answer.is_some();
                 if c.check.is_some() && asks {
                     self.error(
-                        "rubric-criteria",
+                        Rule::RubricCriteria,
                         format!("criterion `{id}` has both a `check` and a question; a criterion is one or the other"),
                         pos,
                         None,
                     );
                 } else if c.check.is_none() && !(c.question.is_some() && c.answer.is_some()) {
                     self.error(
-                        "rubric-criteria",
+                        Rule::RubricCriteria,
                         format!("criterion `{id}` needs either a `question` with an `answer` type, or a `check`"),
                         pos,
                         None,
@@ -462,7 +438,7 @@ impl Validator<'_> {
                 }
                 if c.check.is_some() && (c.allow_na || c.evidence == EvidenceRule::Required) {
                     self.error(
-                        "rubric-criteria",
+                        Rule::RubricCriteria,
                         format!("criterion `{id}`: `evidence` and `allow_na` belong to question criteria"),
                         pos,
                         None,
@@ -470,7 +446,7 @@ impl Validator<'_> {
                 }
                 if c.check.is_some() && c.verify.is_some() {
                     self.error(
-                        "rubric-criteria",
+                        Rule::RubricCriteria,
                         format!("criterion `{id}`: `verify` belongs to question criteria; a check verifies itself"),
                         pos,
                         None,
@@ -490,7 +466,7 @@ impl Validator<'_> {
                 if method == Method::Staged && !levels_used.contains(&level) && !d.criteria.is_empty() {
                     self.warnings.push(
                         Finding::warning(
-                            "empty-level",
+                            Rule::EmptyLevel,
                             format!(
                                 "dimension `{}` has no criteria at level {level}, so every agency passes that level",
                                 d.id.value
@@ -513,7 +489,7 @@ impl Validator<'_> {
             AnswerKind::Percent | AnswerKind::Number => {
                 let Some(pass) = t.pass else {
                     self.error(
-                        "rubric-answer",
+                        Rule::RubricAnswer,
                         format!("criterion `{id}`: a {:?} answer needs `pass`", t.kind).to_lowercase(),
                         pos,
                         None,
@@ -522,7 +498,7 @@ impl Validator<'_> {
                 };
                 if t.kind == AnswerKind::Percent && !(0.0..=100.0).contains(&pass) {
                     self.error(
-                        "rubric-answer",
+                        Rule::RubricAnswer,
                         format!("criterion `{id}`: pass {pass} is not a percentage 0-100"),
                         pos,
                         None,
@@ -532,7 +508,7 @@ impl Validator<'_> {
                     && partial > pass
                 {
                     self.error(
-                        "rubric-answer",
+                        Rule::RubricAnswer,
                         format!("criterion `{id}`: partial ({partial}) must not exceed pass ({pass})"),
                         pos,
                         None,
@@ -542,7 +518,7 @@ impl Validator<'_> {
             AnswerKind::Choice => {
                 if t.options.is_empty() {
                     self.error(
-                        "rubric-answer",
+                        Rule::RubricAnswer,
                         format!("criterion `{id}`: a choice answer needs `options`"),
                         pos,
                         None,
@@ -552,7 +528,7 @@ impl Validator<'_> {
                 for o in &t.options {
                     if !seen.insert(o.value.as_str()) {
                         self.error(
-                            "rubric-answer",
+                            Rule::RubricAnswer,
                             format!("criterion `{id}`: option `{}` is listed twice", o.value),
                             pos,
                             None,
@@ -560,7 +536,7 @@ impl Validator<'_> {
                     }
                     if !(0.0..=1.0).contains(&o.credit) {
                         self.error(
-                            "rubric-answer",
+                            Rule::RubricAnswer,
                             format!("criterion `{id}`: option `{}` has credit {}, outside 0-1", o.value, o.credit),
                             pos,
                             None,
@@ -571,7 +547,7 @@ impl Validator<'_> {
             AnswerKind::Level if method == Method::Rated => {
                 if let Some(bad) = t.statements.keys().find(|l| !(1..=5).contains(*l)) {
                     self.error(
-                        "rubric-answer",
+                        Rule::RubricAnswer,
                         format!("criterion `{id}`: a statement for level {bad}, which is not a level 1-5"),
                         pos,
                         None,
@@ -579,7 +555,7 @@ impl Validator<'_> {
                 }
             }
             AnswerKind::Level => self.error(
-                "rubric-answer",
+                Rule::RubricAnswer,
                 format!(
                     "criterion `{id}`: level answers belong to the rated method, not {}",
                     if method == Method::Points { "points" } else { "staged" }
@@ -590,7 +566,7 @@ impl Validator<'_> {
         }
         if t.kind != AnswerKind::Level && !t.statements.is_empty() {
             self.error(
-                "rubric-answer",
+                Rule::RubricAnswer,
                 format!("criterion `{id}`: `statements` only apply to level answers"),
                 pos,
                 None,
@@ -598,7 +574,7 @@ impl Validator<'_> {
         }
         if !matches!(t.kind, AnswerKind::Percent | AnswerKind::Number) && (t.pass.is_some() || t.partial.is_some()) {
             self.error(
-                "rubric-answer",
+                Rule::RubricAnswer,
                 format!("criterion `{id}`: `pass`/`partial` only apply to percent and number answers"),
                 pos,
                 None,

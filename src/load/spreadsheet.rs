@@ -15,7 +15,8 @@ use sha2::{Digest, Sha256};
 use super::has_ext;
 use super::limits::Limits;
 use super::tabular::{Cell, Row, Table};
-use crate::finding::Finding;
+use crate::finding::{Finding, Rule};
+use crate::location::Origin;
 
 /// The sheets of one workbook that were asked for.
 pub struct Book {
@@ -38,7 +39,7 @@ pub fn is_unsupported_spreadsheet(path: &Path) -> bool {
 }
 
 fn bad(name: &str, what: impl std::fmt::Display) -> Finding {
-    Finding::error("spreadsheet", format!("cannot read {name}: {what}"), None)
+    Finding::error(Rule::Spreadsheet, format!("cannot read {name}: {what}"), None)
         .with_help("check that the file is an .xlsx or .ods workbook (open it and save it again if in doubt)")
 }
 
@@ -83,7 +84,7 @@ pub fn check_zip(name: &str, bytes: &[u8], cap: u64) -> Result<(), Finding> {
     if total > cap {
         let ratio = total / (bytes.len() as u64).max(1);
         return Err(Finding::error(
-            "too-large",
+            Rule::TooLarge,
             format!(
                 "{name} would decompress to {} MB ({ratio} times its size), over the {} MB limit; it was not opened",
                 total >> 20,
@@ -104,9 +105,9 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(file: String, max_rows: usize) -> Self {
+    fn new(origin: Origin, max_rows: usize) -> Self {
         Builder {
-            table: Table::new(file),
+            table: Table::new(origin),
             row: None,
             max_rows,
         }
@@ -169,7 +170,13 @@ fn read_xlsx(name: &str, bytes: &[u8], max_rows: usize, select: &mut dyn FnMut(&
     let sheet_names = book.sheet_names();
     let mut tables = Vec::new();
     for sheet in &select(&sheet_names) {
-        let mut builder = Builder::new(format!("{name}!{sheet}"), max_rows);
+        let mut builder = Builder::new(
+            Origin::Sheet {
+                book: name.to_string(),
+                sheet: sheet.clone(),
+            },
+            max_rows,
+        );
         let mut cells = book.worksheet_cells_reader(sheet).map_err(|e| bad(name, e))?;
         while let Some(c) = cells.next_cell().map_err(|e| bad(name, format!("sheet `{sheet}`: {e}")))? {
             let (row, col) = c.get_position();
@@ -189,7 +196,13 @@ fn read_ods(name: &str, bytes: &[u8], max_rows: usize, select: &mut dyn FnMut(&[
             .worksheet_range(sheet)
             .map_err(|e| bad(name, format!("sheet `{sheet}`: {e}")))?;
         let (top, left) = range.start().unwrap_or((0, 0));
-        let mut builder = Builder::new(format!("{name}!{sheet}"), max_rows);
+        let mut builder = Builder::new(
+            Origin::Sheet {
+                book: name.to_string(),
+                sheet: sheet.clone(),
+            },
+            max_rows,
+        );
         for (r, c, data) in range.used_cells() {
             let (r, c) = (u32::try_from(r).unwrap_or(u32::MAX), u32::try_from(c).unwrap_or(u32::MAX));
             builder.push(top.saturating_add(r), left.saturating_add(c), cell(data.clone()))?;

@@ -11,39 +11,17 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use super::inventory::{self, Inventory};
-use super::questionnaire::{self, Questionnaire, rubric_id};
-use super::rubric::{self, DEFAULT_RUBRIC, LoadedRubric, hex};
+use super::inventory;
+use crate::model::submission::{InputFile, Submission};
+use crate::model::inventory::Inventory;
+use super::questionnaire;
+use crate::model::questionnaire::rubric_id;
+use super::rubric::{self, DEFAULT_RUBRIC, hex};
+use crate::model::rubric::LoadedRubric;
 use super::tabular::{self, Table};
 use super::{has_ext, limits, spreadsheet, yaml};
-use crate::finding::Finding;
+use crate::finding::{Finding, Rule};
 use crate::source::Sources;
-
-/// An input file as the report lists it.
-#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
-pub struct InputFile {
-    /// The path as given (forward slashes).
-    pub path: String,
-    /// SHA-256 of its bytes, hex.
-    pub sha256: String,
-}
-
-/// A loaded submission.
-#[derive(Debug)]
-pub struct Submission {
-    /// The rubric it is assessed against.
-    pub rubric: Arc<LoadedRubric>,
-    /// The questionnaire, if the submission has one.
-    pub questionnaire: Option<Questionnaire>,
-    /// The inventory (empty if the submission has none).
-    pub inventory: Inventory,
-    /// The input files, in the order read.
-    pub inputs: Vec<InputFile>,
-    /// Their texts (and the rubric's), for snippets.
-    pub sources: Sources,
-    /// Problems that do not stop the assessment.
-    pub warnings: Vec<Finding>,
-}
 
 /// Why a submission could not be loaded.
 #[derive(Debug)]
@@ -114,7 +92,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                 } else if spreadsheet::is_unsupported_spreadsheet(&p) {
                     warnings.push(
                         Finding::warning(
-                            "unsupported-input",
+                            Rule::UnsupportedInput,
                             format!(
                                 "{} is ignored: dgmat reads .xlsx and .ods workbooks, not this format",
                                 display(&p, base)
@@ -127,7 +105,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
             }
             if before == files.count() {
                 return Err(Finding::error(
-                    "no-input",
+                    Rule::NoInput,
                     format!(
                         "{} holds no questionnaire.yaml, inventory.yaml, <collection>.csv or inventory.xlsx",
                         display(path, base)
@@ -142,7 +120,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
             files.books.push(path.clone());
         } else if path.is_file() && spreadsheet::is_unsupported_spreadsheet(path) {
             return Err(Finding::error(
-                "unsupported-input",
+                Rule::UnsupportedInput,
                 format!("{} is an old binary spreadsheet, which dgmat does not read", display(path, base)),
                 None,
             )
@@ -157,7 +135,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                 Some("inventory") => files.inventories.push(path.clone()),
                 Some("rubric") => {
                     return Err(
-                        Finding::error("wrong-kind", format!("{name} is a rubric, not a submission file"), None)
+                        Finding::error(Rule::WrongKind, format!("{name} is a rubric, not a submission file"), None)
                             .with_help(format!("pass it with --rubric {name}")),
                     );
                 }
@@ -166,9 +144,9 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                     // misspelt kind), then say what a submission file must be.
                     let help = "a submission file starts with `dgmat: 1` and `kind: questionnaire` or `kind: inventory`";
                     let mut finding = super::check_header(&name, &text, "questionnaire").err().unwrap_or_else(|| {
-                        Finding::error("wrong-kind", format!("{name} is neither a questionnaire nor an inventory"), None)
+                        Finding::error(Rule::WrongKind, format!("{name} is neither a questionnaire nor an inventory"), None)
                     });
-                    if finding.rule == "wrong-kind" {
+                    if finding.rule == Rule::WrongKind {
                         finding.message = format!("{name} is neither a questionnaire nor an inventory");
                         finding.help = Some(help.into());
                     }
@@ -176,7 +154,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                 }
             }
         } else {
-            return Err(Finding::error("io", format!("{} does not exist", display(path, base)), None).with_help("check the path"));
+            return Err(Finding::error(Rule::Io, format!("{} does not exist", display(path, base)), None).with_help("check the path"));
         }
     }
     Ok(files)
@@ -185,7 +163,7 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
 fn set_questionnaire(files: &mut Files, path: PathBuf, base: Option<&Path>) -> Result<(), Finding> {
     if let Some(first) = &files.questionnaire {
         return Err(Finding::error(
-            "no-input",
+            Rule::NoInput,
             format!("two questionnaires given: {} and {}", display(first, base), display(&path, base)),
             None,
         )
@@ -277,7 +255,7 @@ impl Consolidated {
     pub fn open(path: &Path, rubric: &LoadedRubric, column: &str) -> Result<(Self, Vec<String>, usize), Finding> {
         let name = display(path, None);
         let unknown = || {
-            Finding::error("unknown-collection", format!("{name} matches no collection of the rubric"), None).with_help(
+            Finding::error(Rule::UnknownCollection, format!("{name} matches no collection of the rubric"), None).with_help(
                 "name the file (or, in a workbook, the sheet) after a collection (`datasets.csv`), or use a rubric with a single collection",
             )
         };
@@ -299,7 +277,7 @@ impl Consolidated {
             let sha256 = hex(&Sha256::digest(text.as_bytes()));
             (Some(text), table, sha256, collection)
         };
-        let col = tabular::find_column(&table, column).map_err(|e| Finding::error("group-by", format!("{name}: {e}"), None))?;
+        let col = tabular::find_column(&table, column).map_err(|e| Finding::error(Rule::GroupBy, format!("{name}: {e}"), None))?;
         let (groups, blank) = tabular::group_rows(&table, col);
         let values = groups.keys().cloned().collect();
         Ok((
@@ -332,11 +310,7 @@ impl Consolidated {
         let mut inv = Inventory::empty(&rubric.rubric);
         inv.agency = Some((
             value.to_string(),
-            crate::finding::Location {
-                file: self.name.clone(),
-                line: 1,
-                column: 1,
-            },
+            crate::location::Location::file(self.name.clone(), 1, 1),
         ));
         let rows = self.groups.get(value).map(Vec::as_slice).unwrap_or_default();
         let mut errors = tabular::load_table(
@@ -397,7 +371,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
     let files = match locate(paths, base, &mut sources, &mut warnings) {
         Ok(f) => f,
         Err(e) => {
-            let fatal = e.rule == "io" || e.rule == "no-input";
+            let fatal = e.rule == Rule::Io || e.rule == Rule::NoInput;
             return Err(LoadFailure {
                 findings: vec![e],
                 fatal,
@@ -452,11 +426,11 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
         errors.append(&mut problems);
         if let Some(r) = rubric_ref {
             let (id, version) = r.value.split_once('@').map_or((r.value.as_str(), None), |(i, v)| (i, Some(v)));
-            let pos = super::node::Pos::of(&r);
+            let pos = crate::location::Pos::of(&r);
             if id != loaded.rubric.id.value || version.is_some_and(|v| v != loaded.rubric.version) {
                 warnings.push(
                     Finding::warning(
-                        "rubric-mismatch",
+                        Rule::RubricMismatch,
                         format!(
                             "the questionnaire answers `{}` but is assessed against `{}@{}`",
                             r.value, loaded.rubric.id.value, loaded.rubric.version
@@ -496,7 +470,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
             );
             warnings.push(
                 Finding::warning(
-                    "unknown-collection",
+                    Rule::UnknownCollection,
                     format!("{} is ignored: the rubric has no collection `{stem}`", display(path, base)),
                     None,
                 )
@@ -528,7 +502,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
                 );
                 warnings.push(
                     Finding::warning(
-                        "unknown-collection",
+                        Rule::UnknownCollection,
                         format!("sheet `{sheet}` of {name} is ignored: the rubric has no collection `{sheet}`"),
                         None,
                     )
@@ -544,7 +518,9 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
                     sha256: book.sha256,
                 });
                 for table in &book.tables {
-                    let sheet = table.file.rsplit('!').next().unwrap_or_default();
+                    let crate::location::Origin::Sheet { sheet, .. } = &table.origin else {
+                        continue;
+                    };
                     if let Some((_, index)) = chosen.iter().find(|(s, _)| s == sheet) {
                         errors.extend(tabular::load_table(
                             table,

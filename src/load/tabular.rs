@@ -7,9 +7,12 @@
 //! collection's `null_values` is null; a number in a date column is a spreadsheet date serial.
 //! Every bad cell is reported at its location (`file:line:col` or `book.xlsx!Sheet!C12`).
 
-use super::inventory::{Inventory, push_record};
-use super::node::{Key, Node, Pos, Value};
-use crate::finding::{Finding, Location, did_you_mean};
+use super::inventory::push_record;
+use crate::model::inventory::Inventory;
+use crate::model::node::{Key, Node, Value};
+use crate::location::Pos;
+use crate::finding::{Finding, did_you_mean, Rule};
+use crate::location::{Location, Origin};
 use crate::model::rubric::{Collection, FieldType, InvalidRecords, Rubric};
 
 /// The most columns a header may have; real inventories have tens.
@@ -87,8 +90,8 @@ pub struct Row {
 /// A header row and the rows below it.
 #[derive(Debug)]
 pub struct Table {
-    /// How findings name it: `datasets.csv`, or `inventory.xlsx!datasets` for a sheet.
-    pub file: String,
+    /// What it is: a CSV file, or a sheet of a workbook.
+    pub origin: Origin,
     /// The header cells, each with its column.
     pub headers: Vec<(String, u32)>,
     /// The header's line or row.
@@ -98,10 +101,10 @@ pub struct Table {
 }
 
 impl Table {
-    /// An empty table named `file`.
-    pub fn new(file: String) -> Self {
+    /// An empty table read from `origin`.
+    pub fn new(origin: Origin) -> Self {
         Table {
-            file,
+            origin,
             headers: Vec::new(),
             header_line: 1,
             rows: Vec::new(),
@@ -115,7 +118,7 @@ impl Table {
             self.header_line = row.line;
             self.headers = row.cells.into_iter().map(|(c, col)| (c.text(), col)).collect();
         } else if self.rows.len() >= max_rows {
-            return Err(too_many_rows(&self.file, row.line, max_rows));
+            return Err(too_many_rows(&self.origin, row.line, max_rows));
         } else {
             self.rows.push(row);
         }
@@ -144,33 +147,30 @@ fn map_headers(coll: &Collection, headers: &[(String, u32)]) -> Vec<Option<usize
         .collect()
 }
 
-fn located(file: &str, line: u32, column: u32) -> Option<Location> {
-    Some(Location {
-        file: file.to_string(),
-        line: line.max(1),
-        column: column.max(1),
-    })
+fn located(origin: &Origin, line: u32, column: u32) -> Option<Location> {
+    Some(origin.at_line(line, column))
 }
 
-fn too_many_rows(file: &str, line: u32, cap: usize) -> Finding {
-    Finding::error("too-many-rows", format!("{file} has more than {cap} rows"), located(file, line, 1))
+fn too_many_rows(origin: &Origin, line: u32, cap: usize) -> Finding {
+    Finding::error(Rule::TooManyRows, format!("{origin} has more than {cap} rows"), located(origin, line, 1))
         .with_help("raise the limit with --max-rows (or DGMAT_MAX_ROWS) if the file is genuine")
 }
 
-fn too_many_columns(file: &str, line: u32, n: usize) -> Finding {
+fn too_many_columns(origin: &Origin, line: u32, n: usize) -> Finding {
     Finding::error(
-        "csv",
+        Rule::Csv,
         format!("the header has {n} columns, over the limit of {MAX_COLUMNS}"),
-        located(file, line, 1),
+        located(origin, line, 1),
     )
     .with_help("is this really an inventory? check the delimiter and the file")
 }
 
 /// Reads CSV `text` into a [`Table`] named `file`, keeping at most `max_rows` rows.
 pub fn read_csv(file: &str, text: &str, max_rows: usize) -> Result<Table, Finding> {
-    let mut table = Table::new(file.to_string());
+    let origin = Origin::file(file);
+    let mut table = Table::new(origin.clone());
     let mut error = None;
-    for_each_csv_row(file, text, |row| match table.take(row, max_rows) {
+    for_each_csv_row(&origin, text, |row| match table.take(row, max_rows) {
         Ok(()) => true,
         Err(e) => {
             error = Some(e);
@@ -182,7 +182,7 @@ pub fn read_csv(file: &str, text: &str, max_rows: usize) -> Result<Table, Findin
 
 /// Calls `each` with every row of CSV `text` (the header first, as line 1) until it returns
 /// false; a malformed file is an error at its line.
-fn for_each_csv_row(file: &str, text: &str, mut each: impl FnMut(Row) -> bool) -> Result<(), Finding> {
+fn for_each_csv_row(origin: &Origin, text: &str, mut each: impl FnMut(Row) -> bool) -> Result<(), Finding> {
     // The csv crate's own line count skips blank lines and miscounts CRLF files; byte offsets
     // are exact, so lines come from them.
     let line_starts = crate::source::line_starts(text);
@@ -205,12 +205,12 @@ fn for_each_csv_row(file: &str, text: &str, mut each: impl FnMut(Row) -> bool) -
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(1, |p| line_of(p.byte()));
-                return Err(Finding::error("csv", format!("invalid CSV: {e}"), located(file, line, 1)));
+                return Err(Finding::error(Rule::Csv, format!("invalid CSV: {e}"), located(origin, line, 1)));
             }
         }
         let line = record.position().map_or(1, |p| line_of(p.byte()));
         if record.position().is_some_and(|p| p.record() == 0) && record.len() > MAX_COLUMNS {
-            return Err(too_many_columns(file, line, record.len()));
+            return Err(too_many_columns(origin, line, record.len()));
         }
         // Point at each cell where it starts on the record's first line.
         let first_line = line_starts.get(line as usize - 1).map_or("", |&start| {
@@ -231,21 +231,22 @@ fn for_each_csv_row(file: &str, text: &str, mut each: impl FnMut(Row) -> bool) -
 
 /// Reads the CSV `text` (file `file`) as the records of collection `index` of the rubric.
 pub fn load_csv(file: &str, text: &str, rubric: &Rubric, index: usize, inv: &mut Inventory) -> Vec<Finding> {
+    let origin = Origin::file(file);
     // Rows are loaded as they are read: the file's rows are never all in memory at once.
     let max_rows = super::limits::get().rows;
     let mut findings = Vec::new();
     let mut loader = None;
     let mut rows = 0;
     let mut first = true;
-    let read = for_each_csv_row(file, text, |row| {
+    let read = for_each_csv_row(&origin, text, |row| {
         if std::mem::take(&mut first) {
             let headers: Vec<(String, u32)> = row.cells.into_iter().map(|(c, col)| (c.text(), col)).collect();
-            loader = RowLoader::new(file, &headers, row.line, rubric, index, None, &mut findings);
+            loader = RowLoader::new(&origin, &headers, row.line, rubric, index, None, &mut findings);
             return loader.is_some();
         }
         rows += 1;
         if rows > max_rows {
-            findings.push(too_many_rows(file, row.line, max_rows));
+            findings.push(too_many_rows(&origin, row.line, max_rows));
             return false;
         }
         if let Some(loader) = &loader {
@@ -300,7 +301,7 @@ pub fn load_table<'a>(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     if let Some(loader) = RowLoader::new(
-        &table.file,
+        &table.origin,
         &table.headers,
         table.header_line,
         rubric,
@@ -317,7 +318,7 @@ pub fn load_table<'a>(
 
 /// Turns rows into records of one collection, once its header is understood.
 struct RowLoader<'a> {
-    file: &'a str,
+    origin: &'a Origin,
     name: &'a str,
     coll: &'a Collection,
     /// The field of each column.
@@ -328,7 +329,7 @@ impl<'a> RowLoader<'a> {
     /// Maps the header to fields, reporting unknown and missing columns; `None` when a required
     /// column is missing (no row could load).
     fn new(
-        file: &'a str,
+        origin: &'a Origin,
         headers: &[(String, u32)],
         header_line: u32,
         rubric: &'a Rubric,
@@ -338,7 +339,7 @@ impl<'a> RowLoader<'a> {
     ) -> Option<Self> {
         let (name, coll) = (rubric.inventory.0[index].0.value.as_str(), &rubric.inventory.0[index].1);
         if headers.len() > MAX_COLUMNS {
-            findings.push(too_many_columns(file, header_line, headers.len()));
+            findings.push(too_many_columns(origin, header_line, headers.len()));
             return None;
         }
         let columns = map_headers(coll, headers);
@@ -357,9 +358,9 @@ impl<'a> RowLoader<'a> {
                 );
                 findings.push(
                     Finding::warning(
-                        "unknown-column",
+                        Rule::UnknownColumn,
                         format!("column `{h}` is not a field of `{name}`; it is ignored"),
-                        located(file, header_line, *col),
+                        located(origin, header_line, *col),
                     )
                     .with_help(help),
                 );
@@ -369,21 +370,21 @@ impl<'a> RowLoader<'a> {
             if def.required && !columns.contains(&Some(i)) {
                 findings.push(
                     Finding::error(
-                        "missing-column",
+                        Rule::MissingColumn,
                         format!("`{name}` has no column for the required field `{}`", field_names[i]),
-                        located(file, header_line, 1),
+                        located(origin, header_line, 1),
                     )
                     .with_help("add the column (its header is the field name or one of its aliases)"),
                 );
                 return None;
             }
         }
-        Some(RowLoader { file, name, coll, columns })
+        Some(RowLoader { origin, name, coll, columns })
     }
 
     /// Loads one row into `records`.
-    fn load(&self, row: &Row, records: &mut Vec<super::inventory::Record>, findings: &mut Vec<Finding>) {
-        let (file, name, coll, columns) = (self.file, self.name, self.coll, &self.columns);
+    fn load(&self, row: &Row, records: &mut Vec<crate::model::inventory::Record>, findings: &mut Vec<Finding>) {
+        let (origin, name, coll, columns) = (self.origin, self.name, self.coll, &self.columns);
         let width = columns.len();
         if row.cells.iter().all(|(c, _)| c.is_blank()) {
             return;
@@ -392,9 +393,9 @@ impl<'a> RowLoader<'a> {
         if row.cells.len() > width && extra {
             findings.push(
                 Finding::error(
-                    "csv",
+                    Rule::Csv,
                     format!("this row has {} cells but the header has {}", row.cells.len(), width),
-                    located(file, row.line, 1),
+                    located(origin, row.line, 1),
                 )
                 .with_help("a cell probably contains an unquoted comma; quote it"),
             );
@@ -410,9 +411,9 @@ impl<'a> RowLoader<'a> {
                 Ok(v) => v,
                 Err(message) => {
                     let mut bad = [Finding::error(
-                        "invalid-value",
+                        Rule::InvalidValue,
                         format!("`{}`: {message}", fname.value),
-                        located(file, pos.line, pos.column),
+                        located(origin, pos.line, pos.column),
                     )
                     .with_help("correct the cell, or leave it empty if the value is unknown")];
                     if coll.invalid_records == InvalidRecords::Warn {
@@ -438,7 +439,7 @@ impl<'a> RowLoader<'a> {
             value: Value::Map(entries),
             pos,
         };
-        push_record(file, name, &mut node, coll, records, findings);
+        push_record(origin, name, &mut node, coll, records, findings);
     }
 }
 

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, MessageFormatter, Options, UserMessageFormatter};
 
-use crate::finding::{Finding, Location, did_you_mean};
+use crate::finding::{Finding, did_you_mean, Rule};
+use crate::location::Location;
 
 /// Refuses YAML of `len` bytes over the YAML cap ([`super::limits`]).
 fn yaml_size_ok(name: &str, len: u64) -> Result<(), Finding> {
@@ -20,7 +21,7 @@ fn yaml_size_ok(name: &str, len: u64) -> Result<(), Finding> {
         return Ok(());
     }
     Err(Finding::error(
-        "file-too-large",
+        Rule::FileTooLarge,
         format!(
             "{name} is {:.1} MB of YAML, over the {} MB limit for YAML",
             len as f64 / 1_048_576.0,
@@ -43,12 +44,12 @@ pub fn check_size(path: &Path, name: &str) -> Result<(), Finding> {
 pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Finding> {
     let meta = std::fs::metadata(path).map_err(|e| io_finding(name, &e))?;
     if meta.is_dir() {
-        return Err(Finding::error("io", format!("{name} is a directory, not a file"), None));
+        return Err(Finding::error(Rule::Io, format!("{name} is a directory, not a file"), None));
     }
     let cap = super::limits::get().file_bytes;
     if meta.len() > cap {
         return Err(Finding::error(
-            "file-too-large",
+            Rule::FileTooLarge,
             format!("{name} is {} MB, over the {} MB limit", meta.len() >> 20, cap >> 20),
             None,
         )
@@ -60,15 +61,11 @@ pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Finding> {
 /// Reads `path` as UTF-8 text; `name` is how findings will refer to the file.
 pub fn read_text(path: &Path, name: &str) -> Result<Arc<str>, Finding> {
     let at = |line, column| {
-        Some(Location {
-            file: name.to_string(),
-            line,
-            column,
-        })
+        Some(Location::file(name, line, column))
     };
     let bytes = read_bytes(path, name)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Finding::error("encoding", format!("{name} is encoded as UTF-16"), at(1, 1)).with_help("save the file as UTF-8"));
+        return Err(Finding::error(Rule::Encoding, format!("{name} is encoded as UTF-16"), at(1, 1)).with_help("save the file as UTF-8"));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -79,7 +76,7 @@ pub fn read_text(path: &Path, name: &str) -> Result<Arc<str>, Finding> {
             let good = std::str::from_utf8(good).unwrap_or_default();
             let (line, column) = line_col(good, good.len());
             return Err(Finding::error(
-                "encoding",
+                Rule::Encoding,
                 format!("{name} is not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()),
                 at(line, column),
             )
@@ -88,7 +85,7 @@ pub fn read_text(path: &Path, name: &str) -> Result<Arc<str>, Finding> {
     };
     if let Some(offset) = text.find('\0') {
         let (line, column) = line_col(text, offset);
-        return Err(Finding::error("encoding", format!("{name} contains a NUL byte"), at(line, column))
+        return Err(Finding::error(Rule::Encoding, format!("{name} contains a NUL byte"), at(line, column))
             .with_help("the file looks binary; dgmat reads YAML, CSV and XLSX"));
     }
     Ok(Arc::from(text))
@@ -100,7 +97,7 @@ fn io_finding(name: &str, e: &std::io::Error) -> Finding {
         std::io::ErrorKind::PermissionDenied => "check the file's permissions",
         _ => "check that the file is readable",
     };
-    Finding::error("io", format!("cannot read {name}: {e}"), None).with_help(help)
+    Finding::error(Rule::Io, format!("cannot read {name}: {e}"), None).with_help(help)
 }
 
 /// The 1-based line and character column of byte `offset` in `text`.
@@ -136,10 +133,12 @@ pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Finding> 
 /// Turns a serde-saphyr error into a located finding with a rule id and, where it helps, a hint.
 fn to_finding(name: &str, e: &serde_saphyr::Error) -> Finding {
     let message = UserMessageFormatter.format_message(e).into_owned();
-    let location = e.location().filter(|l| l.line() > 0).map(|l| Location {
-        file: name.to_string(),
-        line: u32::try_from(l.line()).unwrap_or(u32::MAX),
-        column: u32::try_from(l.column()).unwrap_or(u32::MAX),
+    let location = e.location().filter(|l| l.line() > 0).map(|l| {
+        Location::file(
+            name,
+            u32::try_from(l.line()).unwrap_or(u32::MAX),
+            u32::try_from(l.column()).unwrap_or(u32::MAX),
+        )
     });
     let (rule, help) = classify(&message);
     let mut finding = Finding::error(rule, tidy(&message), location);
@@ -150,26 +149,26 @@ fn to_finding(name: &str, e: &serde_saphyr::Error) -> Finding {
 }
 
 /// Picks a rule id for a parser message and a hint where one is useful.
-fn classify(message: &str) -> (&'static str, Option<String>) {
+fn classify(message: &str) -> (Rule, Option<String>) {
     if let Some((word, expected)) = unknown_and_expected(message, "unknown field `") {
         let help = match did_you_mean(&word, expected.iter().map(String::as_str)) {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!("allowed keys here: {}", expected.join(", ")),
         };
-        return ("unknown-key", Some(help));
+        return (Rule::UnknownKey, Some(help));
     }
     if let Some((word, expected)) = unknown_and_expected(message, "unknown variant `") {
         let help = match did_you_mean(&word, expected.iter().map(String::as_str)) {
             Some(close) => format!("did you mean `{close}`? allowed: {}", expected.join(", ")),
             None => format!("allowed values: {}", expected.join(", ")),
         };
-        return ("invalid-value", Some(help));
+        return (Rule::InvalidValue, Some(help));
     }
     if message.contains("duplicate mapping key") {
-        return ("duplicate-key", Some("remove or rename one of the two keys".into()));
+        return (Rule::DuplicateKey, Some("remove or rename one of the two keys".into()));
     }
     if message.starts_with("missing field") {
-        return ("missing-key", Some("add the key; see `dgmat schema` for the format".into()));
+        return (Rule::MissingKey, Some("add the key; see `dgmat schema` for the format".into()));
     }
     if message.contains("budget")
         || message.contains("limits breached")
@@ -178,20 +177,20 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
         || message.contains("nesting")
     {
         return (
-            "yaml-limit",
+            Rule::YamlLimit,
             Some("the document is too deeply nested or expands too many aliases; dgmat refuses it to stay safe".into()),
         );
     }
     if message.contains("is not a finite number") {
         return (
-            "invalid-value",
+            Rule::InvalidValue,
             Some("write a finite number such as 3 or 0.5 (NaN, infinity and numbers beyond ±1.8e308 are refused)".into()),
         );
     }
     if message.starts_with("invalid") || message.contains("expected") {
-        return ("invalid-value", None);
+        return (Rule::InvalidValue, None);
     }
-    ("yaml-syntax", None)
+    (Rule::YamlSyntax, None)
 }
 
 /// Splits "unknown field `x`, expected one of `a`, `b`" into ("x", ["a", "b"]).

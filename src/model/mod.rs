@@ -3,14 +3,17 @@
 //! These types mirror SPEC section 2 exactly; unknown keys are rejected by serde
 //! (`deny_unknown_fields`) and the values findings point at carry their position.
 
+pub mod inventory;
+pub mod node;
 pub mod questionnaire;
 pub mod rubric;
+pub mod submission;
 pub mod text;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::load::node::Pos;
+use crate::location::Pos;
 
 /// A YAML mapping read in file order, keys with their positions.
 #[derive(Clone, Debug)]

@@ -3,12 +3,15 @@
 //! The envelope is typed; the answers stay generic [`Node`]s because only the rubric knows what
 //! each answer should look like. [`crate::load::questionnaire`] interprets them.
 
+use std::collections::HashMap;
+
+use crate::location::Location;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::OrderedMap;
-use crate::load::node::Node;
+use crate::model::node::Node;
 
 /// A questionnaire as written.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -79,4 +82,75 @@ pub struct Respondent {
     /// Contact e-mail.
     #[serde(default)]
     pub email: Option<String>,
+}
+
+/// A questionnaire checked against a rubric.
+#[derive(Debug)]
+pub struct Questionnaire {
+    /// The file it came from.
+    pub file: String,
+    /// Who is assessed.
+    pub agency: Agency,
+    /// Where the agency id is written.
+    pub agency_location: Location,
+    /// The rubric it says it answers (`id` or `id@version`).
+    pub rubric: Option<(String, Location)>,
+    /// The assessment date.
+    pub assessed_on: Option<chrono::NaiveDate>,
+    /// Who answered.
+    pub respondent: Option<Respondent>,
+    /// Criterion id -> answer.
+    pub answers: HashMap<String, Answer>,
+}
+
+/// One answer.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    /// The value given.
+    pub value: AnswerValue,
+    /// The respondent's note.
+    pub note: Option<String>,
+    /// Evidence cited.
+    pub evidence: Vec<Evidence>,
+    /// Where the answer is written.
+    pub location: Location,
+}
+
+/// An answer's value, already checked against the answer type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerValue {
+    /// yes / true.
+    Yes,
+    /// partial.
+    Partial,
+    /// no / false.
+    No,
+    /// n/a (allowed and noted).
+    NotApplicable,
+    /// A percent or number answer.
+    Number(f64),
+    /// The chosen option values.
+    Choice(Vec<String>),
+    /// A level answer, 1..=5 (rated rubrics).
+    Level(u8),
+}
+
+/// A piece of evidence cited for an answer.
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct Evidence {
+    /// What it is: a decision number, a document title.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// When it was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Where to find it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The rubric id a `rubric:` reference names (without `@version`).
+pub fn rubric_id(reference: &str) -> &str {
+    reference.split_once('@').map_or(reference, |(id, _)| id)
 }

@@ -5,6 +5,9 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::Arc;
+
+use crate::finding::Finding;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -559,5 +562,30 @@ impl JsonSchema for AnswerType {
             "description": "`yes-no`, `yes-partial-no`, or a map with `type: percent|number|choice|level` and its parameters",
             "anyOf": [{"type": "string", "enum": ["yes-no", "yes-partial-no"]}, spec]
         })
+    }
+}
+
+/// A validated rubric with its compiled expressions.
+pub struct LoadedRubric {
+    /// The rubric.
+    pub rubric: Rubric,
+    /// How findings name the rubric file (`rubrics/vn-dgmm.yaml` for shipped ones).
+    pub file: String,
+    /// The rubric text, for snippets.
+    pub text: Arc<str>,
+    /// SHA-256 of the text, hex.
+    pub sha256: String,
+    /// The CEL environment its expressions were compiled in.
+    pub env: Arc<cel::Env>,
+    /// Doubtful but usable choices.
+    pub warnings: Vec<Finding>,
+}
+
+impl std::fmt::Debug for LoadedRubric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedRubric")
+            .field("file", &self.file)
+            .field("sha256", &self.sha256)
+            .finish_non_exhaustive()
     }
 }

@@ -10,7 +10,7 @@ use super::chart::{Bars, bars};
 use super::view::{labels, tier_name};
 use crate::batch::kpi::Kpis;
 use crate::batch::{Row, RowStatus};
-use crate::load::rubric::LoadedRubric;
+use crate::model::rubric::LoadedRubric;
 
 /// The page.
 #[derive(Serialize)]

@@ -41,8 +41,8 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
     /// The files read, for JUnit suites of clean files.
     pub files: Vec<String>,
-    /// Descriptions of the rubrics' own rule ids (their messages).
-    pub rule_docs: std::collections::BTreeMap<String, String>,
+    /// The rubrics' own rule ids: their messages and help, which describe them.
+    pub rule_docs: std::collections::BTreeMap<String, (String, Option<String>)>,
 }
 
 impl CheckReport {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::i18n::t;
 use crate::load::inventory::describe;
-use crate::load::rubric::LoadedRubric;
+use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::EvidenceRule;
 
 /// A text on one or more comment lines, wrapped at about 96 columns.

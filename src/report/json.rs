@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use crate::assess::{CriterionResult, RecordRef, Status, TargetResult};
 use crate::finding::Finding;
-use crate::load::questionnaire::Evidence;
-use crate::load::submission::InputFile;
+use crate::model::questionnaire::Evidence;
+use crate::model::submission::InputFile;
 use crate::model::questionnaire::Agency;
 use crate::model::rubric::Method;
 

@@ -13,20 +13,20 @@ use crate::finding::{Finding, Severity};
 
 /// Renders the JUnit report.
 pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
-    let mut by_file: BTreeMap<&str, BTreeMap<&str, Vec<&Finding>>> = BTreeMap::new();
+    let mut by_file: BTreeMap<String, BTreeMap<&str, Vec<&Finding>>> = BTreeMap::new();
     for file in &report.files {
-        by_file.entry(file.as_str()).or_default();
+        by_file.entry(file.clone()).or_default();
     }
     for f in &report.findings {
-        let file = f.location.as_ref().map_or("(submission)", |l| l.file.as_str());
+        let file = f.location.as_ref().map_or_else(|| "(submission)".to_string(), |l| l.origin.to_string());
         by_file.entry(file).or_default().entry(f.rule.as_str()).or_default().push(f);
     }
     let mut junit = Report::new("dgmat check");
     for (file, rules) in by_file {
-        let mut suite = TestSuite::new(file);
+        let mut suite = TestSuite::new(file.as_str());
         if rules.is_empty() {
             let mut case = TestCase::new("valid", TestCaseStatus::success());
-            case.set_classname(file);
+            case.set_classname(file.as_str());
             suite.add_test_case(case);
         }
         for (rule, findings) in rules {
@@ -42,7 +42,7 @@ pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
                 TestCaseStatus::success()
             };
             let mut case = TestCase::new(rule, status);
-            case.set_classname(file);
+            case.set_classname(file.as_str());
             if !failing {
                 case.set_system_out(lines.join("\n"));
             }

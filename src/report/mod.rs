@@ -16,8 +16,8 @@ pub mod view;
 
 use crate::assess::Assessment;
 use crate::finding::Finding;
-use crate::load::rubric::LoadedRubric;
-use crate::load::submission::InputFile;
+use crate::model::rubric::LoadedRubric;
+use crate::model::submission::InputFile;
 
 /// Everything a report shows about one assessed submission.
 pub struct ReportInput<'a> {

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::i18n::t;
 use crate::load::inventory::describe;
-use crate::load::rubric::LoadedRubric;
+use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{Check, Criterion, EvidenceRule, WhenEmpty};
 
 /// Text for a Markdown paragraph or table cell: pipes, HTML brackets and line breaks cannot

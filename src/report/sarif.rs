@@ -9,28 +9,80 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::findings::CheckReport;
-use crate::finding::rule_description;
+use crate::finding::RuleId;
+use crate::location::Location;
+use crate::rule::help_uri;
+
+/// One entry of the rules table: what the rule is, and how to fix what it finds.
+struct RuleDoc {
+    short: String,
+    full: String,
+    help: String,
+    help_uri: Option<String>,
+    level: &'static str,
+}
+
+/// The rules table entry of `rule`: dgmat's own rules describe themselves; a rubric's record
+/// rule is described by its message and help.
+fn rule_doc(rule: &RuleId, level: &'static str, report: &CheckReport) -> RuleDoc {
+    match rule.builtin() {
+        Some(r) => RuleDoc {
+            short: r.description().to_string(),
+            full: format!("{}. {}", r.description(), r.help()),
+            help: r.help().to_string(),
+            help_uri: Some(help_uri(r.id())),
+            level,
+        },
+        None => {
+            let (message, help) = report
+                .rule_docs
+                .get(rule.as_str())
+                .cloned()
+                .unwrap_or_else(|| (format!("Record rule {rule} of the rubric"), None));
+            RuleDoc {
+                full: format!("Record rule {rule} of the rubric: {message}"),
+                help: help.unwrap_or_else(|| format!("Correct the record so that it satisfies: {message}")),
+                short: message,
+                help_uri: None,
+                level,
+            }
+        }
+    }
+}
+
+/// A SARIF physical location.
+fn physical(loc: &Location) -> Value {
+    json!({
+        "artifactLocation": {"uri": uri(loc.path()), "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": loc.line, "startColumn": loc.column},
+    })
+}
 
 /// Renders the SARIF log.
 pub fn render(report: &CheckReport) -> String {
     let located: Vec<_> = report.findings.iter().filter(|f| f.location.is_some()).collect();
-    let mut rules: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
+    let mut rules: BTreeMap<&str, RuleDoc> = BTreeMap::new();
     for f in &located {
-        let description = rule_description(&f.rule)
-            .or_else(|| report.rule_docs.get(&f.rule).map(String::as_str))
-            .unwrap_or(f.rule.as_str());
-        rules.entry(f.rule.as_str()).or_insert((description, f.severity.as_str()));
+        rules
+            .entry(f.rule.as_str())
+            .or_insert_with(|| rule_doc(&f.rule, f.severity.as_str(), report));
     }
     let rule_index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, id)| (*id, i)).collect();
     let rules_json: Vec<Value> = rules
         .iter()
-        .map(|(id, (description, level))| {
-            json!({
+        .map(|(id, doc)| {
+            let mut rule = json!({
                 "id": id,
                 "name": id,
-                "shortDescription": {"text": description},
-                "defaultConfiguration": {"level": level},
-            })
+                "shortDescription": {"text": doc.short},
+                "fullDescription": {"text": doc.full},
+                "help": {"text": doc.help},
+                "defaultConfiguration": {"level": doc.level},
+            });
+            if let Some(uri) = &doc.help_uri {
+                rule["helpUri"] = json!(uri);
+            }
+            rule
         })
         .collect();
     let results: Vec<Value> = located
@@ -41,19 +93,30 @@ pub fn render(report: &CheckReport) -> String {
             if let Some(help) = &f.help {
                 text.push_str(&format!(" ({help})"));
             }
-            Some(json!({
+            let mut result = json!({
                 "ruleId": f.rule,
                 "ruleIndex": rule_index.get(f.rule.as_str()).copied().unwrap_or(0),
                 "level": f.severity.as_str(),
                 "message": {"text": text},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(loc.path()), "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": loc.line, "startColumn": loc.column},
-                    }
-                }],
+                "locations": [{"physicalLocation": physical(loc)}],
                 "partialFingerprints": {"dgmat/v1": format!("{}:{}:{}", f.rule, uri(loc.path()), f.message)},
-            }))
+            });
+            if !f.related.is_empty() {
+                let related: Vec<Value> = f
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        json!({
+                            "id": i + 1,
+                            "physicalLocation": physical(&r.location),
+                            "message": {"text": format!("{} ({})", r.label, r.location.record_place())},
+                        })
+                    })
+                    .collect();
+                result["relatedLocations"] = json!(related);
+            }
+            Some(result)
         })
         .collect();
     let log = json!({

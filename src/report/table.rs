@@ -7,7 +7,6 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use super::i18n::{status, t};
 use super::{ReportInput, fmt_points, fmt_share, index2};
-use crate::finding::record_place;
 
 /// How many failing records a gap lists before summarising the rest.
 const MAX_RECORDS: usize = 10;
@@ -120,7 +119,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
                 }
                 let _ = writeln!(out, "        {}: {}", t(lang, "action"), c.action.get(lang));
                 for r in cr.records.iter().take(MAX_RECORDS) {
-                    let _ = writeln!(out, "        - {} {} ({})", r.collection, r.key, record_place(&r.file, r.line));
+                    let _ = writeln!(out, "        - {} {} ({})", r.collection, r.key, r.location.record_place());
                 }
                 if cr.records.len() > MAX_RECORDS {
                     let _ = writeln!(

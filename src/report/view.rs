@@ -11,8 +11,7 @@ use super::chart::{Radar, radar};
 use super::i18n::{status, t};
 use super::{ReportInput, fmt_points, fmt_share, index2};
 use crate::assess::{CriterionResult, RecordRef, Status};
-use crate::finding::record_place;
-use crate::load::submission::InputFile;
+use crate::model::submission::InputFile;
 use crate::model::rubric::{Criterion, Method};
 
 /// How many failing records a gap lists before summarising the rest.
@@ -340,7 +339,7 @@ impl From<&RecordRef> for RecordView {
         RecordView {
             collection: r.collection.clone(),
             key: r.key.clone(),
-            place: record_place(&r.file, r.line),
+            place: r.location.record_place(),
         }
     }
 }
@@ -652,7 +651,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
         .iter()
         .map(|f| FindingView {
             severity: f.severity.as_str(),
-            rule: f.rule.clone(),
+            rule: f.rule.to_string(),
             location: f.location.as_ref().map(ToString::to_string),
             message: f.message.clone(),
             help: f.help.clone(),

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::finding::{Finding, Location, did_you_mean};
-use crate::load::node::Pos;
+use crate::finding::{Finding, did_you_mean, Rule};
+use crate::location::Location;
+use crate::location::Pos;
 
 /// The longest expression accepted, in bytes; rubric rules are one-liners, not programs.
 const MAX_EXPR_LEN: usize = 4096;
@@ -81,7 +82,7 @@ impl Expr {
     pub fn compile(&mut self, env: &cel::Env, fields: &[&str], file: &str, text: &str) -> Result<(), Finding> {
         if self.source.len() > MAX_EXPR_LEN {
             return Err(Finding::error(
-                "expression",
+                Rule::Expression,
                 format!("expression is {} bytes long, over the {MAX_EXPR_LEN}-byte limit", self.source.len()),
                 Some(self.location(file, text, 1, 1)),
             )
@@ -89,7 +90,7 @@ impl Expr {
         }
         if let Some((depth, at)) = too_deep(&self.source) {
             return Err(Finding::error(
-                "expression",
+                Rule::Expression,
                 format!("expression nests brackets {depth} deep, over the limit of {MAX_NESTING}"),
                 Some(self.location(file, text, 1, at)),
             )
@@ -97,7 +98,7 @@ impl Expr {
         }
         if self.source.trim().is_empty() {
             return Err(Finding::error(
-                "expression",
+                Rule::Expression,
                 "expression is empty",
                 Some(self.location(file, text, 1, 1)),
             ));
@@ -120,7 +121,7 @@ impl Expr {
                 (line, col) = (1, 1);
             }
             Finding::error(
-                "expression",
+                Rule::Expression,
                 format!("invalid CEL expression: {msg}"),
                 Some(self.location(file, text, line, col)),
             )
@@ -138,7 +139,7 @@ impl Expr {
             } else if !is_bound_by_macro(&self.source, name) {
                 let column = self.source.find(name).map_or(1, |i| self.source[..i].chars().count() + 1);
                 let mut finding = Finding::error(
-                    "expression",
+                    Rule::Expression,
                     format!("expression uses `{name}`, which is not a declared field of this collection"),
                     Some(self.location(file, text, 1, column as u32)),
                 );
@@ -157,11 +158,7 @@ impl Expr {
     /// Where line `line`, column `col` of the expression is in the rubric. For a quoted or
     /// plain one-line scalar that is exact; inside block scalars it is the scalar's start.
     pub fn location(&self, file: &str, text: &str, line: u32, col: u32) -> Location {
-        let mut at = Location {
-            file: file.to_string(),
-            line: self.pos.line,
-            column: self.pos.column,
-        };
+        let mut at = Location::file(file, self.pos.line, self.pos.column);
         let Some(src_line) = text.lines().nth(self.pos.line.saturating_sub(1) as usize) else {
             return at;
         };
@@ -197,6 +194,12 @@ impl Expr {
             Err(e) => Err(format!("`{}` could not be evaluated: {e}", self.source)),
         }
     }
+}
+
+/// A date as a CEL timestamp at midnight UTC.
+pub fn date_value(d: chrono::NaiveDate) -> cel::Value {
+    let dt = d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().fixed_offset();
+    cel::Value::Timestamp(dt)
 }
 
 /// A value as the CEL interpreter holds it.

@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::Validator;
-use crate::finding::Finding;
+use crate::finding::{Finding, Rule};
 use crate::load::at;
-use crate::load::node::Pos;
+use crate::location::Pos;
 use crate::model::rubric::{AnswerKind, Criterion, Method, Rubric};
 
 impl Validator<'_> {
@@ -16,7 +16,7 @@ impl Validator<'_> {
         let bands = &r.scoring.bands;
         if bands.is_empty() {
             self.error(
-                "rubric-bands",
+                Rule::RubricBands,
                 "a points rubric needs `scoring.bands`: the least share of points for each level 2-5",
                 Pos::of(&r.scoring.method),
                 Some("e.g. bands: [{level: 5, min: 0.9}, {level: 4, min: 0.75}, {level: 3, min: 0.5}, {level: 2, min: 0.25}]".into()),
@@ -28,17 +28,17 @@ impl Validator<'_> {
             let pos = Pos::of(&b.level);
             if !(1..=5).contains(&b.level.value) {
                 self.error(
-                    "rubric-bands",
+                    Rule::RubricBands,
                     format!("band level {} is not a level 1-5", b.level.value),
                     pos,
                     None,
                 );
             } else if !seen.insert(b.level.value) {
-                self.error("rubric-bands", format!("level {} has two bands", b.level.value), pos, None);
+                self.error(Rule::RubricBands, format!("level {} has two bands", b.level.value), pos, None);
             }
             if !(0.0..=1.0).contains(&b.min) {
                 self.error(
-                    "rubric-bands",
+                    Rule::RubricBands,
                     format!("band min {} for level {} must be a share between 0 and 1", b.min, b.level.value),
                     pos,
                     Some("write shares as fractions: 0.75, not 75".into()),
@@ -46,7 +46,7 @@ impl Validator<'_> {
             }
             if b.level.value == 1 && b.min != 0.0 {
                 self.error(
-                    "rubric-bands",
+                    Rule::RubricBands,
                     format!(
                         "the level-1 band must start at 0 (found {}): every share earns at least level 1",
                         b.min
@@ -59,7 +59,7 @@ impl Validator<'_> {
         for level in 2..=5u8 {
             if !seen.contains(&level) {
                 self.error(
-                    "rubric-bands",
+                    Rule::RubricBands,
                     format!("no band for level {level}: bands must cover every level 2-5"),
                     Pos::of(&bands[0].level),
                     Some(format!("add {{level: {level}, min: ...}}")),
@@ -71,7 +71,7 @@ impl Validator<'_> {
         for pair in by_level.windows(2) {
             if pair[0].level.value != pair[1].level.value && pair[1].min <= pair[0].min {
                 self.error(
-                    "rubric-bands",
+                    Rule::RubricBands,
                     format!(
                         "bands are not increasing: level {} needs {} but level {} needs {}",
                         pair[1].level.value, pair[1].min, pair[0].level.value, pair[0].min
@@ -93,7 +93,7 @@ impl Validator<'_> {
                 levels_used.insert(l.value);
             }
             (Some(l), Method::Staged) => self.error(
-                "rubric-criteria",
+                Rule::RubricCriteria,
                 format!(
                     "criterion `{id}` is at level {}; staged criteria belong to levels 2-5 (level 1 is the floor)",
                     l.value
@@ -102,16 +102,16 @@ impl Validator<'_> {
                 None,
             ),
             (None, Method::Staged) => {
-                self.error("rubric-criteria", format!("criterion `{id}` needs a `level` (2-5)"), pos, None);
+                self.error(Rule::RubricCriteria, format!("criterion `{id}` needs a `level` (2-5)"), pos, None);
             }
             (Some(l), Method::Rated) => self.error(
-                "rubric-criteria",
+                Rule::RubricCriteria,
                 format!("criterion `{id}` has a `level`, but in a rated rubric the answer is the level"),
                 Pos::of(l),
                 Some("remove `level:`; answer the criterion with {type: level}".into()),
             ),
             (Some(l), Method::Points) => self.error(
-                "rubric-criteria",
+                Rule::RubricCriteria,
                 format!("criterion `{id}` has a `level`, but in a points rubric levels come from `bands`"),
                 Pos::of(l),
                 Some("remove `level:` and give the criterion `points:`".into()),
@@ -120,19 +120,19 @@ impl Validator<'_> {
         }
         match (c.points, method) {
             (Some(_), Method::Staged | Method::Rated) => self.error(
-                "rubric-criteria",
+                Rule::RubricCriteria,
                 format!("criterion `{id}` has `points`, which only the points method uses"),
                 pos,
                 Some("remove `points:`, or set `scoring.method: points`".into()),
             ),
             (None, Method::Points) => self.error(
-                "rubric-points",
+                Rule::RubricPoints,
                 format!("criterion `{id}` has no `points`; every criterion of a points rubric is worth some"),
                 pos,
                 Some("add e.g. `points: 10`".into()),
             ),
             (Some(p), Method::Points) if !(p.is_finite() && p > 0.0) => self.error(
-                "rubric-points",
+                Rule::RubricPoints,
                 format!("criterion `{id}` is worth {p} points; points must be above 0"),
                 pos,
                 None,
@@ -143,7 +143,7 @@ impl Validator<'_> {
             let is_level = c.answer.as_ref().is_some_and(|a| a.value.kind == AnswerKind::Level);
             if c.check.is_some() || (c.answer.is_some() && !is_level) {
                 self.error(
-                    "rubric-answer",
+                    Rule::RubricAnswer,
                     format!("criterion `{id}`: every criterion of a rated rubric is a question answered with a level"),
                     c.answer.as_ref().map_or(pos, Pos::of),
                     Some("use `answer: {type: level, statements: {1: ..., 5: ...}}`".into()),
@@ -153,7 +153,7 @@ impl Validator<'_> {
         if method == Method::Points && c.weight != 1.0 {
             self.warnings.push(
                 Finding::warning(
-                    "unused-setting",
+                    Rule::UnusedSetting,
                     format!("criterion `{id}` has a weight, which points scoring ignores"),
                     at(self.file, pos),
                 )

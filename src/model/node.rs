@@ -7,24 +7,7 @@
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-/// A 1-based line and column in the file the node came from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Pos {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column in characters.
-    pub column: u32,
-}
-
-impl Pos {
-    /// The position of a spanned value (where it is referenced, for aliases).
-    pub fn of<T>(s: &Spanned<T>) -> Pos {
-        Pos {
-            line: u32::try_from(s.referenced.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(s.referenced.column()).unwrap_or(u32::MAX),
-        }
-    }
-}
+use crate::location::Pos;
 
 /// A YAML node and where it starts.
 #[derive(Clone, Debug, PartialEq)]
