@@ -7,8 +7,8 @@
 
 use std::path::PathBuf;
 
-use dgmat::load::node::Node;
 use dgmat::load::yaml;
+use dgmat::model::node::Node;
 use rayon::prelude::*;
 
 fn main() {

@@ -440,26 +440,10 @@ fn list<T>(out: &mut String, heading: &str, items: &[T], line: impl Fn(&T) -> St
     }
 }
 
-/// Escapes text for a Markdown table cell or list item.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '\\' | '#' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
-
 /// Renders the diff as Markdown (for a pull request or an issue).
 pub fn to_markdown(d: &Diff) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Maturity progress: {}\n", md(&d.new.agency));
+    let _ = writeln!(out, "# Maturity progress: {}\n", crate::report::escape::markdown(&d.new.agency));
     let _ = writeln!(
         out,
         "| | source | rubric | assessed on | level | index |\n|---|---|---|---|---|---|"
@@ -468,15 +452,15 @@ pub fn to_markdown(d: &Diff) -> String {
         let _ = writeln!(
             out,
             "| {label} | {} | {} | {} | {} | {:.2} |",
-            md(&s.source),
-            md(&s.rubric),
-            md(&s.assessed_on),
+            crate::report::escape::markdown(&s.source),
+            crate::report::escape::markdown(&s.rubric),
+            crate::report::escape::markdown(&s.assessed_on),
             s.level,
             s.index
         );
     }
     for w in &d.warnings {
-        let _ = writeln!(out, "\n> **Warning:** {}", md(w));
+        let _ = writeln!(out, "\n> **Warning:** {}", crate::report::escape::markdown(w));
     }
     let _ = writeln!(
         out,
@@ -486,7 +470,11 @@ pub fn to_markdown(d: &Diff) -> String {
         let name = if c.id == "overall" {
             "**Overall**".to_string()
         } else {
-            format!("{} {}", md(&c.id), md(&c.name))
+            format!(
+                "{} {}",
+                crate::report::escape::markdown(&c.id),
+                crate::report::escape::markdown(&c.name)
+            )
         };
         let _ = writeln!(
             out,
@@ -503,12 +491,19 @@ pub fn to_markdown(d: &Diff) -> String {
         format!(
             "`{}` {} ({} → {})",
             c.criterion.replace('`', ""),
-            md(&c.title),
+            crate::report::escape::markdown(&c.title),
             c.old_status,
             c.new_status
         )
     };
-    let gap = |g: &GapChange| format!("`{}` {} ({})", g.criterion.replace('`', ""), md(&g.title), g.status);
+    let gap = |g: &GapChange| {
+        format!(
+            "`{}` {} ({})",
+            g.criterion.replace('`', ""),
+            crate::report::escape::markdown(&g.title),
+            g.status
+        )
+    };
     md_list(&mut out, "Newly met", &d.newly_met, crit);
     md_list(&mut out, "Newly failing", &d.newly_failing, crit);
     md_list(&mut out, "Gaps closed", &d.gaps_closed, gap);

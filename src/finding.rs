@@ -33,9 +33,10 @@ impl Severity {
 
 /// Another place a finding points at: the records that contradict an answer, the record a
 /// reference dangles from.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct Related {
     /// Where.
+    #[serde(flatten)]
     pub location: Location,
     /// What is there, in a few words (`systems mont-mining`).
     pub label: String,
@@ -57,10 +58,9 @@ pub struct Finding {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// Other places that explain the finding (shown as extra annotations and as SARIF
-    /// `relatedLocations`; the JSON report keeps its first-release shape without them).
-    #[serde(skip)]
-    #[schemars(skip)]
+    /// Other places that explain the finding: the records that contradict an answer (shown
+    /// as notes under the finding and as SARIF `relatedLocations`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
 }
 
@@ -130,4 +130,3 @@ pub fn merged(a: &[Finding], b: &[Finding]) -> Vec<Finding> {
     sort_findings(&mut all);
     all
 }
-

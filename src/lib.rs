@@ -29,6 +29,7 @@ pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod write;
 
 /// How a run ended; the process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

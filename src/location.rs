@@ -245,8 +245,14 @@ mod tests {
             book: book.into(),
             sheet: name.into(),
         };
-        assert_eq!(sheet("dir/inventory.xlsx", "systems").at_line(3, 1).record_place(), "dir/inventory.xlsx!systems row 3");
-        assert_eq!(sheet("book.ODS", "Sheet 1").at_line(12, 1).record_place(), "book.ODS!Sheet 1 row 12");
+        assert_eq!(
+            sheet("dir/inventory.xlsx", "systems").at_line(3, 1).record_place(),
+            "dir/inventory.xlsx!systems row 3"
+        );
+        assert_eq!(
+            sheet("book.ODS", "Sheet 1").at_line(12, 1).record_place(),
+            "book.ODS!Sheet 1 row 12"
+        );
         assert_eq!(Location::file("inventory.yaml", 35, 1).record_place(), "inventory.yaml:35");
         assert_eq!(Location::file("notes!.csv", 2, 1).record_place(), "notes!.csv:2");
     }

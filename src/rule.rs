@@ -254,12 +254,17 @@ rules! {
     }
 }
 
-/// Where the README explains a rule: its anchor in the list of rules.
-pub fn help_uri(id: &str) -> String {
-    let base = option_env!("CARGO_PKG_REPOSITORY").filter(|r| !r.is_empty());
-    match base {
-        Some(repo) => format!("{}/blob/main/README.md#rule-{id}", repo.trim_end_matches('/')),
-        None => format!("README.md#rule-{id}"),
+/// Where the README explains a rule, as an absolute URI (SARIF requires one): the README's
+/// anchor `#rule-<id>` under the address the build names in `DGMAT_DOCS_URL` (the published
+/// README), else under the package's `repository`. `None` when the build names neither: a
+/// relative link would be invalid SARIF, and an invented address would be worse.
+pub fn help_uri(id: &str) -> Option<String> {
+    let docs = option_env!("DGMAT_DOCS_URL").filter(|u| !u.is_empty());
+    let repo = option_env!("CARGO_PKG_REPOSITORY").filter(|r| !r.is_empty());
+    match (docs, repo) {
+        (Some(docs), _) => Some(format!("{docs}#rule-{id}")),
+        (None, Some(repo)) => Some(format!("{}/blob/main/README.md#rule-{id}", repo.trim_end_matches('/'))),
+        (None, None) => None,
     }
 }
 
@@ -348,7 +353,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for r in Rule::ALL {
             assert!(seen.insert(r.id()), "rule id `{}` is used twice", r.id());
-            assert!(!r.description().is_empty() && r.description() != r.id(), "{} has no description", r.id());
+            assert!(
+                !r.description().is_empty() && r.description() != r.id(),
+                "{} has no description",
+                r.id()
+            );
             assert!(r.help().len() > r.description().len() / 2, "{} has no help", r.id());
         }
     }

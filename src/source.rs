@@ -100,10 +100,7 @@ impl Sources {
         };
         let title = level.primary_title(finding.message.as_str()).id(finding.rule.as_str());
         let mut groups = Vec::new();
-        let snippet = finding
-            .location
-            .as_ref()
-            .and_then(|loc| self.snippet(loc, AnnotationKind::Primary));
+        let snippet = finding.location.as_ref().and_then(|loc| self.snippet(loc, AnnotationKind::Primary));
         let mut head = Group::with_title(title);
         match (snippet, &finding.location) {
             (Some(snippet), _) => head = head.element(snippet),
@@ -141,11 +138,7 @@ impl Sources {
 impl Sources {
     /// The source line of `loc` with an annotation of `kind` under the token at its column; `None`
     /// for spreadsheet cells, unknown files and lines too long to echo.
-    fn snippet<'a>(
-        &'a self,
-        loc: &'a Location,
-        kind: AnnotationKind,
-    ) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
+    fn snippet<'a>(&'a self, loc: &'a Location, kind: AnnotationKind) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
         if loc.is_cell() {
             return None;
         }

@@ -5,6 +5,7 @@
 
 pub mod checks;
 mod gaps;
+pub mod portfolio;
 pub mod scoring;
 
 use std::collections::HashMap;
@@ -14,9 +15,9 @@ use serde::Serialize;
 use crate::finding::{Finding, Related, Rule, sort_findings};
 use crate::location::Location;
 use crate::model::inventory::Inventory;
+use crate::model::questionnaire::Agency;
 use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::LoadedRubric;
-use crate::model::questionnaire::Agency;
 use crate::model::rubric::{AnswerKind, Criterion, EvidenceRule, Method, Overall, Rubric};
 use checks::Evaluator;
 use scoring::{Pointed, Rated, Scored};
@@ -555,7 +556,7 @@ fn evaluate<'a>(
                 .with_help(if outcome.failing.is_empty() {
                     "correct the answer or the inventory"
                 } else {
-                    "correct the answer or the records that fail the check (listed below it)"
+                    "correct the answer or the records that fail the check"
                 })
                 .with_related(outcome.failing.iter().map(|x| Related {
                     location: x.location.clone(),

@@ -9,7 +9,6 @@
 //! worker keeps nothing of an assessed agency but its summary row.
 
 pub mod discover;
-pub mod kpi;
 pub mod output;
 
 use std::collections::HashMap;
@@ -17,57 +16,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Serialize;
 
+use crate::assess::portfolio::{self, Kpis, Row, RowStatus};
 use crate::assess::{TargetChoice, assess};
 use crate::finding::merged;
-use crate::model::rubric::LoadedRubric;
 use crate::load::submission::{self, RubricChoice};
-use crate::model::questionnaire::Tier;
-use crate::report::{ReportInput, batch_index, html, index2, json};
-
-/// Whether a submission could be assessed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RowStatus {
-    /// Assessed.
-    Ok,
-    /// Could not be assessed; `error` says why.
-    Invalid,
-}
-
-/// One submission's line in the summary.
-#[derive(Clone, Debug, Serialize)]
-pub struct Row {
-    /// The submission directory, relative to the batch root.
-    pub path: String,
-    /// Agency id, when known.
-    pub agency_id: Option<String>,
-    /// Agency name, when known.
-    pub agency_name: Option<String>,
-    /// Tier, when known.
-    pub tier: Option<Tier>,
-    /// ok or invalid.
-    pub status: RowStatus,
-    /// Overall level.
-    pub level: Option<u8>,
-    /// Overall index (rounded down to 2 decimals).
-    pub index: Option<f64>,
-    /// Whether the target is met.
-    pub target_met: Option<bool>,
-    /// Level of each dimension, in rubric order.
-    pub dimensions: Vec<Option<u8>>,
-    /// Error findings (invalid) or record-rule errors (ok).
-    pub errors: usize,
-    /// Warning findings.
-    pub warnings: usize,
-    /// Below `--fail-below`.
-    pub below_gate: bool,
-    /// The agency report, relative to the output directory.
-    pub report: Option<String>,
-    /// Why the submission is invalid: the first error, located, and how many more.
-    pub error: Option<String>,
-}
+use crate::model::rubric::LoadedRubric;
+use crate::report::batch::{index, summary};
+use crate::report::{ReportInput, html, index2, json};
 
 /// Where a batch finds its submissions.
 pub enum Source<'a> {
@@ -112,7 +68,7 @@ pub struct BatchResult {
     /// Rows, sorted by path.
     pub rows: Vec<Row>,
     /// Indicators.
-    pub kpis: kpi::Kpis,
+    pub kpis: Kpis,
     /// Problems met while discovering (unreadable folders, loops).
     pub discovery_problems: Vec<String>,
 }
@@ -121,8 +77,8 @@ pub struct BatchResult {
 pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     let agencies = opts.out.join("agencies");
     std::fs::create_dir_all(&agencies)?;
-    output::remove_leftovers(opts.out);
-    output::remove_leftovers(&agencies);
+    crate::write::remove_leftovers(opts.out);
+    crate::write::remove_leftovers(&agencies);
     let mut discovery_problems = Vec::new();
     // (label, size, work): labels are the paths the summary shows and sorts by.
     let mut items: Vec<(String, u64, Work)> = Vec::new();
@@ -209,12 +165,13 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         row.report = Some(format!("agencies/{name}"));
     }
     let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
-    let kpis = kpi::compute(&opts.rubric, &rows);
-    write_summary_csv(&opts.out.join("summary.csv"), &opts.rubric, &rows)?;
-    write_summary_json(&opts.out.join("summary.json"), opts, &kpis, &rows)?;
-    let index = html::render_index(&batch_index::build(&opts.rubric, &rows, &kpis, opts.lang))
+    let kpis = portfolio::compute(&opts.rubric, &rows);
+    crate::write::write_atomic(&opts.out.join("summary.csv"), &summary::csv(&opts.rubric, &rows)?)?;
+    let json = summary::json(&opts.rubric, &kpis, &rows)?;
+    crate::write::write_atomic(&opts.out.join("summary.json"), json.as_bytes())?;
+    let index = html::render_index(&index::build(&opts.rubric, &rows, &kpis, opts.lang))
         .map_err(|e| anyhow::anyhow!("cannot render index.html: {e}"))?;
-    output::write_atomic(&opts.out.join("index.html"), index.as_bytes())?;
+    crate::write::write_atomic(&opts.out.join("index.html"), index.as_bytes())?;
     Ok(BatchResult {
         rows,
         kpis,
@@ -318,8 +275,8 @@ fn assess_one(
         let pending = agencies.join(format!(".{i}.pending.json"));
         // The HTML page is written beside the JSON under the same pending stem, and renamed with it.
         let written = page.and_then(|page| {
-            output::write_atomic(&pending, text.as_bytes())
-                .and_then(|()| output::write_atomic(&pending.with_extension("html"), page.as_bytes()))
+            crate::write::write_atomic(&pending, text.as_bytes())
+                .and_then(|()| crate::write::write_atomic(&pending.with_extension("html"), page.as_bytes()))
                 .map_err(|e| e.to_string())
         });
         written.map_err(|e| {
@@ -362,72 +319,4 @@ fn assess_one(
             None,
         ),
     }
-}
-
-fn write_summary_csv(path: &Path, rubric: &LoadedRubric, rows: &[Row]) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "path",
-        "agency_id",
-        "agency_name",
-        "tier",
-        "status",
-        "overall_level",
-        "index",
-        "target_met",
-    ]
-    .map(String::from)
-    .to_vec();
-    header.extend(rubric.rubric.dimensions.iter().map(|d| d.id.value.clone()));
-    header.extend(["errors", "warnings", "report", "error"].map(String::from));
-    w.write_record(&header)?;
-    let opt = |v: Option<String>| v.unwrap_or_default();
-    for r in rows {
-        let mut record = vec![
-            r.path.clone(),
-            opt(r.agency_id.clone()),
-            opt(r.agency_name.clone()),
-            opt(r.tier.map(|t| format!("{t:?}").to_lowercase())),
-            format!("{:?}", r.status).to_lowercase(),
-            opt(r.level.map(|l| l.to_string())),
-            opt(r.index.map(|x| format!("{x:.2}"))),
-            opt(r.target_met.map(|m| m.to_string())),
-        ];
-        record.extend(r.dimensions.iter().map(|d| opt(d.map(|l| l.to_string()))));
-        record.extend([
-            r.errors.to_string(),
-            r.warnings.to_string(),
-            opt(r.report.clone()),
-            opt(r.error.clone()),
-        ]);
-        w.write_record(record.iter().map(|c| output::csv_cell(c)))?;
-    }
-    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    output::write_atomic(path, &bytes)?;
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct SummaryJson<'a> {
-    dgmat_batch: u32,
-    tool: serde_json::Value,
-    rubric: serde_json::Value,
-    #[serde(flatten)]
-    kpis: &'a kpi::Kpis,
-    rows: &'a [Row],
-}
-
-fn write_summary_json(path: &Path, opts: &BatchOptions<'_>, kpis: &kpi::Kpis, rows: &[Row]) -> anyhow::Result<()> {
-    let r = &opts.rubric;
-    let doc = SummaryJson {
-        dgmat_batch: 1,
-        tool: serde_json::json!({"name": "dgmat", "version": env!("CARGO_PKG_VERSION")}),
-        rubric: serde_json::json!({"id": r.rubric.id.value, "version": r.rubric.version, "sha256": r.sha256}),
-        kpis,
-        rows,
-    };
-    let mut text = serde_json::to_string_pretty(&doc)?;
-    text.push('\n');
-    output::write_atomic(path, text.as_bytes())?;
-    Ok(())
 }

@@ -1,7 +1,4 @@
-//! Writing batch outputs safely: sanitised file names, atomic writes, spreadsheet-safe CSV.
-
-use std::io::Write;
-use std::path::{Path, PathBuf};
+//! Safe file names for agencies: sanitised ids that stay inside the output directory.
 
 /// Names Windows reserves whatever the extension.
 const RESERVED: [&str; 22] = [
@@ -43,49 +40,6 @@ pub fn sanitize(id: &str) -> String {
     stem
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so a
-/// reader (or a run killed midway) never sees a partial file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = temp_name(path);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// The temporary name used while `path` is written.
-pub fn temp_name(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
-}
-
-/// Removes temporary files an interrupted earlier run left in `dir`.
-pub fn remove_leftovers(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') && (name.ends_with(".tmp") || name.contains(".pending.")) {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
-/// A CSV cell that a spreadsheet will not run as a formula: a cell starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return is prefixed with `'`.
-pub fn csv_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,12 +54,5 @@ mod tests {
         let stem = sanitize(&long);
         assert_eq!(stem.len(), MAX_STEM);
         assert_ne!(stem, sanitize(&format!("{long}b")));
-    }
-
-    #[test]
-    fn formulas_are_neutralised() {
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(csv_cell("-1+2"), "'-1+2");
-        assert_eq!(csv_cell("Ministry"), "Ministry");
     }
 }

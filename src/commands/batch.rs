@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use crate::Exit;
-use crate::batch::{self, BatchOptions, RowStatus, Source, kpi};
+use crate::assess::portfolio::RowStatus;
+use crate::batch::{self, BatchOptions, Source};
 use crate::cli::BatchArgs;
 use crate::load::rubric::DEFAULT_RUBRIC;
 
@@ -62,7 +63,7 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         if invalid.len() > 20 {
             crate::stderr!("… and {} more invalid submissions (see summary.csv)", invalid.len() - 20);
         }
-        crate::stderr!("{}", kpi::summary_text(&result.kpis).trim_end());
+        crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis).trim_end());
         crate::stderr!("wrote {} in {:.1} s", args.out.display(), started.elapsed().as_secs_f64());
     }
     let failing = !invalid.is_empty() || result.rows.iter().any(|r| r.below_gate);

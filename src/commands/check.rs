@@ -65,7 +65,10 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
                     for rule in &coll.rules {
                         report.rule_docs.insert(
                             rule.id.value.clone(),
-                            (rule.message.get("en").to_string(), rule.help.as_ref().map(|h| h.get("en").to_string())),
+                            (
+                                rule.message.get("en").to_string(),
+                                rule.help.as_ref().map(|h| h.get("en").to_string()),
+                            ),
                         );
                     }
                 }

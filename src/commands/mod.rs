@@ -56,22 +56,9 @@ pub fn print_findings(sources: &Sources, findings: &[Finding]) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
-/// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so that an
-/// interrupted run never leaves a half-written report.
+/// Writes `text` to `path` atomically (see [`crate::write`]), naming the path if it fails.
 pub fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("cannot write {}", path.display()))
+    crate::write::write_atomic(path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Writes `text` to stdout.

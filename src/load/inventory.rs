@@ -7,11 +7,11 @@
 
 use std::collections::HashMap;
 
+use super::{check_header_nodes, parse_date, yaml};
+use crate::finding::{Finding, Rule, Severity, did_you_mean};
+use crate::location::{Location, Origin};
 use crate::model::inventory::{Inventory, Record};
 use crate::model::node::{Node, Value};
-use super::{check_header_nodes, parse_date, yaml};
-use crate::finding::{Finding, Severity, did_you_mean, Rule};
-use crate::location::{Location, Origin};
 use crate::model::rubric::{Collection, FieldDef, FieldType, InvalidRecords, Rubric};
 use crate::rules::{Val, to_val};
 use cel::common::types::{CelBool, CelDouble, CelInt, CelList, CelNull, CelString};
@@ -62,7 +62,9 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
                             rubric.inventory.keys().collect::<Vec<_>>().join(", ")
                         ),
                     };
-                    errors.push(Finding::error(Rule::UnknownKey, format!("unknown collection `{name}`"), Some(origin.at(key.pos))).with_help(help));
+                    errors.push(
+                        Finding::error(Rule::UnknownKey, format!("unknown collection `{name}`"), Some(origin.at(key.pos))).with_help(help),
+                    );
                 }
             },
         }
@@ -159,7 +161,7 @@ fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Colle
                     Finding::error(Rule::InvalidValue, format!("field `{}`: {msg}", k.name), Some(origin.at(v.pos))).with_help(format!(
                         "`{}` is declared as {}",
                         k.name,
-                        describe(def)
+                        def.describe()
                     )),
                 );
             }
@@ -173,7 +175,7 @@ fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Colle
                     format!("a record of `{name}` lacks the required field `{fname}`"),
                     Some(origin.at(item.pos)),
                 )
-                .with_help(format!("add `{fname}` ({})", describe(def))),
+                .with_help(format!("add `{fname}` ({})", def.describe())),
             );
         }
     }
@@ -294,25 +296,6 @@ fn strings(v: &Val) -> Vec<&str> {
     })
 }
 
-/// How a field is declared, in words.
-pub fn describe(def: &FieldDef) -> String {
-    match def.kind.value {
-        FieldType::Enum => format!("one of: {}", def.values.as_deref().unwrap_or_default().join(", ")),
-        FieldType::List => format!("a list of {}", def.of.unwrap_or(FieldType::String).as_str()),
-        FieldType::Date => "a date YYYY-MM-DD".into(),
-        FieldType::Integer | FieldType::Number => {
-            let kind = def.kind.value.as_str();
-            match (def.min, def.max) {
-                (Some(lo), Some(hi)) => format!("{kind} from {lo} to {hi}"),
-                (Some(lo), None) => format!("{kind} of at least {lo}"),
-                (None, Some(hi)) => format!("{kind} of at most {hi}"),
-                (None, None) => kind.into(),
-            }
-        }
-        other => other.as_str().into(),
-    }
-}
-
 /// Types one YAML value by its field declaration.
 fn typed(node: &mut Node, def: &FieldDef) -> Result<Val, String> {
     if node.value == Value::Null {
@@ -397,7 +380,7 @@ pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, S
 
 fn bounds(n: f64, def: &FieldDef) -> Result<(), String> {
     if def.min.is_some_and(|lo| n < lo) || def.max.is_some_and(|hi| n > hi) {
-        return Err(format!("{n} is out of range ({})", describe(def)));
+        return Err(format!("{n} is out of range ({})", def.describe()));
     }
     Ok(())
 }

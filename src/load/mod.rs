@@ -17,8 +17,8 @@ use serde::Deserialize;
 
 use crate::finding::{Finding, Rule};
 use crate::location::Location;
-use crate::model::node::{Node, Value};
 use crate::location::Pos;
+use crate::model::node::{Node, Value};
 
 /// The format version this dgmat reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -119,10 +119,8 @@ pub fn check_header_nodes(file: &str, dgmat: Option<&Node>, found_kind: Option<&
                 _ => format!("write `kind: {kind}`"),
             }))
         }
-        None => {
-            Err(Finding::error(Rule::WrongKind, format!("{file} has no `kind:`"), start)
-                .with_help(format!("add `kind: {kind}` after `dgmat: 1`")))
-        }
+        None => Err(Finding::error(Rule::WrongKind, format!("{file} has no `kind:`"), start)
+            .with_help(format!("add `kind: {kind}` after `dgmat: 1`"))),
     }
 }
 

@@ -7,13 +7,13 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use super::inventory;
-use crate::model::inventory::Inventory;
 use super::{limits, questionnaire, rubric, spreadsheet, tabular};
+use crate::model::inventory::Inventory;
 
 const MINI: &str = include_str!("../../tests/fixtures/good/rubric.yaml");
 
 /// One rubric of each scoring method: staged (mini), rated (uk-dma), points (eu-odm).
-static RUBRICS: std::sync::LazyLock<[rubric::LoadedRubric; 3]> = std::sync::LazyLock::new(|| {
+static RUBRICS: std::sync::LazyLock<[crate::model::rubric::LoadedRubric; 3]> = std::sync::LazyLock::new(|| {
     [
         mini(),
         rubric::load("uk-dma").expect("shipped"),
@@ -21,7 +21,7 @@ static RUBRICS: std::sync::LazyLock<[rubric::LoadedRubric; 3]> = std::sync::Lazy
     ]
 });
 
-fn mini() -> rubric::LoadedRubric {
+fn mini() -> crate::model::rubric::LoadedRubric {
     rubric::from_text("rubric.yaml", Arc::from(MINI)).expect("the fixture rubric loads")
 }
 
@@ -125,7 +125,7 @@ proptest! {
         let _ = inventory::check_integrity(&r.rubric, &inv);
         // Whatever went wrong is located in the file.
         for f in findings {
-            prop_assert!(f.location.as_ref().is_none_or(|l| l.file == "inventory.yaml" && l.line >= 1), "{f:?}");
+            prop_assert!(f.location.as_ref().is_none_or(|l| l.path() == "inventory.yaml" && l.line >= 1), "{f:?}");
         }
     }
 

@@ -7,13 +7,13 @@
 
 use std::collections::HashMap;
 
-use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
-use crate::model::node::{Node, Value};
-use crate::location::Pos;
 use super::{at, parse_date};
-use crate::finding::{Finding, did_you_mean, Rule};
+use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::Location;
+use crate::location::Pos;
+use crate::model::node::{Node, Value};
 use crate::model::questionnaire::QuestionnaireFile;
+use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
 
 /// Reads a questionnaire's envelope; `interpret` then checks its answers against a rubric.
@@ -53,7 +53,8 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
                 Some(c) => format!("did you mean `{c}`?"),
                 None => format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value),
             };
-            errors.push(Finding::error(Rule::UnknownCriterion, format!("answer to unknown criterion `{id}`"), at(file, pos)).with_help(help));
+            errors
+                .push(Finding::error(Rule::UnknownCriterion, format!("answer to unknown criterion `{id}`"), at(file, pos)).with_help(help));
             continue;
         };
         if criterion.check.is_some() {
@@ -80,12 +81,9 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
         file: file.to_string(),
         agency: q.agency,
         agency_location,
-        rubric: q.rubric.map(|r| {
-            (
-                r.value.clone(),
-                Location::file(file, Pos::of(&r).line, Pos::of(&r).column),
-            )
-        }),
+        rubric: q
+            .rubric
+            .map(|r| (r.value.clone(), Location::file(file, Pos::of(&r).line, Pos::of(&r).column))),
         assessed_on,
         respondent: q.respondent,
         answers,
@@ -215,8 +213,12 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                         ("date", Some(t)) => match parse_date(&t) {
                             Some(d) => ev.date = Some(d),
                             None => errors.push(
-                                Finding::error(Rule::InvalidValue, format!("evidence date `{t}` is not a valid date"), at(file, v.pos))
-                                    .with_help("write the date as YYYY-MM-DD"),
+                                Finding::error(
+                                    Rule::InvalidValue,
+                                    format!("evidence date `{t}` is not a valid date"),
+                                    at(file, v.pos),
+                                )
+                                .with_help("write the date as YYYY-MM-DD"),
                             ),
                         },
                         ("ref" | "url" | "date", None) => errors.push(Finding::error(

@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::rubric::LoadedRubric;
-use crate::location::Pos;
 use super::{at, yaml};
-use crate::finding::{Finding, did_you_mean, Rule};
+use crate::finding::{Finding, Rule, did_you_mean};
+use crate::location::Pos;
+use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{AnswerKind, Check, Collection, EvidenceRule, FieldType, Method, Rubric};
 use crate::rules::{self, Expr};
 
@@ -272,7 +272,12 @@ impl Validator<'_> {
                     );
                 }
                 if kind != FieldType::List && f.of.is_some() {
-                    self.error(Rule::RubricInventory, format!("field `{fname}` has `of` but is not a list"), pos, None);
+                    self.error(
+                        Rule::RubricInventory,
+                        format!("field `{fname}` has `of` but is not a list"),
+                        pos,
+                        None,
+                    );
                 }
                 if f.of == Some(FieldType::List) || f.of == Some(FieldType::Enum) {
                     self.error(

@@ -12,15 +12,15 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use super::inventory;
-use crate::model::submission::{InputFile, Submission};
-use crate::model::inventory::Inventory;
 use super::questionnaire;
-use crate::model::questionnaire::rubric_id;
 use super::rubric::{self, DEFAULT_RUBRIC, hex};
-use crate::model::rubric::LoadedRubric;
 use super::tabular::{self, Table};
 use super::{has_ext, limits, spreadsheet, yaml};
 use crate::finding::{Finding, Rule};
+use crate::model::inventory::Inventory;
+use crate::model::questionnaire::rubric_id;
+use crate::model::rubric::LoadedRubric;
+use crate::model::submission::{InputFile, Submission};
 use crate::source::Sources;
 
 /// Why a submission could not be loaded.
@@ -308,10 +308,7 @@ impl Consolidated {
         }
         sources.insert(&rubric.file, rubric.text.clone());
         let mut inv = Inventory::empty(&rubric.rubric);
-        inv.agency = Some((
-            value.to_string(),
-            crate::location::Location::file(self.name.clone(), 1, 1),
-        ));
+        inv.agency = Some((value.to_string(), crate::location::Location::file(self.name.clone(), 1, 1)));
         let rows = self.groups.get(value).map(Vec::as_slice).unwrap_or_default();
         let mut errors = tabular::load_table(
             &self.table,

@@ -8,11 +8,11 @@
 //! Every bad cell is reported at its location (`file:line:col` or `book.xlsx!Sheet!C12`).
 
 use super::inventory::push_record;
+use crate::finding::{Finding, Rule, did_you_mean};
+use crate::location::Pos;
+use crate::location::{Location, Origin};
 use crate::model::inventory::Inventory;
 use crate::model::node::{Key, Node, Value};
-use crate::location::Pos;
-use crate::finding::{Finding, did_you_mean, Rule};
-use crate::location::{Location, Origin};
 use crate::model::rubric::{Collection, FieldType, InvalidRecords, Rubric};
 
 /// The most columns a header may have; real inventories have tens.
@@ -152,8 +152,12 @@ fn located(origin: &Origin, line: u32, column: u32) -> Option<Location> {
 }
 
 fn too_many_rows(origin: &Origin, line: u32, cap: usize) -> Finding {
-    Finding::error(Rule::TooManyRows, format!("{origin} has more than {cap} rows"), located(origin, line, 1))
-        .with_help("raise the limit with --max-rows (or DGMAT_MAX_ROWS) if the file is genuine")
+    Finding::error(
+        Rule::TooManyRows,
+        format!("{origin} has more than {cap} rows"),
+        located(origin, line, 1),
+    )
+    .with_help("raise the limit with --max-rows (or DGMAT_MAX_ROWS) if the file is genuine")
 }
 
 fn too_many_columns(origin: &Origin, line: u32, n: usize) -> Finding {
@@ -379,7 +383,12 @@ impl<'a> RowLoader<'a> {
                 return None;
             }
         }
-        Some(RowLoader { origin, name, coll, columns })
+        Some(RowLoader {
+            origin,
+            name,
+            coll,
+            columns,
+        })
     }
 
     /// Loads one row into `records`.
@@ -522,7 +531,7 @@ mod tests {
         let lines: Vec<u32> = t.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [3, 5]);
         let e = read_csv("x.csv", "id\n1\n2\n3\n", 2).unwrap_err();
-        assert_eq!(e.rule, "too-many-rows");
+        assert_eq!(e.rule, crate::finding::Rule::TooManyRows);
         assert_eq!(e.location.unwrap().line, 4);
     }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, MessageFormatter, Options, UserMessageFormatter};
 
-use crate::finding::{Finding, did_you_mean, Rule};
+use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::Location;
 
 /// Refuses YAML of `len` bytes over the YAML cap ([`super::limits`]).
@@ -60,9 +60,7 @@ pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Finding> {
 
 /// Reads `path` as UTF-8 text; `name` is how findings will refer to the file.
 pub fn read_text(path: &Path, name: &str) -> Result<Arc<str>, Finding> {
-    let at = |line, column| {
-        Some(Location::file(name, line, column))
-    };
+    let at = |line, column| Some(Location::file(name, line, column));
     let bytes = read_bytes(path, name)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Finding::error(Rule::Encoding, format!("{name} is encoded as UTF-16"), at(1, 1)).with_help("save the file as UTF-8"));
@@ -85,8 +83,10 @@ pub fn read_text(path: &Path, name: &str) -> Result<Arc<str>, Finding> {
     };
     if let Some(offset) = text.find('\0') {
         let (line, column) = line_col(text, offset);
-        return Err(Finding::error(Rule::Encoding, format!("{name} contains a NUL byte"), at(line, column))
-            .with_help("the file looks binary; dgmat reads YAML, CSV and XLSX"));
+        return Err(
+            Finding::error(Rule::Encoding, format!("{name} contains a NUL byte"), at(line, column))
+                .with_help("the file looks binary; dgmat reads YAML, CSV and XLSX"),
+        );
     }
     Ok(Arc::from(text))
 }
@@ -225,7 +225,7 @@ mod tests {
     #[test]
     fn unknown_field_gets_a_close_match() {
         let (rule, help) = classify("unknown field `securty_level`, expected one of id, security_level");
-        assert_eq!(rule, "unknown-key");
+        assert_eq!(rule, Rule::UnknownKey);
         assert_eq!(help.as_deref(), Some("did you mean `security_level`?"));
     }
 

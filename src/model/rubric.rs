@@ -589,3 +589,24 @@ impl std::fmt::Debug for LoadedRubric {
             .finish_non_exhaustive()
     }
 }
+
+impl FieldDef {
+    /// How a field is declared, in words.
+    pub fn describe(&self) -> String {
+        match self.kind.value {
+            FieldType::Enum => format!("one of: {}", self.values.as_deref().unwrap_or_default().join(", ")),
+            FieldType::List => format!("a list of {}", self.of.unwrap_or(FieldType::String).as_str()),
+            FieldType::Date => "a date YYYY-MM-DD".into(),
+            FieldType::Integer | FieldType::Number => {
+                let kind = self.kind.value.as_str();
+                match (self.min, self.max) {
+                    (Some(lo), Some(hi)) => format!("{kind} from {lo} to {hi}"),
+                    (Some(lo), None) => format!("{kind} of at least {lo}"),
+                    (None, Some(hi)) => format!("{kind} of at most {hi}"),
+                    (None, None) => kind.into(),
+                }
+            }
+            other => other.as_str().into(),
+        }
+    }
+}

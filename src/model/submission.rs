@@ -34,4 +34,3 @@ pub struct Submission {
     /// Problems that do not stop the assessment.
     pub warnings: Vec<Finding>,
 }
-

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
+use crate::report::escape;
 use crate::source::Sources;
 
 /// The check report format version.
@@ -104,35 +105,53 @@ pub fn github(report: &CheckReport) -> String {
     for f in &report.findings {
         let mut props = Vec::new();
         if let Some(loc) = &f.location {
-            props.push(format!("file={}", escape_property(loc.path())));
+            props.push(format!("file={}", escape::workflow_property(loc.path())));
             props.push(format!("line={}", loc.line));
             props.push(format!("col={}", loc.column));
         }
-        props.push(format!("title={}", escape_property(&format!("dgmat {}", f.rule))));
+        props.push(format!("title={}", escape::workflow_property(&format!("dgmat {}", f.rule))));
         let mut message = f.message.clone();
         if let Some(help) = &f.help {
             message.push_str(&format!("\nhelp: {help}"));
         }
-        let _ = writeln!(out, "::{} {}::{}", f.severity.as_str(), props.join(","), escape_data(&message));
+        if let Some(related) = related_line(f) {
+            message.push_str(&format!("\n{related}"));
+        }
+        let _ = writeln!(
+            out,
+            "::{} {}::{}",
+            f.severity.as_str(),
+            props.join(","),
+            escape::workflow_data(&message)
+        );
     }
     for s in &report.submissions {
         if let Some(why) = &s.gate_failure {
             let _ = writeln!(
                 out,
                 "::error title=dgmat maturity gate::{}",
-                escape_data(&format!("{}: {why}", s.path))
+                escape::workflow_data(&format!("{}: {why}", s.path))
             );
         }
     }
     out
 }
 
-/// Escaping of a workflow command's message, as the Actions runner defines it.
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-/// Escaping of a workflow command's property value.
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+/// The places a finding cites besides its own, on one line for formats without related
+/// locations (GitHub annotations, JUnit): `see: systems s2 (inventory.yaml:6), ...`.
+pub fn related_line(f: &Finding) -> Option<String> {
+    const SHOWN: usize = 5;
+    if f.related.is_empty() {
+        return None;
+    }
+    let mut places: Vec<String> = f
+        .related
+        .iter()
+        .take(SHOWN)
+        .map(|r| format!("{} ({})", r.label, r.location.record_place()))
+        .collect();
+    if f.related.len() > SHOWN {
+        places.push(format!("and {} more", f.related.len() - SHOWN));
+    }
+    Some(format!("see: {}", places.join(", ")))
 }

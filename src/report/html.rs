@@ -48,6 +48,6 @@ pub fn render(input: &ReportInput<'_>) -> Result<String, handlebars::RenderError
 }
 
 /// Renders the batch index page.
-pub fn render_index(view: &super::batch_index::IndexView) -> Result<String, handlebars::RenderError> {
+pub fn render_index(view: &super::batch::index::IndexView) -> Result<String, handlebars::RenderError> {
     render_page("index", view)
 }

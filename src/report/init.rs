@@ -7,9 +7,8 @@
 use std::fmt::Write;
 
 use super::i18n::t;
-use crate::load::inventory::describe;
-use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::EvidenceRule;
+use crate::model::rubric::LoadedRubric;
 
 /// A text on one or more comment lines, wrapped at about 96 columns.
 fn comment(out: &mut String, indent: &str, text: &str) {
@@ -130,7 +129,7 @@ pub fn inventory(loaded: &LoadedRubric, lang: &str) -> String {
         }
         let width = coll.fields.keys().map(str::len).max().unwrap_or(0);
         for (fname, _, def) in coll.fields.iter() {
-            let mut what = describe(def);
+            let mut what = def.describe();
             if def.required {
                 what.push_str(&format!(", {}", t(lang, "required").to_lowercase()));
             }

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 
 use crate::assess::{CriterionResult, RecordRef, Status, TargetResult};
 use crate::finding::Finding;
-use crate::model::questionnaire::Evidence;
-use crate::model::submission::InputFile;
 use crate::model::questionnaire::Agency;
+use crate::model::questionnaire::Evidence;
 use crate::model::rubric::Method;
+use crate::model::submission::InputFile;
 
 /// The report document, for `dgmat schema report`.
 pub type ReportSchema = Report<'static>;

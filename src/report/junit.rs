@@ -18,7 +18,10 @@ pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
         by_file.entry(file.clone()).or_default();
     }
     for f in &report.findings {
-        let file = f.location.as_ref().map_or_else(|| "(submission)".to_string(), |l| l.origin.to_string());
+        let file = f
+            .location
+            .as_ref()
+            .map_or_else(|| "(submission)".to_string(), |l| l.origin.to_string());
         by_file.entry(file).or_default().entry(f.rule.as_str()).or_default().push(f);
     }
     let mut junit = Report::new("dgmat check");
@@ -67,5 +70,6 @@ pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
 fn describe(f: &Finding) -> String {
     let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
     let help = f.help.as_ref().map(|h| format!(" (help: {h})")).unwrap_or_default();
-    format!("{place}{}: {}{help}", f.severity.as_str(), f.message)
+    let related = super::findings::related_line(f).map(|r| format!(" ({r})")).unwrap_or_default();
+    format!("{place}{}: {}{help}{related}", f.severity.as_str(), f.message)
 }

@@ -10,34 +10,12 @@ use handlebars::Handlebars;
 
 use super::ReportInput;
 
-/// Text that Markdown shows as written: the characters that start emphasis, code, links,
-/// headings, tables or HTML are escaped, and line breaks become spaces so a table cell stays
-/// one cell.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\r' => {}
-            '\n' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 fn registry() -> &'static Handlebars<'static> {
     static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
     REGISTRY.get_or_init(|| {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
-        hb.register_escape_fn(escape);
+        hb.register_escape_fn(super::escape::markdown);
         // Inside an HTML block (`<summary>`), Markdown is not parsed: HTML escaping is right.
         hb.register_helper(
             "html",
@@ -52,7 +30,7 @@ fn registry() -> &'static Handlebars<'static> {
                         .param(0)
                         .map(|p| p.value().as_str().map_or_else(|| p.value().to_string(), str::to_string))
                         .unwrap_or_default();
-                    out.write(&handlebars::html_escape(&text))?;
+                    out.write(&super::escape::html(&text))?;
                     Ok(())
                 },
             ),
@@ -88,16 +66,6 @@ pub fn render(input: &ReportInput<'_>) -> Result<String, handlebars::RenderError
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
-
-    #[test]
-    fn markdown_syntax_in_inputs_is_inert() {
-        assert_eq!(escape("a|b *c* _d_"), "a\\|b \\*c\\* \\_d\\_");
-        assert_eq!(escape("<script>"), "&lt;script&gt;");
-        assert_eq!(escape("[x](y) # `z`"), "\\[x\\](y) \\# \\`z\\`");
-        assert_eq!(escape("one\r\ntwo"), "one two");
-    }
-
     #[test]
     fn html_blocks_get_html_escaping() {
         let value = serde_json::json!({"x": "a|*b* <i>"});

@@ -1,7 +1,8 @@
 //! Report formats. Each formats a precomputed [`ReportInput`] and computes nothing itself.
 
-pub mod batch_index;
+pub mod batch;
 pub mod chart;
+pub mod escape;
 pub mod findings;
 pub mod html;
 pub mod i18n;

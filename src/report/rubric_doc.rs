@@ -2,20 +2,10 @@
 
 use std::fmt::Write;
 
+use super::escape;
 use super::i18n::t;
-use crate::load::inventory::describe;
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{Check, Criterion, EvidenceRule, WhenEmpty};
-
-/// Text for a Markdown paragraph or table cell: pipes, HTML brackets and line breaks cannot
-/// break the layout.
-pub fn md(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace(['\r', '\n'], " ")
-}
 
 /// A check in words: what it selects, what it requires, how much.
 pub fn check_in_words(c: &Check, lang: &str) -> String {
@@ -55,9 +45,9 @@ pub fn check_in_words(c: &Check, lang: &str) -> String {
 pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
     let r = &loaded.rubric;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", md(r.title.get(lang)));
+    let _ = writeln!(out, "# {}\n", escape::markdown(r.title.get(lang)));
     if let Some(d) = &r.description {
-        let _ = writeln!(out, "{}\n", md(d.get(lang)));
+        let _ = writeln!(out, "{}\n", escape::markdown(d.get(lang)));
     }
     let s = &r.scoring;
     let _ = writeln!(
@@ -102,8 +92,8 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
             out,
             "| {} | {} | {} |",
             l.level.value,
-            md(l.name.get(lang)),
-            md(l.description.as_ref().map_or("", |d| d.get(lang)))
+            escape::markdown(l.name.get(lang)),
+            escape::markdown(l.description.as_ref().map_or("", |d| d.get(lang)))
         );
     }
     if !r.targets.is_empty() {
@@ -115,7 +105,7 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
                 "- `{}`{}: {} — {} {}",
                 target.id.value,
                 if default { " (default)" } else { "" },
-                md(target.title.get(lang)),
+                escape::markdown(target.title.get(lang)),
                 t(lang, "level"),
                 target.level.value
             );
@@ -139,15 +129,15 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
             out,
             "| {} | {} | {} | {} |",
             d.id.value,
-            md(d.name.get(lang)),
+            escape::markdown(d.name.get(lang)),
             d.weight,
             d.criteria.len()
         );
     }
     for d in &r.dimensions {
-        let _ = writeln!(out, "\n## {} — {}\n", d.id.value, md(d.name.get(lang)));
+        let _ = writeln!(out, "\n## {} — {}\n", d.id.value, escape::markdown(d.name.get(lang)));
         if let Some(desc) = &d.description {
-            let _ = writeln!(out, "{}\n", md(desc.get(lang)));
+            let _ = writeln!(out, "{}\n", escape::markdown(desc.get(lang)));
         }
         if r.scoring.method.value != crate::model::rubric::Method::Staged {
             for c in &d.criteria {
@@ -165,7 +155,7 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
                 continue;
             }
             let name = r.levels.iter().find(|l| l.level.value == level).map_or("", |l| l.name.get(lang));
-            let _ = writeln!(out, "### {} {level} — {}\n", t(lang, "level"), md(name));
+            let _ = writeln!(out, "### {} {level} — {}\n", t(lang, "level"), escape::markdown(name));
             for c in at {
                 criterion(&mut out, c, lang);
             }
@@ -174,10 +164,14 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
     if !r.inventory.0.is_empty() {
         let _ = writeln!(out, "\n## {}\n", t(lang, "inventory"));
         for (name, _, coll) in r.inventory.iter() {
-            let title = coll.title.as_ref().map(|x| format!(" — {}", md(x.get(lang)))).unwrap_or_default();
+            let title = coll
+                .title
+                .as_ref()
+                .map(|x| format!(" — {}", escape::markdown(x.get(lang))))
+                .unwrap_or_default();
             let _ = writeln!(out, "### `{name}`{title}\n");
             if let Some(d) = &coll.description {
-                let _ = writeln!(out, "{}\n", md(d.get(lang)));
+                let _ = writeln!(out, "{}\n", escape::markdown(d.get(lang)));
             }
             let _ = writeln!(
                 out,
@@ -193,9 +187,9 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
                 let _ = writeln!(
                     out,
                     "| `{fname}`{key} | {}{refers} | {} | {} |",
-                    md(&describe(def)),
+                    escape::markdown(&def.describe()),
                     if def.required { "✔" } else { "" },
-                    md(def.description.as_ref().map_or("", |x| x.get(lang)))
+                    escape::markdown(def.description.as_ref().map_or("", |x| x.get(lang)))
                 );
             }
             if !coll.rules.is_empty() {
@@ -208,7 +202,7 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
                         rule.id.value,
                         rule.severity.as_str(),
                         rule.require.source,
-                        md(rule.message.get(lang))
+                        escape::markdown(rule.message.get(lang))
                     );
                 }
             }
@@ -219,21 +213,21 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
 }
 
 fn criterion(out: &mut String, c: &Criterion, lang: &str) {
-    let _ = writeln!(out, "#### {} — {}\n", c.id.value, md(c.title.get(lang)));
+    let _ = writeln!(out, "#### {} — {}\n", c.id.value, escape::markdown(c.title.get(lang)));
     if let Some(p) = c.points {
         let _ = writeln!(out, "- **points:** {p}");
     }
     if let Some(q) = &c.question {
-        let _ = writeln!(out, "- **{}:** {}", t(lang, "question"), md(q.get(lang)));
+        let _ = writeln!(out, "- **{}:** {}", t(lang, "question"), escape::markdown(q.get(lang)));
     }
     if let Some(a) = &c.answer {
         let mut answer = a.value.describe();
         if c.allow_na {
             answer.push_str(&format!("; {}", t(lang, "na allowed")));
         }
-        let _ = writeln!(out, "- **{}:** {}", t(lang, "answer"), md(&answer));
+        let _ = writeln!(out, "- **{}:** {}", t(lang, "answer"), escape::markdown(&answer));
         for (level, statement) in &a.value.statements {
-            let _ = writeln!(out, "  - {level}: {}", md(statement.get(lang)));
+            let _ = writeln!(out, "  - {level}: {}", escape::markdown(statement.get(lang)));
         }
         let evidence = if c.evidence == EvidenceRule::Required {
             t(lang, "evidence required")
@@ -243,22 +237,27 @@ fn criterion(out: &mut String, c: &Criterion, lang: &str) {
         let _ = writeln!(out, "- **{}:** {evidence}", t(lang, "evidence"));
     }
     if let Some(g) = &c.guidance {
-        let _ = writeln!(out, "- **{}:** {}", t(lang, "guidance"), md(g.get(lang)));
+        let _ = writeln!(out, "- **{}:** {}", t(lang, "guidance"), escape::markdown(g.get(lang)));
     }
     if let Some(check) = &c.check {
         let words = check
             .description
             .as_ref()
-            .map(|d| format!("{} — ", md(d.get(lang))))
+            .map(|d| format!("{} — ", escape::markdown(d.get(lang))))
             .unwrap_or_default();
         let _ = writeln!(out, "- **{}:** {words}{}", t(lang, "check"), check_in_words(check, lang));
     }
     if let Some(verify) = &c.verify {
         let _ = writeln!(out, "- **{}:** {}", t(lang, "verify"), check_in_words(verify, lang));
     }
-    let _ = writeln!(out, "- **{}:** {}", t(lang, "action"), md(c.action.get(lang)));
+    let _ = writeln!(out, "- **{}:** {}", t(lang, "action"), escape::markdown(c.action.get(lang)));
     if !c.references.is_empty() {
-        let _ = writeln!(out, "- **{}:** {}", t(lang, "references"), md(&c.references.join("; ")));
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            t(lang, "references"),
+            escape::markdown(&c.references.join("; "))
+        );
     }
     out.push('\n');
 }

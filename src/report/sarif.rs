@@ -30,7 +30,7 @@ fn rule_doc(rule: &RuleId, level: &'static str, report: &CheckReport) -> RuleDoc
             short: r.description().to_string(),
             full: format!("{}. {}", r.description(), r.help()),
             help: r.help().to_string(),
-            help_uri: Some(help_uri(r.id())),
+            help_uri: help_uri(r.id()),
             level,
         },
         None => {

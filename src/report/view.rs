@@ -11,8 +11,8 @@ use super::chart::{Radar, radar};
 use super::i18n::{status, t};
 use super::{ReportInput, fmt_points, fmt_share, index2};
 use crate::assess::{CriterionResult, RecordRef, Status};
-use crate::model::submission::InputFile;
 use crate::model::rubric::{Criterion, Method};
+use crate::model::submission::InputFile;
 
 /// How many failing records a gap lists before summarising the rest.
 pub const MAX_RECORDS: usize = 20;

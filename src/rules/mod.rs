@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::finding::{Finding, did_you_mean, Rule};
+use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::Location;
 use crate::location::Pos;
 

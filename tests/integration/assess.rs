@@ -95,12 +95,13 @@ fn evidence_missing_stale_and_contradicted() {
     let contradiction = findings.iter().find(|f| f["id"] == "contradicted").unwrap();
     assert_eq!(contradiction["file"], "tests/fixtures/statuses/contradicted.yaml");
     assert_eq!(contradiction["line"], 7);
-    assert!(
-        contradiction["help"]
-            .as_str()
-            .unwrap()
-            .contains("s2 (tests/fixtures/statuses/contradicting_inventory.yaml:6)")
+    // The failing record is a related location, not prose in the help.
+    assert_eq!(contradiction["related"][0]["label"], "systems s2");
+    assert_eq!(
+        contradiction["related"][0]["file"],
+        "tests/fixtures/statuses/contradicting_inventory.yaml"
     );
+    assert_eq!(contradiction["related"][0]["line"], 6);
     // The record rule SYS-LEVEL fires on the same system.
     let rule = findings.iter().find(|f| f["id"] == "SYS-LEVEL").unwrap();
     assert_eq!((rule["line"].as_u64(), rule["severity"].as_str()), (Some(6), Some("error")));

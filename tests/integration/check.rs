@@ -232,3 +232,60 @@ fn sarif_format_is_valid_sarif_2_1_0() {
     assert_eq!(uri, "tests/fixtures/statuses/contradicting_inventory.yaml", "relative URIs");
     insta::assert_snapshot!(text);
 }
+
+/// Every rule SARIF lists for the malformed-input fixtures is described (not its bare id) and
+/// has a help text; a contradiction cites the failing records as related locations.
+#[test]
+fn sarif_rules_are_described_and_contradictions_cite_their_records() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/malformed");
+    let mut paths: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| format!("tests/fixtures/malformed/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    paths.sort();
+    let mut seen = std::collections::BTreeSet::new();
+    for path in &paths {
+        let out = dgmat()
+            .args(["check", "--rubric", MINI, "--format", "sarif", path])
+            .output()
+            .unwrap();
+        let log: Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for rule in log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap() {
+            let id = rule["id"].as_str().unwrap();
+            let short = rule["shortDescription"]["text"].as_str().unwrap();
+            let help = rule["help"]["text"].as_str().unwrap_or_default();
+            assert!(short != id && !short.is_empty(), "{path}: rule {id} is described by its id");
+            assert!(help.len() > 20, "{path}: rule {id} has no help: {rule:#}");
+            assert!(
+                rule["fullDescription"]["text"].as_str().is_some_and(|f| f != id),
+                "{path}: {rule:#}"
+            );
+            seen.insert(id.to_string());
+        }
+    }
+    assert!(seen.len() >= 10, "the fixtures cover too few rules: {seen:?}");
+
+    let out = dgmat()
+        .args(["check", "--rubric", MINI, "--format", "sarif"])
+        .args([
+            "tests/fixtures/statuses/contradicted.yaml",
+            "tests/fixtures/statuses/contradicting_inventory.yaml",
+        ])
+        .output()
+        .unwrap();
+    let log: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let contradiction = results.iter().find(|r| r["ruleId"] == "contradicted").unwrap();
+    let related = contradiction["relatedLocations"].as_array().unwrap();
+    assert_eq!(related.len(), 1, "{contradiction:#}");
+    let place = &related[0]["physicalLocation"];
+    assert_eq!(
+        place["artifactLocation"]["uri"],
+        "tests/fixtures/statuses/contradicting_inventory.yaml"
+    );
+    assert_eq!(place["region"]["startLine"], 6);
+    assert!(
+        related[0]["message"]["text"].as_str().unwrap().contains("systems s2"),
+        "{contradiction:#}"
+    );
+}

@@ -10,6 +10,7 @@ mod diff;
 mod examples;
 mod hostile;
 mod init;
+mod layers;
 mod library;
 mod malformed;
 mod realdata;

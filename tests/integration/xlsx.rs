@@ -219,8 +219,13 @@ fn sheet_records_are_shown_by_sheet_and_row_in_every_report() {
         .iter()
         .find(|f| f["id"] == "contradicted")
         .unwrap_or_else(|| panic!("{report:#}"));
-    let help = contradiction["help"].as_str().unwrap();
-    assert!(help.contains("s1 (") && help.contains("/inventory.xlsx!systems row 2)"), "{help}");
+    let related = &contradiction["related"][0];
+    assert_eq!(related["label"], "systems s1", "{contradiction:#}");
+    assert!(
+        related["file"].as_str().unwrap().ends_with("/inventory.xlsx!systems"),
+        "{contradiction:#}"
+    );
+    assert_eq!(related["line"], 2, "{contradiction:#}");
 }
 
 #[test]

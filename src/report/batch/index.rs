@@ -6,11 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::chart::{Bars, bars};
-use super::view::{labels, tier_name};
-use crate::batch::kpi::Kpis;
-use crate::batch::{Row, RowStatus};
+use crate::assess::portfolio::{Kpis, Row, RowStatus};
 use crate::model::rubric::LoadedRubric;
+use crate::report::chart::{Bars, bars};
+use crate::report::view::{labels, tier_name};
 
 /// The page.
 #[derive(Serialize)]
@@ -197,11 +196,11 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: &str) -> In
     let mut items: Vec<(String, usize, String)> = kpis
         .distribution
         .iter()
-        .map(|(l, c)| (format!("{} {l}", super::i18n::t(lang, "level")), *c, format!("bar-l{l}")))
+        .map(|(l, c)| (format!("{} {l}", crate::report::i18n::t(lang, "level")), *c, format!("bar-l{l}")))
         .collect();
     if kpis.totals.invalid > 0 {
         items.push((
-            super::i18n::t(lang, "invalid").to_string(),
+            crate::report::i18n::t(lang, "invalid").to_string(),
             kpis.totals.invalid,
             "bar-invalid".into(),
         ));

@@ -8,8 +8,51 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Row, RowStatus};
+use crate::model::questionnaire::Tier;
 use crate::model::rubric::LoadedRubric;
+
+/// Whether a submission could be assessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowStatus {
+    /// Assessed.
+    Ok,
+    /// Could not be assessed; `error` says why.
+    Invalid,
+}
+
+/// One submission's line in the summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// The submission directory, relative to the batch root.
+    pub path: String,
+    /// Agency id, when known.
+    pub agency_id: Option<String>,
+    /// Agency name, when known.
+    pub agency_name: Option<String>,
+    /// Tier, when known.
+    pub tier: Option<Tier>,
+    /// ok or invalid.
+    pub status: RowStatus,
+    /// Overall level.
+    pub level: Option<u8>,
+    /// Overall index (rounded down to 2 decimals).
+    pub index: Option<f64>,
+    /// Whether the target is met.
+    pub target_met: Option<bool>,
+    /// Level of each dimension, in rubric order.
+    pub dimensions: Vec<Option<u8>>,
+    /// Error findings (invalid) or record-rule errors (ok).
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Below `--fail-below`.
+    pub below_gate: bool,
+    /// The agency report, relative to the output directory.
+    pub report: Option<String>,
+    /// Why the submission is invalid: the first error, located, and how many more.
+    pub error: Option<String>,
+}
 
 /// Counts of submissions.
 #[derive(Debug, Serialize)]
@@ -195,52 +238,4 @@ pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
         },
         targets,
     }
-}
-
-/// The terminal summary: distribution, shares and targets, a few lines.
-pub fn summary_text(k: &Kpis) -> String {
-    use std::fmt::Write;
-    let pct = |x: f64| format!("{:.1}%", x * 100.0);
-    let mut out = String::new();
-    let t = &k.totals;
-    let _ = writeln!(
-        out,
-        "{} submissions: {} assessed, {} invalid, {} below the --fail-below gate",
-        t.submissions, t.assessed, t.invalid, t.below_gate
-    );
-    let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("L{l}: {c}")).collect();
-    let _ = writeln!(out, "overall levels     {}", dist.join("  "));
-    let shares: Vec<String> = k
-        .at_or_above
-        .overall
-        .iter()
-        .skip(1)
-        .map(|(l, s)| format!("≥{l}: {}", pct(*s)))
-        .collect();
-    let _ = writeln!(out, "at or above        {}", shares.join("  "));
-    for (tier, kpi) in &k.at_or_above.tiers {
-        let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
-        let _ = writeln!(out, "  {tier:<16} {} ({} submissions)", shares.join("  "), kpi.submissions);
-    }
-    for target in &k.targets {
-        let _ = write!(
-            out,
-            "target {} (level {}): {} of {} ({})",
-            target.id,
-            target.level,
-            target.met_count,
-            t.submissions,
-            pct(target.share)
-        );
-        if let Some(met) = target.portfolio_met {
-            let goals: Vec<String> = target
-                .portfolio
-                .iter()
-                .map(|g| format!("≥{} {} of {} needed", g.level, pct(g.actual), pct(g.required)))
-                .collect();
-            let _ = write!(out, "; portfolio {}: {}", if met { "met" } else { "not met" }, goals.join(", "));
-        }
-        out.push('\n');
-    }
-    out
 }

@@ -1,0 +1,121 @@
+//! The batch summaries: `summary.csv`, `summary.json` and the few lines on the terminal.
+
+use serde::Serialize;
+
+use crate::assess::portfolio::{Kpis, Row};
+use crate::model::rubric::LoadedRubric;
+use crate::report::escape;
+
+/// `summary.csv`: one row per submission, cells a spreadsheet will not run as formulas.
+pub fn csv(rubric: &LoadedRubric, rows: &[Row]) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "path",
+        "agency_id",
+        "agency_name",
+        "tier",
+        "status",
+        "overall_level",
+        "index",
+        "target_met",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(rubric.rubric.dimensions.iter().map(|d| d.id.value.clone()));
+    header.extend(["errors", "warnings", "report", "error"].map(String::from));
+    w.write_record(&header)?;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    for r in rows {
+        let mut record = vec![
+            r.path.clone(),
+            opt(r.agency_id.clone()),
+            opt(r.agency_name.clone()),
+            opt(r.tier.map(|t| format!("{t:?}").to_lowercase())),
+            format!("{:?}", r.status).to_lowercase(),
+            opt(r.level.map(|l| l.to_string())),
+            opt(r.index.map(|x| format!("{x:.2}"))),
+            opt(r.target_met.map(|m| m.to_string())),
+        ];
+        record.extend(r.dimensions.iter().map(|d| opt(d.map(|l| l.to_string()))));
+        record.extend([
+            r.errors.to_string(),
+            r.warnings.to_string(),
+            opt(r.report.clone()),
+            opt(r.error.clone()),
+        ]);
+        w.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
+    }
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    dgmat_batch: u32,
+    tool: serde_json::Value,
+    rubric: serde_json::Value,
+    #[serde(flatten)]
+    kpis: &'a Kpis,
+    rows: &'a [Row],
+}
+
+/// `summary.json`: the indicators and every row.
+pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row]) -> anyhow::Result<String> {
+    let doc = SummaryJson {
+        dgmat_batch: 1,
+        tool: serde_json::json!({"name": "dgmat", "version": env!("CARGO_PKG_VERSION")}),
+        rubric: serde_json::json!({"id": r.rubric.id.value, "version": r.rubric.version, "sha256": r.sha256}),
+        kpis,
+        rows,
+    };
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The terminal summary: distribution, shares and targets, a few lines.
+pub fn text(k: &Kpis) -> String {
+    use std::fmt::Write;
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let mut out = String::new();
+    let t = &k.totals;
+    let _ = writeln!(
+        out,
+        "{} submissions: {} assessed, {} invalid, {} below the --fail-below gate",
+        t.submissions, t.assessed, t.invalid, t.below_gate
+    );
+    let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("L{l}: {c}")).collect();
+    let _ = writeln!(out, "overall levels     {}", dist.join("  "));
+    let shares: Vec<String> = k
+        .at_or_above
+        .overall
+        .iter()
+        .skip(1)
+        .map(|(l, s)| format!("≥{l}: {}", pct(*s)))
+        .collect();
+    let _ = writeln!(out, "at or above        {}", shares.join("  "));
+    for (tier, kpi) in &k.at_or_above.tiers {
+        let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
+        let _ = writeln!(out, "  {tier:<16} {} ({} submissions)", shares.join("  "), kpi.submissions);
+    }
+    for target in &k.targets {
+        let _ = write!(
+            out,
+            "target {} (level {}): {} of {} ({})",
+            target.id,
+            target.level,
+            target.met_count,
+            t.submissions,
+            pct(target.share)
+        );
+        if let Some(met) = target.portfolio_met {
+            let goals: Vec<String> = target
+                .portfolio
+                .iter()
+                .map(|g| format!("≥{} {} of {} needed", g.level, pct(g.actual), pct(g.required)))
+                .collect();
+            let _ = write!(out, "; portfolio {}: {}", if met { "met" } else { "not met" }, goals.join(", "));
+        }
+        out.push('\n');
+    }
+    out
+}
