@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::lang::Lang;
 use crate::load::limits;
 
 const EXIT_CODES: &str = "\
@@ -351,25 +352,6 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page with charts.
     Html,
-}
-
-/// Report languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Vietnamese (tiếng Việt).
-    Vi,
-}
-
-impl Lang {
-    /// The language code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Vi => "vi",
-        }
-    }
 }
 
 /// The formats `dgmat schema` describes.

@@ -21,9 +21,11 @@ pub mod commands;
 pub mod diff;
 pub mod fault;
 pub mod finding;
+pub mod lang;
 pub mod load;
 pub mod location;
 pub mod model;
+pub mod pipeline;
 pub mod report;
 pub mod rule;
 pub mod rules;
@@ -61,7 +63,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
             force,
             csv,
             lang,
-        } => commands::init::run(dir, rubric.as_deref(), *force, *csv, lang.code(), cli.quiet),
+        } => commands::init::run(dir, rubric.as_deref(), *force, *csv, *lang, cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
         cli::Command::Diff(args) => commands::diff::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),

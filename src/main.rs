@@ -25,7 +25,8 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            dgmat::stderr!("error: {err:#}");
+            let text = dgmat::commands::render_error(&err);
+            let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), text.as_bytes());
             ExitCode::from(2)
         }
         Err(_) => ExitCode::from(2),

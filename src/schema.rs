@@ -76,7 +76,7 @@ pub fn inventory(rubric: &Rubric) -> Value {
         }
         let mut record = json!({"type": "object", "additionalProperties": false, "properties": fields, "required": required});
         if let Some(title) = &coll.title {
-            record["description"] = json!(title.get("en"));
+            record["description"] = json!(title.get(crate::lang::Lang::En));
         }
         props.insert(name.into(), json!({"type": ["array", "null"], "items": record}));
     }
@@ -115,7 +115,7 @@ fn field(def: &FieldDef) -> Value {
         kind => scalar(kind, def),
     };
     if let Some(d) = &def.description {
-        v["description"] = json!(d.get("en"));
+        v["description"] = json!(d.get(crate::lang::Lang::En));
     }
     if def.required { v } else { json!({"anyOf": [v, {"type": "null"}]}) }
 }

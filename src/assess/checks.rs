@@ -4,26 +4,106 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::finding::{Finding, Rule, RuleId};
+use crate::location::Location;
 use crate::model::inventory::{Inventory, Record};
 use crate::model::rubric::{Check, Rubric, WhenEmpty};
 use crate::rules::Expr;
 
 use super::{RecordRef, Status};
 
+/// What an inventory check counted, and what fell short: the facts reports phrase as
+/// "10 of 13 selected systems pass (77%); 3 fail, 100% needed".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counts {
+    /// The collection checked (its key in the rubric).
+    pub collection: String,
+    /// Records selected by `where`.
+    pub selected: usize,
+    /// Selected records that satisfy `require`.
+    pub passing: usize,
+    /// Whether the check has a `require` (without one, it only counts the selection).
+    pub requires: bool,
+    /// The share of passing records needed, when the share fell short.
+    pub ratio_needed: Option<f64>,
+    /// The number of passing records needed, when the count fell short.
+    pub count_needed: Option<u64>,
+}
+
 /// The outcome of one inventory check.
 #[derive(Debug, Clone)]
 pub struct CheckOutcome {
     /// met, not_met or not_applicable.
     pub status: Status,
-    /// Records selected by `where`.
-    pub selected: usize,
-    /// Selected records that satisfy `require`.
-    pub passing: usize,
-    /// The check's result in words.
-    pub detail: String,
+    /// What it counted.
+    pub counts: Counts,
     /// The selected records that fail `require`.
     pub failing: Vec<RecordRef>,
+}
+
+/// Something about the inputs that the assessment found and a report states as a finding:
+/// a record breaking a rubric rule, a contradicted answer, missing evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Issue {
+    /// A yes answer that the criterion's `verify` check contradicts.
+    Contradicted {
+        /// The criterion's id.
+        criterion: String,
+        /// Where the answer is written.
+        at: Location,
+        /// What the check counted.
+        counts: Counts,
+        /// The records that fail it.
+        failing: Vec<RecordRef>,
+    },
+    /// A claim needing evidence that cites none.
+    EvidenceMissing {
+        /// The criterion's id.
+        criterion: String,
+        /// Where the answer is written.
+        at: Location,
+    },
+    /// A claim whose evidence is all older than the rubric accepts.
+    EvidenceStale {
+        /// The criterion's id.
+        criterion: String,
+        /// Where the answer is written.
+        at: Location,
+        /// The rubric's `evidence_max_age_days`.
+        days: u32,
+        /// The assessment date.
+        assessed_on: chrono::NaiveDate,
+    },
+    /// The inventory names another agency than the questionnaire.
+    AgencyMismatch {
+        /// The inventory's agency id.
+        inventory: String,
+        /// The questionnaire's agency id.
+        questionnaire: String,
+        /// Where the inventory names it.
+        at: Location,
+    },
+    /// A record that breaks one of the rubric's record rules.
+    RecordRule {
+        /// The collection's index in the rubric.
+        collection: usize,
+        /// The rule's index in the collection.
+        rule: usize,
+        /// The record's key.
+        key: String,
+        /// Where the record starts.
+        at: Location,
+    },
+    /// A rubric expression that could not be evaluated on a record.
+    RuleError {
+        /// The collection.
+        collection: String,
+        /// The record's key.
+        key: String,
+        /// What the interpreter said.
+        error: String,
+        /// Where the record starts.
+        at: Location,
+    },
 }
 
 /// Per record of a collection: whether a filter selects it, or why it could not tell.
@@ -40,8 +120,6 @@ pub struct Evaluator<'a> {
     /// Results of `where` filters by (collection, expression text): rubrics reuse the same
     /// selection (`status == "production"`) in many checks, so each is evaluated once per record.
     pub selections: RefCell<HashMap<(usize, &'a str), Selection>>,
-    /// The language of the details it writes (`vi`, else English).
-    pub lang: &'a str,
 }
 
 impl<'a> Evaluator<'a> {
@@ -52,14 +130,7 @@ impl<'a> Evaluator<'a> {
             inventory,
             scope,
             selections: RefCell::default(),
-            lang: "en",
         }
-    }
-
-    /// The same evaluator, writing its details in `lang` (`vi`, else English).
-    pub fn in_lang(mut self, lang: &'a str) -> Self {
-        self.lang = lang;
-        self
     }
 
     /// Which records of collection `i` the filter `expr` selects (or why it could not tell).
@@ -85,7 +156,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Runs a check over its collection.
-    pub fn check(&self, check: &'a Check, findings: &mut Vec<Finding>) -> CheckOutcome {
+    pub fn check(&self, check: &'a Check, issues: &mut Vec<Issue>) -> CheckOutcome {
         let name = check.collection.value.as_str();
         let (i, records) = self.records(name);
         let selection = check.filter.as_ref().map(|f| self.selection(i, f, records));
@@ -98,7 +169,7 @@ impl<'a> Evaluator<'a> {
                     Ok(true) => {}
                     Ok(false) => continue,
                     Err(e) => {
-                        findings.push(eval_error(name, r, e));
+                        issues.push(eval_error(name, r, e));
                         continue;
                     }
                 }
@@ -107,7 +178,7 @@ impl<'a> Evaluator<'a> {
             let ok = match &check.require {
                 None => true,
                 Some(req) => req.eval(&self.scope, &r.values).unwrap_or_else(|e| {
-                    findings.push(eval_error(name, r, &e));
+                    issues.push(eval_error(name, r, &e));
                     false
                 }),
             };
@@ -117,34 +188,15 @@ impl<'a> Evaluator<'a> {
                 failing.push(RecordRef::of(name, r));
             }
         }
-        let (status, detail) = if self.lang == "vi" {
-            // Vietnamese readers see the collection's title, not its key.
-            let (i, _) = self.records(name);
-            let title = self
-                .rubric
-                .inventory
-                .0
-                .get(i)
-                .and_then(|(_, c)| c.title.as_ref())
-                .map(|t| t.get("vi").to_lowercase());
-            judge(check, title.as_deref().unwrap_or(name), selected, passing, true)
-        } else {
-            judge(check, name, selected, passing, false)
-        };
-        CheckOutcome {
-            status,
-            selected,
-            passing,
-            detail,
-            failing,
-        }
+        let (status, counts) = judge(check, name, selected, passing);
+        CheckOutcome { status, counts, failing }
     }
 
-    /// Runs every record rule of the rubric; each failing record is a finding.
-    pub fn record_rules(&self, lang: &str, findings: &mut Vec<Finding>) {
-        for (name, coll) in &self.rubric.inventory.0 {
+    /// Runs every record rule of the rubric; each failing record is an issue.
+    pub fn record_rules(&self, issues: &mut Vec<Issue>) {
+        for (ci, (name, coll)) in self.rubric.inventory.0.iter().enumerate() {
             let (_, records) = self.records(&name.value);
-            for rule in &coll.rules {
+            for (ri, rule) in coll.rules.iter().enumerate() {
                 for r in records {
                     let applies = match &rule.when {
                         None => Ok(true),
@@ -153,17 +205,13 @@ impl<'a> Evaluator<'a> {
                     let outcome = applies.and_then(|a| if a { rule.require.eval(&self.scope, &r.values) } else { Ok(true) });
                     match outcome {
                         Ok(true) => {}
-                        Ok(false) => {
-                            let mut f = Finding::error(
-                                RuleId::Rubric(rule.id.value.clone()),
-                                format!("{} `{}`: {}", name.value, r.key, rule.message.get(lang)),
-                                Some(r.location.clone()),
-                            );
-                            f.severity = rule.severity;
-                            f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
-                            findings.push(f);
-                        }
-                        Err(e) => findings.push(eval_error(&name.value, r, &e)),
+                        Ok(false) => issues.push(Issue::RecordRule {
+                            collection: ci,
+                            rule: ri,
+                            key: r.key.clone(),
+                            at: r.location.clone(),
+                        }),
+                        Err(e) => issues.push(eval_error(&name.value, r, &e)),
                     }
                 }
             }
@@ -171,60 +219,50 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-fn eval_error(collection: &str, r: &Record, e: &str) -> Finding {
-    Finding::warning(Rule::RuleError, format!("{collection} `{}`: {e}", r.key), Some(r.location.clone()))
-        .with_help("the record is counted as failing; guard optional fields with `field != null && ...` in the rubric")
+fn eval_error(collection: &str, r: &Record, e: &str) -> Issue {
+    Issue::RuleError {
+        collection: collection.to_string(),
+        key: r.key.clone(),
+        error: e.to_string(),
+        at: r.location.clone(),
+    }
 }
 
-/// The status and wording of a check's counts.
-fn judge(check: &Check, collection: &str, selected: usize, passing: usize, vi: bool) -> (Status, String) {
+/// The status of a check from its counts, and what fell short.
+fn judge(check: &Check, collection: &str, selected: usize, passing: usize) -> (Status, Counts) {
+    let mut counts = Counts {
+        collection: collection.to_string(),
+        selected,
+        passing,
+        requires: check.require.is_some(),
+        ratio_needed: None,
+        count_needed: None,
+    };
     if selected == 0 {
         let status = match check.when_empty {
             WhenEmpty::Met => Status::Met,
             WhenEmpty::NotMet => Status::NotMet,
             WhenEmpty::NotApplicable => Status::NotApplicable,
         };
-        return (
-            status,
-            if vi {
-                format!("không có {collection} nào được chọn")
-            } else {
-                format!("no {collection} selected")
-            },
-        );
+        return (status, counts);
     }
     let min_ratio = match (check.min_ratio, check.min_count) {
         (None, None) => Some(1.0),
         (r, _) => r,
     };
     let ratio = passing as f64 / selected as f64;
-    let ratio_ok = min_ratio.is_none_or(|m| ratio + 1e-9 >= m);
-    let count_ok = check.min_count.is_none_or(|n| passing as u64 >= n);
-    let failing = selected - passing;
-    let pct = ratio * 100.0;
-    let mut detail = match (check.require.is_some(), vi) {
-        (true, false) => format!("{passing} of {selected} selected {collection} pass ({pct:.0}%)"),
-        (true, true) => format!("{passing}/{selected} {collection} được chọn đạt ({pct:.0}%)"),
-        (false, false) => format!("{selected} {collection} selected"),
-        (false, true) => format!("{selected} {collection} được chọn"),
-    };
-    if !ratio_ok && let Some(m) = min_ratio {
-        let need = m * 100.0;
-        detail.push_str(&if vi {
-            format!("; {failing} không đạt, cần {need:.0}%")
-        } else {
-            format!("; {failing} fail, {need:.0}% needed")
-        });
+    if let Some(m) = min_ratio
+        && ratio + 1e-9 < m
+    {
+        counts.ratio_needed = Some(m);
     }
-    if !count_ok && let Some(n) = check.min_count {
-        detail.push_str(&if vi {
-            format!("; cần ít nhất {n}")
-        } else {
-            format!("; at least {n} needed")
-        });
+    if let Some(n) = check.min_count
+        && (passing as u64) < n
+    {
+        counts.count_needed = Some(n);
     }
-    let status = if ratio_ok && count_ok { Status::Met } else { Status::NotMet };
-    (status, detail)
+    let met = counts.ratio_needed.is_none() && counts.count_needed.is_none();
+    (if met { Status::Met } else { Status::NotMet }, counts)
 }
 
 impl RecordRef {

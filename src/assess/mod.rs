@@ -12,7 +12,6 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Related, Rule, sort_findings};
 use crate::location::Location;
 use crate::model::inventory::Inventory;
 use crate::model::questionnaire::Agency;
@@ -20,6 +19,7 @@ use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{AnswerKind, Criterion, EvidenceRule, Method, Overall, Rubric};
 use checks::Evaluator;
+pub use checks::{Counts, Issue};
 use scoring::{Pointed, Rated, Scored};
 
 /// The status of a criterion (SPEC section 3).
@@ -126,12 +126,11 @@ pub struct CriterionResult {
     pub status: Status,
     /// Credit earned, 0..1.
     pub credit: f64,
-    /// Why, in words (check counts, the answer given, the contradiction).
-    pub detail: Option<String>,
+    /// Why it has its status (the answer given, the check's counts, the contradiction);
+    /// reports phrase it.
+    pub detail: Option<Detail>,
     /// Records that fail the check (or contradict the answer).
     pub records: Vec<RecordRef>,
-    /// For inventory checks: (records selected, records passing).
-    pub counts: Option<(usize, usize)>,
     /// The answer, for question criteria that were answered.
     pub answer: Option<Answer>,
     /// Rated rubrics: the level the answer gave.
@@ -147,6 +146,36 @@ impl CriterionResult {
             Status::NotApplicable => None,
             Status::Met | Status::Partial | Status::NotMet => Some(self.answered_level.unwrap_or(1)),
             _ => Some(1),
+        }
+    }
+}
+
+/// Why a criterion has its status, as facts; every report phrases them in its language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    /// The answer given; an n/a answer carries its note.
+    Answered(AnswerValue, Option<String>),
+    /// What an inventory check counted.
+    Check(Counts),
+    /// A yes that the criterion's `verify` check contradicts, with what it counted.
+    Contradicted(Counts),
+    /// A claim needing evidence cites none.
+    EvidenceMissing,
+    /// Every piece of evidence cited is older than `days` before the assessment date.
+    EvidenceStale {
+        /// The rubric's `evidence_max_age_days`.
+        days: u32,
+        /// The assessment date.
+        assessed_on: chrono::NaiveDate,
+    },
+}
+
+impl Detail {
+    /// What an inventory check behind this detail counted.
+    pub fn counts(&self) -> Option<&Counts> {
+        match self {
+            Detail::Check(c) | Detail::Contradicted(c) => Some(c),
+            _ => None,
         }
     }
 }
@@ -219,8 +248,9 @@ pub struct Assessment {
     pub target: TargetResult,
     /// Criteria blocking the target, in priority order.
     pub gaps: Vec<Gap>,
-    /// Record-rule findings, contradictions and warnings, sorted.
-    pub findings: Vec<Finding>,
+    /// Record-rule breaches, contradictions and other issues, in the order found; reports
+    /// state them as findings.
+    pub issues: Vec<Issue>,
 }
 
 impl Assessment {
@@ -262,7 +292,6 @@ pub fn assess(
     questionnaire: Option<&Questionnaire>,
     inventory: &Inventory,
     target: &TargetChoice,
-    lang: &str,
     today: chrono::NaiveDate,
 ) -> Assessment {
     let rubric = &loaded.rubric;
@@ -275,10 +304,9 @@ pub fn assess(
             env: &loaded.env,
             assessed_on: &assessed_on_val,
         },
-    )
-    .in_lang(lang);
-    let mut findings = Vec::new();
-    eval.record_rules(lang, &mut findings);
+    );
+    let mut issues = Vec::new();
+    eval.record_rules(&mut issues);
     let empty = HashMap::new();
     let answers = questionnaire.map_or(&empty, |q| &q.answers);
     let max_age = rubric.scoring.evidence_max_age_days;
@@ -296,7 +324,7 @@ pub fn assess(
                     rubric.scoring.partial_credit,
                     max_age,
                     assessed_on,
-                    &mut findings,
+                    &mut issues,
                 );
                 r.dimension = di;
                 r.index = ci;
@@ -334,21 +362,12 @@ pub fn assess(
     if let (Some(q), Some((inv_agency, loc))) = (questionnaire, &inventory.agency)
         && *inv_agency != q.agency.id
     {
-        findings.push(
-            Finding::warning(
-                Rule::AgencyMismatch,
-                format!(
-                    "the inventory is for agency `{inv_agency}` but the questionnaire for `{}`",
-                    q.agency.id
-                ),
-                Some(loc.clone()),
-            )
-            .with_help("submit the questionnaire and inventory of the same agency"),
-        );
+        issues.push(Issue::AgencyMismatch {
+            inventory: inv_agency.clone(),
+            questionnaire: q.agency.id.clone(),
+            at: loc.clone(),
+        });
     }
-    sort_findings(&mut findings);
-    // A record that defeats an expression is reported once, however many checks use it.
-    findings.dedup();
     let agency = match (questionnaire, &inventory.agency) {
         (Some(q), _) => q.agency.clone(),
         (None, Some((id, _))) => Agency {
@@ -372,7 +391,7 @@ pub fn assess(
         coverage,
         target,
         gaps,
-        findings,
+        issues,
     }
 }
 
@@ -467,7 +486,7 @@ fn evaluate<'a>(
     partial_credit: f64,
     max_age: Option<u32>,
     assessed_on: chrono::NaiveDate,
-    findings: &mut Vec<Finding>,
+    issues: &mut Vec<Issue>,
 ) -> CriterionResult {
     let mut r = CriterionResult {
         dimension: 0,
@@ -476,17 +495,15 @@ fn evaluate<'a>(
         credit: 0.0,
         detail: None,
         records: Vec::new(),
-        counts: None,
         answer: answer.cloned(),
         answered_level: None,
     };
     if let Some(check) = &c.check {
-        let outcome = eval.check(check, findings);
+        let outcome = eval.check(check, issues);
         r.status = outcome.status;
         r.credit = if outcome.status == Status::Met { 1.0 } else { 0.0 };
-        r.detail = Some(outcome.detail);
+        r.detail = Some(Detail::Check(outcome.counts));
         r.records = outcome.failing;
-        r.counts = Some((outcome.selected, outcome.passing));
         return r;
     }
     let Some(a) = answer else { return r };
@@ -538,61 +555,55 @@ fn evaluate<'a>(
     };
     r.status = status;
     r.credit = credit;
-    r.detail = Some(describe_answer(a, eval.lang == "vi"));
+    r.detail = Some(Detail::Answered(a.value.clone(), a.note.clone()));
     if !matches!(status, Status::Met | Status::Partial) {
         return r;
     }
     if status == Status::Met
         && let Some(verify) = &c.verify
     {
-        let outcome = eval.check(verify, findings);
+        let outcome = eval.check(verify, issues);
         if outcome.status == Status::NotMet {
-            let detail = if eval.lang == "vi" {
-                format!("trả lời có, nhưng danh mục cho thấy khác: {}", outcome.detail)
-            } else {
-                format!("answered yes, but the inventory disagrees: {}", outcome.detail)
-            };
-            let f = Finding::warning(Rule::Contradicted, format!("`{}` {detail}", c.id.value), Some(a.location.clone()))
-                .with_help(if outcome.failing.is_empty() {
-                    "correct the answer or the inventory"
-                } else {
-                    "correct the answer or the records that fail the check"
-                })
-                .with_related(outcome.failing.iter().map(|x| Related {
-                    location: x.location.clone(),
-                    label: x.label(),
-                }));
-            findings.push(f);
+            issues.push(Issue::Contradicted {
+                criterion: c.id.value.clone(),
+                at: a.location.clone(),
+                counts: outcome.counts.clone(),
+                failing: outcome.failing.clone(),
+            });
             r.status = Status::Contradicted;
             r.credit = 0.0;
-            r.detail = Some(detail);
+            r.detail = Some(Detail::Contradicted(outcome.counts));
             r.records = outcome.failing;
             return r;
         }
     }
     if c.evidence == EvidenceRule::Required {
-        let id = &c.id.value;
+        let criterion = c.id.value.clone();
+        let at = a.location.clone();
         let problem = if a.evidence.is_empty() {
             Some((
                 Status::EvidenceMissing,
-                Rule::EvidenceMissing,
-                "the answer claims credit but cites no evidence".to_string(),
-                "add `evidence: [{ref: ..., date: ...}]` to the answer",
+                Detail::EvidenceMissing,
+                Issue::EvidenceMissing { criterion, at },
             ))
         } else if let Some(days) = max_age
             && is_stale(&a.evidence, assessed_on, days)
         {
             Some((
                 Status::EvidenceStale,
-                Rule::EvidenceStale,
-                format!("all evidence is older than {days} days before {assessed_on}"),
-                "cite current evidence, or renew the document",
+                Detail::EvidenceStale { days, assessed_on },
+                Issue::EvidenceStale {
+                    criterion,
+                    at,
+                    days,
+                    assessed_on,
+                },
             ))
         } else {
             None
         };
-        if let Some((status, rule, detail, help)) = problem {
-            findings.push(Finding::warning(rule, format!("`{id}`: {detail}"), Some(a.location.clone())).with_help(help));
+        if let Some((status, detail, issue)) = problem {
+            issues.push(issue);
             r.status = status;
             r.credit = 0.0;
             r.detail = Some(detail);
@@ -609,24 +620,4 @@ fn is_stale(evidence: &[Evidence], assessed_on: chrono::NaiveDate, days: u32) ->
         .collect::<Option<Vec<_>>>()
         .and_then(|d| d.into_iter().max());
     newest.is_some_and(|d| (assessed_on - d).num_days() > i64::from(days))
-}
-
-fn describe_answer(a: &Answer, vi: bool) -> String {
-    let note = a.note.as_deref().unwrap_or_default();
-    match (&a.value, vi) {
-        (AnswerValue::Yes, false) => "answered yes".into(),
-        (AnswerValue::Partial, false) => "answered partial".into(),
-        (AnswerValue::No, false) => "answered no".into(),
-        (AnswerValue::NotApplicable, false) => format!("not applicable: {note}"),
-        (AnswerValue::Number(n), false) => format!("answered {n}"),
-        (AnswerValue::Choice(p), false) => format!("answered {}", p.join(", ")),
-        (AnswerValue::Level(l), false) => format!("answered level {l}"),
-        (AnswerValue::Yes, true) => "trả lời: có".into(),
-        (AnswerValue::Partial, true) => "trả lời: một phần".into(),
-        (AnswerValue::No, true) => "trả lời: không".into(),
-        (AnswerValue::NotApplicable, true) => format!("không áp dụng: {note}"),
-        (AnswerValue::Number(n), true) => format!("trả lời: {n}"),
-        (AnswerValue::Choice(p), true) => format!("trả lời: {}", p.join(", ")),
-        (AnswerValue::Level(l), true) => format!("trả lời: mức {l}"),
-    }
 }

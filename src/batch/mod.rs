@@ -17,9 +17,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::assess::TargetChoice;
 use crate::assess::portfolio::{self, Kpis, Row, RowStatus};
-use crate::assess::{TargetChoice, assess};
-use crate::finding::merged;
+use crate::lang::Lang;
 use crate::load::submission::{self, RubricChoice};
 use crate::model::rubric::LoadedRubric;
 use crate::report::batch::{index, summary};
@@ -56,7 +56,7 @@ pub struct BatchOptions<'a> {
     /// Gate level.
     pub fail_below: Option<u8>,
     /// Language of rubric texts in reports.
-    pub lang: &'a str,
+    pub lang: Lang,
     /// The assessment date for submissions without one.
     pub today: chrono::NaiveDate,
     /// Whether to draw a progress bar.
@@ -254,20 +254,13 @@ fn assess_one(
             agency_seen.replace(Some(q.agency.clone()));
             crate::fault::check(format_args!("assess:{}", q.agency.id));
         }
-        let a = assess(
-            &sub.rubric,
-            sub.questionnaire.as_ref(),
-            &sub.inventory,
-            &opts.target,
-            opts.lang,
-            opts.today,
-        );
-        let findings = merged(&sub.warnings, &a.findings);
+        let assessed = crate::pipeline::assess(&sub, &opts.target, opts.lang, opts.today);
+        let (a, findings) = (&assessed.assessment, &assessed.findings);
         let input = ReportInput {
             rubric: &sub.rubric,
-            assessment: &a,
+            assessment: a,
             inputs: &sub.inputs,
-            findings: &findings,
+            findings,
             lang: opts.lang,
         };
         let text = json::render(&input);

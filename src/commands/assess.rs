@@ -3,10 +3,7 @@
 use anyhow::Context as _;
 
 use crate::Exit;
-use crate::assess::assess;
 use crate::cli::{AssessArgs, Format};
-use crate::finding::{Finding, sort_findings};
-use crate::load::submission;
 use crate::report::{ReportInput, html, json, markdown, table};
 
 /// Runs `dgmat assess`.
@@ -16,28 +13,17 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
 
 /// Runs `dgmat assess` rendering `format`.
 pub fn run_as(args: &AssessArgs, format: Format, quiet: bool) -> anyhow::Result<Exit> {
-    let sub = match submission::load(&args.paths, args.rubric.as_deref()) {
-        Ok(s) => s,
-        Err(failure) => {
-            super::print_findings(&failure.sources, &failure.findings);
-            let errors = failure.findings.iter().filter(|f| f.is_error()).count();
-            crate::stderr!("error: could not assess: {errors} problem(s) in the input");
-            return Ok(Exit::Invalid);
-        }
-    };
-    let Some(target) = super::target(&sub.rubric.rubric, args.target.as_deref()) else {
-        return Ok(Exit::Invalid);
-    };
-    let lang = args.lang.code();
+    let sub = super::load_submission(&args.paths, args.rubric.as_deref(), "could not assess")?;
+    let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
+    let lang = args.lang;
     let today = chrono::Local::now().date_naive();
-    let assessment = assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, &target, lang, today);
-    let mut findings: Vec<Finding> = sub.warnings.iter().chain(&assessment.findings).cloned().collect();
-    sort_findings(&mut findings);
+    let assessed = crate::pipeline::assess(&sub, &target, lang, today);
+    let assessment = &assessed.assessment;
     let input = ReportInput {
         rubric: &sub.rubric,
-        assessment: &assessment,
+        assessment,
         inputs: &sub.inputs,
-        findings: &findings,
+        findings: &assessed.findings,
         lang,
     };
     let text = match format {

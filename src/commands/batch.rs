@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::Failure;
 use crate::Exit;
 use crate::assess::portfolio::RowStatus;
 use crate::batch::{self, BatchOptions, Source};
@@ -12,46 +13,26 @@ use crate::load::rubric::DEFAULT_RUBRIC;
 pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
     let source = match (&args.root, &args.inventory, &args.group_by) {
         (Some(root), _, _) if root.is_dir() => Source::Tree(root),
-        (Some(root), _, _) => {
-            crate::stderr!("error: {} is not a directory", root.display());
-            return Ok(Exit::Invalid);
-        }
+        (Some(root), _, _) => return Err(Failure::Usage(format!("{} is not a directory", root.display())).into()),
         (None, Some(file), Some(column)) if file.is_file() => Source::Consolidated(file, column),
-        (None, Some(file), _) => {
-            crate::stderr!("error: {} is not a file", file.display());
-            return Ok(Exit::Invalid);
-        }
-        _ => {
-            crate::stderr!("error: give a ROOT directory, or --inventory FILE with --group-by COLUMN");
-            return Ok(Exit::Invalid);
-        }
+        (None, Some(file), _) => return Err(Failure::Usage(format!("{} is not a file", file.display())).into()),
+        _ => return Err(Failure::Usage("give a ROOT directory, or --inventory FILE with --group-by COLUMN".into()).into()),
     };
     let spec = args.rubric.as_deref().unwrap_or(DEFAULT_RUBRIC);
-    let Some(loaded) = super::load_rubric(spec).map(Arc::new) else {
-        crate::stderr!("error: the rubric is invalid; nothing was assessed");
-        return Ok(Exit::Invalid);
-    };
-    let Some(target) = super::target(&loaded.rubric, args.target.as_deref()) else {
-        return Ok(Exit::Invalid);
-    };
+    let loaded = Arc::new(super::load_rubric(spec).map_err(|f| f.with_summary("the rubric is invalid; nothing was assessed"))?);
+    let target = super::target(&loaded.rubric, args.target.as_deref())?;
     let started = std::time::Instant::now();
-    let result = match batch::run(&BatchOptions {
+    let result = batch::run(&BatchOptions {
         source,
         out: &args.out,
         rubric: loaded,
         target,
         jobs: args.jobs,
         fail_below: args.fail_below,
-        lang: args.lang.code(),
+        lang: args.lang,
         today: chrono::Local::now().date_naive(),
         progress: !quiet,
-    }) {
-        Ok(r) => r,
-        Err(e) => {
-            crate::stderr!("error: {e:#}");
-            return Ok(Exit::Invalid);
-        }
-    };
+    })?;
     for p in &result.discovery_problems {
         crate::stderr!("warning: skipped {p}");
     }

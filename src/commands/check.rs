@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use crate::Exit;
-use crate::assess::assess;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::finding::{Finding, Severity, sort_findings};
+use crate::lang::Lang;
 use crate::load::submission;
 use crate::report::findings::{self, CheckReport, CheckedSubmission};
 use crate::report::{junit, sarif};
@@ -50,11 +50,10 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
                 });
             }
             Ok(sub) => {
-                let Some(target) = super::target(&sub.rubric.rubric, args.target.as_deref()) else {
-                    return Ok(Exit::Invalid);
-                };
+                let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
                 let today = chrono::Local::now().date_naive();
-                let a = assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, &target, "en", today);
+                let assessed = crate::pipeline::assess(&sub, &target, Lang::En, today);
+                let a = &assessed.assessment;
                 let required = args.min_level.or(args.target.as_ref().map(|_| a.target.level));
                 let gate_failure = required.filter(|min| a.level < *min).map(|min| {
                     let below = a.dimensions_below(&sub.rubric.rubric, min);
@@ -66,14 +65,13 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
                         report.rule_docs.insert(
                             rule.id.value.clone(),
                             (
-                                rule.message.get("en").to_string(),
-                                rule.help.as_ref().map(|h| h.get("en").to_string()),
+                                rule.message.get(Lang::En).to_string(),
+                                rule.help.as_ref().map(|h| h.get(Lang::En).to_string()),
                             ),
                         );
                     }
                 }
-                report.findings.extend(sub.warnings.iter().cloned());
-                report.findings.extend(a.findings.iter().cloned());
+                report.findings.extend(assessed.findings.iter().cloned());
                 sources.extend(sub.sources);
                 report.submissions.push(CheckedSubmission {
                     path,

@@ -2,21 +2,16 @@
 
 use std::path::Path;
 
+use super::Failure;
 use crate::Exit;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, ReportView};
-use crate::finding::{Finding, sort_findings};
-use crate::load::submission;
 use crate::report::{ReportInput, json};
 
 /// Runs `dgmat diff`.
 pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
-    let Some(old) = side(&args.old, args) else {
-        return Ok(Exit::Invalid);
-    };
-    let Some(new) = side(&args.new, args) else {
-        return Ok(Exit::Invalid);
-    };
+    let old = side(&args.old, args)?;
+    let new = side(&args.new, args)?;
     let (old_name, new_name) = (args.old.display().to_string(), args.new.display().to_string());
     let d = diff::diff(&old_name, &old, &new_name, &new);
     for w in &d.warnings {
@@ -54,65 +49,48 @@ pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
 }
 
 /// One side: a JSON report file as saved by `assess --format json`, or a submission assessed
-/// now with the options `assess` takes. `None` after saying why it cannot be read.
-fn side(path: &Path, args: &DiffArgs) -> Option<ReportView> {
+/// now with the options `assess` takes.
+fn side(path: &Path, args: &DiffArgs) -> anyhow::Result<ReportView> {
     let is_report = path.is_file() && crate::load::has_ext(path, &["json"]);
     let text = if is_report {
         // The same size cap and encoding checks as every other input.
         let name = path.display().to_string();
-        match crate::load::yaml::read_text(path, &name) {
-            Ok(t) => t.to_string(),
-            Err(f) => {
-                super::print_findings(&crate::source::Sources::default(), &[f]);
-                return None;
-            }
-        }
+        crate::load::yaml::read_text(path, &name)
+            .map_err(|f| Failure::findings(vec![f], crate::source::Sources::default()))?
+            .to_string()
     } else {
         assess_json(path, args)?
     };
     match serde_json::from_str::<ReportView>(&text) {
-        Ok(r) if r.dgmat_report == 1 => Some(r),
-        Ok(r) => {
-            crate::stderr!(
-                "error: {}: report format {} is not supported (this dgmat reads format 1)",
-                path.display(),
-                r.dgmat_report
-            );
-            None
-        }
-        Err(e) => {
-            crate::stderr!(
-                "error: {}:{}:{}: not a dgmat JSON report: {e}\nhelp: give a report written by `dgmat assess --format json`, or a submission directory",
-                path.display(),
-                e.line(),
-                e.column()
-            );
-            None
-        }
+        Ok(r) if r.dgmat_report == 1 => Ok(r),
+        Ok(r) => Err(Failure::Usage(format!(
+            "{}: report format {} is not supported (this dgmat reads format 1)",
+            path.display(),
+            r.dgmat_report
+        ))
+        .into()),
+        Err(e) => Err(Failure::Usage(format!(
+            "{}:{}:{}: not a dgmat JSON report: {e}\nhelp: give a report written by `dgmat assess --format json`, or a submission directory",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+        .into()),
     }
 }
 
 /// Assesses the submission at `path` and renders its JSON report.
-fn assess_json(path: &Path, args: &DiffArgs) -> Option<String> {
-    let sub = match submission::load(&[path.to_path_buf()], args.rubric.as_deref()) {
-        Ok(s) => s,
-        Err(failure) => {
-            super::print_findings(&failure.sources, &failure.findings);
-            crate::stderr!("error: could not assess {}", path.display());
-            return None;
-        }
-    };
+fn assess_json(path: &Path, args: &DiffArgs) -> anyhow::Result<String> {
+    let what = format!("could not assess {}", path.display());
+    let sub = super::load_submission(&[path.to_path_buf()], args.rubric.as_deref(), &what)?;
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
-    let lang = args.lang.code();
     let today = chrono::Local::now().date_naive();
-    let assessment = crate::assess::assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, &target, lang, today);
-    let mut findings: Vec<Finding> = sub.warnings.iter().chain(&assessment.findings).cloned().collect();
-    sort_findings(&mut findings);
-    Some(json::render(&ReportInput {
+    let assessed = crate::pipeline::assess(&sub, &target, args.lang, today);
+    Ok(json::render(&ReportInput {
         rubric: &sub.rubric,
-        assessment: &assessment,
+        assessment: &assessed.assessment,
         inputs: &sub.inputs,
-        findings: &findings,
-        lang,
+        findings: &assessed.findings,
+        lang: args.lang,
     }))
 }

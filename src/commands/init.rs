@@ -3,15 +3,14 @@
 use std::path::Path;
 
 use crate::Exit;
+use crate::lang::Lang;
 use crate::load::rubric::DEFAULT_RUBRIC;
 use crate::report::init;
 
 /// Runs `dgmat init`.
-pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, csv: bool, lang: &str, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, csv: bool, lang: Lang, quiet: bool) -> anyhow::Result<Exit> {
     let spec = rubric_spec.unwrap_or(DEFAULT_RUBRIC);
-    let Some(loaded) = super::load_rubric(spec) else {
-        return Ok(Exit::Invalid);
-    };
+    let loaded = super::load_rubric(spec)?;
     let mut files = vec![(
         dir.join("questionnaire.yaml"),
         init::questionnaire(&loaded, lang, chrono::Local::now().date_naive()),
@@ -29,9 +28,11 @@ pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, csv: bool, lang: 
         .map(|(p, _)| p.display().to_string())
         .collect();
     if !existing.is_empty() && !force {
-        crate::stderr!("error: {} already exist(s); nothing was written", existing.join(", "));
-        crate::stderr!("help: pass --force to overwrite, or choose another directory");
-        return Ok(Exit::Invalid);
+        return Err(super::Failure::Usage(format!(
+            "{} already exist(s); nothing was written\nhelp: pass --force to overwrite, or choose another directory",
+            existing.join(", ")
+        ))
+        .into());
     }
     std::fs::create_dir_all(dir)?;
     for (path, text) in &files {

@@ -17,27 +17,93 @@ use anyhow::Context as _;
 use crate::finding::Finding;
 use crate::source::Sources;
 
-/// Loads the rubric `spec`, or prints why it cannot be loaded (with the rubric's own lines) and
-/// returns `None`: the caller exits with 2.
-pub fn load_rubric(spec: &str) -> Option<crate::model::rubric::LoadedRubric> {
-    match crate::load::rubric::load(spec) {
-        Ok(r) => Some(r),
-        Err(findings) => {
-            print_findings(&rubric_sources(spec), &findings);
-            None
+/// Why a command could not run. It travels up to `main` inside the `anyhow` error, which
+/// renders it once (located findings with their source lines, then one `error:` line) and
+/// exits with 2: no command prints an error and then returns quietly.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Problems in an input, each located.
+    #[error("{}", summary.as_deref().unwrap_or("the input is invalid"))]
+    Findings {
+        /// The problems, errors first.
+        findings: Vec<Finding>,
+        /// The texts they point into, for snippets.
+        sources: Sources,
+        /// The line after them, if any.
+        summary: Option<String>,
+    },
+    /// A usage mistake (a path that is not a directory, an unknown target): one line.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Failure {
+    /// Findings with no summary line.
+    pub fn findings(findings: Vec<Finding>, sources: Sources) -> Self {
+        Failure::Findings {
+            findings,
+            sources,
+            summary: None,
+        }
+    }
+
+    /// The same failure ending with `summary`.
+    pub fn with_summary(self, summary: impl Into<String>) -> Self {
+        match self {
+            Failure::Findings { findings, sources, .. } => Failure::Findings {
+                findings,
+                sources,
+                summary: Some(summary.into()),
+            },
+            usage => usage,
         }
     }
 }
 
-/// The target `--target` names (the rubric's default without it), or `None` after saying why
-/// the name is wrong: the caller exits with 2.
-pub fn target(rubric: &crate::model::rubric::Rubric, spec: Option<&str>) -> Option<crate::assess::TargetChoice> {
+/// How `main` shows an error: a [`Failure`]'s findings with their snippets and its summary,
+/// or the error chain on one line.
+pub fn render_error(err: &anyhow::Error) -> String {
+    match err.downcast_ref::<Failure>() {
+        Some(Failure::Findings {
+            findings,
+            sources,
+            summary,
+        }) => {
+            let mut text = String::new();
+            sources.render_list(findings, "`dgmat check --format json` lists them all", &mut text);
+            if let Some(summary) = summary {
+                text.push_str(&format!("error: {summary}\n"));
+            }
+            text
+        }
+        _ => format!("error: {err:#}\n"),
+    }
+}
+
+/// Loads the rubric `spec`, or fails with its findings shown in the rubric's own lines.
+pub fn load_rubric(spec: &str) -> Result<crate::model::rubric::LoadedRubric, Failure> {
+    crate::load::rubric::load(spec).map_err(|findings| Failure::findings(findings, rubric_sources(spec)))
+}
+
+/// The target `--target` names (the rubric's default without it).
+pub fn target(rubric: &crate::model::rubric::Rubric, spec: Option<&str>) -> Result<crate::assess::TargetChoice, Failure> {
     let Some(spec) = spec else {
-        return Some(crate::assess::TargetChoice::Default);
+        return Ok(crate::assess::TargetChoice::Default);
     };
-    crate::assess::parse_target(rubric, spec)
-        .map_err(|msg| crate::stderr!("error: --target: {msg}"))
-        .ok()
+    crate::assess::parse_target(rubric, spec).map_err(|msg| Failure::Usage(format!("--target: {msg}")))
+}
+
+/// Loads the submission at `paths`, or fails with every problem found and `what` it stops
+/// (`could not assess`).
+pub fn load_submission(
+    paths: &[std::path::PathBuf],
+    rubric: Option<&str>,
+    what: &str,
+) -> Result<crate::model::submission::Submission, Failure> {
+    crate::load::submission::load(paths, rubric).map_err(|failure| {
+        let errors = failure.findings.iter().filter(|f| f.is_error()).count();
+        Failure::findings(failure.findings, failure.sources).with_summary(format!("{what}: {errors} problem(s) in the input"))
+    })
 }
 
 /// The rubric text `spec` names, for showing its findings.
@@ -49,7 +115,8 @@ pub fn rubric_sources(spec: &str) -> Sources {
     sources
 }
 
-/// Writes every finding to stderr with its source snippet.
+/// Writes every finding to stderr with its source snippet (for warnings of a command that
+/// goes on; a command that stops returns a [`Failure`]).
 pub fn print_findings(sources: &Sources, findings: &[Finding]) {
     let mut text = String::new();
     sources.render_list(findings, "`dgmat check --format json` lists them all", &mut text);

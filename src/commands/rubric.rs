@@ -12,7 +12,11 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
             let mut out = String::new();
             for (id, _, _) in SHIPPED {
                 match rubric::load(id) {
-                    Ok(r) => out.push_str(&format!("{id}\t{}\t{}\n", r.rubric.version, r.rubric.title.get("en"))),
+                    Ok(r) => out.push_str(&format!(
+                        "{id}\t{}\t{}\n",
+                        r.rubric.version,
+                        r.rubric.title.get(crate::lang::Lang::En)
+                    )),
                     Err(_) => out.push_str(&format!("{id}\t(invalid)\n")),
                 }
             }
@@ -24,19 +28,14 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
                 super::print(&r.text)?;
                 Ok(Exit::Ok)
             }
-            Err(findings) => {
-                super::print_findings(&Sources::default(), &findings);
-                Ok(Exit::Invalid)
-            }
+            Err(findings) => Err(super::Failure::findings(findings, Sources::default()).into()),
         },
         RubricCommand::Lint { rubric: spec } => lint(spec, quiet),
-        RubricCommand::Doc { rubric: spec, lang } => match super::load_rubric(spec) {
-            Some(r) => {
-                super::print(&crate::report::rubric_doc::render(&r, lang.code()))?;
-                Ok(Exit::Ok)
-            }
-            None => Ok(Exit::Invalid),
-        },
+        RubricCommand::Doc { rubric: spec, lang } => {
+            let r = super::load_rubric(spec)?;
+            super::print(&crate::report::rubric_doc::render(&r, *lang))?;
+            Ok(Exit::Ok)
+        }
     }
 }
 

@@ -11,10 +11,7 @@ pub fn run(kind: SchemaKind, rubric_spec: Option<&str>) -> anyhow::Result<Exit> 
         SchemaKind::Questionnaire => crate::schema::questionnaire(),
         SchemaKind::Report => crate::schema::report(),
         SchemaKind::Diff => crate::schema::diff(),
-        SchemaKind::Inventory => match super::load_rubric(rubric_spec.unwrap_or(DEFAULT_RUBRIC)) {
-            Some(r) => crate::schema::inventory(&r.rubric),
-            None => return Ok(Exit::Invalid),
-        },
+        SchemaKind::Inventory => crate::schema::inventory(&super::load_rubric(rubric_spec.unwrap_or(DEFAULT_RUBRIC))?.rubric),
     };
     let mut text = serde_json::to_string_pretty(&value)?;
     text.push('\n');

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::lang::Lang;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 
@@ -19,9 +20,9 @@ impl Text {
     }
 
     /// The text in `lang`, else in English, else the plain string, else any translation.
-    pub fn get(&self, lang: &str) -> &str {
+    pub fn get(&self, lang: Lang) -> &str {
         self.0
-            .get(lang)
+            .get(lang.code())
             .or_else(|| self.0.get("en"))
             .or_else(|| self.0.get(PLAIN))
             .or_else(|| self.0.values().next())
@@ -29,8 +30,8 @@ impl Text {
     }
 
     /// Whether the text has a translation in `lang` (a plain string counts for none).
-    pub fn has(&self, lang: &str) -> bool {
-        self.0.contains_key(lang)
+    pub fn has(&self, lang: Lang) -> bool {
+        self.0.contains_key(lang.code())
     }
 
     /// Whether every translation is blank.

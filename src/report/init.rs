@@ -6,7 +6,8 @@
 
 use std::fmt::Write;
 
-use super::i18n::t;
+use super::i18n::texts;
+use crate::lang::Lang;
 use crate::model::rubric::EvidenceRule;
 use crate::model::rubric::LoadedRubric;
 
@@ -29,14 +30,14 @@ fn comment(out: &mut String, indent: &str, text: &str) {
 }
 
 /// The questionnaire template.
-pub fn questionnaire(loaded: &LoadedRubric, lang: &str, today: chrono::NaiveDate) -> String {
+pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate) -> String {
     let r = &loaded.rubric;
     let mut out = String::new();
     let _ = writeln!(out, "# {} — {}@{}", r.title.get(lang), r.id.value, r.version);
     comment(
         &mut out,
         "",
-        if lang == "vi" {
+        if lang == Lang::Vi {
             "Phiếu tự đánh giá: trả lời từng câu hỏi sau dấu hai chấm. Câu để trống được tính là chưa trả lời. Dạng đầy đủ: {answer: yes, note: \"...\", evidence: [{ref: \"Quyết định số ...\", date: YYYY-MM-DD}]}. Kiểm tra bằng: dgmat check THƯ-MỤC"
         } else {
             "Self-assessment: answer each question after its colon. A blank answer counts as unanswered. Long form: {answer: yes, note: \"...\", evidence: [{ref: \"Decision No. ...\", date: YYYY-MM-DD}]}. Check it with: dgmat check DIR"
@@ -52,9 +53,9 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: &str, today: chrono::NaiveDate
         let _ = writeln!(out, "\n  # ── {} {} ──", d.id.value, d.name.get(lang));
         for c in &d.criteria {
             let tag = match (&c.level, c.points) {
-                (Some(l), _) => format!("{} {}", t(lang, "level"), l.value),
+                (Some(l), _) => format!("{} {}", texts(lang).level, l.value),
                 (None, Some(p)) => format!("{p} pts"),
-                (None, None) => t(lang, "level").to_string(),
+                (None, None) => texts(lang).level.to_string(),
             };
             let _ = writeln!(out);
             let _ = writeln!(out, "  # [{tag}] {} — {}", c.id.value, c.title.get(lang));
@@ -66,26 +67,26 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: &str, today: chrono::NaiveDate
                 comment(
                     &mut out,
                     "  ",
-                    &format!("{} ({}): {what}", t(lang, "computed"), check.collection.value),
+                    &format!("{} ({}): {what}", texts(lang).computed, check.collection.value),
                 );
                 continue;
             }
             if let Some(q) = &c.question {
-                comment(&mut out, "  ", &format!("{}: {}", t(lang, "question"), q.get(lang)));
+                comment(&mut out, "  ", &format!("{}: {}", texts(lang).question, q.get(lang)));
             }
             if let Some(g) = &c.guidance {
-                comment(&mut out, "  ", &format!("{}: {}", t(lang, "guidance"), g.get(lang)));
+                comment(&mut out, "  ", &format!("{}: {}", texts(lang).guidance, g.get(lang)));
             }
             let mut answer = c.answer.as_ref().map(|a| a.value.describe()).unwrap_or_default();
             if c.evidence == EvidenceRule::Required {
-                answer.push_str(&format!(" · {}", t(lang, "evidence required")));
+                answer.push_str(&format!(" · {}", texts(lang).evidence_required));
             }
             if c.allow_na {
-                answer.push_str(&format!(" · {}", t(lang, "na allowed")));
+                answer.push_str(&format!(" · {}", texts(lang).na_allowed));
             }
-            comment(&mut out, "  ", &format!("{}: {answer}", t(lang, "answer")));
+            comment(&mut out, "  ", &format!("{}: {answer}", texts(lang).answer));
             for (level, statement) in c.answer.iter().flat_map(|a| &a.value.statements) {
-                comment(&mut out, "  ", &format!("{} {level}: {}", t(lang, "level"), statement.get(lang)));
+                comment(&mut out, "  ", &format!("{} {level}: {}", texts(lang).level, statement.get(lang)));
             }
             let _ = writeln!(out, "  {}:", c.id.value);
         }
@@ -102,14 +103,14 @@ pub fn csv_header(coll: &crate::model::rubric::Collection) -> String {
 }
 
 /// The inventory template.
-pub fn inventory(loaded: &LoadedRubric, lang: &str) -> String {
+pub fn inventory(loaded: &LoadedRubric, lang: Lang) -> String {
     let r = &loaded.rubric;
     let mut out = String::new();
-    let _ = writeln!(out, "# {} — {}@{}", t(lang, "inventory"), r.id.value, r.version);
+    let _ = writeln!(out, "# {} — {}@{}", texts(lang).inventory, r.id.value, r.version);
     comment(
         &mut out,
         "",
-        if lang == "vi" {
+        if lang == Lang::Vi {
             "Kê khai mỗi bản ghi trên một dòng dưới tên danh mục, ví dụ: - {id: ht-01, status: production}. Các trường được mô tả trong phần chú thích của từng danh mục."
         } else {
             "List one record per line under its collection, e.g. - {id: sys-01, status: production}. Each collection's fields are described in the comments above it."
@@ -131,7 +132,7 @@ pub fn inventory(loaded: &LoadedRubric, lang: &str) -> String {
         for (fname, _, def) in coll.fields.iter() {
             let mut what = def.describe();
             if def.required {
-                what.push_str(&format!(", {}", t(lang, "required").to_lowercase()));
+                what.push_str(&format!(", {}", texts(lang).required.to_lowercase()));
             }
             if fname == coll.key.value {
                 what.push_str(", key");

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{ReportInput, index2};
 use std::collections::BTreeMap;
 
+use super::phrase;
 use crate::assess::{CriterionResult, RecordRef, Status, TargetResult};
 use crate::finding::Finding;
 use crate::model::questionnaire::Agency;
@@ -109,7 +110,7 @@ struct Criterion<'a> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     max_points: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    detail: Option<&'a str>,
+    detail: Option<String>,
     /// Inventory checks: records selected by `where`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     selected: Option<usize>,
@@ -144,7 +145,7 @@ struct Gap<'a> {
     title: &'a str,
     action: &'a str,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    detail: Option<&'a str>,
+    detail: Option<String>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     records: &'a [RecordRef],
 }
@@ -202,9 +203,9 @@ pub fn render(input: &ReportInput<'_>) -> String {
                     answered_level: rated_level(cr),
                     points: criterion_points(method, c, cr).map(|p| p.0),
                     max_points: criterion_points(method, c, cr).map(|p| p.1),
-                    detail: cr.detail.as_deref(),
-                    selected: cr.counts.map(|c| c.0),
-                    passing: cr.counts.map(|c| c.1),
+                    detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, d, lang)),
+                    selected: check_counts(cr).map(|c| c.selected),
+                    passing: check_counts(cr).map(|c| c.passing),
                     note: cr.answer.as_ref().and_then(|x| x.note.as_deref()),
                     evidence: cr.answer.as_ref().map_or(&[], |x| x.evidence.as_slice()),
                     records: &cr.records,
@@ -229,7 +230,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
                 max_points: criterion_points(method, c, cr).map(|p| p.1),
                 title: c.title.get(lang),
                 action: c.action.get(lang),
-                detail: cr.detail.as_deref(),
+                detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, d, lang)),
                 records: &cr.records,
             }
         })
@@ -265,4 +266,12 @@ pub fn render(input: &ReportInput<'_>) -> String {
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
+}
+
+/// The counts of a computed criterion's check (not those of a contradicted answer).
+fn check_counts(cr: &CriterionResult) -> Option<&crate::assess::Counts> {
+    match &cr.detail {
+        Some(crate::assess::Detail::Check(c)) => Some(c),
+        _ => None,
+    }
 }

@@ -10,6 +10,7 @@ pub mod init;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod phrase;
 pub mod rubric_doc;
 pub mod sarif;
 pub mod table;
@@ -17,6 +18,7 @@ pub mod view;
 
 use crate::assess::Assessment;
 use crate::finding::Finding;
+use crate::lang::Lang;
 use crate::model::rubric::LoadedRubric;
 use crate::model::submission::InputFile;
 
@@ -31,7 +33,7 @@ pub struct ReportInput<'a> {
     /// Load warnings and assessment findings, sorted.
     pub findings: &'a [Finding],
     /// Language of rubric texts and headings (`en`, `vi`).
-    pub lang: &'a str,
+    pub lang: Lang,
 }
 
 /// An index rounded down to two decimals, so that 2.999 never shows as the next level.

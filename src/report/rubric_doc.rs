@@ -3,19 +3,20 @@
 use std::fmt::Write;
 
 use super::escape;
-use super::i18n::t;
+use super::i18n::texts;
+use crate::lang::Lang;
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{Check, Criterion, EvidenceRule, WhenEmpty};
 
 /// A check in words: what it selects, what it requires, how much.
-pub fn check_in_words(c: &Check, lang: &str) -> String {
+pub fn check_in_words(c: &Check, lang: Lang) -> String {
     let mut out = format!("`{}`: ", c.collection.value);
     match &c.filter {
-        Some(f) => out.push_str(&format!("{} `{}`", t(lang, "selects"), f.source)),
-        None => out.push_str(t(lang, "all records")),
+        Some(f) => out.push_str(&format!("{} `{}`", texts(lang).selects, f.source)),
+        None => out.push_str(texts(lang).all_records),
     }
     if let Some(r) = &c.require {
-        out.push_str(&format!("; {} `{}`", t(lang, "requires"), r.source));
+        out.push_str(&format!("; {} `{}`", texts(lang).requires, r.source));
     }
     let ratio = match (c.min_ratio, c.min_count) {
         (None, None) => Some(1.0),
@@ -24,25 +25,25 @@ pub fn check_in_words(c: &Check, lang: &str) -> String {
     if let Some(r) = ratio {
         out.push_str(&format!(
             "; {} {:.0}% {}",
-            t(lang, "at least"),
+            texts(lang).at_least,
             r * 100.0,
-            t(lang, "of the selected")
+            texts(lang).of_the_selected
         ));
     }
     if let Some(n) = c.min_count {
-        out.push_str(&format!("; {} {n}", t(lang, "at least")));
+        out.push_str(&format!("; {} {n}", texts(lang).at_least));
     }
     let empty = match c.when_empty {
         WhenEmpty::Met => "met",
         WhenEmpty::NotMet => "not_met",
         WhenEmpty::NotApplicable => "not_applicable",
     };
-    out.push_str(&format!("; {}: `{empty}`", t(lang, "when none")));
+    out.push_str(&format!("; {}: `{empty}`", texts(lang).when_none));
     out
 }
 
 /// Renders the rubric document.
-pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
+pub fn render(loaded: &LoadedRubric, lang: Lang) -> String {
     let r = &loaded.rubric;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape::markdown(r.title.get(lang)));
@@ -55,7 +56,7 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
         "`{}@{}` · {}: {:?}, partial = {}, threshold = {}, overall = {:?}{}\n",
         r.id.value,
         r.version,
-        t(lang, "scoring"),
+        texts(lang).scoring,
         s.method.value,
         s.partial_credit,
         s.level_threshold,
@@ -82,10 +83,10 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
     let _ = writeln!(
         out,
         "## {}\n\n| {} | {} | {} |\n|---|---|---|",
-        t(lang, "levels"),
-        t(lang, "level"),
-        t(lang, "name"),
-        t(lang, "description")
+        texts(lang).levels,
+        texts(lang).level,
+        texts(lang).name,
+        texts(lang).description
     );
     for l in &r.levels {
         let _ = writeln!(
@@ -97,7 +98,7 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
         );
     }
     if !r.targets.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", t(lang, "targets"));
+        let _ = writeln!(out, "\n## {}\n", texts(lang).targets);
         for target in &r.targets {
             let default = r.default_target.as_ref().is_some_and(|d| d.value == target.id.value);
             let _ = write!(
@@ -106,12 +107,12 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
                 target.id.value,
                 if default { " (default)" } else { "" },
                 escape::markdown(target.title.get(lang)),
-                t(lang, "level"),
+                texts(lang).level,
                 target.level.value
             );
             if let Some(p) = &target.portfolio {
                 let goals: Vec<String> = p.at_least.iter().map(|(l, share)| format!("{:.0}% ≥ {l}", share * 100.0)).collect();
-                let _ = write!(out, "; {}: {}", t(lang, "portfolio"), goals.join(", "));
+                let _ = write!(out, "; {}: {}", texts(lang).portfolio, goals.join(", "));
             }
             out.push('\n');
         }
@@ -119,10 +120,10 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
     let _ = writeln!(
         out,
         "\n## {}\n\n| | {} | {} | {} |\n|---|---|---|---|",
-        t(lang, "dimensions"),
-        t(lang, "dimension"),
-        t(lang, "weight"),
-        t(lang, "criteria")
+        texts(lang).dimensions,
+        texts(lang).dimension,
+        texts(lang).weight,
+        texts(lang).criteria
     );
     for d in &r.dimensions {
         let _ = writeln!(
@@ -155,14 +156,14 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
                 continue;
             }
             let name = r.levels.iter().find(|l| l.level.value == level).map_or("", |l| l.name.get(lang));
-            let _ = writeln!(out, "### {} {level} — {}\n", t(lang, "level"), escape::markdown(name));
+            let _ = writeln!(out, "### {} {level} — {}\n", texts(lang).level, escape::markdown(name));
             for c in at {
                 criterion(&mut out, c, lang);
             }
         }
     }
     if !r.inventory.0.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", t(lang, "inventory"));
+        let _ = writeln!(out, "\n## {}\n", texts(lang).inventory);
         for (name, _, coll) in r.inventory.iter() {
             let title = coll
                 .title
@@ -176,10 +177,10 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |\n|---|---|---|---|",
-                t(lang, "field"),
-                t(lang, "type"),
-                t(lang, "required"),
-                t(lang, "description")
+                texts(lang).field,
+                texts(lang).r#type,
+                texts(lang).required,
+                texts(lang).description
             );
             for (fname, _, def) in coll.fields.iter() {
                 let key = if fname == coll.key.value { " (key)" } else { "" };
@@ -193,7 +194,7 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
                 );
             }
             if !coll.rules.is_empty() {
-                let _ = writeln!(out, "\n{}:\n", t(lang, "rules"));
+                let _ = writeln!(out, "\n{}:\n", texts(lang).rules);
                 for rule in &coll.rules {
                     let when = rule.when.as_ref().map(|w| format!("`{}` → ", w.source)).unwrap_or_default();
                     let _ = writeln!(
@@ -212,32 +213,32 @@ pub fn render(loaded: &LoadedRubric, lang: &str) -> String {
     out
 }
 
-fn criterion(out: &mut String, c: &Criterion, lang: &str) {
+fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
     let _ = writeln!(out, "#### {} — {}\n", c.id.value, escape::markdown(c.title.get(lang)));
     if let Some(p) = c.points {
         let _ = writeln!(out, "- **points:** {p}");
     }
     if let Some(q) = &c.question {
-        let _ = writeln!(out, "- **{}:** {}", t(lang, "question"), escape::markdown(q.get(lang)));
+        let _ = writeln!(out, "- **{}:** {}", texts(lang).question, escape::markdown(q.get(lang)));
     }
     if let Some(a) = &c.answer {
         let mut answer = a.value.describe();
         if c.allow_na {
-            answer.push_str(&format!("; {}", t(lang, "na allowed")));
+            answer.push_str(&format!("; {}", texts(lang).na_allowed));
         }
-        let _ = writeln!(out, "- **{}:** {}", t(lang, "answer"), escape::markdown(&answer));
+        let _ = writeln!(out, "- **{}:** {}", texts(lang).answer, escape::markdown(&answer));
         for (level, statement) in &a.value.statements {
             let _ = writeln!(out, "  - {level}: {}", escape::markdown(statement.get(lang)));
         }
         let evidence = if c.evidence == EvidenceRule::Required {
-            t(lang, "evidence required")
+            texts(lang).evidence_required
         } else {
-            t(lang, "evidence optional")
+            texts(lang).evidence_optional
         };
-        let _ = writeln!(out, "- **{}:** {evidence}", t(lang, "evidence"));
+        let _ = writeln!(out, "- **{}:** {evidence}", texts(lang).evidence);
     }
     if let Some(g) = &c.guidance {
-        let _ = writeln!(out, "- **{}:** {}", t(lang, "guidance"), escape::markdown(g.get(lang)));
+        let _ = writeln!(out, "- **{}:** {}", texts(lang).guidance, escape::markdown(g.get(lang)));
     }
     if let Some(check) = &c.check {
         let words = check
@@ -245,17 +246,17 @@ fn criterion(out: &mut String, c: &Criterion, lang: &str) {
             .as_ref()
             .map(|d| format!("{} — ", escape::markdown(d.get(lang))))
             .unwrap_or_default();
-        let _ = writeln!(out, "- **{}:** {words}{}", t(lang, "check"), check_in_words(check, lang));
+        let _ = writeln!(out, "- **{}:** {words}{}", texts(lang).check, check_in_words(check, lang));
     }
     if let Some(verify) = &c.verify {
-        let _ = writeln!(out, "- **{}:** {}", t(lang, "verify"), check_in_words(verify, lang));
+        let _ = writeln!(out, "- **{}:** {}", texts(lang).verify, check_in_words(verify, lang));
     }
-    let _ = writeln!(out, "- **{}:** {}", t(lang, "action"), escape::markdown(c.action.get(lang)));
+    let _ = writeln!(out, "- **{}:** {}", texts(lang).action, escape::markdown(c.action.get(lang)));
     if !c.references.is_empty() {
         let _ = writeln!(
             out,
             "- **{}:** {}",
-            t(lang, "references"),
+            texts(lang).references,
             escape::markdown(&c.references.join("; "))
         );
     }

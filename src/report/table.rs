@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
-use super::i18n::{status, t};
+use super::i18n::{status, texts};
 use super::{ReportInput, fmt_points, fmt_share, index2};
 
 /// How many failing records a gap lists before summarising the rest.
@@ -22,39 +22,39 @@ pub fn render(input: &ReportInput<'_>) -> String {
         Some(name) => format!("{name} ({})", a.agency.id),
         None => a.agency.id.clone(),
     };
-    let _ = writeln!(out, "{}: {agency}", t(lang, "agency"));
+    let _ = writeln!(out, "{}: {agency}", texts(lang).agency);
     let _ = writeln!(
         out,
         "{}: {}@{} · {}: {}",
-        t(lang, "rubric"),
+        texts(lang).rubric,
         rubric.id.value,
         rubric.version,
-        t(lang, "assessed on"),
+        texts(lang).assessed_on,
         a.assessed_on
     );
     let target_label = match &a.target.id {
-        Some(id) => format!("{id} ({} {})", t(lang, "level"), a.target.level),
-        None => format!("{} {}", t(lang, "level"), a.target.level),
+        Some(id) => format!("{id} ({} {})", texts(lang).level, a.target.level),
+        None => format!("{} {}", texts(lang).level, a.target.level),
     };
-    let _ = writeln!(out, "{}: {target_label}\n", t(lang, "target"));
+    let _ = writeln!(out, "{}: {target_label}\n", texts(lang).target);
 
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
     table.set_header(vec![
-        t(lang, "dimension"),
-        t(lang, "level"),
-        t(lang, "index"),
-        t(lang, "target"),
-        t(lang, "gaps"),
+        texts(lang).dimension,
+        texts(lang).level,
+        texts(lang).index,
+        texts(lang).target,
+        texts(lang).gaps,
     ]);
     for (d, r) in rubric.dimensions.iter().zip(&a.dimensions) {
         let gaps = a.gaps.iter().filter(|g| std::ptr::eq(&rubric.dimensions[g.dimension], d)).count();
         let reached = if r.level >= a.target.level {
-            t(lang, "met")
+            texts(lang).met
         } else {
-            t(lang, "not met")
+            texts(lang).not_met
         };
         table.add_row(vec![
             Cell::new(format!("{} {}", d.id.value, d.name.get(lang))),
@@ -64,9 +64,9 @@ pub fn render(input: &ReportInput<'_>) -> String {
             Cell::new(gaps).set_alignment(CellAlignment::Right),
         ]);
     }
-    let reached = if a.target.met { t(lang, "met") } else { t(lang, "not met") };
+    let reached = if a.target.met { texts(lang).met } else { texts(lang).not_met };
     table.add_row(vec![
-        Cell::new(t(lang, "overall")),
+        Cell::new(texts(lang).overall),
         Cell::new(format!("{} {}", a.level, level_name(a.level))),
         Cell::new(format!("{:.2}", index2(a.index))).set_alignment(CellAlignment::Right),
         Cell::new(reached),
@@ -88,9 +88,9 @@ pub fn render(input: &ReportInput<'_>) -> String {
     }
 
     if a.gaps.is_empty() {
-        let _ = writeln!(out, "{}", t(lang, "no gaps"));
+        let _ = writeln!(out, "{}", texts(lang).no_gaps);
     } else {
-        let _ = writeln!(out, "{} ({} {}):", t(lang, "gap report"), t(lang, "level"), a.target.level);
+        let _ = writeln!(out, "{} ({} {}):", texts(lang).gap_report, texts(lang).level, a.target.level);
         for (di, d) in rubric.dimensions.iter().enumerate() {
             let gaps: Vec<_> = a.gaps.iter().filter(|g| g.dimension == di).collect();
             if gaps.is_empty() {
@@ -101,7 +101,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
                 "\n{} {} ({} {} → {})",
                 d.id.value,
                 d.name.get(lang),
-                t(lang, "level"),
+                texts(lang).level,
                 a.dimensions[di].level,
                 a.target.level
             );
@@ -115,9 +115,9 @@ pub fn render(input: &ReportInput<'_>) -> String {
                 };
                 let _ = writeln!(out, "  [{tag}] {} {} — {}", c.id.value, c.title.get(lang), status(lang, cr.status));
                 if let Some(detail) = &cr.detail {
-                    let _ = writeln!(out, "        {detail}");
+                    let _ = writeln!(out, "        {}", super::phrase::detail(rubric, detail, lang));
                 }
-                let _ = writeln!(out, "        {}: {}", t(lang, "action"), c.action.get(lang));
+                let _ = writeln!(out, "        {}: {}", texts(lang).action, c.action.get(lang));
                 for r in cr.records.iter().take(MAX_RECORDS) {
                     let _ = writeln!(out, "        - {} {} ({})", r.collection, r.key, r.location.record_place());
                 }
@@ -125,9 +125,9 @@ pub fn render(input: &ReportInput<'_>) -> String {
                     let _ = writeln!(
                         out,
                         "        … {} {} {}",
-                        t(lang, "and more"),
+                        texts(lang).and_more,
                         cr.records.len() - MAX_RECORDS,
-                        t(lang, "records").to_lowercase()
+                        texts(lang).records.to_lowercase()
                     );
                 }
             }
@@ -138,7 +138,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
         let _ = writeln!(
             out,
             "\n{} ({errors} error(s), {} warning(s)):",
-            t(lang, "findings"),
+            texts(lang).findings,
             input.findings.len() - errors
         );
         for f in input.findings {

@@ -2,14 +2,14 @@
 //! levels as a bar chart, each target's and portfolio goal's result, and links to every
 //! agency's report. Computed from the batch rows and indicators; the template only formats.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::assess::portfolio::{Kpis, Row, RowStatus};
+use crate::lang::Lang;
 use crate::model::rubric::LoadedRubric;
 use crate::report::chart::{Bars, bars};
-use crate::report::view::{labels, tier_name};
+use crate::report::i18n::texts;
+use crate::report::view::tier_name;
 
 /// The page.
 #[derive(Serialize)]
@@ -17,7 +17,7 @@ pub struct IndexView {
     /// Language code.
     pub lang: String,
     /// Fixed texts.
-    pub t: BTreeMap<String, &'static str>,
+    pub t: &'static crate::report::i18n::Texts,
     /// dgmat's version.
     pub tool_version: &'static str,
     /// Rubric title.
@@ -147,7 +147,7 @@ fn pct(x: f64) -> String {
 }
 
 /// Builds the index of a batch.
-pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: &str) -> IndexView {
+pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: Lang) -> IndexView {
     let r = &rubric.rubric;
     let mut ok: Vec<&Row> = rows.iter().filter(|x| x.status == RowStatus::Ok).collect();
     // Best first: overall level, then index, then path so that ties have a stable order.
@@ -196,14 +196,10 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: &str) -> In
     let mut items: Vec<(String, usize, String)> = kpis
         .distribution
         .iter()
-        .map(|(l, c)| (format!("{} {l}", crate::report::i18n::t(lang, "level")), *c, format!("bar-l{l}")))
+        .map(|(l, c)| (format!("{} {l}", texts(lang).level), *c, format!("bar-l{l}")))
         .collect();
     if kpis.totals.invalid > 0 {
-        items.push((
-            crate::report::i18n::t(lang, "invalid").to_string(),
-            kpis.totals.invalid,
-            "bar-invalid".into(),
-        ));
+        items.push((texts(lang).invalid.to_string(), kpis.totals.invalid, "bar-invalid".into()));
     }
     let targets = kpis
         .targets
@@ -232,8 +228,8 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: &str) -> In
         })
         .collect();
     IndexView {
-        lang: lang.to_string(),
-        t: labels(lang),
+        lang: lang.code().to_string(),
+        t: texts(lang),
         tool_version: env!("CARGO_PKG_VERSION"),
         rubric_title: r.title.get(lang).to_string(),
         rubric_id: r.id.value.clone(),

@@ -1,0 +1,36 @@
+//! One submission from loaded inputs to an assessment with its findings: the sequence every
+//! command that assesses (`assess`, `report`, `check`, `diff`, `batch`) shares, so that they
+//! cannot disagree on what a submission scores or which findings it has.
+//!
+//! Sits above `report` (findings are phrased there) and below `commands` and `batch`.
+
+use crate::assess::{Assessment, TargetChoice};
+use crate::finding::{Finding, merged};
+use crate::lang::Lang;
+use crate::model::submission::Submission;
+
+/// An assessed submission.
+#[derive(Debug)]
+pub struct Assessed {
+    /// Levels, criteria, gaps and the issues found.
+    pub assessment: Assessment,
+    /// The load warnings and the assessment's issues as findings, sorted, in `lang`.
+    pub findings: Vec<Finding>,
+}
+
+impl Assessed {
+    /// How many of its findings are errors.
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+}
+
+/// Assesses `sub` against `target`; `today` dates a questionnaire that gives no date.
+pub fn assess(sub: &Submission, target: &TargetChoice, lang: Lang, today: chrono::NaiveDate) -> Assessed {
+    let assessment = crate::assess::assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, target, today);
+    let issues = crate::report::phrase::findings(&sub.rubric.rubric, &assessment.issues, lang);
+    Assessed {
+        findings: merged(&sub.warnings, &issues),
+        assessment,
+    }
+}

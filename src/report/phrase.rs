@@ -1,0 +1,167 @@
+//! Results into words: a criterion's [`Detail`] and the assessment's [`Issue`]s phrased in the
+//! report's language. `assess/` states facts; this is the only place they become sentences.
+
+use crate::assess::{Counts, Detail, Issue};
+use crate::finding::{Finding, Related, Rule, RuleId, sort_findings};
+use crate::lang::Lang;
+use crate::model::questionnaire::AnswerValue;
+use crate::model::rubric::Rubric;
+
+/// A criterion's detail in `lang`: "answered yes", "10 of 13 selected systems pass (77%)".
+pub fn detail(rubric: &Rubric, d: &Detail, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    match d {
+        Detail::Answered(value, note) => answered(value, note.as_deref().unwrap_or_default(), vi),
+        Detail::Check(c) => counts(rubric, c, lang),
+        Detail::Contradicted(c) if vi => format!("trả lời có, nhưng danh mục cho thấy khác: {}", counts(rubric, c, lang)),
+        Detail::Contradicted(c) => format!("answered yes, but the inventory disagrees: {}", counts(rubric, c, lang)),
+        Detail::EvidenceMissing => "the answer claims credit but cites no evidence".to_string(),
+        Detail::EvidenceStale { days, assessed_on } => format!("all evidence is older than {days} days before {assessed_on}"),
+    }
+}
+
+fn answered(value: &AnswerValue, note: &str, vi: bool) -> String {
+    match (value, vi) {
+        (AnswerValue::Yes, false) => "answered yes".into(),
+        (AnswerValue::Partial, false) => "answered partial".into(),
+        (AnswerValue::No, false) => "answered no".into(),
+        (AnswerValue::NotApplicable, false) => format!("not applicable: {note}"),
+        (AnswerValue::Number(n), false) => format!("answered {n}"),
+        (AnswerValue::Choice(p), false) => format!("answered {}", p.join(", ")),
+        (AnswerValue::Level(l), false) => format!("answered level {l}"),
+        (AnswerValue::Yes, true) => "trả lời: có".into(),
+        (AnswerValue::Partial, true) => "trả lời: một phần".into(),
+        (AnswerValue::No, true) => "trả lời: không".into(),
+        (AnswerValue::NotApplicable, true) => format!("không áp dụng: {note}"),
+        (AnswerValue::Number(n), true) => format!("trả lời: {n}"),
+        (AnswerValue::Choice(p), true) => format!("trả lời: {}", p.join(", ")),
+        (AnswerValue::Level(l), true) => format!("trả lời: mức {l}"),
+    }
+}
+
+/// A check's counts: "10 of 13 selected systems pass (77%); 3 fail, 100% needed".
+fn counts(rubric: &Rubric, c: &Counts, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    // Vietnamese readers see the collection's title, not its key.
+    let title = vi
+        .then(|| rubric.inventory.get(&c.collection).and_then(|coll| coll.title.as_ref()))
+        .flatten()
+        .map(|t| t.get(lang).to_lowercase());
+    let collection = title.as_deref().unwrap_or(&c.collection);
+    let (selected, passing) = (c.selected, c.passing);
+    if selected == 0 {
+        return if vi {
+            format!("không có {collection} nào được chọn")
+        } else {
+            format!("no {collection} selected")
+        };
+    }
+    let pct = passing as f64 / selected as f64 * 100.0;
+    let mut out = match (c.requires, vi) {
+        (true, false) => format!("{passing} of {selected} selected {collection} pass ({pct:.0}%)"),
+        (true, true) => format!("{passing}/{selected} {collection} được chọn đạt ({pct:.0}%)"),
+        (false, false) => format!("{selected} {collection} selected"),
+        (false, true) => format!("{selected} {collection} được chọn"),
+    };
+    if let Some(m) = c.ratio_needed {
+        let (failing, need) = (selected - passing, m * 100.0);
+        out.push_str(&if vi {
+            format!("; {failing} không đạt, cần {need:.0}%")
+        } else {
+            format!("; {failing} fail, {need:.0}% needed")
+        });
+    }
+    if let Some(n) = c.count_needed {
+        out.push_str(&if vi {
+            format!("; cần ít nhất {n}")
+        } else {
+            format!("; at least {n} needed")
+        });
+    }
+    out
+}
+
+/// The assessment's issues as findings, sorted; a record that defeats an expression is
+/// reported once, however many checks use it.
+pub fn findings(rubric: &Rubric, issues: &[Issue], lang: Lang) -> Vec<Finding> {
+    let mut out: Vec<Finding> = issues.iter().map(|i| finding(rubric, i, lang)).collect();
+    sort_findings(&mut out);
+    out.dedup();
+    out
+}
+
+/// One issue as a finding.
+fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
+    match issue {
+        Issue::Contradicted {
+            criterion,
+            at,
+            counts,
+            failing,
+        } => {
+            let text = detail(rubric, &Detail::Contradicted(counts.clone()), lang);
+            Finding::warning(Rule::Contradicted, format!("`{criterion}` {text}"), Some(at.clone()))
+                .with_help(if failing.is_empty() {
+                    "correct the answer or the inventory"
+                } else {
+                    "correct the answer or the records that fail the check"
+                })
+                .with_related(failing.iter().map(|r| Related {
+                    location: r.location.clone(),
+                    label: r.label(),
+                }))
+        }
+        Issue::EvidenceMissing { criterion, at } => Finding::warning(
+            Rule::EvidenceMissing,
+            format!("`{criterion}`: {}", detail(rubric, &Detail::EvidenceMissing, lang)),
+            Some(at.clone()),
+        )
+        .with_help("add `evidence: [{ref: ..., date: ...}]` to the answer"),
+        Issue::EvidenceStale {
+            criterion,
+            at,
+            days,
+            assessed_on,
+        } => {
+            let d = Detail::EvidenceStale {
+                days: *days,
+                assessed_on: *assessed_on,
+            };
+            Finding::warning(
+                Rule::EvidenceStale,
+                format!("`{criterion}`: {}", detail(rubric, &d, lang)),
+                Some(at.clone()),
+            )
+            .with_help("cite current evidence, or renew the document")
+        }
+        Issue::AgencyMismatch {
+            inventory,
+            questionnaire,
+            at,
+        } => Finding::warning(
+            Rule::AgencyMismatch,
+            format!("the inventory is for agency `{inventory}` but the questionnaire for `{questionnaire}`"),
+            Some(at.clone()),
+        )
+        .with_help("submit the questionnaire and inventory of the same agency"),
+        Issue::RecordRule { collection, rule, key, at } => {
+            let (name, coll) = &rubric.inventory.0[*collection];
+            let rule = &coll.rules[*rule];
+            let mut f = Finding::error(
+                RuleId::Rubric(rule.id.value.clone()),
+                format!("{} `{key}`: {}", name.value, rule.message.get(lang)),
+                Some(at.clone()),
+            );
+            f.severity = rule.severity;
+            f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
+            f
+        }
+        Issue::RuleError {
+            collection,
+            key,
+            error,
+            at,
+        } => Finding::warning(Rule::RuleError, format!("{collection} `{key}`: {error}"), Some(at.clone()))
+            .with_help("the record is counted as failing; guard optional fields with `field != null && ...` in the rubric"),
+    }
+}
