@@ -19,6 +19,7 @@ pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod diff;
+pub mod failure;
 pub mod fault;
 pub mod finding;
 pub mod lang;

@@ -42,7 +42,9 @@ pub fn questionnaire() -> Value {
 
 /// The schema of the JSON report of `assess --format json`.
 pub fn report() -> Value {
-    let mut value = generator().into_root_schema_for::<crate::report::json::ReportSchema>().to_value();
+    let mut value = generator()
+        .into_root_schema_for::<crate::report::assessment::json::ReportSchema>()
+        .to_value();
     if let Some(obj) = value.as_object_mut() {
         obj.insert("title".into(), json!("dgmat assessment report"));
     }

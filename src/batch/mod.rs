@@ -22,8 +22,9 @@ use crate::assess::portfolio::{self, Kpis, Row, RowStatus};
 use crate::lang::Lang;
 use crate::load::submission::{self, RubricChoice};
 use crate::model::rubric::LoadedRubric;
+use crate::report::assessment::{html, json};
 use crate::report::batch::{index, summary};
-use crate::report::{ReportInput, html, index2, json};
+use crate::report::{ReportInput, index2};
 
 /// Where a batch finds its submissions.
 pub enum Source<'a> {
@@ -99,8 +100,10 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
             }
         }
         Source::Consolidated(file, column) => {
-            let (c, values, blank) =
-                submission::Consolidated::open(file, &opts.rubric, column).map_err(|f| anyhow::anyhow!("{}", f.message))?;
+            let (c, values, blank) = submission::Consolidated::open(file, &opts.rubric, column).map_err(|f| {
+                let sources = crate::source::Sources::default();
+                crate::failure::Failure::findings(vec![f], sources).with_summary("could not split the consolidated inventory")
+            })?;
             if blank > 0 {
                 discovery_problems.push(format!("{}: {blank} row(s) leave `{column}` blank and belong to no agency", c.name));
             }
@@ -169,7 +172,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     crate::write::write_atomic(&opts.out.join("summary.csv"), &summary::csv(&opts.rubric, &rows)?)?;
     let json = summary::json(&opts.rubric, &kpis, &rows)?;
     crate::write::write_atomic(&opts.out.join("summary.json"), json.as_bytes())?;
-    let index = html::render_index(&index::build(&opts.rubric, &rows, &kpis, opts.lang))
+    let index = index::render(&index::build(&opts.rubric, &rows, &kpis, opts.lang))
         .map_err(|e| anyhow::anyhow!("cannot render index.html: {e}"))?;
     crate::write::write_atomic(&opts.out.join("index.html"), index.as_bytes())?;
     Ok(BatchResult {

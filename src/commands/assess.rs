@@ -4,7 +4,8 @@ use anyhow::Context as _;
 
 use crate::Exit;
 use crate::cli::{AssessArgs, Format};
-use crate::report::{ReportInput, html, json, markdown, table};
+use crate::report::ReportInput;
+use crate::report::assessment::{html, json, markdown, table};
 
 /// Runs `dgmat assess`.
 pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {

@@ -7,8 +7,7 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::finding::{Finding, Severity, sort_findings};
 use crate::lang::Lang;
 use crate::load::submission;
-use crate::report::findings::{self, CheckReport, CheckedSubmission};
-use crate::report::{junit, sarif};
+use crate::report::check::{self, CheckReport, CheckedSubmission};
 use crate::source::Sources;
 
 /// Groups the arguments into submissions: each directory is one, the loose files together
@@ -94,11 +93,11 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
     report.files.sort();
     report.files.dedup();
     let text = match args.format {
-        CheckFormat::Text => findings::text(&report, &sources),
-        CheckFormat::Json => findings::json(&report),
-        CheckFormat::Sarif => sarif::render(&report),
-        CheckFormat::Junit => junit::render(&report, args.warnings_as_errors),
-        CheckFormat::Github => findings::github(&report),
+        CheckFormat::Text => check::text::render(&report, &sources),
+        CheckFormat::Json => check::json::render(&report),
+        CheckFormat::Sarif => check::sarif::render(&report),
+        CheckFormat::Junit => check::junit::render(&report, args.warnings_as_errors),
+        CheckFormat::Github => check::github::render(&report),
     };
     match &args.output {
         Some(path) => super::write_atomic(path, &text)?,

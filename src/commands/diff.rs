@@ -6,7 +6,8 @@ use super::Failure;
 use crate::Exit;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, ReportView};
-use crate::report::{ReportInput, json};
+use crate::report::ReportInput;
+use crate::report::assessment::json;
 
 /// Runs `dgmat diff`.
 pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
@@ -18,9 +19,9 @@ pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
         crate::stderr!("warning: {w}");
     }
     let text = match args.format {
-        DiffFormat::Table => diff::to_table(&d),
-        DiffFormat::Json => diff::to_json(&d),
-        DiffFormat::Markdown => diff::to_markdown(&d),
+        DiffFormat::Table => crate::report::diff::to_table(&d),
+        DiffFormat::Json => crate::report::diff::to_json(&d),
+        DiffFormat::Markdown => crate::report::diff::to_markdown(&d),
     };
     match &args.output {
         Some(path) => super::write_atomic(path, &text)?,

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::Exit;
 use crate::lang::Lang;
 use crate::load::rubric::DEFAULT_RUBRIC;
-use crate::report::init;
+use crate::report::rubric::init;
 
 /// Runs `dgmat init`.
 pub fn run(dir: &Path, rubric_spec: Option<&str>, force: bool, csv: bool, lang: Lang, quiet: bool) -> anyhow::Result<Exit> {

@@ -33,7 +33,7 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
         RubricCommand::Lint { rubric: spec } => lint(spec, quiet),
         RubricCommand::Doc { rubric: spec, lang } => {
             let r = super::load_rubric(spec)?;
-            super::print(&crate::report::rubric_doc::render(&r, *lang))?;
+            super::print(&crate::report::rubric::doc::render(&r, *lang))?;
             Ok(Exit::Ok)
         }
     }

@@ -1,20 +1,15 @@
 //! Report formats. Each formats a precomputed [`ReportInput`] and computes nothing itself.
 
+pub mod assessment;
 pub mod batch;
 pub mod chart;
+pub mod check;
+pub mod diff;
 pub mod escape;
-pub mod findings;
-pub mod html;
 pub mod i18n;
-pub mod init;
-pub mod json;
-pub mod junit;
-pub mod markdown;
+pub mod page;
 pub mod phrase;
-pub mod rubric_doc;
-pub mod sarif;
-pub mod table;
-pub mod view;
+pub mod rubric;
 
 use crate::assess::Assessment;
 use crate::finding::Finding;

@@ -7,9 +7,9 @@ use serde::Serialize;
 use crate::assess::portfolio::{Kpis, Row, RowStatus};
 use crate::lang::Lang;
 use crate::model::rubric::LoadedRubric;
+use crate::report::assessment::view::tier_name;
 use crate::report::chart::{Bars, bars};
 use crate::report::i18n::texts;
-use crate::report::view::tier_name;
 
 /// The page.
 #[derive(Serialize)]
@@ -261,4 +261,9 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: Lang) -> In
             .collect(),
         targets,
     }
+}
+
+/// Renders the batch index page.
+pub fn render(view: &IndexView) -> Result<String, handlebars::RenderError> {
+    crate::report::page::render("index", view)
 }

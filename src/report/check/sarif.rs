@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::findings::CheckReport;
+use super::CheckReport;
 use crate::finding::RuleId;
 use crate::location::Location;
 use crate::rule::help_uri;

@@ -8,14 +8,14 @@ use std::sync::OnceLock;
 
 use handlebars::Handlebars;
 
-use super::ReportInput;
+use crate::report::ReportInput;
 
 fn registry() -> &'static Handlebars<'static> {
     static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
     REGISTRY.get_or_init(|| {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
-        hb.register_escape_fn(super::escape::markdown);
+        hb.register_escape_fn(crate::report::escape::markdown);
         // Inside an HTML block (`<summary>`), Markdown is not parsed: HTML escaping is right.
         hb.register_helper(
             "html",
@@ -30,12 +30,12 @@ fn registry() -> &'static Handlebars<'static> {
                         .param(0)
                         .map(|p| p.value().as_str().map_or_else(|| p.value().to_string(), str::to_string))
                         .unwrap_or_default();
-                    out.write(&super::escape::html(&text))?;
+                    out.write(&crate::report::escape::html(&text))?;
                     Ok(())
                 },
             ),
         );
-        hb.register_template_string("report", include_str!("templates/report.md.hbs"))
+        hb.register_template_string("report", include_str!("../templates/report.md.hbs"))
             .unwrap_or_else(|e| panic!("templates/report.md.hbs: {e}"));
         hb
     })

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
-use super::i18n::{status, texts};
-use super::{ReportInput, fmt_points, fmt_share, index2};
+use crate::report::i18n::{status, texts};
+use crate::report::{ReportInput, fmt_points, fmt_share, index2};
 
 /// How many failing records a gap lists before summarising the rest.
 const MAX_RECORDS: usize = 10;
@@ -115,7 +115,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
                 };
                 let _ = writeln!(out, "  [{tag}] {} {} — {}", c.id.value, c.title.get(lang), status(lang, cr.status));
                 if let Some(detail) = &cr.detail {
-                    let _ = writeln!(out, "        {}", super::phrase::detail(rubric, detail, lang));
+                    let _ = writeln!(out, "        {}", crate::report::phrase::detail(rubric, detail, lang));
                 }
                 let _ = writeln!(out, "        {}: {}", texts(lang).action, c.action.get(lang));
                 for r in cr.records.iter().take(MAX_RECORDS) {

@@ -2,11 +2,11 @@
 
 use std::fmt::Write;
 
-use super::escape;
-use super::i18n::texts;
 use crate::lang::Lang;
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{Check, Criterion, EvidenceRule, WhenEmpty};
+use crate::report::escape;
+use crate::report::i18n::texts;
 
 /// A check in words: what it selects, what it requires, how much.
 pub fn check_in_words(c: &Check, lang: Lang) -> String {

@@ -3,16 +3,16 @@
 
 use serde::Serialize;
 
-use super::{ReportInput, index2};
+use crate::report::{ReportInput, index2};
 use std::collections::BTreeMap;
 
-use super::phrase;
 use crate::assess::{CriterionResult, RecordRef, Status, TargetResult};
 use crate::finding::Finding;
 use crate::model::questionnaire::Agency;
 use crate::model::questionnaire::Evidence;
 use crate::model::rubric::Method;
 use crate::model::submission::InputFile;
+use crate::report::phrase;
 
 /// The report document, for `dgmat schema report`.
 pub type ReportSchema = Report<'static>;

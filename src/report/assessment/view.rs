@@ -5,13 +5,13 @@
 
 use serde::Serialize;
 
-use super::chart::{Radar, radar};
-use super::i18n::{status, texts};
-use super::{ReportInput, fmt_points, fmt_share, index2};
 use crate::assess::{CriterionResult, RecordRef, Status};
 use crate::lang::Lang;
 use crate::model::rubric::{Criterion, Method};
 use crate::model::submission::InputFile;
+use crate::report::chart::{Radar, radar};
+use crate::report::i18n::{status, texts};
+use crate::report::{ReportInput, fmt_points, fmt_share, index2};
 
 /// How many failing records a gap lists before summarising the rest.
 pub const MAX_RECORDS: usize = 20;
@@ -452,7 +452,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             status: cr.status.as_str(),
             status_name: status(lang, cr.status),
             icon: icon(cr.status),
-            detail: cr.detail.as_ref().map(|d| super::phrase::detail(rubric, d, lang)),
+            detail: cr.detail.as_ref().map(|d| crate::report::phrase::detail(rubric, d, lang)),
             note: cr.answer.as_ref().and_then(|x| x.note.clone()),
             action: c.action.get(lang).to_string(),
             records: cr.records.iter().take(MAX_RECORDS).map(RecordView::from).collect(),

@@ -6,10 +6,10 @@
 
 use std::fmt::Write;
 
-use super::i18n::texts;
 use crate::lang::Lang;
 use crate::model::rubric::EvidenceRule;
 use crate::model::rubric::LoadedRubric;
+use crate::report::i18n::texts;
 
 /// A text on one or more comment lines, wrapped at about 96 columns.
 fn comment(out: &mut String, indent: &str, text: &str) {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::findings::CheckReport;
+use super::CheckReport;
 use crate::finding::{Finding, Severity};
 
 /// Renders the JUnit report.
@@ -70,6 +70,6 @@ pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
 fn describe(f: &Finding) -> String {
     let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
     let help = f.help.as_ref().map(|h| format!(" (help: {h})")).unwrap_or_default();
-    let related = super::findings::related_line(f).map(|r| format!(" ({r})")).unwrap_or_default();
+    let related = super::related_line(f).map(|r| format!(" ({r})")).unwrap_or_default();
     format!("{place}{}: {}{help}{related}", f.severity.as_str(), f.message)
 }

@@ -1,5 +1,5 @@
-//! The HTML reports: one self-contained page per assessment (radar chart, heatmap, action plan,
-//! evidence, findings, inputs) and the batch index page.
+//! The HTML pages' templates: one registry for the assessment page and the batch index page,
+//! which share a style sheet.
 //!
 //! Templates live in `templates/*.hbs`, are built into the binary and run in strict mode, so a
 //! template that names a missing field fails the tests instead of printing nothing. Handlebars'
@@ -10,8 +10,6 @@ use std::sync::OnceLock;
 
 use handlebars::Handlebars;
 use serde::Serialize;
-
-use super::ReportInput;
 
 fn registry() -> &'static Handlebars<'static> {
     static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
@@ -31,7 +29,8 @@ fn registry() -> &'static Handlebars<'static> {
     })
 }
 
-fn render_page(name: &str, view: &impl Serialize) -> Result<String, handlebars::RenderError> {
+/// Renders the page template `name` (`report`, `index`) with `view`.
+pub fn render(name: &str, view: &impl Serialize) -> Result<String, handlebars::RenderError> {
     let text = registry().render(name, view)?;
     // Drop the blank lines that template blocks leave: smaller files, same page.
     let mut out = String::with_capacity(text.len());
@@ -40,14 +39,4 @@ fn render_page(name: &str, view: &impl Serialize) -> Result<String, handlebars::
         out.push('\n');
     }
     Ok(out)
-}
-
-/// Renders the HTML report of one assessment.
-pub fn render(input: &ReportInput<'_>) -> Result<String, handlebars::RenderError> {
-    render_page("report", &super::view::build(input))
-}
-
-/// Renders the batch index page.
-pub fn render_index(view: &super::batch::index::IndexView) -> Result<String, handlebars::RenderError> {
-    render_page("index", view)
 }

@@ -1,0 +1,9 @@
+//! Reports of one assessment: the terminal table, the JSON report, Markdown and the HTML page.
+//! `view` builds the view model the Markdown and HTML templates render; each format computes
+//! nothing of its own.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod table;
+pub mod view;
