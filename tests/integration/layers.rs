@@ -116,7 +116,7 @@ fn no_arrow_runs_back_up() {
         }
     }
     // The bottom layers import nothing of dgmat but each other.
-    for bottom in ["location", "rule", "write", "fault"] {
+    for bottom in ["location", "rule", "lang", "write", "fault"] {
         if let Some(deps) = graph.get(bottom)
             && !deps.is_empty()
         {

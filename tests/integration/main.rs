@@ -16,6 +16,7 @@ mod malformed;
 mod realdata;
 mod report;
 mod rubric;
+mod rules;
 mod schema;
 mod scoring;
 mod xlsx;
