@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::CheckReport;
+use super::{CheckReport, rule_doc};
 use crate::finding::{Finding, Severity};
 
 /// Renders the JUnit report.
@@ -34,7 +34,10 @@ pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
         }
         for (rule, findings) in rules {
             let failing = findings.iter().any(|f| f.severity == Severity::Error || warnings_as_errors);
-            let lines: Vec<String> = findings.iter().map(|f| describe(f)).collect();
+            let doc = rule_doc(&findings[0].rule, findings[0].severity.as_str(), report);
+            let lines: Vec<String> = std::iter::once(format!("{rule}: {}", doc.full))
+                .chain(findings.iter().map(|f| describe(f)))
+                .collect();
             let status = if failing {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 s.set_message(findings[0].message.as_str());

@@ -9,7 +9,8 @@ pub mod text;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, RuleId, Severity};
+use crate::rule::help_uri;
 
 /// The check report format version.
 pub const CHECK_VERSION: u32 = 1;
@@ -53,6 +54,49 @@ impl CheckReport {
     pub fn counts(&self) -> (usize, usize) {
         let errors = self.findings.iter().filter(|f| f.severity == Severity::Error).count();
         (errors, self.findings.len() - errors)
+    }
+}
+
+/// What a rule is and how to fix what it finds: the rules table of SARIF, the header of a
+/// JUnit case. dgmat's own rules come from [`crate::rule`].
+pub struct RuleDoc {
+    /// What the rule finds, in one line.
+    pub short: String,
+    /// The line and the help together.
+    pub full: String,
+    /// What to do about it.
+    pub help: String,
+    /// Where the README explains it, when the build knows the address.
+    pub help_uri: Option<String>,
+    /// `error` or `warning`.
+    pub level: &'static str,
+}
+
+/// The rules table entry of `rule`: dgmat's own rules describe themselves; a rubric's record
+/// rule is described by its message and help.
+pub fn rule_doc(rule: &RuleId, level: &'static str, report: &CheckReport) -> RuleDoc {
+    match rule.builtin() {
+        Some(r) => RuleDoc {
+            short: r.description().to_string(),
+            full: format!("{}. {}", r.description(), r.help()),
+            help: r.help().to_string(),
+            help_uri: help_uri(r.id()),
+            level,
+        },
+        None => {
+            let (message, help) = report
+                .rule_docs
+                .get(rule.as_str())
+                .cloned()
+                .unwrap_or_else(|| (format!("Record rule {rule} of the rubric"), None));
+            RuleDoc {
+                full: format!("Record rule {rule} of the rubric: {message}"),
+                help: help.unwrap_or_else(|| format!("Correct the record so that it satisfies: {message}")),
+                short: message,
+                help_uri: None,
+                level,
+            }
+        }
     }
 }
 

@@ -8,47 +8,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::CheckReport;
-use crate::finding::RuleId;
+use super::{CheckReport, RuleDoc, rule_doc};
 use crate::location::Location;
-use crate::rule::help_uri;
-
-/// One entry of the rules table: what the rule is, and how to fix what it finds.
-struct RuleDoc {
-    short: String,
-    full: String,
-    help: String,
-    help_uri: Option<String>,
-    level: &'static str,
-}
-
-/// The rules table entry of `rule`: dgmat's own rules describe themselves; a rubric's record
-/// rule is described by its message and help.
-fn rule_doc(rule: &RuleId, level: &'static str, report: &CheckReport) -> RuleDoc {
-    match rule.builtin() {
-        Some(r) => RuleDoc {
-            short: r.description().to_string(),
-            full: format!("{}. {}", r.description(), r.help()),
-            help: r.help().to_string(),
-            help_uri: help_uri(r.id()),
-            level,
-        },
-        None => {
-            let (message, help) = report
-                .rule_docs
-                .get(rule.as_str())
-                .cloned()
-                .unwrap_or_else(|| (format!("Record rule {rule} of the rubric"), None));
-            RuleDoc {
-                full: format!("Record rule {rule} of the rubric: {message}"),
-                help: help.unwrap_or_else(|| format!("Correct the record so that it satisfies: {message}")),
-                short: message,
-                help_uri: None,
-                level,
-            }
-        }
-    }
-}
 
 /// A SARIF physical location.
 fn physical(loc: &Location) -> Value {
