@@ -34,16 +34,7 @@ pub mod schema;
 pub mod source;
 pub mod write;
 
-/// How a run ended; the process exit code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Exit {
-    /// 0: done, every gate passed.
-    Ok = 0,
-    /// 1: done, a gate failed.
-    GateFailed = 1,
-    /// 2: could not run (usage error, invalid input or rubric).
-    Invalid = 2,
-}
+pub use commands::Exit;
 
 /// Runs the command line.
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {

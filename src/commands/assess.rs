@@ -2,7 +2,7 @@
 
 use anyhow::Context as _;
 
-use crate::Exit;
+use super::Exit;
 use crate::cli::{AssessArgs, Format};
 use crate::report::ReportInput;
 use crate::report::assessment::{html, json, markdown, table};

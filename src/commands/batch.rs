@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use super::Exit;
 use super::Failure;
-use crate::Exit;
 use crate::assess::portfolio::RowStatus;
 use crate::batch::{self, BatchOptions, Source};
 use crate::cli::BatchArgs;

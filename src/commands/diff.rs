@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use super::Exit;
 use super::Failure;
-use crate::Exit;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, ReportView};
 use crate::report::ReportInput;

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::Exit;
+use super::Exit;
 use crate::lang::Lang;
 use crate::load::rubric::DEFAULT_RUBRIC;
 use crate::report::rubric::init;

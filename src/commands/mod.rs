@@ -18,6 +18,17 @@ pub use crate::failure::{Failure, render_error};
 use crate::finding::Finding;
 use crate::source::Sources;
 
+/// How a run ended; the process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done, every gate passed.
+    Ok = 0,
+    /// 1: done, a gate failed.
+    GateFailed = 1,
+    /// 2: could not run (usage error, invalid input or rubric).
+    Invalid = 2,
+}
+
 /// Loads the rubric `spec`, or fails with its findings shown in the rubric's own lines.
 pub fn load_rubric(spec: &str) -> Result<crate::model::rubric::LoadedRubric, Failure> {
     crate::load::rubric::load(spec).map_err(|findings| Failure::findings(findings, rubric_sources(spec)))

@@ -1,6 +1,6 @@
 //! `dgmat report`: `assess` with the HTML report as the default format.
 
-use crate::Exit;
+use super::Exit;
 use crate::cli::{AssessArgs, Format};
 
 /// Runs `dgmat report`.

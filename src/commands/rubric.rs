@@ -1,6 +1,6 @@
 //! `dgmat rubric list|show|lint`.
 
-use crate::Exit;
+use super::Exit;
 use crate::cli::RubricCommand;
 use crate::load::rubric::{self, SHIPPED};
 use crate::source::Sources;

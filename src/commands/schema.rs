@@ -1,6 +1,6 @@
 //! `dgmat schema rubric|questionnaire|inventory|report`.
 
-use crate::Exit;
+use super::Exit;
 use crate::cli::SchemaKind;
 use crate::load::rubric::DEFAULT_RUBRIC;
 
