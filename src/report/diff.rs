@@ -69,26 +69,53 @@ pub fn to_table(d: &Diff) -> String {
         ]);
     }
     let _ = writeln!(out, "\n{table}");
-    list(&mut out, "Newly met", &d.newly_met, |c| {
+    list(&mut out, &TEXT, "Newly met", &d.newly_met, |c| {
         format!("{} {} ({} → {})", c.criterion, c.title, c.old_status, c.new_status)
     });
-    list(&mut out, "Newly failing", &d.newly_failing, |c| {
+    list(&mut out, &TEXT, "Newly failing", &d.newly_failing, |c| {
         format!("{} {} ({} → {})", c.criterion, c.title, c.old_status, c.new_status)
     });
-    list(&mut out, "Gaps closed", &d.gaps_closed, |g| format!("{} {}", g.criterion, g.title));
-    list(&mut out, "Gaps opened", &d.gaps_opened, |g| {
+    list(&mut out, &TEXT, "Gaps closed", &d.gaps_closed, |g| {
+        format!("{} {}", g.criterion, g.title)
+    });
+    list(&mut out, &TEXT, "Gaps opened", &d.gaps_opened, |g| {
         format!("{} {} ({})", g.criterion, g.title, g.status)
     });
     out
 }
 
-fn list<T>(out: &mut String, heading: &str, items: &[T], line: impl Fn(&T) -> String) {
-    let _ = writeln!(out, "\n{heading} ({}):", items.len());
+/// How a list of changes is written in one format.
+struct ListStyle {
+    /// The heading line(s), from the list's name and length.
+    heading: fn(&str, usize) -> String,
+    /// The line written when the list is empty.
+    none: &'static str,
+    /// What starts each item's line.
+    bullet: &'static str,
+}
+
+/// Lists in the terminal table.
+const TEXT: ListStyle = ListStyle {
+    heading: |heading, n| format!("\n{heading} ({n}):"),
+    none: "  none",
+    bullet: "  ",
+};
+
+/// Lists in Markdown.
+const MARKDOWN: ListStyle = ListStyle {
+    heading: |heading, n| format!("\n## {heading} ({n})\n"),
+    none: "None.",
+    bullet: "- ",
+};
+
+/// Writes `items` under `heading` in `style`, a line each, or the style's line for none.
+fn list<T>(out: &mut String, style: &ListStyle, heading: &str, items: &[T], line: impl Fn(&T) -> String) {
+    let _ = writeln!(out, "{}", (style.heading)(heading, items.len()));
     if items.is_empty() {
-        let _ = writeln!(out, "  none");
+        let _ = writeln!(out, "{}", style.none);
     }
     for item in items {
-        let _ = writeln!(out, "  {}", line(item));
+        let _ = writeln!(out, "{}{}", style.bullet, line(item));
     }
 }
 
@@ -145,21 +172,11 @@ pub fn to_markdown(d: &Diff) -> String {
         )
     };
     let gap = |g: &GapChange| format!("`{}` {} ({})", g.criterion.replace('`', ""), escape::markdown(&g.title), g.status);
-    md_list(&mut out, "Newly met", &d.newly_met, crit);
-    md_list(&mut out, "Newly failing", &d.newly_failing, crit);
-    md_list(&mut out, "Gaps closed", &d.gaps_closed, gap);
-    md_list(&mut out, "Gaps opened", &d.gaps_opened, gap);
+    list(&mut out, &MARKDOWN, "Newly met", &d.newly_met, crit);
+    list(&mut out, &MARKDOWN, "Newly failing", &d.newly_failing, crit);
+    list(&mut out, &MARKDOWN, "Gaps closed", &d.gaps_closed, gap);
+    list(&mut out, &MARKDOWN, "Gaps opened", &d.gaps_opened, gap);
     out
-}
-
-fn md_list<T>(out: &mut String, heading: &str, items: &[T], line: impl Fn(&T) -> String) {
-    let _ = writeln!(out, "\n## {heading} ({})\n", items.len());
-    if items.is_empty() {
-        let _ = writeln!(out, "None.");
-    }
-    for item in items {
-        let _ = writeln!(out, "- {}", line(item));
-    }
 }
 
 #[cfg(test)]

@@ -6,11 +6,11 @@ use serde::Serialize;
 use crate::report::{ReportInput, index2};
 use std::collections::BTreeMap;
 
-use crate::assess::{CriterionResult, RecordRef, Status, TargetResult};
+use crate::assess::{CriterionResult, DimensionResult, RecordRef, Status, TargetResult};
 use crate::finding::Finding;
 use crate::model::questionnaire::Agency;
 use crate::model::questionnaire::Evidence;
-use crate::model::rubric::Method;
+use crate::model::rubric::{Criterion as RubricCriterion, Dimension as RubricDimension, Method};
 use crate::model::submission::InputFile;
 use crate::report::phrase;
 
@@ -161,7 +161,7 @@ fn coverage(c: Option<[f64; 5]>) -> Option<Coverage> {
 
 /// A criterion's (earned, worth) points in a points rubric; `None` otherwise or when it does not
 /// apply.
-pub(crate) fn criterion_points(method: Method, c: &crate::model::rubric::Criterion, cr: &CriterionResult) -> Option<(f64, f64)> {
+pub(crate) fn criterion_points(method: Method, c: &RubricCriterion, cr: &CriterionResult) -> Option<(f64, f64)> {
     let worth = c
         .points
         .filter(|_| method == Method::Points && cr.status != Status::NotApplicable)?;
@@ -172,69 +172,7 @@ pub(crate) fn criterion_points(method: Method, c: &crate::model::rubric::Criteri
 pub fn render(input: &ReportInput<'_>) -> String {
     let rubric = &input.rubric.rubric;
     let method = rubric.scoring.method.value;
-    let rated_level = |cr: &CriterionResult| if method == Method::Rated { cr.answered_level } else { None };
     let a = input.assessment;
-    let lang = input.lang;
-    let level_name = |l: u8| rubric.levels.iter().find(|d| d.level.value == l).map_or("", |d| d.name.get(lang));
-    let dimensions = rubric
-        .dimensions
-        .iter()
-        .zip(&a.dimensions)
-        .map(|(d, r)| Dimension {
-            id: &d.id.value,
-            name: d.name.get(lang),
-            weight: d.weight,
-            level: r.level,
-            index: index2(r.index),
-            points: r.points.map(|p| round4(p.0)),
-            max_points: r.points.map(|p| round4(p.1)),
-            coverage: coverage(r.coverage),
-            criteria: d
-                .criteria
-                .iter()
-                .zip(&r.criteria)
-                .map(|(c, cr)| Criterion {
-                    id: &c.id.value,
-                    level: c.level.as_ref().map(|l| l.value),
-                    title: c.title.get(lang),
-                    kind: if c.check.is_some() { "check" } else { "question" },
-                    status: cr.status,
-                    credit: cr.credit,
-                    answered_level: rated_level(cr),
-                    points: criterion_points(method, c, cr).map(|p| p.0),
-                    max_points: criterion_points(method, c, cr).map(|p| p.1),
-                    detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, d, lang)),
-                    selected: check_counts(cr).map(|c| c.selected),
-                    passing: check_counts(cr).map(|c| c.passing),
-                    note: cr.answer.as_ref().and_then(|x| x.note.as_deref()),
-                    evidence: cr.answer.as_ref().map_or(&[], |x| x.evidence.as_slice()),
-                    records: &cr.records,
-                })
-                .collect(),
-        })
-        .collect();
-    let gaps = a
-        .gaps
-        .iter()
-        .map(|g| {
-            let d = &rubric.dimensions[g.dimension];
-            let c = &d.criteria[g.criterion];
-            let cr = &a.dimensions[g.dimension].criteria[g.criterion];
-            Gap {
-                dimension: &d.id.value,
-                criterion: &c.id.value,
-                level: c.level.as_ref().map(|l| l.value),
-                status: cr.status,
-                answered_level: if method == Method::Rated { cr.rated_level() } else { None },
-                points: criterion_points(method, c, cr).map(|p| p.0),
-                max_points: criterion_points(method, c, cr).map(|p| p.1),
-                title: c.title.get(lang),
-                action: c.action.get(lang),
-                detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, d, lang)),
-                records: &cr.records,
-            }
-        })
-        .collect();
     let report = Report {
         dgmat_report: REPORT_VERSION,
         tool: Tool {
@@ -250,22 +188,100 @@ pub fn render(input: &ReportInput<'_>) -> String {
         inputs: input.inputs,
         agency: &a.agency,
         assessed_on: a.assessed_on.to_string(),
-        overall: Overall {
-            level: a.level,
-            name: level_name(a.level),
-            index: index2(a.index),
-            points: a.points.map(|p| round4(p.0)),
-            max_points: a.points.map(|p| round4(p.1)),
-            coverage: coverage(a.coverage),
-        },
+        overall: overall(input),
         target: &a.target,
-        dimensions,
-        gaps,
+        dimensions: rubric
+            .dimensions
+            .iter()
+            .zip(&a.dimensions)
+            .map(|(d, r)| dimension(input, d, r))
+            .collect(),
+        gaps: a.gaps.iter().map(|g| gap(input, g)).collect(),
         findings: input.findings,
     };
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
+}
+
+/// The overall level, index, points and coverage.
+fn overall<'a>(input: &ReportInput<'a>) -> Overall<'a> {
+    let rubric = &input.rubric.rubric;
+    let a = input.assessment;
+    Overall {
+        level: a.level,
+        name: rubric
+            .levels
+            .iter()
+            .find(|d| d.level.value == a.level)
+            .map_or("", |d| d.name.get(input.lang)),
+        index: index2(a.index),
+        points: a.points.map(|p| round4(p.0)),
+        max_points: a.points.map(|p| round4(p.1)),
+        coverage: coverage(a.coverage),
+    }
+}
+
+/// One dimension's result with its criteria.
+fn dimension<'a>(input: &ReportInput<'a>, d: &'a RubricDimension, r: &'a DimensionResult) -> Dimension<'a> {
+    Dimension {
+        id: &d.id.value,
+        name: d.name.get(input.lang),
+        weight: d.weight,
+        level: r.level,
+        index: index2(r.index),
+        points: r.points.map(|p| round4(p.0)),
+        max_points: r.points.map(|p| round4(p.1)),
+        coverage: coverage(r.coverage),
+        criteria: d.criteria.iter().zip(&r.criteria).map(|(c, cr)| criterion(input, c, cr)).collect(),
+    }
+}
+
+/// One criterion's result.
+fn criterion<'a>(input: &ReportInput<'a>, c: &'a RubricCriterion, cr: &'a CriterionResult) -> Criterion<'a> {
+    let rubric = &input.rubric.rubric;
+    let method = rubric.scoring.method.value;
+    let lang = input.lang;
+    Criterion {
+        id: &c.id.value,
+        level: c.level.as_ref().map(|l| l.value),
+        title: c.title.get(lang),
+        kind: if c.check.is_some() { "check" } else { "question" },
+        status: cr.status,
+        credit: cr.credit,
+        answered_level: if method == Method::Rated { cr.answered_level } else { None },
+        points: criterion_points(method, c, cr).map(|p| p.0),
+        max_points: criterion_points(method, c, cr).map(|p| p.1),
+        detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, d, lang)),
+        selected: check_counts(cr).map(|c| c.selected),
+        passing: check_counts(cr).map(|c| c.passing),
+        note: cr.answer.as_ref().and_then(|x| x.note.as_deref()),
+        evidence: cr.answer.as_ref().map_or(&[], |x| x.evidence.as_slice()),
+        records: &cr.records,
+    }
+}
+
+/// A criterion that blocks the target.
+fn gap<'a>(input: &ReportInput<'a>, g: &crate::assess::Gap) -> Gap<'a> {
+    let rubric = &input.rubric.rubric;
+    let method = rubric.scoring.method.value;
+    let lang = input.lang;
+    let d = &rubric.dimensions[g.dimension];
+    let c = &d.criteria[g.criterion];
+    let cr = &input.assessment.dimensions[g.dimension].criteria[g.criterion];
+    Gap {
+        dimension: &d.id.value,
+        criterion: &c.id.value,
+        level: c.level.as_ref().map(|l| l.value),
+        status: cr.status,
+        answered_level: if method == Method::Rated { cr.rated_level() } else { None },
+        points: criterion_points(method, c, cr).map(|p| p.0),
+        max_points: criterion_points(method, c, cr).map(|p| p.1),
+        title: c.title.get(lang),
+        action: c.action.get(lang),
+        detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, d, lang)),
+        records: &cr.records,
+    }
 }
 
 /// The counts of a computed criterion's check (not those of a contradicted answer).

@@ -5,6 +5,8 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
+use crate::assess::{Assessment, CriterionResult};
+use crate::model::rubric::Criterion;
 use crate::report::i18n::{status, texts};
 use crate::report::{ReportInput, fmt_points, fmt_share, index2};
 
@@ -13,11 +15,20 @@ const MAX_RECORDS: usize = 10;
 
 /// Renders the table report.
 pub fn render(input: &ReportInput<'_>) -> String {
+    let mut out = String::new();
+    header(&mut out, input);
+    let _ = writeln!(out, "{}\n", levels_table(input));
+    totals(&mut out, input.assessment);
+    gap_report(&mut out, input);
+    findings(&mut out, input);
+    out
+}
+
+/// Writes who was assessed, against which rubric, when, and the target.
+fn header(out: &mut String, input: &ReportInput<'_>) {
     let rubric = &input.rubric.rubric;
     let a = input.assessment;
     let lang = input.lang;
-    let level_name = |l: u8| rubric.levels.iter().find(|d| d.level.value == l).map_or("", |d| d.name.get(lang));
-    let mut out = String::new();
     let agency = match &a.agency.name {
         Some(name) => format!("{name} ({})", a.agency.id),
         None => a.agency.id.clone(),
@@ -37,7 +48,15 @@ pub fn render(input: &ReportInput<'_>) -> String {
         None => format!("{} {}", texts(lang).level, a.target.level),
     };
     let _ = writeln!(out, "{}: {target_label}\n", texts(lang).target);
+}
 
+/// Builds the table of dimension levels, with the overall row last.
+fn levels_table(input: &ReportInput<'_>) -> Table {
+    let rubric = &input.rubric.rubric;
+    let a = input.assessment;
+    let lang = input.lang;
+    let level_name = |l: u8| rubric.levels.iter().find(|d| d.level.value == l).map_or("", |d| d.name.get(lang));
+    let reached = |met: bool| if met { texts(lang).met } else { texts(lang).not_met };
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
@@ -51,28 +70,26 @@ pub fn render(input: &ReportInput<'_>) -> String {
     ]);
     for (d, r) in rubric.dimensions.iter().zip(&a.dimensions) {
         let gaps = a.gaps.iter().filter(|g| std::ptr::eq(&rubric.dimensions[g.dimension], d)).count();
-        let reached = if r.level >= a.target.level {
-            texts(lang).met
-        } else {
-            texts(lang).not_met
-        };
         table.add_row(vec![
             Cell::new(format!("{} {}", d.id.value, d.name.get(lang))),
             Cell::new(format!("{} {}", r.level, level_name(r.level))),
             Cell::new(format!("{:.2}", index2(r.index))).set_alignment(CellAlignment::Right),
-            Cell::new(reached),
+            Cell::new(reached(r.level >= a.target.level)),
             Cell::new(gaps).set_alignment(CellAlignment::Right),
         ]);
     }
-    let reached = if a.target.met { texts(lang).met } else { texts(lang).not_met };
     table.add_row(vec![
         Cell::new(texts(lang).overall),
         Cell::new(format!("{} {}", a.level, level_name(a.level))),
         Cell::new(format!("{:.2}", index2(a.index))).set_alignment(CellAlignment::Right),
-        Cell::new(reached),
+        Cell::new(reached(a.target.met)),
         Cell::new(a.gaps.len()).set_alignment(CellAlignment::Right),
     ]);
-    let _ = writeln!(out, "{table}\n");
+    table
+}
+
+/// Writes the points earned (points rubrics) and the coverage by level (rated rubrics).
+fn totals(out: &mut String, a: &Assessment) {
     if let Some((earned, possible)) = a.points {
         let _ = writeln!(
             out,
@@ -86,65 +103,79 @@ pub fn render(input: &ReportInput<'_>) -> String {
         let shares: Vec<String> = (1..=5).zip(cov).map(|(l, s)| format!("≥{l} {:.0}%", s * 100.0)).collect();
         let _ = writeln!(out, "coverage: {}\n", shares.join(" · "));
     }
+}
 
+/// Writes the gaps grouped by dimension, or that there are none.
+fn gap_report(out: &mut String, input: &ReportInput<'_>) {
+    let rubric = &input.rubric.rubric;
+    let a = input.assessment;
+    let lang = input.lang;
     if a.gaps.is_empty() {
         let _ = writeln!(out, "{}", texts(lang).no_gaps);
-    } else {
-        let _ = writeln!(out, "{} ({} {}):", texts(lang).gap_report, texts(lang).level, a.target.level);
-        for (di, d) in rubric.dimensions.iter().enumerate() {
-            let gaps: Vec<_> = a.gaps.iter().filter(|g| g.dimension == di).collect();
-            if gaps.is_empty() {
-                continue;
-            }
-            let _ = writeln!(
-                out,
-                "\n{} {} ({} {} → {})",
-                d.id.value,
-                d.name.get(lang),
-                texts(lang).level,
-                a.dimensions[di].level,
-                a.target.level
-            );
-            for g in gaps {
-                let c = &d.criteria[g.criterion];
-                let cr = &a.dimensions[di].criteria[g.criterion];
-                let tag = match (&c.level, c.points) {
-                    (Some(l), _) => format!("L{}", l.value),
-                    (None, Some(worth)) => format!("{}/{} pts", fmt_points(worth * cr.credit), fmt_points(worth)),
-                    (None, None) => format!("L{}", cr.rated_level().unwrap_or(1)),
-                };
-                let _ = writeln!(out, "  [{tag}] {} {} — {}", c.id.value, c.title.get(lang), status(lang, cr.status));
-                if let Some(detail) = &cr.detail {
-                    let _ = writeln!(out, "        {}", crate::report::phrase::detail(rubric, detail, lang));
-                }
-                let _ = writeln!(out, "        {}: {}", texts(lang).action, c.action.get(lang));
-                for r in cr.records.iter().take(MAX_RECORDS) {
-                    let _ = writeln!(out, "        - {} {} ({})", r.collection, r.key, r.location.record_place());
-                }
-                if cr.records.len() > MAX_RECORDS {
-                    let _ = writeln!(
-                        out,
-                        "        … {} {} {}",
-                        texts(lang).and_more,
-                        cr.records.len() - MAX_RECORDS,
-                        texts(lang).records.to_lowercase()
-                    );
-                }
-            }
-        }
+        return;
     }
-    if !input.findings.is_empty() {
-        let errors = input.findings.iter().filter(|f| f.is_error()).count();
+    let _ = writeln!(out, "{} ({} {}):", texts(lang).gap_report, texts(lang).level, a.target.level);
+    for (di, d) in rubric.dimensions.iter().enumerate() {
+        let gaps: Vec<_> = a.gaps.iter().filter(|g| g.dimension == di).collect();
+        if gaps.is_empty() {
+            continue;
+        }
         let _ = writeln!(
             out,
-            "\n{} ({errors} error(s), {} warning(s)):",
-            texts(lang).findings,
-            input.findings.len() - errors
+            "\n{} {} ({} {} → {})",
+            d.id.value,
+            d.name.get(lang),
+            texts(lang).level,
+            a.dimensions[di].level,
+            a.target.level
         );
-        for f in input.findings {
-            let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
-            let _ = writeln!(out, "  {}[{}] {place}{}", f.severity.as_str(), f.rule, f.message);
+        for g in gaps {
+            gap(out, input, &d.criteria[g.criterion], &a.dimensions[di].criteria[g.criterion]);
         }
     }
-    out
+}
+
+/// Writes one gap: its tag, status, detail, action and first failing records.
+fn gap(out: &mut String, input: &ReportInput<'_>, c: &Criterion, cr: &CriterionResult) {
+    let lang = input.lang;
+    let tag = match (&c.level, c.points) {
+        (Some(l), _) => format!("L{}", l.value),
+        (None, Some(worth)) => format!("{}/{} pts", fmt_points(worth * cr.credit), fmt_points(worth)),
+        (None, None) => format!("L{}", cr.rated_level().unwrap_or(1)),
+    };
+    let _ = writeln!(out, "  [{tag}] {} {} — {}", c.id.value, c.title.get(lang), status(lang, cr.status));
+    if let Some(detail) = &cr.detail {
+        let _ = writeln!(out, "        {}", crate::report::phrase::detail(&input.rubric.rubric, detail, lang));
+    }
+    let _ = writeln!(out, "        {}: {}", texts(lang).action, c.action.get(lang));
+    for r in cr.records.iter().take(MAX_RECORDS) {
+        let _ = writeln!(out, "        - {} {} ({})", r.collection, r.key, r.location.record_place());
+    }
+    if cr.records.len() > MAX_RECORDS {
+        let _ = writeln!(
+            out,
+            "        … {} {} {}",
+            texts(lang).and_more,
+            cr.records.len() - MAX_RECORDS,
+            texts(lang).records.to_lowercase()
+        );
+    }
+}
+
+/// Writes the findings with their counts, when there are any.
+fn findings(out: &mut String, input: &ReportInput<'_>) {
+    if input.findings.is_empty() {
+        return;
+    }
+    let errors = input.findings.iter().filter(|f| f.is_error()).count();
+    let _ = writeln!(
+        out,
+        "\n{} ({errors} error(s), {} warning(s)):",
+        texts(input.lang).findings,
+        input.findings.len() - errors
+    );
+    for f in input.findings {
+        let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
+        let _ = writeln!(out, "  {}[{}] {place}{}", f.severity.as_str(), f.rule, f.message);
+    }
 }

@@ -5,9 +5,10 @@
 
 use serde::Serialize;
 
-use crate::assess::{CriterionResult, RecordRef, Status};
+use crate::assess::{Assessment, CriterionResult, RecordRef, Status};
+use crate::finding::Finding;
 use crate::lang::Lang;
-use crate::model::rubric::{Criterion, Method};
+use crate::model::rubric::{Criterion, Method, Rubric};
 use crate::model::submission::InputFile;
 use crate::report::chart::{Radar, radar};
 use crate::report::i18n::{status, texts};
@@ -421,29 +422,97 @@ pub struct FindingView {
 
 /// Builds the view of `input`.
 pub fn build(input: &ReportInput<'_>) -> ReportView {
-    let rubric = &input.rubric.rubric;
-    let a = input.assessment;
-    let lang = input.lang;
-    let level_name = |l: u8| {
-        rubric
+    let cx = Ctx::new(input);
+    let (a, lang) = (cx.a, cx.lang);
+    let dimensions = cx.dimensions();
+    let error_count = input.findings.iter().filter(|f| f.is_error()).count();
+    let radar_dims: Vec<(String, String, u8)> = dimensions.iter().map(|d| (d.id.clone(), d.name.clone(), d.level)).collect();
+    ReportView {
+        lang: lang.code().to_string(),
+        t: texts(lang),
+        tool_version: env!("CARGO_PKG_VERSION"),
+        agency: cx.agency(),
+        assessed_on: a.assessed_on.to_string(),
+        rubric: cx.rubric_view(),
+        overall: cx.overall(),
+        target: cx.target(),
+        gap_count: a.gaps.len(),
+        error_count,
+        warning_count: input.findings.len() - error_count,
+        radar: radar(&radar_dims, a.target.level),
+        method: method_name(cx.method),
+        score_heading: cx.score_heading(),
+        extra_heading: cx.extra_heading(),
+        extra_card: cx.extra_card(),
+        action_plan: cx.action_plan(),
+        heatmap_title: cx.heatmap_title(),
+        heatmap: cx.heatmap(&dimensions),
+        points_chart: cx.points_chart(&dimensions),
+        statuses: statuses(lang, &dimensions),
+        evidence: cx.evidence(),
+        findings: findings(input.findings),
+        inputs: input.inputs.to_vec(),
+        dimensions,
+    }
+}
+
+/// What every part of the view is computed from.
+struct Ctx<'a> {
+    /// The rubric assessed against.
+    rubric: &'a Rubric,
+    /// Its SHA-256.
+    sha256: &'a str,
+    /// The result.
+    a: &'a Assessment,
+    /// The report's language.
+    lang: Lang,
+    /// The rubric's scoring method.
+    method: Method,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of `input`.
+    fn new(input: &ReportInput<'a>) -> Self {
+        let rubric = &input.rubric.rubric;
+        Ctx {
+            rubric,
+            sha256: &input.rubric.sha256,
+            a: input.assessment,
+            lang: input.lang,
+            method: rubric.scoring.method.value,
+        }
+    }
+
+    /// The rubric's name of level `l`, empty when it has none.
+    fn level_name(&self, l: u8) -> String {
+        self.rubric
             .levels
             .iter()
             .find(|d| d.level.value == l)
-            .map_or(String::new(), |d| d.name.get(lang).to_string())
-    };
-    let method = rubric.scoring.method.value;
-    let pts = |earned: f64, possible: f64| format!("{} / {} {}", fmt_points(earned), fmt_points(possible), texts(lang).pts);
-    // The summary's method column: points and share, or the share of criteria at or above the
-    // target level.
-    let extra = |points: Option<(f64, f64)>, coverage: Option<[f64; 5]>| match method {
-        Method::Staged => None,
-        Method::Points => points.map(|(e, p)| format!("{} / {} ({})", fmt_points(e), fmt_points(p), fmt_share(e, p))),
-        Method::Rated => coverage.map(|c| fmt_share(c[usize::from(a.target.level.clamp(1, 5)) - 1], 1.0)),
-    };
-    let criterion_view = |di: usize, ci: usize| {
+            .map_or(String::new(), |d| d.name.get(self.lang).to_string())
+    }
+
+    /// `earned / possible pts`.
+    fn pts(&self, earned: f64, possible: f64) -> String {
+        format!("{} / {} {}", fmt_points(earned), fmt_points(possible), texts(self.lang).pts)
+    }
+
+    /// The summary's method column: points and share, or the share of criteria at or above the
+    /// target level.
+    fn extra(&self, points: Option<(f64, f64)>, coverage: Option<[f64; 5]>) -> Option<String> {
+        match self.method {
+            Method::Staged => None,
+            Method::Points => points.map(|(e, p)| format!("{} / {} ({})", fmt_points(e), fmt_points(p), fmt_share(e, p))),
+            Method::Rated => coverage.map(|c| fmt_share(c[usize::from(self.a.target.level.clamp(1, 5)) - 1], 1.0)),
+        }
+    }
+
+    /// The view of criterion `ci` of dimension `di`.
+    fn criterion_view(&self, di: usize, ci: usize) -> CriterionView {
+        let (rubric, lang) = (self.rubric, self.lang);
         let c = &rubric.dimensions[di].criteria[ci];
-        let cr = &a.dimensions[di].criteria[ci];
-        let (score, badge) = criterion_score(method, lang, c, cr);
+        let cr = &self.a.dimensions[di].criteria[ci];
+        let (score, badge) = criterion_score(self.method, lang, c, cr);
         CriterionView {
             id: c.id.value.clone(),
             score,
@@ -458,84 +527,235 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             records: cr.records.iter().take(MAX_RECORDS).map(RecordView::from).collect(),
             more_records: cr.records.len().saturating_sub(MAX_RECORDS),
         }
-    };
-    let dimensions: Vec<DimensionView> = rubric
-        .dimensions
-        .iter()
-        .zip(&a.dimensions)
-        .enumerate()
-        .map(|(di, (d, r))| DimensionView {
-            id: d.id.value.clone(),
-            name: d.name.get(lang).to_string(),
-            level: r.level,
-            level_name: level_name(r.level),
-            index: format!("{:.2}", index2(r.index)),
-            bar: format!("{:.1}", index2(r.index) / 5.0 * 100.0),
-            reached: r.level >= a.target.level,
-            points: r.points.map(|(e, p)| pts(e, p)),
-            extra: extra(r.points, r.coverage),
-            gap_count: a.gaps.iter().filter(|g| g.dimension == di).count(),
-            criteria: (0..d.criteria.len()).map(|ci| criterion_view(di, ci)).collect(),
-        })
-        .collect();
-    let action_plan = rubric
-        .dimensions
-        .iter()
-        .enumerate()
-        .filter_map(|(di, d)| {
-            let gaps: Vec<CriterionView> = a
-                .gaps
-                .iter()
-                .filter(|g| g.dimension == di)
-                .map(|g| criterion_view(g.dimension, g.criterion))
-                .collect();
-            (!gaps.is_empty()).then(|| PlanGroup {
-                id: d.id.value.clone(),
-                name: d.name.get(lang).to_string(),
-                level: a.dimensions[di].level,
-                gaps,
-            })
-        })
-        .collect();
-    // The heatmap's column of each criterion: its level (staged), the level counted for it
-    // (rated); 0 for none (not applicable).
-    let heat_level = |di: usize, ci: usize| match method {
-        Method::Staged => rubric.dimensions[di].criteria[ci].level.as_ref().map_or(0, |l| l.value),
-        _ => a.dimensions[di].criteria[ci].rated_level().unwrap_or(0),
-    };
-    let heatmap = (method != Method::Points).then(|| build_heatmap(lang, &dimensions, a.target.level, method == Method::Rated, heat_level));
-    let points_chart = (method == Method::Points).then(|| {
-        let mut rows: Vec<PointsRow> = dimensions
+    }
+
+    /// Every dimension with its criteria, in rubric order.
+    fn dimensions(&self) -> Vec<DimensionView> {
+        let (a, lang) = (self.a, self.lang);
+        self.rubric
+            .dimensions
             .iter()
             .zip(&a.dimensions)
-            .map(|(d, r)| points_row(d.id.clone(), d.name.clone(), d.level, r.points, a.target.level))
-            .collect();
-        rows.push(PointsRow {
-            total: true,
-            ..points_row(texts(lang).overall.to_string(), String::new(), a.level, a.points, a.target.level)
-        });
-        let mut bands: Vec<BandView> = rubric
-            .scoring
-            .bands
-            .iter()
-            .map(|b| BandView {
-                level: b.level.value,
-                share: format!("{}%", fmt_points(b.min.clamp(0.0, 1.0) * 100.0)),
-                left: format!("{:.1}", b.min.clamp(0.0, 1.0) * 100.0),
-                is_target: b.level.value == a.target.level,
+            .enumerate()
+            .map(|(di, (d, r))| DimensionView {
+                id: d.id.value.clone(),
+                name: d.name.get(lang).to_string(),
+                level: r.level,
+                level_name: self.level_name(r.level),
+                index: format!("{:.2}", index2(r.index)),
+                bar: format!("{:.1}", index2(r.index) / 5.0 * 100.0),
+                reached: r.level >= a.target.level,
+                points: r.points.map(|(e, p)| self.pts(e, p)),
+                extra: self.extra(r.points, r.coverage),
+                gap_count: a.gaps.iter().filter(|g| g.dimension == di).count(),
+                criteria: (0..d.criteria.len()).map(|ci| self.criterion_view(di, ci)).collect(),
             })
-            .collect();
-        bands.sort_by_key(|b| b.level);
-        PointsChart { rows, bands }
-    });
-    let heatmap_title = match method {
-        Method::Staged => texts(lang).heatmap,
-        Method::Rated => texts(lang).heatmap_rated,
-        Method::Points => texts(lang).heatmap_points,
+            .collect()
     }
-    .to_string();
+
+    /// The gaps grouped by dimension, dimensions without gaps left out.
+    fn action_plan(&self) -> Vec<PlanGroup> {
+        let a = self.a;
+        self.rubric
+            .dimensions
+            .iter()
+            .enumerate()
+            .filter_map(|(di, d)| {
+                let gaps: Vec<CriterionView> = a
+                    .gaps
+                    .iter()
+                    .filter(|g| g.dimension == di)
+                    .map(|g| self.criterion_view(g.dimension, g.criterion))
+                    .collect();
+                (!gaps.is_empty()).then(|| PlanGroup {
+                    id: d.id.value.clone(),
+                    name: d.name.get(self.lang).to_string(),
+                    level: a.dimensions[di].level,
+                    gaps,
+                })
+            })
+            .collect()
+    }
+
+    /// The heatmap of staged and rated rubrics; `None` for points rubrics.
+    fn heatmap(&self, dimensions: &[DimensionView]) -> Option<Heatmap> {
+        let (rubric, a, method) = (self.rubric, self.a, self.method);
+        // The heatmap's column of each criterion: its level (staged), the level counted for it
+        // (rated); 0 for none (not applicable).
+        let heat_level = |di: usize, ci: usize| match method {
+            Method::Staged => rubric.dimensions[di].criteria[ci].level.as_ref().map_or(0, |l| l.value),
+            _ => a.dimensions[di].criteria[ci].rated_level().unwrap_or(0),
+        };
+        (method != Method::Points).then(|| build_heatmap(self.lang, dimensions, a.target.level, method == Method::Rated, heat_level))
+    }
+
+    /// The points chart of points rubrics: a bar per dimension, the total and the bands.
+    fn points_chart(&self, dimensions: &[DimensionView]) -> Option<PointsChart> {
+        let a = self.a;
+        (self.method == Method::Points).then(|| {
+            let mut rows: Vec<PointsRow> = dimensions
+                .iter()
+                .zip(&a.dimensions)
+                .map(|(d, r)| points_row(d.id.clone(), d.name.clone(), d.level, r.points, a.target.level))
+                .collect();
+            rows.push(PointsRow {
+                total: true,
+                ..points_row(
+                    texts(self.lang).overall.to_string(),
+                    String::new(),
+                    a.level,
+                    a.points,
+                    a.target.level,
+                )
+            });
+            let mut bands: Vec<BandView> = self
+                .rubric
+                .scoring
+                .bands
+                .iter()
+                .map(|b| BandView {
+                    level: b.level.value,
+                    share: format!("{}%", fmt_points(b.min.clamp(0.0, 1.0) * 100.0)),
+                    left: format!("{:.1}", b.min.clamp(0.0, 1.0) * 100.0),
+                    is_target: b.level.value == a.target.level,
+                })
+                .collect();
+            bands.sort_by_key(|b| b.level);
+            PointsChart { rows, bands }
+        })
+    }
+
+    /// The title of the heatmap section for the scoring method.
+    fn heatmap_title(&self) -> String {
+        match self.method {
+            Method::Staged => texts(self.lang).heatmap,
+            Method::Rated => texts(self.lang).heatmap_rated,
+            Method::Points => texts(self.lang).heatmap_points,
+        }
+        .to_string()
+    }
+
+    /// The evidence cited by the answers, in rubric order.
+    fn evidence(&self) -> Vec<EvidenceView> {
+        let mut evidence = Vec::new();
+        for (d, r) in self.rubric.dimensions.iter().zip(&self.a.dimensions) {
+            for (c, cr) in d.criteria.iter().zip(&r.criteria) {
+                for e in cr.answer.iter().flat_map(|x| &x.evidence) {
+                    let safe = e.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                    evidence.push(EvidenceView {
+                        criterion: c.id.value.clone(),
+                        status: cr.status.as_str(),
+                        status_name: status(self.lang, cr.status),
+                        reference: e.reference.clone(),
+                        date: e.date.map(|d| d.to_string()),
+                        url: e.url.clone(),
+                        href: safe.map(str::to_string),
+                    });
+                }
+            }
+        }
+        evidence
+    }
+
+    /// The assessed agency.
+    fn agency(&self) -> AgencyView {
+        let agency = &self.a.agency;
+        AgencyView {
+            id: agency.id.clone(),
+            name: agency.name.clone().unwrap_or_else(|| agency.id.clone()),
+            tier: tier_name(self.lang, agency.tier),
+        }
+    }
+
+    /// The rubric assessed against.
+    fn rubric_view(&self) -> RubricView {
+        RubricView {
+            id: self.rubric.id.value.clone(),
+            version: self.rubric.version.clone(),
+            title: self.rubric.title.get(self.lang).to_string(),
+            sha256: self.sha256.to_string(),
+        }
+    }
+
+    /// The overall level, index and points.
+    fn overall(&self) -> LevelView {
+        let a = self.a;
+        LevelView {
+            level: a.level,
+            name: self.level_name(a.level),
+            index: format!("{:.2}", index2(a.index)),
+            points: a.points.map(|(e, p)| self.pts(e, p)),
+            share: a.points.map(|(e, p)| fmt_share(e, p)),
+            extra: self.extra(a.points, a.coverage),
+        }
+    }
+
+    /// The target and whether it is met.
+    fn target(&self) -> TargetView {
+        let target = &self.a.target;
+        let target_def = target
+            .id
+            .as_ref()
+            .and_then(|id| self.rubric.targets.iter().find(|x| &x.id.value == id));
+        TargetView {
+            id: target.id.clone(),
+            title: target_def.map(|x| x.title.get(self.lang).to_string()),
+            level: target.level,
+            name: self.level_name(target.level),
+            met: target.met,
+        }
+    }
+
+    /// The heading of the criteria tables' score column.
+    fn score_heading(&self) -> String {
+        match self.method {
+            Method::Staged => texts(self.lang).level.to_string(),
+            Method::Rated => texts(self.lang).answered.to_string(),
+            Method::Points => texts(self.lang).points.to_string(),
+        }
+    }
+
+    /// The heading of the summary's method column, `None` for staged rubrics.
+    fn extra_heading(&self) -> Option<String> {
+        match self.method {
+            Method::Staged => None,
+            Method::Rated => Some(capitalised(&format!("{} ≥ {}", texts(self.lang).criteria, self.a.target.level))),
+            Method::Points => Some(texts(self.lang).points.to_string()),
+        }
+    }
+
+    /// The summary card of the method, `None` for staged rubrics.
+    fn extra_card(&self) -> Option<Card> {
+        let (a, t) = (self.a, texts(self.lang));
+        match self.method {
+            Method::Staged => None,
+            Method::Rated => a.coverage.and_then(|c| self.extra(None, Some(c))).map(|value| Card {
+                key: t.share.to_string(),
+                value,
+                sub: format!("{} {} {}", t.criteria, t.at_or_above, a.target.level),
+            }),
+            Method::Points => a.points.map(|(e, p)| Card {
+                key: t.points.to_string(),
+                value: self.pts(e, p),
+                sub: format!("{} {}", t.share, fmt_share(e, p)),
+            }),
+        }
+    }
+}
+
+/// The name of a scoring method as the templates test it.
+fn method_name(method: Method) -> &'static str {
+    match method {
+        Method::Staged => "staged",
+        Method::Rated => "rated",
+        Method::Points => "points",
+    }
+}
+
+/// The legend: every status with how many of the criteria of `dimensions` have it.
+fn statuses(lang: Lang, dimensions: &[DimensionView]) -> Vec<StatusView> {
     let all: Vec<&'static str> = dimensions.iter().flat_map(|d| d.criteria.iter().map(|c| c.status)).collect();
-    let statuses = STATUSES
+    STATUSES
         .iter()
         .map(|&s| StatusView {
             status: s.as_str(),
@@ -543,26 +763,12 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             icon: icon(s),
             count: all.iter().filter(|x| **x == s.as_str()).count(),
         })
-        .collect();
-    let mut evidence = Vec::new();
-    for (d, r) in rubric.dimensions.iter().zip(&a.dimensions) {
-        for (c, cr) in d.criteria.iter().zip(&r.criteria) {
-            for e in cr.answer.iter().flat_map(|x| &x.evidence) {
-                let safe = e.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-                evidence.push(EvidenceView {
-                    criterion: c.id.value.clone(),
-                    status: cr.status.as_str(),
-                    status_name: status(lang, cr.status),
-                    reference: e.reference.clone(),
-                    date: e.date.map(|d| d.to_string()),
-                    url: e.url.clone(),
-                    href: safe.map(str::to_string),
-                });
-            }
-        }
-    }
-    let findings = input
-        .findings
+        .collect()
+}
+
+/// The findings as the report lists them.
+fn findings(findings: &[Finding]) -> Vec<FindingView> {
+    findings
         .iter()
         .map(|f| FindingView {
             severity: f.severity.as_str(),
@@ -571,87 +777,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
             message: f.message.clone(),
             help: f.help.clone(),
         })
-        .collect();
-    let error_count = input.findings.iter().filter(|f| f.is_error()).count();
-    let radar_dims: Vec<(String, String, u8)> = dimensions.iter().map(|d| (d.id.clone(), d.name.clone(), d.level)).collect();
-    let target_def = a
-        .target
-        .id
-        .as_ref()
-        .and_then(|id| rubric.targets.iter().find(|x| &x.id.value == id));
-    ReportView {
-        lang: lang.code().to_string(),
-        t: texts(lang),
-        tool_version: env!("CARGO_PKG_VERSION"),
-        agency: AgencyView {
-            id: a.agency.id.clone(),
-            name: a.agency.name.clone().unwrap_or_else(|| a.agency.id.clone()),
-            tier: tier_name(lang, a.agency.tier),
-        },
-        assessed_on: a.assessed_on.to_string(),
-        rubric: RubricView {
-            id: rubric.id.value.clone(),
-            version: rubric.version.clone(),
-            title: rubric.title.get(lang).to_string(),
-            sha256: input.rubric.sha256.clone(),
-        },
-        overall: LevelView {
-            level: a.level,
-            name: level_name(a.level),
-            index: format!("{:.2}", index2(a.index)),
-            points: a.points.map(|(e, p)| pts(e, p)),
-            share: a.points.map(|(e, p)| fmt_share(e, p)),
-            extra: extra(a.points, a.coverage),
-        },
-        target: TargetView {
-            id: a.target.id.clone(),
-            title: target_def.map(|x| x.title.get(lang).to_string()),
-            level: a.target.level,
-            name: level_name(a.target.level),
-            met: a.target.met,
-        },
-        gap_count: a.gaps.len(),
-        error_count,
-        warning_count: input.findings.len() - error_count,
-        radar: radar(&radar_dims, a.target.level),
-        method: match method {
-            Method::Staged => "staged",
-            Method::Rated => "rated",
-            Method::Points => "points",
-        },
-        score_heading: match method {
-            Method::Staged => texts(lang).level.to_string(),
-            Method::Rated => texts(lang).answered.to_string(),
-            Method::Points => texts(lang).points.to_string(),
-        },
-        extra_heading: match method {
-            Method::Staged => None,
-            Method::Rated => Some(capitalised(&format!("{} ≥ {}", texts(lang).criteria, a.target.level))),
-            Method::Points => Some(texts(lang).points.to_string()),
-        },
-        extra_card: match method {
-            Method::Staged => None,
-            Method::Rated => a.coverage.and_then(|c| extra(None, Some(c))).map(|value| Card {
-                key: texts(lang).share.to_string(),
-                value,
-                sub: format!("{} {} {}", texts(lang).criteria, texts(lang).at_or_above, a.target.level),
-            }),
-            Method::Points => a.points.map(|(e, p)| Card {
-                key: texts(lang).points.to_string(),
-                value: pts(e, p),
-                sub: format!("{} {}", texts(lang).share, fmt_share(e, p)),
-            }),
-        },
-        dimensions,
-        action_plan,
-        heatmap_title,
-        heatmap,
-        points_chart,
-        statuses,
-        evidence,
-        findings,
-        inputs: input.inputs.to_vec(),
-    }
+        .collect()
 }
 
 /// A criterion's cell in the criteria tables and its badge in the action plan (see

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use crate::assess::portfolio::{Kpis, Row, RowStatus};
+use crate::assess::portfolio::{Kpis, Row, RowStatus, TargetKpi};
 use crate::lang::Lang;
-use crate::model::rubric::LoadedRubric;
+use crate::model::rubric::{LoadedRubric, Rubric};
 use crate::report::assessment::view::tier_name;
 use crate::report::chart::{Bars, bars};
 use crate::report::i18n::texts;
@@ -149,84 +149,6 @@ fn pct(x: f64) -> String {
 /// Builds the index of a batch.
 pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: Lang) -> IndexView {
     let r = &rubric.rubric;
-    let mut ok: Vec<&Row> = rows.iter().filter(|x| x.status == RowStatus::Ok).collect();
-    // Best first: overall level, then index, then path so that ties have a stable order.
-    ok.sort_by(|a, b| {
-        b.level
-            .cmp(&a.level)
-            .then(b.index.unwrap_or(0.0).total_cmp(&a.index.unwrap_or(0.0)))
-            .then_with(|| a.path.cmp(&b.path))
-    });
-    let mut league: Vec<LeagueRow> = Vec::with_capacity(ok.len());
-    for (i, row) in ok.iter().enumerate() {
-        let rank = match league.last() {
-            Some(prev) if Some(prev.level) == row.level && prev.index == format!("{:.2}", row.index.unwrap_or(0.0)) => prev.rank,
-            _ => i + 1,
-        };
-        let id = row.agency_id.clone().unwrap_or_default();
-        league.push(LeagueRow {
-            rank,
-            name: row.agency_name.clone().unwrap_or_else(|| id.clone()),
-            id,
-            tier: tier_name(lang, row.tier),
-            path: row.path.clone(),
-            level: row.level.unwrap_or(1),
-            index: format!("{:.2}", row.index.unwrap_or(0.0)),
-            target_met: row.target_met.unwrap_or(false),
-            dimensions: row.dimensions.clone(),
-            errors: row.errors,
-            warnings: row.warnings,
-            html: row
-                .report
-                .as_ref()
-                .and_then(|p| p.strip_suffix(".json"))
-                .map(|p| format!("{p}.html")),
-            json: row.report.clone(),
-        });
-    }
-    let invalid_rows = rows
-        .iter()
-        .filter(|x| x.status == RowStatus::Invalid)
-        .map(|x| InvalidRow {
-            path: x.path.clone(),
-            id: x.agency_id.clone(),
-            error: x.error.clone().unwrap_or_default(),
-        })
-        .collect();
-    let mut items: Vec<(String, usize, String)> = kpis
-        .distribution
-        .iter()
-        .map(|(l, c)| (format!("{} {l}", texts(lang).level), *c, format!("bar-l{l}")))
-        .collect();
-    if kpis.totals.invalid > 0 {
-        items.push((texts(lang).invalid.to_string(), kpis.totals.invalid, "bar-invalid".into()));
-    }
-    let targets = kpis
-        .targets
-        .iter()
-        .map(|k| TargetView {
-            title: r
-                .targets
-                .iter()
-                .find(|x| x.id.value == k.id)
-                .map_or(String::new(), |x| x.title.get(lang).to_string()),
-            id: k.id.clone(),
-            level: k.level,
-            met_count: k.met_count,
-            percent: pct(k.share),
-            goals: k
-                .portfolio
-                .iter()
-                .map(|g| GoalView {
-                    level: g.level,
-                    required: pct(g.required),
-                    actual: pct(g.actual),
-                    met: g.met,
-                })
-                .collect(),
-            portfolio_met: k.portfolio_met,
-        })
-        .collect();
     IndexView {
         lang: lang.code().to_string(),
         t: texts(lang),
@@ -247,9 +169,9 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: Lang) -> In
                 name: d.name.get(lang).to_string(),
             })
             .collect(),
-        league,
-        invalid_rows,
-        chart: bars(&items),
+        league: league(rows, lang),
+        invalid_rows: invalid_rows(rows),
+        chart: distribution(kpis, lang),
         shares: kpis
             .at_or_above
             .overall
@@ -259,7 +181,103 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: Lang) -> In
                 percent: pct(*s),
             })
             .collect(),
-        targets,
+        targets: kpis.targets.iter().map(|k| target(r, k, lang)).collect(),
+    }
+}
+
+/// The league table: the assessed agencies, best first, ties sharing a rank.
+fn league(rows: &[Row], lang: Lang) -> Vec<LeagueRow> {
+    let mut ok: Vec<&Row> = rows.iter().filter(|x| x.status == RowStatus::Ok).collect();
+    // Best first: overall level, then index, then path so that ties have a stable order.
+    ok.sort_by(|a, b| {
+        b.level
+            .cmp(&a.level)
+            .then(b.index.unwrap_or(0.0).total_cmp(&a.index.unwrap_or(0.0)))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    let mut league: Vec<LeagueRow> = Vec::with_capacity(ok.len());
+    for (i, row) in ok.iter().enumerate() {
+        let rank = match league.last() {
+            Some(prev) if Some(prev.level) == row.level && prev.index == format!("{:.2}", row.index.unwrap_or(0.0)) => prev.rank,
+            _ => i + 1,
+        };
+        league.push(league_row(row, rank, lang));
+    }
+    league
+}
+
+/// One assessed agency's row of the league table, at `rank`.
+fn league_row(row: &Row, rank: usize, lang: Lang) -> LeagueRow {
+    let id = row.agency_id.clone().unwrap_or_default();
+    LeagueRow {
+        rank,
+        name: row.agency_name.clone().unwrap_or_else(|| id.clone()),
+        id,
+        tier: tier_name(lang, row.tier),
+        path: row.path.clone(),
+        level: row.level.unwrap_or(1),
+        index: format!("{:.2}", row.index.unwrap_or(0.0)),
+        target_met: row.target_met.unwrap_or(false),
+        dimensions: row.dimensions.clone(),
+        errors: row.errors,
+        warnings: row.warnings,
+        html: row
+            .report
+            .as_ref()
+            .and_then(|p| p.strip_suffix(".json"))
+            .map(|p| format!("{p}.html")),
+        json: row.report.clone(),
+    }
+}
+
+/// The submissions that could not be assessed, with why.
+fn invalid_rows(rows: &[Row]) -> Vec<InvalidRow> {
+    rows.iter()
+        .filter(|x| x.status == RowStatus::Invalid)
+        .map(|x| InvalidRow {
+            path: x.path.clone(),
+            id: x.agency_id.clone(),
+            error: x.error.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The bar chart of overall levels, with a bar of invalid submissions when there are any.
+fn distribution(kpis: &Kpis, lang: Lang) -> Bars {
+    let mut items: Vec<(String, usize, String)> = kpis
+        .distribution
+        .iter()
+        .map(|(l, c)| (format!("{} {l}", texts(lang).level), *c, format!("bar-l{l}")))
+        .collect();
+    if kpis.totals.invalid > 0 {
+        items.push((texts(lang).invalid.to_string(), kpis.totals.invalid, "bar-invalid".into()));
+    }
+    bars(&items)
+}
+
+/// A target's result over the batch, with its portfolio goals.
+fn target(r: &Rubric, k: &TargetKpi, lang: Lang) -> TargetView {
+    TargetView {
+        title: r
+            .targets
+            .iter()
+            .find(|x| x.id.value == k.id)
+            .map_or(String::new(), |x| x.title.get(lang).to_string()),
+        id: k.id.clone(),
+        level: k.level,
+        met_count: k.met_count,
+        percent: pct(k.share),
+        goals: k
+            .portfolio
+            .iter()
+            .map(|g| GoalView {
+                level: g.level,
+                required: pct(g.required),
+                actual: pct(g.actual),
+                met: g.met,
+            })
+            .collect(),
+        portfolio_met: k.portfolio_met,
     }
 }
 

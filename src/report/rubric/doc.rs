@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::lang::Lang;
 use crate::model::rubric::LoadedRubric;
-use crate::model::rubric::{Check, Criterion, EvidenceRule, WhenEmpty};
+use crate::model::rubric::{Check, Collection, Criterion, Dimension, EvidenceRule, Method, Overall, Rubric, WhenEmpty};
 use crate::report::escape;
 use crate::report::i18n::texts;
 
@@ -46,6 +46,19 @@ pub fn check_in_words(c: &Check, lang: Lang) -> String {
 pub fn render(loaded: &LoadedRubric, lang: Lang) -> String {
     let r = &loaded.rubric;
     let mut out = String::new();
+    intro(&mut out, r, lang);
+    levels(&mut out, r, lang);
+    targets(&mut out, r, lang);
+    dimension_table(&mut out, r, lang);
+    for d in &r.dimensions {
+        dimension(&mut out, r, d, lang);
+    }
+    inventory(&mut out, r, lang);
+    out
+}
+
+/// Writes the title, the description and how the rubric scores.
+fn intro(out: &mut String, r: &Rubric, lang: Lang) {
     let _ = writeln!(out, "# {}\n", escape::markdown(r.title.get(lang)));
     if let Some(d) = &r.description {
         let _ = writeln!(out, "{}\n", escape::markdown(d.get(lang)));
@@ -69,17 +82,21 @@ pub fn render(loaded: &LoadedRubric, lang: Lang) -> String {
         let bands: Vec<String> = s.bands.iter().map(|b| format!("level {} ≥ {}", b.level.value, b.min)).collect();
         let _ = writeln!(out, "Bands (share of points): {}\n", bands.join(", "));
     }
-    if s.method.value == crate::model::rubric::Method::Rated {
+    if s.method.value == Method::Rated {
         let _ = writeln!(
             out,
             "Rated: each criterion is answered with a level 1-5; a dimension is at the {} of its criteria's levels.\n",
-            if s.rated == crate::model::rubric::Overall::Mean {
+            if s.rated == Overall::Mean {
                 "weighted mean (rounded down)"
             } else {
                 "minimum"
             }
         );
     }
+}
+
+/// Writes the table of levels.
+fn levels(out: &mut String, r: &Rubric, lang: Lang) {
     let _ = writeln!(
         out,
         "## {}\n\n| {} | {} | {} |\n|---|---|---|",
@@ -97,26 +114,35 @@ pub fn render(loaded: &LoadedRubric, lang: Lang) -> String {
             escape::markdown(l.description.as_ref().map_or("", |d| d.get(lang)))
         );
     }
-    if !r.targets.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", texts(lang).targets);
-        for target in &r.targets {
-            let default = r.default_target.as_ref().is_some_and(|d| d.value == target.id.value);
-            let _ = write!(
-                out,
-                "- `{}`{}: {} — {} {}",
-                target.id.value,
-                if default { " (default)" } else { "" },
-                escape::markdown(target.title.get(lang)),
-                texts(lang).level,
-                target.level.value
-            );
-            if let Some(p) = &target.portfolio {
-                let goals: Vec<String> = p.at_least.iter().map(|(l, share)| format!("{:.0}% ≥ {l}", share * 100.0)).collect();
-                let _ = write!(out, "; {}: {}", texts(lang).portfolio, goals.join(", "));
-            }
-            out.push('\n');
-        }
+}
+
+/// Writes the list of targets with their portfolio goals, when the rubric has targets.
+fn targets(out: &mut String, r: &Rubric, lang: Lang) {
+    if r.targets.is_empty() {
+        return;
     }
+    let _ = writeln!(out, "\n## {}\n", texts(lang).targets);
+    for target in &r.targets {
+        let default = r.default_target.as_ref().is_some_and(|d| d.value == target.id.value);
+        let _ = write!(
+            out,
+            "- `{}`{}: {} — {} {}",
+            target.id.value,
+            if default { " (default)" } else { "" },
+            escape::markdown(target.title.get(lang)),
+            texts(lang).level,
+            target.level.value
+        );
+        if let Some(p) = &target.portfolio {
+            let goals: Vec<String> = p.at_least.iter().map(|(l, share)| format!("{:.0}% ≥ {l}", share * 100.0)).collect();
+            let _ = write!(out, "; {}: {}", texts(lang).portfolio, goals.join(", "));
+        }
+        out.push('\n');
+    }
+}
+
+/// Writes the table of dimensions with their weights and criteria counts.
+fn dimension_table(out: &mut String, r: &Rubric, lang: Lang) {
     let _ = writeln!(
         out,
         "\n## {}\n\n| | {} | {} | {} |\n|---|---|---|---|",
@@ -135,84 +161,96 @@ pub fn render(loaded: &LoadedRubric, lang: Lang) -> String {
             d.criteria.len()
         );
     }
-    for d in &r.dimensions {
-        let _ = writeln!(out, "\n## {} — {}\n", d.id.value, escape::markdown(d.name.get(lang)));
-        if let Some(desc) = &d.description {
-            let _ = writeln!(out, "{}\n", escape::markdown(desc.get(lang)));
-        }
-        if r.scoring.method.value != crate::model::rubric::Method::Staged {
-            for c in &d.criteria {
-                criterion(&mut out, c, lang);
-            }
-            continue;
-        }
-        for level in 2..=5u8 {
-            let at: Vec<&Criterion> = d
-                .criteria
-                .iter()
-                .filter(|c| c.level.as_ref().is_some_and(|l| l.value == level))
-                .collect();
-            if at.is_empty() {
-                continue;
-            }
-            let name = r.levels.iter().find(|l| l.level.value == level).map_or("", |l| l.name.get(lang));
-            let _ = writeln!(out, "### {} {level} — {}\n", texts(lang).level, escape::markdown(name));
-            for c in at {
-                criterion(&mut out, c, lang);
-            }
-        }
-    }
-    if !r.inventory.0.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", texts(lang).inventory);
-        for (name, _, coll) in r.inventory.iter() {
-            let title = coll
-                .title
-                .as_ref()
-                .map(|x| format!(" — {}", escape::markdown(x.get(lang))))
-                .unwrap_or_default();
-            let _ = writeln!(out, "### `{name}`{title}\n");
-            if let Some(d) = &coll.description {
-                let _ = writeln!(out, "{}\n", escape::markdown(d.get(lang)));
-            }
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |\n|---|---|---|---|",
-                texts(lang).field,
-                texts(lang).r#type,
-                texts(lang).required,
-                texts(lang).description
-            );
-            for (fname, _, def) in coll.fields.iter() {
-                let key = if fname == coll.key.value { " (key)" } else { "" };
-                let refers = def.refers_to.as_ref().map(|x| format!(" → `{}`", x.value)).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "| `{fname}`{key} | {}{refers} | {} | {} |",
-                    escape::markdown(&def.describe()),
-                    if def.required { "✔" } else { "" },
-                    escape::markdown(def.description.as_ref().map_or("", |x| x.get(lang)))
-                );
-            }
-            if !coll.rules.is_empty() {
-                let _ = writeln!(out, "\n{}:\n", texts(lang).rules);
-                for rule in &coll.rules {
-                    let when = rule.when.as_ref().map(|w| format!("`{}` → ", w.source)).unwrap_or_default();
-                    let _ = writeln!(
-                        out,
-                        "- **{}** ({}): {when}`{}` — {}",
-                        rule.id.value,
-                        rule.severity.as_str(),
-                        rule.require.source,
-                        escape::markdown(rule.message.get(lang))
-                    );
-                }
-            }
-            out.push('\n');
-        }
-    }
-    out
 }
 
+/// Writes a dimension's section: its criteria, grouped by level in staged rubrics.
+fn dimension(out: &mut String, r: &Rubric, d: &Dimension, lang: Lang) {
+    let _ = writeln!(out, "\n## {} — {}\n", d.id.value, escape::markdown(d.name.get(lang)));
+    if let Some(desc) = &d.description {
+        let _ = writeln!(out, "{}\n", escape::markdown(desc.get(lang)));
+    }
+    if r.scoring.method.value != Method::Staged {
+        for c in &d.criteria {
+            criterion(out, c, lang);
+        }
+        return;
+    }
+    for level in 2..=5u8 {
+        let at: Vec<&Criterion> = d
+            .criteria
+            .iter()
+            .filter(|c| c.level.as_ref().is_some_and(|l| l.value == level))
+            .collect();
+        if at.is_empty() {
+            continue;
+        }
+        let name = r.levels.iter().find(|l| l.level.value == level).map_or("", |l| l.name.get(lang));
+        let _ = writeln!(out, "### {} {level} — {}\n", texts(lang).level, escape::markdown(name));
+        for c in at {
+            criterion(out, c, lang);
+        }
+    }
+}
+
+/// Writes the inventory section, when the rubric declares collections.
+fn inventory(out: &mut String, r: &Rubric, lang: Lang) {
+    if r.inventory.0.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {}\n", texts(lang).inventory);
+    for (name, _, coll) in r.inventory.iter() {
+        collection(out, name, coll, lang);
+    }
+}
+
+/// Writes a collection: its title, description, table of fields and record rules.
+fn collection(out: &mut String, name: &str, coll: &Collection, lang: Lang) {
+    let title = coll
+        .title
+        .as_ref()
+        .map(|x| format!(" — {}", escape::markdown(x.get(lang))))
+        .unwrap_or_default();
+    let _ = writeln!(out, "### `{name}`{title}\n");
+    if let Some(d) = &coll.description {
+        let _ = writeln!(out, "{}\n", escape::markdown(d.get(lang)));
+    }
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        texts(lang).field,
+        texts(lang).r#type,
+        texts(lang).required,
+        texts(lang).description
+    );
+    for (fname, _, def) in coll.fields.iter() {
+        let key = if fname == coll.key.value { " (key)" } else { "" };
+        let refers = def.refers_to.as_ref().map(|x| format!(" → `{}`", x.value)).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| `{fname}`{key} | {}{refers} | {} | {} |",
+            escape::markdown(&def.describe()),
+            if def.required { "✔" } else { "" },
+            escape::markdown(def.description.as_ref().map_or("", |x| x.get(lang)))
+        );
+    }
+    if !coll.rules.is_empty() {
+        let _ = writeln!(out, "\n{}:\n", texts(lang).rules);
+        for rule in &coll.rules {
+            let when = rule.when.as_ref().map(|w| format!("`{}` → ", w.source)).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- **{}** ({}): {when}`{}` — {}",
+                rule.id.value,
+                rule.severity.as_str(),
+                rule.require.source,
+                escape::markdown(rule.message.get(lang))
+            );
+        }
+    }
+    out.push('\n');
+}
+
+/// Writes a criterion: its question, answer, guidance, checks, action and references.
 fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
     let _ = writeln!(out, "#### {} — {}\n", c.id.value, escape::markdown(c.title.get(lang)));
     if let Some(p) = c.points {
