@@ -255,6 +255,28 @@ fn side(source: &str, r: &ReportView) -> Side {
 
 /// Compares `old` (read from `old_source`) with `new`.
 pub fn diff(old_source: &str, old: &ReportView, new_source: &str, new: &ReportView) -> Diff {
+    let (newly_met, newly_failing) = criterion_changes(old, new);
+    Diff {
+        dgmat_diff: DIFF_VERSION,
+        old: side(old_source, old),
+        new: side(new_source, new),
+        warnings: warnings(old, new),
+        overall: change(
+            "overall",
+            "Overall",
+            Some((old.overall.level, old.overall.index)),
+            Some((new.overall.level, new.overall.index)),
+        ),
+        dimensions: dimension_changes(old, new),
+        newly_met,
+        newly_failing,
+        gaps_closed: gaps_only_in(old, new),
+        gaps_opened: gaps_only_in(new, old),
+    }
+}
+
+/// Why the two reports may not be comparable: different rubrics, agencies or targets.
+fn warnings(old: &ReportView, new: &ReportView) -> Vec<String> {
     let mut warnings = Vec::new();
     if old.rubric.id != new.rubric.id {
         warnings.push(format!(
@@ -279,6 +301,11 @@ pub fn diff(old_source: &str, old: &ReportView, new_source: &str, new: &ReportVi
             old.target.level, new.target.level
         ));
     }
+    warnings
+}
+
+/// Each dimension's change: the new report's dimensions in order, then those only the old one has.
+fn dimension_changes(old: &ReportView, new: &ReportView) -> Vec<Change> {
     let old_dims: HashMap<&str, &DimensionView> = old.dimensions.iter().map(|d| (d.id.as_str(), d)).collect();
     let new_ids: HashSet<&str> = new.dimensions.iter().map(|d| d.id.as_str()).collect();
     let mut dimensions: Vec<Change> = new
@@ -295,6 +322,11 @@ pub fn diff(old_source: &str, old: &ReportView, new_source: &str, new: &ReportVi
             .filter(|d| !new_ids.contains(d.id.as_str()))
             .map(|d| change(&d.id, &d.name, Some((d.level, d.index)), None)),
     );
+    dimensions
+}
+
+/// The criteria of both reports that became met, and those that stopped being met.
+fn criterion_changes(old: &ReportView, new: &ReportView) -> (Vec<CriterionChange>, Vec<CriterionChange>) {
     let old_status: HashMap<&str, &str> = old
         .dimensions
         .iter()
@@ -322,32 +354,21 @@ pub fn diff(old_source: &str, old: &ReportView, new_source: &str, new: &ReportVi
             }
         }
     }
+    (newly_met, newly_failing)
+}
+
+/// The gaps of `this` report that `other` does not have (by dimension and criterion), in order.
+fn gaps_only_in(this: &ReportView, other: &ReportView) -> Vec<GapChange> {
     let key = |g: &GapView| (g.dimension.clone(), g.criterion.clone());
-    let old_gaps: HashSet<(String, String)> = old.gaps.iter().map(key).collect();
-    let new_gaps: HashSet<(String, String)> = new.gaps.iter().map(key).collect();
-    let gap = |g: &GapView| GapChange {
-        dimension: g.dimension.clone(),
-        criterion: g.criterion.clone(),
-        title: g.title.clone(),
-        status: g.status.clone(),
-    };
-    let gaps_closed = old.gaps.iter().filter(|g| !new_gaps.contains(&key(g))).map(gap).collect();
-    let gaps_opened = new.gaps.iter().filter(|g| !old_gaps.contains(&key(g))).map(gap).collect();
-    Diff {
-        dgmat_diff: DIFF_VERSION,
-        old: side(old_source, old),
-        new: side(new_source, new),
-        warnings,
-        overall: change(
-            "overall",
-            "Overall",
-            Some((old.overall.level, old.overall.index)),
-            Some((new.overall.level, new.overall.index)),
-        ),
-        dimensions,
-        newly_met,
-        newly_failing,
-        gaps_closed,
-        gaps_opened,
-    }
+    let others: HashSet<(String, String)> = other.gaps.iter().map(key).collect();
+    this.gaps
+        .iter()
+        .filter(|g| !others.contains(&key(g)))
+        .map(|g| GapChange {
+            dimension: g.dimension.clone(),
+            criterion: g.criterion.clone(),
+            title: g.title.clone(),
+            status: g.status.clone(),
+        })
+        .collect()
 }

@@ -3,8 +3,10 @@
 //! Each method orders its gaps so that the first ones are what to work on first: staged by
 //! level, weight and id; rated by how far below the target; points by the points lost.
 
-use super::{DimensionResult, Gap, Status};
-use crate::model::rubric::{Method, Rubric};
+use std::cmp::Ordering;
+
+use super::{CriterionResult, DimensionResult, Gap, Status};
+use crate::model::rubric::{Criterion, Method, Rubric};
 
 /// The criteria blocking level `target`, by the rubric's method (SPEC section 3, Gaps).
 pub(super) fn gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap> {
@@ -17,66 +19,57 @@ pub(super) fn gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec
 
 /// Rated: every criterion counted below `target`, furthest below first, then by id.
 fn rated_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap> {
-    let mut out: Vec<(u8, &str, Gap)> = Vec::new();
-    for (di, (d, r)) in rubric.dimensions.iter().zip(dims).enumerate() {
-        for (ci, (c, cr)) in d.criteria.iter().zip(&r.criteria).enumerate() {
-            if let Some(level) = cr.rated_level()
-                && level < target
-            {
-                out.push((
-                    target - level,
-                    &c.id.value,
-                    Gap {
-                        dimension: di,
-                        criterion: ci,
-                    },
-                ));
-            }
-        }
-    }
-    out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    out.into_iter().map(|g| g.2).collect()
+    ranked(
+        rubric,
+        dims,
+        |_, _, cr| cr.rated_level().filter(|level| *level < target).map(|level| target - level),
+        |a, b| b.cmp(a),
+    )
 }
 
 /// Points: in every dimension below `target`, each applicable criterion short of full credit,
 /// most points lost first, then by id.
 fn points_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap> {
-    let mut out: Vec<(f64, &str, Gap)> = Vec::new();
-    for (di, (d, r)) in rubric.dimensions.iter().zip(dims).enumerate() {
-        if r.level >= target {
-            continue;
-        }
-        for (ci, (c, cr)) in d.criteria.iter().zip(&r.criteria).enumerate() {
-            if cr.status != Status::NotApplicable && cr.credit < 1.0 - 1e-9 {
-                out.push((
-                    c.points.unwrap_or(0.0) * (1.0 - cr.credit),
-                    &c.id.value,
-                    Gap {
-                        dimension: di,
-                        criterion: ci,
-                    },
-                ));
-            }
-        }
-    }
-    out.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    out.into_iter().map(|g| g.2).collect()
+    ranked(
+        rubric,
+        dims,
+        |r, c, cr| {
+            (r.level < target && cr.status != Status::NotApplicable && cr.credit < 1.0 - 1e-9)
+                .then(|| c.points.unwrap_or(0.0) * (1.0 - cr.credit))
+        },
+        |a, b| b.total_cmp(a),
+    )
 }
 
 /// Staged: for each dimension below `target`, the criteria at levels in (dimension level,
 /// target] that are not met or not applicable; by level, weight (high first), then id.
 fn staged_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap> {
-    let mut out: Vec<(u8, f64, &str, Gap)> = Vec::new();
-    for (di, (d, r)) in rubric.dimensions.iter().zip(dims).enumerate() {
-        if r.level >= target {
-            continue;
-        }
-        for (ci, (c, cr)) in d.criteria.iter().zip(&r.criteria).enumerate() {
+    ranked(
+        rubric,
+        dims,
+        |r, c, cr| {
             let level = c.level.as_ref().map_or(2, |l| l.value);
-            if level > r.level && level <= target && !matches!(cr.status, Status::Met | Status::NotApplicable) {
+            (r.level < target && level > r.level && level <= target && !matches!(cr.status, Status::Met | Status::NotApplicable))
+                .then_some((level, c.weight))
+        },
+        |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)),
+    )
+}
+
+/// The criteria that `rank` gives a key (with their dimension's result), ordered by `order` of
+/// their keys, then by id.
+fn ranked<K>(
+    rubric: &Rubric,
+    dims: &[DimensionResult],
+    rank: impl Fn(&DimensionResult, &Criterion, &CriterionResult) -> Option<K>,
+    order: impl Fn(&K, &K) -> Ordering,
+) -> Vec<Gap> {
+    let mut out: Vec<(K, &str, Gap)> = Vec::new();
+    for (di, (d, r)) in rubric.dimensions.iter().zip(dims).enumerate() {
+        for (ci, (c, cr)) in d.criteria.iter().zip(&r.criteria).enumerate() {
+            if let Some(key) = rank(r, c, cr) {
                 out.push((
-                    level,
-                    c.weight,
+                    key,
                     &c.id.value,
                     Gap {
                         dimension: di,
@@ -86,6 +79,6 @@ fn staged_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap
             }
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.cmp(b.2)));
-    out.into_iter().map(|g| g.3).collect()
+    out.sort_by(|a, b| order(&a.0, &b.0).then_with(|| a.1.cmp(b.1)));
+    out.into_iter().map(|g| g.2).collect()
 }

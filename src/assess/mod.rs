@@ -17,8 +17,8 @@ use crate::model::inventory::Inventory;
 use crate::model::questionnaire::Agency;
 use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::LoadedRubric;
-use crate::model::rubric::{AnswerKind, Criterion, EvidenceRule, Method, Overall, Rubric};
-use checks::Evaluator;
+use crate::model::rubric::{AnswerKind, AnswerType, Criterion, EvidenceRule, Method, Overall, Rubric};
+use checks::{CheckOutcome, Evaluator};
 pub use checks::{Counts, Issue};
 use scoring::{Pointed, Rated, Scored};
 
@@ -309,7 +309,33 @@ pub fn assess(
     eval.record_rules(&mut issues);
     let empty = HashMap::new();
     let answers = questionnaire.map_or(&empty, |q| &q.answers);
-    let max_age = rubric.scoring.evidence_max_age_days;
+    let dimensions = evaluate_dimensions(&eval, answers, assessed_on, &mut issues);
+    let overall = score_overall(rubric, &dimensions);
+    let target = resolve_target(rubric, target, overall.level);
+    let gaps = gaps::gaps(rubric, &dimensions, target.level);
+    issues.extend(agency_mismatch(questionnaire, inventory));
+    Assessment {
+        agency: agency(questionnaire, inventory),
+        assessed_on,
+        dimensions,
+        level: overall.level,
+        index: overall.index,
+        points: overall.points,
+        coverage: overall.coverage,
+        target,
+        gaps,
+        issues,
+    }
+}
+
+/// Evaluates and scores every dimension of the evaluator's rubric, in rubric order.
+fn evaluate_dimensions<'a>(
+    eval: &Evaluator<'a>,
+    answers: &HashMap<String, Answer>,
+    assessed_on: chrono::NaiveDate,
+    issues: &mut Vec<Issue>,
+) -> Vec<DimensionResult> {
+    let rubric = eval.rubric;
     let mut dimensions = Vec::with_capacity(rubric.dimensions.len());
     for (di, d) in rubric.dimensions.iter().enumerate() {
         let criteria: Vec<CriterionResult> = d
@@ -317,15 +343,7 @@ pub fn assess(
             .iter()
             .enumerate()
             .map(|(ci, c)| {
-                let mut r = evaluate(
-                    &eval,
-                    c,
-                    answers.get(&c.id.value),
-                    rubric.scoring.partial_credit,
-                    max_age,
-                    assessed_on,
-                    &mut issues,
-                );
+                let mut r = evaluate(eval, c, answers.get(&c.id.value), assessed_on, issues);
                 r.dimension = di;
                 r.index = ci;
                 r
@@ -333,19 +351,40 @@ pub fn assess(
             .collect();
         dimensions.push(score_dimension(rubric, &d.criteria, criteria));
     }
+    dimensions
+}
+
+/// The overall result of a submission, before the target.
+struct OverallScore {
+    /// Overall level.
+    level: u8,
+    /// Overall index.
+    index: f64,
+    /// Points rubrics: (earned, possible) over all dimensions.
+    points: Option<(f64, f64)>,
+    /// Rated rubrics: the share of all applicable criteria at or above each level 1..=5.
+    coverage: Option<[f64; 5]>,
+}
+
+/// Combines the dimension results into the overall level and index by the rubric's method.
+fn score_overall(rubric: &Rubric, dimensions: &[DimensionResult]) -> OverallScore {
     let triples: Vec<(u8, f64, f64)> = dimensions
         .iter()
         .zip(&rubric.dimensions)
         .map(|(r, d)| (r.level, r.index, d.weight))
         .collect();
-    let (mut level, index) = scoring::overall(&triples, rubric.scoring.overall == Overall::Mean);
-    let mut points = None;
-    let mut coverage = None;
+    let (level, index) = scoring::overall(&triples, rubric.scoring.overall == Overall::Mean);
+    let mut score = OverallScore {
+        level,
+        index,
+        points: None,
+        coverage: None,
+    };
     match rubric.scoring.method.value {
         Method::Staged => {}
         Method::Rated => {
             let all = dimensions.iter().flat_map(|d| &d.criteria).map(CriterionResult::rated_level);
-            coverage = Some(scoring::coverage(all));
+            score.coverage = Some(scoring::coverage(all));
         }
         Method::Points => {
             // The overall level comes from the total share, not from the dimension levels.
@@ -353,22 +392,26 @@ pub fn assess(
                 .iter()
                 .filter_map(|d| d.points)
                 .fold((0.0, 0.0), |(e, p), (de, dp)| (e + de, p + dp));
-            level = scoring::band_level(scoring::share(total.0, total.1), &bands(rubric));
-            points = Some(total);
+            score.level = scoring::band_level(scoring::share(total.0, total.1), &bands(rubric));
+            score.points = Some(total);
         }
     }
-    let target = resolve_target(rubric, target, level);
-    let gaps = gaps::gaps(rubric, &dimensions, target.level);
-    if let (Some(q), Some((inv_agency, loc))) = (questionnaire, &inventory.agency)
-        && *inv_agency != q.agency.id
-    {
-        issues.push(Issue::AgencyMismatch {
-            inventory: inv_agency.clone(),
-            questionnaire: q.agency.id.clone(),
-            at: loc.clone(),
-        });
-    }
-    let agency = match (questionnaire, &inventory.agency) {
+    score
+}
+
+/// The issue raised when the inventory names another agency than the questionnaire.
+fn agency_mismatch(questionnaire: Option<&Questionnaire>, inventory: &Inventory) -> Option<Issue> {
+    let (q, (inv_agency, loc)) = (questionnaire?, inventory.agency.as_ref()?);
+    (*inv_agency != q.agency.id).then(|| Issue::AgencyMismatch {
+        inventory: inv_agency.clone(),
+        questionnaire: q.agency.id.clone(),
+        at: loc.clone(),
+    })
+}
+
+/// The agency assessed: the questionnaire's, else the inventory's id, else `unknown`.
+fn agency(questionnaire: Option<&Questionnaire>, inventory: &Inventory) -> Agency {
+    match (questionnaire, &inventory.agency) {
         (Some(q), _) => q.agency.clone(),
         (None, Some((id, _))) => Agency {
             id: id.clone(),
@@ -380,18 +423,6 @@ pub fn assess(
             name: None,
             tier: None,
         },
-    };
-    Assessment {
-        agency,
-        assessed_on,
-        dimensions,
-        level,
-        index,
-        points,
-        coverage,
-        target,
-        gaps,
-        issues,
     }
 }
 
@@ -483,8 +514,6 @@ fn evaluate<'a>(
     eval: &Evaluator<'a>,
     c: &'a Criterion,
     answer: Option<&Answer>,
-    partial_credit: f64,
-    max_age: Option<u32>,
     assessed_on: chrono::NaiveDate,
     issues: &mut Vec<Issue>,
 ) -> CriterionResult {
@@ -506,11 +535,41 @@ fn evaluate<'a>(
         r.records = outcome.failing;
         return r;
     }
-    let Some(a) = answer else { return r };
-    let Some(kind) = c.answer.as_ref().map(|t| &t.value) else {
+    let (Some(a), Some(kind)) = (answer, c.answer.as_ref()) else {
         return r;
     };
-    let (status, credit) = match &a.value {
+    let scoring = &eval.rubric.scoring;
+    let (status, credit) = answer_status(&a.value, &kind.value, scoring.partial_credit);
+    r.status = status;
+    r.credit = credit;
+    r.detail = Some(Detail::Answered(a.value.clone(), a.note.clone()));
+    if let AnswerValue::Level(level) = a.value {
+        r.answered_level = Some(level);
+    }
+    if !matches!(status, Status::Met | Status::Partial) {
+        return r;
+    }
+    if status == Status::Met
+        && let Some(outcome) = contradiction(eval, c, a, issues)
+    {
+        r.status = Status::Contradicted;
+        r.credit = 0.0;
+        r.detail = Some(Detail::Contradicted(outcome.counts));
+        r.records = outcome.failing;
+        return r;
+    }
+    if let Some((status, detail, issue)) = evidence_problem(c, a, scoring.evidence_max_age_days, assessed_on) {
+        issues.push(issue);
+        r.status = status;
+        r.credit = 0.0;
+        r.detail = Some(detail);
+    }
+    r
+}
+
+/// The status and credit an answer earns by the criterion's answer type.
+fn answer_status(value: &AnswerValue, kind: &AnswerType, partial_credit: f64) -> (Status, f64) {
+    match value {
         AnswerValue::Yes => (Status::Met, 1.0),
         AnswerValue::Partial => (Status::Partial, partial_credit),
         AnswerValue::No => (Status::NotMet, 0.0),
@@ -528,7 +587,6 @@ fn evaluate<'a>(
         AnswerValue::Level(level) => {
             // A level answer's credit is how far up the scale it is; it matters to reports and
             // `diff`, not to rated scoring, which uses the level itself.
-            r.answered_level = Some(*level);
             let status = match level {
                 5 => Status::Met,
                 1 => Status::NotMet,
@@ -536,80 +594,73 @@ fn evaluate<'a>(
             };
             (status, f64::from(level - 1) / 4.0)
         }
-        AnswerValue::Choice(picked) => {
-            let credit: f64 = picked
-                .iter()
-                .filter_map(|p| kind.options.iter().find(|o| o.value == *p))
-                .map(|o| o.credit)
-                .sum::<f64>()
-                .min(1.0);
-            let status = if credit >= 1.0 {
-                Status::Met
-            } else if credit > 0.0 {
-                Status::Partial
-            } else {
-                Status::NotMet
-            };
-            (status, credit)
-        }
+        AnswerValue::Choice(picked) => choice_status(picked, kind),
+    }
+}
+
+/// The status and credit of the options picked: their credits summed, at most 1.
+fn choice_status(picked: &[String], kind: &AnswerType) -> (Status, f64) {
+    let credit: f64 = picked
+        .iter()
+        .filter_map(|p| kind.options.iter().find(|o| o.value == *p))
+        .map(|o| o.credit)
+        .sum::<f64>()
+        .min(1.0);
+    let status = if credit >= 1.0 {
+        Status::Met
+    } else if credit > 0.0 {
+        Status::Partial
+    } else {
+        Status::NotMet
     };
-    r.status = status;
-    r.credit = credit;
-    r.detail = Some(Detail::Answered(a.value.clone(), a.note.clone()));
-    if !matches!(status, Status::Met | Status::Partial) {
-        return r;
+    (status, credit)
+}
+
+/// Runs the criterion's `verify` check on a met answer; a failing check is recorded as a contradiction and returned.
+fn contradiction<'a>(eval: &Evaluator<'a>, c: &'a Criterion, a: &Answer, issues: &mut Vec<Issue>) -> Option<CheckOutcome> {
+    let verify = c.verify.as_ref()?;
+    let outcome = eval.check(verify, issues);
+    if outcome.status != Status::NotMet {
+        return None;
     }
-    if status == Status::Met
-        && let Some(verify) = &c.verify
+    issues.push(Issue::Contradicted {
+        criterion: c.id.value.clone(),
+        at: a.location.clone(),
+        counts: outcome.counts.clone(),
+        failing: outcome.failing.clone(),
+    });
+    Some(outcome)
+}
+
+/// What is wrong with the evidence of a claim that requires it (missing, else stale), if anything.
+fn evidence_problem(c: &Criterion, a: &Answer, max_age: Option<u32>, assessed_on: chrono::NaiveDate) -> Option<(Status, Detail, Issue)> {
+    if c.evidence != EvidenceRule::Required {
+        return None;
+    }
+    let criterion = c.id.value.clone();
+    let at = a.location.clone();
+    if a.evidence.is_empty() {
+        Some((
+            Status::EvidenceMissing,
+            Detail::EvidenceMissing,
+            Issue::EvidenceMissing { criterion, at },
+        ))
+    } else if let Some(days) = max_age
+        && is_stale(&a.evidence, assessed_on, days)
     {
-        let outcome = eval.check(verify, issues);
-        if outcome.status == Status::NotMet {
-            issues.push(Issue::Contradicted {
-                criterion: c.id.value.clone(),
-                at: a.location.clone(),
-                counts: outcome.counts.clone(),
-                failing: outcome.failing.clone(),
-            });
-            r.status = Status::Contradicted;
-            r.credit = 0.0;
-            r.detail = Some(Detail::Contradicted(outcome.counts));
-            r.records = outcome.failing;
-            return r;
-        }
+        Some((
+            Status::EvidenceStale,
+            Detail::EvidenceStale { days, assessed_on },
+            Issue::EvidenceStale {
+                criterion,
+                at,
+                days,
+                assessed_on,
+            },
+        ))
+    } else {
+        None
     }
-    if c.evidence == EvidenceRule::Required {
-        let criterion = c.id.value.clone();
-        let at = a.location.clone();
-        let problem = if a.evidence.is_empty() {
-            Some((
-                Status::EvidenceMissing,
-                Detail::EvidenceMissing,
-                Issue::EvidenceMissing { criterion, at },
-            ))
-        } else if let Some(days) = max_age
-            && is_stale(&a.evidence, assessed_on, days)
-        {
-            Some((
-                Status::EvidenceStale,
-                Detail::EvidenceStale { days, assessed_on },
-                Issue::EvidenceStale {
-                    criterion,
-                    at,
-                    days,
-                    assessed_on,
-                },
-            ))
-        } else {
-            None
-        };
-        if let Some((status, detail, issue)) = problem {
-            issues.push(issue);
-            r.status = status;
-            r.credit = 0.0;
-            r.detail = Some(detail);
-        }
-    }
-    r
 }
 
 /// Evidence is stale when every item is dated and the newest is older than `days`.

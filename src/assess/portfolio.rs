@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::questionnaire::Tier;
-use crate::model::rubric::LoadedRubric;
+use crate::model::rubric::{LoadedRubric, Target};
 
 /// Whether a submission could be assessed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -152,21 +152,47 @@ fn shares<'a>(levels: impl Iterator<Item = Option<u8>> + Clone + 'a, of: usize) 
 /// Computes the indicators of `rows` assessed against `rubric`.
 pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
     let n = rows.len();
+    let overall = shares(rows.iter().map(|r| r.level), n);
+    let targets = rubric.rubric.targets.iter().map(|t| target_kpi(t, rows, &overall)).collect();
+    Kpis {
+        totals: totals(rows),
+        distribution: distribution(rows),
+        at_or_above: AtOrAbove {
+            dimensions: dimension_shares(rubric, rows),
+            tiers: tier_shares(rows),
+            overall,
+        },
+        targets,
+    }
+}
+
+/// Counts the submissions: all, assessed, invalid and below the gate.
+fn totals(rows: &[Row]) -> Totals {
+    let n = rows.len();
     let assessed = rows.iter().filter(|r| r.status == RowStatus::Ok).count();
-    let totals = Totals {
+    Totals {
         submissions: n,
         assessed,
         invalid: n - assessed,
         below_gate: rows.iter().filter(|r| r.below_gate).count(),
-    };
+    }
+}
+
+/// The number of assessed submissions at each overall level 1..5.
+fn distribution(rows: &[Row]) -> BTreeMap<u8, usize> {
     let mut distribution: BTreeMap<u8, usize> = (1..=5).map(|l| (l, 0)).collect();
     for r in rows {
         if let Some(l) = r.level {
             *distribution.entry(l).or_default() += 1;
         }
     }
-    let overall = shares(rows.iter().map(|r| r.level), n);
-    let dimensions = rubric
+    distribution
+}
+
+/// Shares at or above each level by each dimension's level, keyed by dimension id.
+fn dimension_shares(rubric: &LoadedRubric, rows: &[Row]) -> BTreeMap<String, Shares> {
+    let n = rows.len();
+    rubric
         .rubric
         .dimensions
         .iter()
@@ -177,13 +203,17 @@ pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
                 shares(rows.iter().map(move |r| r.dimensions.get(i).copied().flatten()), n),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Shares at or above each overall level within each tier (`unknown` when not known).
+fn tier_shares(rows: &[Row]) -> BTreeMap<String, TierKpi> {
     let mut by_tier: BTreeMap<String, Vec<Option<u8>>> = BTreeMap::new();
     for r in rows {
         let tier = r.tier.map_or_else(|| "unknown".to_string(), |t| format!("{t:?}").to_lowercase());
         by_tier.entry(tier).or_default().push(r.level);
     }
-    let tiers = by_tier
+    by_tier
         .into_iter()
         .map(|(t, levels)| {
             let count = levels.len();
@@ -195,47 +225,34 @@ pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
                 },
             )
         })
-        .collect();
-    let targets = rubric
-        .rubric
-        .targets
+        .collect()
+}
+
+/// A rubric target over the batch, with its portfolio goals measured on the `overall` shares.
+fn target_kpi(t: &Target, rows: &[Row], overall: &Shares) -> TargetKpi {
+    let level = t.level.value;
+    let met_count = rows.iter().filter(|r| r.level.is_some_and(|l| l >= level)).count();
+    let portfolio: Vec<Goal> = t
+        .portfolio
         .iter()
-        .map(|t| {
-            let level = t.level.value;
-            let met_count = rows.iter().filter(|r| r.level.is_some_and(|l| l >= level)).count();
-            let portfolio: Vec<Goal> = t
-                .portfolio
-                .iter()
-                .flat_map(|p| &p.at_least)
-                .map(|(l, required)| {
-                    let actual = overall.get(l).copied().unwrap_or(0.0);
-                    Goal {
-                        level: *l,
-                        required: *required,
-                        actual,
-                        met: actual + 1e-9 >= *required,
-                    }
-                })
-                .collect();
-            let portfolio_met = (!portfolio.is_empty()).then(|| portfolio.iter().all(|g| g.met));
-            TargetKpi {
-                id: t.id.value.clone(),
-                level,
-                met_count,
-                share: share(met_count, n),
-                portfolio,
-                portfolio_met,
+        .flat_map(|p| &p.at_least)
+        .map(|(l, required)| {
+            let actual = overall.get(l).copied().unwrap_or(0.0);
+            Goal {
+                level: *l,
+                required: *required,
+                actual,
+                met: actual + 1e-9 >= *required,
             }
         })
         .collect();
-    Kpis {
-        totals,
-        distribution,
-        at_or_above: AtOrAbove {
-            overall,
-            dimensions,
-            tiers,
-        },
-        targets,
+    let portfolio_met = (!portfolio.is_empty()).then(|| portfolio.iter().all(|g| g.met));
+    TargetKpi {
+        id: t.id.value.clone(),
+        level,
+        met_count,
+        share: share(met_count, rows.len()),
+        portfolio,
+        portfolio_met,
     }
 }

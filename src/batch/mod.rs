@@ -21,7 +21,9 @@ use crate::assess::TargetChoice;
 use crate::assess::portfolio::{self, Kpis, Row, RowStatus};
 use crate::lang::Lang;
 use crate::load::submission::{self, RubricChoice};
+use crate::model::questionnaire::Agency;
 use crate::model::rubric::LoadedRubric;
+use crate::model::submission::Submission;
 use crate::report::assessment::{html, json};
 use crate::report::batch::{index, summary};
 use crate::report::{ReportInput, index2};
@@ -80,50 +82,93 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     std::fs::create_dir_all(&agencies)?;
     crate::write::remove_leftovers(opts.out);
     crate::write::remove_leftovers(&agencies);
-    let mut discovery_problems = Vec::new();
-    // (label, size, work): labels are the paths the summary shows and sorts by.
-    let mut items: Vec<(String, u64, Work)> = Vec::new();
-    let mut consolidated = None;
+    let found = discover_work(opts)?;
+    let mut rows = assess_all(opts, &found, &agencies)?;
+    rows.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let rows = name_reports(rows, &agencies)?;
+    let kpis = portfolio::compute(&opts.rubric, &rows);
+    write_summaries(opts, &rows, &kpis)?;
+    Ok(BatchResult {
+        rows,
+        kpis,
+        discovery_problems: found.problems,
+    })
+}
+
+/// The work a batch found to do.
+struct Found {
+    /// (label, size, work): labels are the paths the summary shows and sorts by.
+    items: Vec<(String, u64, Work)>,
+    /// The consolidated inventory the groups come from.
+    consolidated: Option<submission::Consolidated>,
+    /// Problems met while discovering (unreadable folders, loops, rows of no agency).
+    problems: Vec<String>,
+}
+
+/// Finds the submissions of the batch's source.
+fn discover_work(opts: &BatchOptions<'_>) -> anyhow::Result<Found> {
     match opts.source {
-        Source::Tree(root) => {
-            let markers = discover::markers(opts.rubric.rubric.inventory.keys());
-            let (dirs, problems) = discover::submissions(root, Some(opts.out), &markers);
-            discovery_problems = problems;
-            for dir in dirs {
-                let rel = dir.strip_prefix(root).unwrap_or(&dir);
-                let label = if rel.as_os_str().is_empty() {
-                    ".".to_string()
-                } else {
-                    rel.to_string_lossy().replace('\\', "/")
-                };
-                items.push((label, discover::size(&dir, &markers), Work::Dir(dir)));
-            }
-        }
-        Source::Consolidated(file, column) => {
-            let (c, values, blank) = submission::Consolidated::open(file, &opts.rubric, column).map_err(|f| {
-                let sources = crate::source::Sources::default();
-                crate::failure::Failure::findings(vec![f], sources).with_summary("could not split the consolidated inventory")
-            })?;
-            if blank > 0 {
-                discovery_problems.push(format!("{}: {blank} row(s) leave `{column}` blank and belong to no agency", c.name));
-            }
-            for v in values {
-                let file_name = file
-                    .file_name()
-                    .map_or_else(|| c.name.clone(), |n| n.to_string_lossy().into_owned());
-                let rows = c.rows_of(&v) as u64;
-                items.push((format!("{file_name}#{}={v}", c.column), rows, Work::Group(v)));
-            }
-            consolidated = Some(c);
-        }
+        Source::Tree(root) => Ok(tree_work(opts, root)),
+        Source::Consolidated(file, column) => consolidated_work(opts, file, column),
     }
+}
+
+/// Every submission directory below `root` (the output directory excepted).
+fn tree_work(opts: &BatchOptions<'_>, root: &Path) -> Found {
+    let markers = discover::markers(opts.rubric.rubric.inventory.keys());
+    let (dirs, problems) = discover::submissions(root, Some(opts.out), &markers);
+    let mut items = Vec::new();
+    for dir in dirs {
+        let rel = dir.strip_prefix(root).unwrap_or(&dir);
+        let label = if rel.as_os_str().is_empty() {
+            ".".to_string()
+        } else {
+            rel.to_string_lossy().replace('\\', "/")
+        };
+        items.push((label, discover::size(&dir, &markers), Work::Dir(dir)));
+    }
+    Found {
+        items,
+        consolidated: None,
+        problems,
+    }
+}
+
+/// One group per agency of the consolidated inventory `file`, split by `column`.
+fn consolidated_work(opts: &BatchOptions<'_>, file: &Path, column: &str) -> anyhow::Result<Found> {
+    let (c, values, blank) = submission::Consolidated::open(file, &opts.rubric, column).map_err(|f| {
+        let sources = crate::source::Sources::default();
+        crate::failure::Failure::findings(vec![f], sources).with_summary("could not split the consolidated inventory")
+    })?;
+    let mut problems = Vec::new();
+    if blank > 0 {
+        problems.push(format!("{}: {blank} row(s) leave `{column}` blank and belong to no agency", c.name));
+    }
+    let mut items = Vec::new();
+    for v in values {
+        let file_name = file
+            .file_name()
+            .map_or_else(|| c.name.clone(), |n| n.to_string_lossy().into_owned());
+        let rows = c.rows_of(&v) as u64;
+        items.push((format!("{file_name}#{}={v}", c.column), rows, Work::Group(v)));
+    }
+    Ok(Found {
+        items,
+        consolidated: Some(c),
+        problems,
+    })
+}
+
+/// Assesses every item on `opts.jobs` threads; each yields its row and its pending report.
+fn assess_all(opts: &BatchOptions<'_>, found: &Found, agencies: &Path) -> anyhow::Result<Vec<(Row, Option<PathBuf>)>> {
+    let items = &found.items;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
     let bar = progress_bar(items.len() as u64, opts.progress);
     // Largest submissions first, one at a time: a big ministry picked up last would leave the
     // other threads idle at the end. The order of the results does not depend on it.
     let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, item)| (item.1, i)).collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut rows: Vec<(Row, Option<PathBuf>)> = pool.install(|| {
+    let rows = pool.install(|| {
         order
             .par_iter()
             .with_max_len(1)
@@ -135,19 +180,23 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
                         RubricChoice::Loaded(opts.rubric.clone()),
                         Some(tree_root(opts)),
                     ),
-                    Work::Group(value) => match &consolidated {
+                    Work::Group(value) => match &found.consolidated {
                         Some(c) => c.submission(value, opts.rubric.clone()),
                         None => unreachable!("groups come from a consolidated inventory"),
                     },
                 };
-                let row = assess_one(opts, label, load, i, &agencies);
+                let row = assess_one(opts, label, load, i, agencies);
                 bar.inc(1);
                 row
             })
             .collect()
     });
     bar.finish_and_clear();
-    rows.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    Ok(rows)
+}
+
+/// Gives the pending reports of `rows` (sorted by path) their final names under `agencies`.
+fn name_reports(mut rows: Vec<(Row, Option<PathBuf>)>, agencies: &Path) -> anyhow::Result<Vec<Row>> {
     // Final names are given in path order, after the parallel phase, so that two submissions
     // claiming one agency id get `<id>.json` and `<id>-2.json` whatever finished first.
     let mut taken: HashMap<String, usize> = HashMap::new();
@@ -167,21 +216,21 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         std::fs::rename(&pending, agencies.join(&name))?;
         row.report = Some(format!("agencies/{name}"));
     }
-    let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
-    let kpis = portfolio::compute(&opts.rubric, &rows);
-    crate::write::write_atomic(&opts.out.join("summary.csv"), &summary::csv(&opts.rubric, &rows)?)?;
-    let json = summary::json(&opts.rubric, &kpis, &rows)?;
-    crate::write::write_atomic(&opts.out.join("summary.json"), json.as_bytes())?;
-    let index = index::render(&index::build(&opts.rubric, &rows, &kpis, opts.lang))
-        .map_err(|e| anyhow::anyhow!("cannot render index.html: {e}"))?;
-    crate::write::write_atomic(&opts.out.join("index.html"), index.as_bytes())?;
-    Ok(BatchResult {
-        rows,
-        kpis,
-        discovery_problems,
-    })
+    Ok(rows.into_iter().map(|(r, _)| r).collect())
 }
 
+/// Writes summary.csv, summary.json and index.html into the output directory.
+fn write_summaries(opts: &BatchOptions<'_>, rows: &[Row], kpis: &Kpis) -> anyhow::Result<()> {
+    crate::write::write_atomic(&opts.out.join("summary.csv"), &summary::csv(&opts.rubric, rows)?)?;
+    let json = summary::json(&opts.rubric, kpis, rows)?;
+    crate::write::write_atomic(&opts.out.join("summary.json"), json.as_bytes())?;
+    let index =
+        index::render(&index::build(&opts.rubric, rows, kpis, opts.lang)).map_err(|e| anyhow::anyhow!("cannot render index.html: {e}"))?;
+    crate::write::write_atomic(&opts.out.join("index.html"), index.as_bytes())?;
+    Ok(())
+}
+
+/// A progress bar of `len` agencies on stderr, hidden unless `show`.
 fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
     if !show {
         return indicatif::ProgressBar::hidden();
@@ -207,13 +256,116 @@ fn tree_root<'a>(opts: &BatchOptions<'a>) -> &'a Path {
 fn assess_one(
     opts: &BatchOptions<'_>,
     path: &str,
-    load: impl FnOnce() -> Result<crate::model::submission::Submission, submission::LoadFailure>,
+    load: impl FnOnce() -> Result<Submission, submission::LoadFailure>,
     i: usize,
     agencies: &Path,
 ) -> (Row, Option<PathBuf>) {
-    let path = path.to_string();
-    let invalid = |error: String, agency: Option<crate::model::questionnaire::Agency>, errors: usize, warnings: usize| Row {
-        path: path.clone(),
+    // The agency, once known, names the row even if assessing it panics.
+    let agency_seen = std::cell::RefCell::new(None);
+    let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Box<Row>> {
+        let sub = load().map_err(|f| Box::new(load_failure_row(opts, path, f)))?;
+        if let Some(q) = &sub.questionnaire {
+            agency_seen.replace(Some(q.agency.clone()));
+            crate::fault::check(format_args!("assess:{}", q.agency.id));
+        }
+        assess_and_write(opts, path, &sub, agencies.join(format!(".{i}.pending.json")))
+    }));
+    match work {
+        Ok(Ok(done)) => done,
+        Ok(Err(row)) => (*row, None),
+        Err(_) => (
+            invalid_row(
+                opts,
+                path,
+                "internal error while assessing this submission; please report it as a bug".into(),
+                agency_seen.take(),
+                1,
+                0,
+            ),
+            None,
+        ),
+    }
+}
+
+/// Assesses a loaded submission and writes its JSON and HTML reports under `pending`.
+fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pending: PathBuf) -> Result<(Row, Option<PathBuf>), Box<Row>> {
+    let assessed = crate::pipeline::assess(sub, &opts.target, opts.lang, opts.today);
+    let (a, findings) = (&assessed.assessment, &assessed.findings);
+    let input = ReportInput {
+        rubric: &sub.rubric,
+        assessment: a,
+        inputs: &sub.inputs,
+        findings,
+        lang: opts.lang,
+    };
+    let text = json::render(&input);
+    let page = html::render(&input).map_err(|e| e.to_string());
+    // The HTML page is written beside the JSON under the same pending stem, and renamed with it.
+    let written = page.and_then(|page| {
+        crate::write::write_atomic(&pending, text.as_bytes())
+            .and_then(|()| crate::write::write_atomic(&pending.with_extension("html"), page.as_bytes()))
+            .map_err(|e| e.to_string())
+    });
+    written.map_err(|e| {
+        Box::new(invalid_row(
+            opts,
+            path,
+            format!("cannot write the agency report: {e}"),
+            Some(a.agency.clone()),
+            0,
+            0,
+        ))
+    })?;
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let row = Row {
+        path: path.to_string(),
+        agency_id: Some(a.agency.id.clone()),
+        agency_name: a.agency.name.clone(),
+        tier: a.agency.tier,
+        status: RowStatus::Ok,
+        level: Some(a.level),
+        index: Some(index2(a.index)),
+        target_met: Some(a.target.met),
+        dimensions: a.dimensions.iter().map(|d| Some(d.level)).collect(),
+        errors,
+        warnings: findings.len() - errors,
+        below_gate: opts.fail_below.is_some_and(|min| a.level < min),
+        report: None,
+        error: None,
+    };
+    Ok((row, Some(pending)))
+}
+
+/// The invalid row of a submission that could not be loaded: its first error, located, and how many more.
+fn load_failure_row(opts: &BatchOptions<'_>, path: &str, f: submission::LoadFailure) -> Row {
+    let errors: Vec<_> = f.findings.iter().filter(|x| x.is_error()).collect();
+    let first = errors.first().map_or_else(
+        || "invalid submission".to_string(),
+        |e| {
+            e.location
+                .as_ref()
+                .map_or_else(|| e.message.clone(), |l| format!("{l}: {}", e.message))
+        },
+    );
+    let more = if errors.len() > 1 {
+        format!(" (and {} more)", errors.len() - 1)
+    } else {
+        String::new()
+    };
+    invalid_row(
+        opts,
+        path,
+        format!("{first}{more}"),
+        f.agency,
+        errors.len(),
+        f.findings.len() - errors.len(),
+    )
+}
+
+/// An `invalid` row for `path`, named by its agency when known.
+fn invalid_row(opts: &BatchOptions<'_>, path: &str, error: String, agency: Option<Agency>, errors: usize, warnings: usize) -> Row {
+    Row {
+        path: path.to_string(),
         agency_id: agency.as_ref().map(|a| a.id.clone()),
         agency_name: agency.as_ref().and_then(|a| a.name.clone()),
         tier: agency.and_then(|a| a.tier),
@@ -227,92 +379,5 @@ fn assess_one(
         below_gate: false,
         report: None,
         error: Some(error),
-    };
-    // The agency, once known, names the row even if assessing it panics.
-    let agency_seen = std::cell::RefCell::new(None);
-    let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Box<Row>> {
-        let sub = load().map_err(|f| {
-            let errors: Vec<_> = f.findings.iter().filter(|x| x.is_error()).collect();
-            let first = errors.first().map_or_else(
-                || "invalid submission".to_string(),
-                |e| {
-                    e.location
-                        .as_ref()
-                        .map_or_else(|| e.message.clone(), |l| format!("{l}: {}", e.message))
-                },
-            );
-            let more = if errors.len() > 1 {
-                format!(" (and {} more)", errors.len() - 1)
-            } else {
-                String::new()
-            };
-            Box::new(invalid(
-                format!("{first}{more}"),
-                f.agency,
-                errors.len(),
-                f.findings.len() - errors.len(),
-            ))
-        })?;
-        if let Some(q) = &sub.questionnaire {
-            agency_seen.replace(Some(q.agency.clone()));
-            crate::fault::check(format_args!("assess:{}", q.agency.id));
-        }
-        let assessed = crate::pipeline::assess(&sub, &opts.target, opts.lang, opts.today);
-        let (a, findings) = (&assessed.assessment, &assessed.findings);
-        let input = ReportInput {
-            rubric: &sub.rubric,
-            assessment: a,
-            inputs: &sub.inputs,
-            findings,
-            lang: opts.lang,
-        };
-        let text = json::render(&input);
-        let page = html::render(&input).map_err(|e| e.to_string());
-        let pending = agencies.join(format!(".{i}.pending.json"));
-        // The HTML page is written beside the JSON under the same pending stem, and renamed with it.
-        let written = page.and_then(|page| {
-            crate::write::write_atomic(&pending, text.as_bytes())
-                .and_then(|()| crate::write::write_atomic(&pending.with_extension("html"), page.as_bytes()))
-                .map_err(|e| e.to_string())
-        });
-        written.map_err(|e| {
-            Box::new(invalid(
-                format!("cannot write the agency report: {e}"),
-                Some(a.agency.clone()),
-                0,
-                0,
-            ))
-        })?;
-        let errors = findings.iter().filter(|f| f.is_error()).count();
-        let row = Row {
-            path: path.clone(),
-            agency_id: Some(a.agency.id.clone()),
-            agency_name: a.agency.name.clone(),
-            tier: a.agency.tier,
-            status: RowStatus::Ok,
-            level: Some(a.level),
-            index: Some(index2(a.index)),
-            target_met: Some(a.target.met),
-            dimensions: a.dimensions.iter().map(|d| Some(d.level)).collect(),
-            errors,
-            warnings: findings.len() - errors,
-            below_gate: opts.fail_below.is_some_and(|min| a.level < min),
-            report: None,
-            error: None,
-        };
-        Ok((row, Some(pending)))
-    }));
-    match work {
-        Ok(Ok(done)) => done,
-        Ok(Err(row)) => (*row, None),
-        Err(_) => (
-            invalid(
-                "internal error while assessing this submission; please report it as a bug".into(),
-                agency_seen.take(),
-                1,
-                0,
-            ),
-            None,
-        ),
     }
 }

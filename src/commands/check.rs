@@ -7,6 +7,8 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::finding::{Finding, Severity, sort_findings};
 use crate::lang::Lang;
 use crate::load::submission;
+use crate::model::rubric::Rubric;
+use crate::model::submission::Submission;
 use crate::report::check::{self, CheckReport, CheckedSubmission};
 use crate::source::Sources;
 
@@ -26,7 +28,6 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
     let mut report = CheckReport::default();
     let mut sources = Sources::default();
     let mut fatal = false;
-    let gate = args.min_level.is_some() || args.target.is_some();
     for group in submissions(&args.paths) {
         let path = group
             .iter()
@@ -34,64 +35,11 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
             .collect::<Vec<_>>()
             .join(" ");
         match submission::load(&group, args.rubric.as_deref()) {
-            Err(failure) => {
-                fatal |= failure.fatal;
-                report.files.extend(failure_files(&failure.findings));
-                report.findings.extend(failure.findings);
-                sources.extend(failure.sources);
-                report.submissions.push(CheckedSubmission {
-                    path,
-                    agency: None,
-                    valid: false,
-                    level: None,
-                    index: None,
-                    gate_failure: None,
-                });
-            }
-            Ok(sub) => {
-                let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
-                let today = chrono::Local::now().date_naive();
-                let assessed = crate::pipeline::assess(&sub, &target, Lang::En, today);
-                let a = &assessed.assessment;
-                let required = args.min_level.or(args.target.as_ref().map(|_| a.target.level));
-                let gate_failure = required.filter(|min| a.level < *min).map(|min| {
-                    let below = a.dimensions_below(&sub.rubric.rubric, min);
-                    format!("overall level {} is below the required {min} ({})", a.level, below.join(", "))
-                });
-                report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
-                for (_, coll) in &sub.rubric.rubric.inventory.0 {
-                    for rule in &coll.rules {
-                        report.rule_docs.insert(
-                            rule.id.value.clone(),
-                            (
-                                rule.message.get(Lang::En).to_string(),
-                                rule.help.as_ref().map(|h| h.get(Lang::En).to_string()),
-                            ),
-                        );
-                    }
-                }
-                report.findings.extend(assessed.findings.iter().cloned());
-                sources.extend(sub.sources);
-                report.submissions.push(CheckedSubmission {
-                    path,
-                    agency: Some(a.agency.id.clone()),
-                    valid: true,
-                    level: Some(a.level),
-                    index: Some(crate::report::index2(a.index)),
-                    gate_failure: if gate { gate_failure } else { None },
-                });
-            }
+            Err(failure) => fatal |= add_failure(&mut report, &mut sources, failure, path),
+            Ok(sub) => add_assessed(&mut report, &mut sources, sub, args, path)?,
         }
     }
-    if args.warnings_as_errors {
-        for f in &mut report.findings {
-            f.severity = Severity::Error;
-        }
-    }
-    sort_findings(&mut report.findings);
-    report.findings.dedup();
-    report.files.sort();
-    report.files.dedup();
+    tidy_findings(&mut report, args.warnings_as_errors);
     let text = match args.format {
         CheckFormat::Text => check::text::render(&report, &sources),
         CheckFormat::Json => check::json::render(&report),
@@ -112,6 +60,77 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
     }
     let gate_failed = report.submissions.iter().any(|s| s.gate_failure.is_some());
     Ok(if errors > 0 || gate_failed { Exit::GateFailed } else { Exit::Ok })
+}
+
+/// Adds a submission that could not be loaded, with its findings; returns whether it was fatal.
+fn add_failure(report: &mut CheckReport, sources: &mut Sources, failure: submission::LoadFailure, path: String) -> bool {
+    report.files.extend(failure_files(&failure.findings));
+    report.findings.extend(failure.findings);
+    sources.extend(failure.sources);
+    report.submissions.push(CheckedSubmission {
+        path,
+        agency: None,
+        valid: false,
+        level: None,
+        index: None,
+        gate_failure: None,
+    });
+    failure.fatal
+}
+
+/// Assesses a loaded submission and adds it, its findings, its rubric's rules and any gate failure.
+fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission, args: &CheckArgs, path: String) -> anyhow::Result<()> {
+    let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
+    let today = chrono::Local::now().date_naive();
+    let assessed = crate::pipeline::assess(&sub, &target, Lang::En, today);
+    let a = &assessed.assessment;
+    let gate = args.min_level.is_some() || args.target.is_some();
+    let required = args.min_level.or(args.target.as_ref().map(|_| a.target.level));
+    let gate_failure = required.filter(|min| a.level < *min).map(|min| {
+        let below = a.dimensions_below(&sub.rubric.rubric, min);
+        format!("overall level {} is below the required {min} ({})", a.level, below.join(", "))
+    });
+    report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
+    add_rule_docs(report, &sub.rubric.rubric);
+    report.findings.extend(assessed.findings.iter().cloned());
+    sources.extend(sub.sources);
+    report.submissions.push(CheckedSubmission {
+        path,
+        agency: Some(a.agency.id.clone()),
+        valid: true,
+        level: Some(a.level),
+        index: Some(crate::report::index2(a.index)),
+        gate_failure: if gate { gate_failure } else { None },
+    });
+    Ok(())
+}
+
+/// Records the message and help of every record rule of `rubric`, which describe its rule ids.
+fn add_rule_docs(report: &mut CheckReport, rubric: &Rubric) {
+    for (_, coll) in &rubric.inventory.0 {
+        for rule in &coll.rules {
+            report.rule_docs.insert(
+                rule.id.value.clone(),
+                (
+                    rule.message.get(Lang::En).to_string(),
+                    rule.help.as_ref().map(|h| h.get(Lang::En).to_string()),
+                ),
+            );
+        }
+    }
+}
+
+/// Applies --warnings-as-errors, then sorts and deduplicates the findings and files.
+fn tidy_findings(report: &mut CheckReport, warnings_as_errors: bool) {
+    if warnings_as_errors {
+        for f in &mut report.findings {
+            f.severity = Severity::Error;
+        }
+    }
+    sort_findings(&mut report.findings);
+    report.findings.dedup();
+    report.files.sort();
+    report.files.dedup();
 }
 
 /// The files named by a failed load's findings.
