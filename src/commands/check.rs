@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::Exit;
+use super::Exit;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::finding::{Finding, Severity, sort_findings};
 use crate::lang::Lang;
