@@ -21,21 +21,17 @@ pub fn detail(rubric: &Rubric, d: &Detail, lang: Lang) -> String {
 }
 
 fn answered(value: &AnswerValue, note: &str, vi: bool) -> String {
-    match (value, vi) {
-        (AnswerValue::Yes, false) => "answered yes".into(),
-        (AnswerValue::Partial, false) => "answered partial".into(),
-        (AnswerValue::No, false) => "answered no".into(),
-        (AnswerValue::NotApplicable, false) => format!("not applicable: {note}"),
-        (AnswerValue::Number(n), false) => format!("answered {n}"),
-        (AnswerValue::Choice(p), false) => format!("answered {}", p.join(", ")),
-        (AnswerValue::Level(l), false) => format!("answered level {l}"),
-        (AnswerValue::Yes, true) => "trả lời: có".into(),
-        (AnswerValue::Partial, true) => "trả lời: một phần".into(),
-        (AnswerValue::No, true) => "trả lời: không".into(),
-        (AnswerValue::NotApplicable, true) => format!("không áp dụng: {note}"),
-        (AnswerValue::Number(n), true) => format!("trả lời: {n}"),
-        (AnswerValue::Choice(p), true) => format!("trả lời: {}", p.join(", ")),
-        (AnswerValue::Level(l), true) => format!("trả lời: mức {l}"),
+    let word = |en: &str, vi_word: &str| if vi { vi_word.to_string() } else { en.to_string() };
+    let answer = if vi { "trả lời: " } else { "answered " };
+    match value {
+        AnswerValue::NotApplicable if vi => format!("không áp dụng: {note}"),
+        AnswerValue::NotApplicable => format!("not applicable: {note}"),
+        AnswerValue::Yes => format!("{answer}{}", word("yes", "có")),
+        AnswerValue::Partial => format!("{answer}{}", word("partial", "một phần")),
+        AnswerValue::No => format!("{answer}{}", word("no", "không")),
+        AnswerValue::Number(n) => format!("{answer}{n}"),
+        AnswerValue::Choice(p) => format!("{answer}{}", p.join(", ")),
+        AnswerValue::Level(l) => format!("{answer}{} {l}", word("level", "mức")),
     }
 }
 
