@@ -59,10 +59,12 @@ pub fn workflow_property(s: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Each escaper on the inputs that would break its format, and what it must give.
+    /// An escaper, an input that would break its format, and what the escaper must give.
+    type Case = (fn(&str) -> String, &'static str, &'static str);
+
     #[test]
     fn syntax_in_inputs_is_inert() {
-        let cases: [(fn(&str) -> String, &str, &str); 9] = [
+        let cases: [Case; 9] = [
             (markdown, "a|b *c* _d_", "a\\|b \\*c\\* \\_d\\_"),
             (markdown, "<script>", "&lt;script&gt;"),
             (markdown, "[x](y) # `z`", "\\[x\\](y) \\# \\`z\\`"),
