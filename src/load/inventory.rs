@@ -7,11 +7,11 @@
 
 use std::collections::HashMap;
 
-use super::{check_header_nodes, parse_date, yaml};
+use super::{check_header_nodes, parse_date, suggestion, yaml};
 use crate::finding::{Finding, Rule, Severity, did_you_mean};
 use crate::location::{Location, Origin};
 use crate::model::inventory::{Inventory, Record};
-use crate::model::node::{Node, Value};
+use crate::model::node::{Key, Node, Value};
 use crate::model::rubric::{Collection, FieldDef, FieldType, InvalidRecords, Rubric};
 use crate::rules::{Val, to_val};
 use cel::common::types::{CelBool, CelDouble, CelInt, CelList, CelNull, CelString};
@@ -55,13 +55,12 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
                 None => {
                     let mut allowed = vec!["dgmat", "kind", "agency"];
                     allowed.extend(rubric.inventory.keys());
-                    let help = match did_you_mean(name, allowed.iter().copied()) {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None => format!(
+                    let help = suggestion(name, allowed.iter().copied()).unwrap_or_else(|| {
+                        format!(
                             "the rubric declares these collections: {}",
                             rubric.inventory.keys().collect::<Vec<_>>().join(", ")
-                        ),
-                    };
+                        )
+                    });
                     errors.push(
                         Finding::error(Rule::UnknownKey, format!("unknown collection `{name}`"), Some(origin.at(key.pos))).with_help(help),
                     );
@@ -111,8 +110,6 @@ pub(crate) fn tolerate(findings: &mut [Finding]) {
 }
 
 fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
-    let field_names: Vec<&str> = coll.fields.keys().collect();
-    let key_index = field_names.iter().position(|f| *f == coll.key.value);
     let Value::Map(entries) = &mut item.value else {
         errors.push(Finding::error(
             Rule::InvalidValue,
@@ -121,52 +118,7 @@ fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Colle
         ));
         return;
     };
-    let mut values: Vec<Val> = field_names.iter().map(|_| null()).collect();
-    let mut present = vec![false; field_names.len()];
-    // A field whose value was wrong is not also reported as missing.
-    let mut reported = vec![false; field_names.len()];
-    let mut next = 0;
-    for (k, v) in entries {
-        // Records usually list fields in declaration order: try the next one first.
-        let found = if field_names.get(next) == Some(&k.name.as_str()) {
-            Some(next)
-        } else {
-            field_names.iter().position(|f| *f == k.name)
-        };
-        let Some(i) = found else {
-            let help = match did_you_mean(&k.name, field_names.iter().copied()) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => format!("declared fields of `{name}`: {}", field_names.join(", ")),
-            };
-            errors.push(
-                Finding::error(
-                    Rule::UnknownKey,
-                    format!("unknown field `{}` in a record of `{name}`", k.name),
-                    Some(origin.at(k.pos)),
-                )
-                .with_help(help),
-            );
-            continue;
-        };
-        next = i + 1;
-        let def = &coll.fields.0[i].1;
-        match typed(v, def) {
-            Ok(value) => {
-                present[i] = !is_empty(&value);
-                values[i] = value;
-            }
-            Err(msg) => {
-                reported[i] = true;
-                errors.push(
-                    Finding::error(Rule::InvalidValue, format!("field `{}`: {msg}", k.name), Some(origin.at(v.pos))).with_help(format!(
-                        "`{}` is declared as {}",
-                        k.name,
-                        def.describe()
-                    )),
-                );
-            }
-        }
-    }
+    let Fields { values, present, reported } = type_fields(origin, name, entries, coll, errors);
     for (i, (fname, _, def)) in coll.fields.iter().enumerate() {
         if def.required && !present[i] && !reported[i] {
             errors.push(
@@ -179,14 +131,8 @@ fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Colle
             );
         }
     }
-    let key = key_index.and_then(|i| {
-        let v = values[i].as_ref();
-        <&str>::try_from(v)
-            .map(str::to_string)
-            .ok()
-            .or_else(|| <&i64>::try_from(v).ok().map(i64::to_string))
-    });
-    match key {
+    let key_index = coll.fields.keys().position(|f| f == coll.key.value);
+    match key_index.and_then(|i| key_text(&values[i])) {
         Some(key) => out.push(Record {
             key,
             location: origin.at(item.pos),
@@ -213,6 +159,79 @@ fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Colle
             }
         }
     }
+}
+
+/// A record's fields typed by their declarations, in declaration order.
+struct Fields {
+    /// The values (null where absent or wrong).
+    values: Vec<Val>,
+    /// Which fields hold a value that is not empty.
+    present: Vec<bool>,
+    /// Which fields had a wrong value, already reported (so not also reported as missing).
+    reported: Vec<bool>,
+}
+
+/// Types the `entries` of a record of `name`, reporting unknown fields and wrong values.
+fn type_fields(origin: &Origin, name: &str, entries: &mut [(Key, Node)], coll: &Collection, errors: &mut Vec<Finding>) -> Fields {
+    let field_names: Vec<&str> = coll.fields.keys().collect();
+    let mut fields = Fields {
+        values: field_names.iter().map(|_| null()).collect(),
+        present: vec![false; field_names.len()],
+        reported: vec![false; field_names.len()],
+    };
+    let mut next = 0;
+    for (k, v) in entries {
+        // Records usually list fields in declaration order: try the next one first.
+        let found = if field_names.get(next) == Some(&k.name.as_str()) {
+            Some(next)
+        } else {
+            field_names.iter().position(|f| *f == k.name)
+        };
+        let Some(i) = found else {
+            errors.push(unknown_field(origin, name, k, &field_names));
+            continue;
+        };
+        next = i + 1;
+        let def = &coll.fields.0[i].1;
+        match typed(v, def) {
+            Ok(value) => {
+                fields.present[i] = !is_empty(&value);
+                fields.values[i] = value;
+            }
+            Err(msg) => {
+                fields.reported[i] = true;
+                errors.push(
+                    Finding::error(Rule::InvalidValue, format!("field `{}`: {msg}", k.name), Some(origin.at(v.pos))).with_help(format!(
+                        "`{}` is declared as {}",
+                        k.name,
+                        def.describe()
+                    )),
+                );
+            }
+        }
+    }
+    fields
+}
+
+/// The error for the key `k` of a record of `name`, which is none of its `field_names`.
+fn unknown_field(origin: &Origin, name: &str, k: &Key, field_names: &[&str]) -> Finding {
+    let help = suggestion(&k.name, field_names.iter().copied())
+        .unwrap_or_else(|| format!("declared fields of `{name}`: {}", field_names.join(", ")));
+    Finding::error(
+        Rule::UnknownKey,
+        format!("unknown field `{}` in a record of `{name}`", k.name),
+        Some(origin.at(k.pos)),
+    )
+    .with_help(help)
+}
+
+/// The record key a value holds: a string, or an integer as text.
+fn key_text(v: &Val) -> Option<String> {
+    let v = v.as_ref();
+    <&str>::try_from(v)
+        .map(str::to_string)
+        .ok()
+        .or_else(|| <&i64>::try_from(v).ok().map(i64::to_string))
 }
 
 /// Checks unique keys and `refers_to` integrity across the whole inventory.

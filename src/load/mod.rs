@@ -30,6 +30,11 @@ pub(crate) fn has_ext(path: &std::path::Path, exts: &[&str]) -> bool {
         .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
+/// "did you mean `…`?" for the candidate closest to `word`, when one is close.
+pub(crate) fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    crate::finding::did_you_mean(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
 /// Where `pos` is in the file `file`.
 pub fn at(file: &str, pos: Pos) -> Option<Location> {
     Some(crate::location::Origin::file(file).at(pos))

@@ -7,11 +7,11 @@
 
 use std::collections::HashMap;
 
-use super::{at, parse_date};
+use super::{at, parse_date, suggestion};
 use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::Location;
 use crate::location::Pos;
-use crate::model::node::{Node, Value};
+use crate::model::node::{Key, Node, Value};
 use crate::model::questionnaire::QuestionnaireFile;
 use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
@@ -49,10 +49,8 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
     let mut answers = HashMap::new();
     for (id, pos, node) in q.answers.iter().flat_map(|a| a.iter()) {
         let Some(criterion) = criteria.get(id) else {
-            let help = match did_you_mean(id, criteria.keys().copied()) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value),
-            };
+            let help = suggestion(id, criteria.keys().copied())
+                .unwrap_or_else(|| format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value));
             errors
                 .push(Finding::error(Rule::UnknownCriterion, format!("answer to unknown criterion `{id}`"), at(file, pos)).with_help(help));
             continue;
@@ -95,49 +93,10 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
 fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<Finding>> {
     let mut errors = Vec::new();
     let (value_node, note, evidence) = match &node.value {
-        Value::Map(entries) => {
-            let mut value = None;
-            let mut note = None;
-            let mut evidence = Vec::new();
-            for (k, v) in entries {
-                match k.name.as_str() {
-                    "answer" => value = Some(v),
-                    "note" => match &v.value {
-                        Value::Null => {}
-                        _ => note = v.as_scalar_text(),
-                    },
-                    "evidence" => evidence = read_evidence(file, v, &mut errors),
-                    other => {
-                        let help = did_you_mean(other, ["answer", "note", "evidence"]).map_or_else(
-                            || "an answer may have `answer`, `note` and `evidence`".to_string(),
-                            |s| format!("did you mean `{s}`?"),
-                        );
-                        errors.push(
-                            Finding::error(
-                                Rule::UnknownKey,
-                                format!("unknown key `{other}` in the answer to `{}`", c.id.value),
-                                at(file, k.pos),
-                            )
-                            .with_help(help),
-                        );
-                    }
-                }
-            }
-            match value {
-                Some(v) => (v, note, evidence),
-                None => {
-                    errors.push(
-                        Finding::error(
-                            Rule::MissingKey,
-                            format!("the answer to `{}` has no `answer:`", c.id.value),
-                            at(file, node.pos),
-                        )
-                        .with_help("add `answer: ...`"),
-                    );
-                    return Err(errors);
-                }
-            }
-        }
+        Value::Map(entries) => match long_form(file, node, entries, c, &mut errors) {
+            Some(parts) => parts,
+            None => return Err(errors),
+        },
         _ => (node, None, Vec::new()),
     };
     if value_node.value == Value::Null {
@@ -151,26 +110,10 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
             return Err(errors);
         }
     };
-    if value == AnswerValue::NotApplicable {
-        if !c.allow_na {
-            errors.push(
-                Finding::error(
-                    Rule::NaNotAllowed,
-                    format!("`{}` does not accept n/a", c.id.value),
-                    Some(location.clone()),
-                )
-                .with_help("answer the question; this criterion applies to every agency"),
-            );
-        } else if note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-            errors.push(
-                Finding::error(
-                    Rule::NaWithoutNote,
-                    format!("n/a for `{}` needs a note saying why", c.id.value),
-                    Some(location.clone()),
-                )
-                .with_help("use the long form: {answer: n/a, note: \"why it does not apply\"}"),
-            );
-        }
+    if value == AnswerValue::NotApplicable
+        && let Some((rule, message, help)) = misused_na(c, note.as_deref())
+    {
+        errors.push(Finding::error(rule, message, Some(location.clone())).with_help(help));
     }
     if errors.is_empty() {
         Ok(Some(Answer {
@@ -181,6 +124,73 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
         }))
     } else {
         Err(errors)
+    }
+}
+
+/// The parts of a long-form answer `{answer, note, evidence}` (the mapping `node`): (the value
+/// node, the note, the evidence); `None` when it has no `answer:`.
+fn long_form<'n>(
+    file: &str,
+    node: &Node,
+    entries: &'n [(Key, Node)],
+    c: &Criterion,
+    errors: &mut Vec<Finding>,
+) -> Option<(&'n Node, Option<String>, Vec<Evidence>)> {
+    let mut value = None;
+    let mut note = None;
+    let mut evidence = Vec::new();
+    for (k, v) in entries {
+        match k.name.as_str() {
+            "answer" => value = Some(v),
+            "note" => match &v.value {
+                Value::Null => {}
+                _ => note = v.as_scalar_text(),
+            },
+            "evidence" => evidence = read_evidence(file, v, errors),
+            other => {
+                let help = suggestion(other, ["answer", "note", "evidence"])
+                    .unwrap_or_else(|| "an answer may have `answer`, `note` and `evidence`".to_string());
+                errors.push(
+                    Finding::error(
+                        Rule::UnknownKey,
+                        format!("unknown key `{other}` in the answer to `{}`", c.id.value),
+                        at(file, k.pos),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    }
+    let Some(value) = value else {
+        errors.push(
+            Finding::error(
+                Rule::MissingKey,
+                format!("the answer to `{}` has no `answer:`", c.id.value),
+                at(file, node.pos),
+            )
+            .with_help("add `answer: ...`"),
+        );
+        return None;
+    };
+    Some((value, note, evidence))
+}
+
+/// Why an `n/a` answer to `c` with `note` is not accepted, if it is not: (rule, message, help).
+fn misused_na(c: &Criterion, note: Option<&str>) -> Option<(Rule, String, &'static str)> {
+    if !c.allow_na {
+        Some((
+            Rule::NaNotAllowed,
+            format!("`{}` does not accept n/a", c.id.value),
+            "answer the question; this criterion applies to every agency",
+        ))
+    } else if note.is_none_or(|n| n.trim().is_empty()) {
+        Some((
+            Rule::NaWithoutNote,
+            format!("n/a for `{}` needs a note saying why", c.id.value),
+            "use the long form: {answer: n/a, note: \"why it does not apply\"}",
+        ))
+    } else {
+        None
     }
 }
 
@@ -227,10 +237,8 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                             at(file, v.pos),
                         )),
                         (other, _) => {
-                            let help = did_you_mean(other, ["ref", "date", "url", "note"]).map_or_else(
-                                || "evidence has `ref`, `date`, `url` and `note`".to_string(),
-                                |s| format!("did you mean `{s}`?"),
-                            );
+                            let help = suggestion(other, ["ref", "date", "url", "note"])
+                                .unwrap_or_else(|| "evidence has `ref`, `date`, `url` and `note`".to_string());
                             errors.push(
                                 Finding::error(Rule::UnknownKey, format!("unknown key `{other}` in evidence"), at(file, k.pos))
                                     .with_help(help),

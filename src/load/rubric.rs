@@ -9,13 +9,18 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use serde_saphyr::Spanned;
+
 use sha2::{Digest, Sha256};
 
-use super::{at, yaml};
-use crate::finding::{Finding, Rule, did_you_mean};
+use super::{at, suggestion, yaml};
+use crate::finding::{Finding, Rule};
 use crate::location::Pos;
+use crate::model::OrderedMap;
 use crate::model::rubric::LoadedRubric;
-use crate::model::rubric::{AnswerKind, Check, Collection, EvidenceRule, FieldType, Method, Rubric};
+use crate::model::rubric::{
+    AnswerKind, AnswerType, Check, Collection, Criterion, Dimension, EvidenceRule, FieldDef, FieldType, Method, Rubric,
+};
 use crate::rules::{self, Expr};
 
 mod method;
@@ -52,12 +57,11 @@ pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
         Some((_, file, text)) => from_text(&format!("rubrics/{file}"), Arc::from(*text)),
         None => {
             let ids: Vec<&str> = SHIPPED.iter().map(|(id, _, _)| *id).collect();
-            let mut finding = Finding::error(Rule::Rubric, format!("no rubric file or shipped rubric named `{spec}`"), None);
-            finding = match did_you_mean(spec, ids.iter().copied()) {
-                Some(close) => finding.with_help(format!("did you mean `{close}`?")),
-                None => finding.with_help(format!("shipped rubrics: {}; or give a path to a rubric file", ids.join(", "))),
-            };
-            Err(vec![finding])
+            let help = suggestion(spec, ids.iter().copied())
+                .unwrap_or_else(|| format!("shipped rubrics: {}; or give a path to a rubric file", ids.join(", ")));
+            Err(vec![
+                Finding::error(Rule::Rubric, format!("no rubric file or shipped rubric named `{spec}`"), None).with_help(help),
+            ])
         }
     }
 }
@@ -127,19 +131,31 @@ impl Validator<'_> {
     }
 
     fn validate(&mut self, r: &mut Rubric, env: &cel::Env) {
-        if !is_id(&r.id.value) {
-            self.error(
-                Rule::RubricId,
-                format!("rubric id `{}` must match [a-z0-9-]+", r.id.value),
-                Pos::of(&r.id),
-                None,
-            );
-        }
+        self.id_format(Rule::RubricId, "rubric", &r.id);
         self.levels(r);
         self.scoring(r);
         self.targets(r);
         self.collections(r, env);
         self.dimensions(r, env);
+    }
+
+    /// Reports the id of a `what` (rubric, target) unless it matches `[a-z0-9-]+`.
+    fn id_format(&mut self, rule: Rule, what: &str, id: &Spanned<String>) {
+        if !is_id(&id.value) {
+            self.error(rule, format!("{what} id `{}` must match [a-z0-9-]+", id.value), Pos::of(id), None);
+        }
+    }
+
+    /// Reports the `what` (target, dimension, criterion) `id` as declared twice unless `first`.
+    fn declared_once(&mut self, first: bool, what: &str, id: &Spanned<String>) {
+        if !first {
+            self.error(
+                Rule::DuplicateId,
+                format!("{what} `{}` is declared twice", id.value),
+                Pos::of(id),
+                None,
+            );
+        }
     }
 
     fn levels(&mut self, r: &Rubric) {
@@ -194,22 +210,8 @@ impl Validator<'_> {
     fn targets(&mut self, r: &Rubric) {
         let mut seen = HashSet::new();
         for t in &r.targets {
-            if !is_id(&t.id.value) {
-                self.error(
-                    Rule::RubricTarget,
-                    format!("target id `{}` must match [a-z0-9-]+", t.id.value),
-                    Pos::of(&t.id),
-                    None,
-                );
-            }
-            if !seen.insert(t.id.value.as_str()) {
-                self.error(
-                    Rule::DuplicateId,
-                    format!("target `{}` is declared twice", t.id.value),
-                    Pos::of(&t.id),
-                    None,
-                );
-            }
+            self.id_format(Rule::RubricTarget, "target", &t.id);
+            self.declared_once(seen.insert(t.id.value.as_str()), "target", &t.id);
             if !(1..=5).contains(&t.level.value) {
                 self.error(
                     Rule::RubricTarget,
@@ -234,7 +236,7 @@ impl Validator<'_> {
         if let Some(d) = &r.default_target
             && !seen.contains(d.value.as_str())
         {
-            let help = did_you_mean(&d.value, seen.iter().copied()).map(|c| format!("did you mean `{c}`?"));
+            let help = suggestion(&d.value, seen.iter().copied());
             self.error(
                 Rule::RubricTarget,
                 format!("default_target `{}` is not a declared target", d.value),
@@ -247,9 +249,8 @@ impl Validator<'_> {
     fn collections(&mut self, r: &mut Rubric, env: &cel::Env) {
         let names: Vec<String> = r.inventory.keys().map(String::from).collect();
         for (name, coll) in r.inventory.0.iter_mut() {
-            let fields: Vec<String> = coll.fields.keys().map(String::from).collect();
             if coll.fields.get(&coll.key.value).is_none() {
-                let help = did_you_mean(&coll.key.value, fields.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
+                let help = suggestion(&coll.key.value, coll.fields.keys());
                 self.error(
                     Rule::RubricInventory,
                     format!("key `{}` of collection `{}` is not one of its fields", coll.key.value, name.value),
@@ -258,79 +259,56 @@ impl Validator<'_> {
                 );
             }
             for (fname, fpos, f) in coll.fields.iter() {
-                let kind = f.kind.value;
-                let pos = Pos::of(&f.kind);
-                if kind == FieldType::Enum && f.values.as_ref().is_none_or(Vec::is_empty) {
-                    self.error(Rule::RubricInventory, format!("enum field `{fname}` needs `values`"), pos, None);
-                }
-                if kind != FieldType::Enum && f.values.is_some() {
-                    self.error(
-                        Rule::RubricInventory,
-                        format!("field `{fname}` has `values` but is not an enum"),
-                        pos,
-                        None,
-                    );
-                }
-                if kind != FieldType::List && f.of.is_some() {
-                    self.error(
-                        Rule::RubricInventory,
-                        format!("field `{fname}` has `of` but is not a list"),
-                        pos,
-                        None,
-                    );
-                }
-                if f.of == Some(FieldType::List) || f.of == Some(FieldType::Enum) {
-                    self.error(
-                        Rule::RubricInventory,
-                        format!("list field `{fname}` must hold scalars (string, integer, number, boolean, date)"),
-                        pos,
-                        None,
-                    );
-                }
-                if (f.min.is_some() || f.max.is_some()) && !matches!(kind, FieldType::Integer | FieldType::Number) {
-                    self.error(
-                        Rule::RubricInventory,
-                        format!("field `{fname}` has min/max but is not a number"),
-                        pos,
-                        None,
-                    );
-                }
-                if let Some(target) = &f.refers_to {
-                    if !names.contains(&target.value) {
-                        let help = did_you_mean(&target.value, names.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
-                        self.error(
-                            Rule::RubricInventory,
-                            format!("field `{fname}` refers to `{}`, which is not a collection", target.value),
-                            Pos::of(target),
-                            help,
-                        );
-                    }
-                    if !matches!(kind, FieldType::String | FieldType::List) {
-                        self.error(
-                            Rule::RubricInventory,
-                            format!("only string and list fields may have refers_to (`{fname}` is {})", kind.as_str()),
-                            fpos,
-                            None,
-                        );
-                    }
-                }
+                self.field(fname, fpos, f, &names);
             }
-            let field_refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-            let mut rule_ids = HashSet::new();
-            for rule in &mut coll.rules {
-                if !rule_ids.insert(rule.id.value.clone()) {
-                    self.error(
-                        Rule::DuplicateId,
-                        format!("rule `{}` is declared twice in `{}`", rule.id.value, name.value),
-                        Pos::of(&rule.id),
-                        None,
-                    );
-                }
-                if let Some(when) = &mut rule.when {
-                    self.compile(when, env, &field_refs);
-                }
-                self.compile(&mut rule.require, env, &field_refs);
+            self.collection_rules(&name.value, coll, env);
+        }
+    }
+
+    /// Checks the declaration `f` of the field `fname` (at `fpos`); `names` are the rubric's
+    /// collections.
+    fn field(&mut self, fname: &str, fpos: Pos, f: &FieldDef, names: &[String]) {
+        let kind = f.kind.value;
+        for message in field_shape_problems(fname, f) {
+            self.error(Rule::RubricInventory, message, Pos::of(&f.kind), None);
+        }
+        let Some(target) = &f.refers_to else { return };
+        if !names.contains(&target.value) {
+            let help = suggestion(&target.value, names.iter().map(String::as_str));
+            self.error(
+                Rule::RubricInventory,
+                format!("field `{fname}` refers to `{}`, which is not a collection", target.value),
+                Pos::of(target),
+                help,
+            );
+        }
+        if !matches!(kind, FieldType::String | FieldType::List) {
+            self.error(
+                Rule::RubricInventory,
+                format!("only string and list fields may have refers_to (`{fname}` is {})", kind.as_str()),
+                fpos,
+                None,
+            );
+        }
+    }
+
+    /// Checks the rules of the collection `name`: unique ids, expressions that compile.
+    fn collection_rules(&mut self, name: &str, coll: &mut Collection, env: &cel::Env) {
+        let field_refs: Vec<&str> = coll.fields.keys().collect();
+        let mut rule_ids = HashSet::new();
+        for rule in &mut coll.rules {
+            if !rule_ids.insert(rule.id.value.clone()) {
+                self.error(
+                    Rule::DuplicateId,
+                    format!("rule `{}` is declared twice in `{name}`", rule.id.value),
+                    Pos::of(&rule.id),
+                    None,
+                );
             }
+            if let Some(when) = &mut rule.when {
+                self.compile(when, env, &field_refs);
+            }
+            self.compile(&mut rule.require, env, &field_refs);
         }
     }
 
@@ -340,9 +318,9 @@ impl Validator<'_> {
         }
     }
 
-    fn check(&mut self, c: &mut Check, inventory: &crate::model::OrderedMap<Collection>, env: &cel::Env) {
+    fn check(&mut self, c: &mut Check, inventory: &OrderedMap<Collection>, env: &cel::Env) {
         let Some(coll) = inventory.get(&c.collection.value) else {
-            let help = did_you_mean(&c.collection.value, inventory.keys()).map(|x| format!("did you mean `{x}`?"));
+            let help = suggestion(&c.collection.value, inventory.keys());
             self.error(
                 Rule::RubricCheck,
                 format!(
@@ -379,14 +357,7 @@ impl Validator<'_> {
         let inventory = std::mem::take(&mut r.inventory);
         let method = r.scoring.method.value;
         for d in &mut r.dimensions {
-            if !dims.insert(d.id.value.clone()) {
-                self.error(
-                    Rule::DuplicateId,
-                    format!("dimension `{}` is declared twice", d.id.value),
-                    Pos::of(&d.id),
-                    None,
-                );
-            }
+            self.declared_once(dims.insert(d.id.value.clone()), "dimension", &d.id);
             if d.weight.is_nan() || d.weight <= 0.0 {
                 self.error(
                     Rule::RubricWeight,
@@ -405,161 +376,79 @@ impl Validator<'_> {
             }
             let mut levels_used = BTreeSet::new();
             for c in &mut d.criteria {
-                let pos = Pos::of(&c.id);
-                let id = c.id.value.clone();
-                if !crits.insert(id.clone()) {
-                    self.error(Rule::DuplicateId, format!("criterion `{id}` is declared twice"), pos, None);
-                }
-                if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
-                    self.error(
-                        Rule::RubricCriteria,
-                        format!("criterion id `{id}` must be non-empty without spaces"),
-                        pos,
-                        None,
-                    );
-                }
-                self.criterion_method(c, method, &mut levels_used);
-                if c.weight.is_nan() || c.weight <= 0.0 {
-                    self.error(Rule::RubricWeight, format!("criterion `{id}` needs a weight above 0"), pos, None);
-                }
-                if c.action.is_blank() {
-                    self.error(Rule::RubricCriteria, format!("criterion `{id}` needs an `action`"), pos, None);
-                }
-                let asks = c.question.is_some() || c.answer.is_some();
-                if c.check.is_some() && asks {
-                    self.error(
-                        Rule::RubricCriteria,
-                        format!("criterion `{id}` has both a `check` and a question; a criterion is one or the other"),
-                        pos,
-                        None,
-                    );
-                } else if c.check.is_none() && !(c.question.is_some() && c.answer.is_some()) {
-                    self.error(
-                        Rule::RubricCriteria,
-                        format!("criterion `{id}` needs either a `question` with an `answer` type, or a `check`"),
-                        pos,
-                        None,
-                    );
-                }
-                if c.check.is_some() && (c.allow_na || c.evidence == EvidenceRule::Required) {
-                    self.error(
-                        Rule::RubricCriteria,
-                        format!("criterion `{id}`: `evidence` and `allow_na` belong to question criteria"),
-                        pos,
-                        None,
-                    );
-                }
-                if c.check.is_some() && c.verify.is_some() {
-                    self.error(
-                        Rule::RubricCriteria,
-                        format!("criterion `{id}`: `verify` belongs to question criteria; a check verifies itself"),
-                        pos,
-                        None,
-                    );
-                }
-                if let Some(a) = &c.answer {
-                    self.answer_type(&id, a, method);
-                }
-                if let Some(check) = &mut c.check {
-                    self.check(check, &inventory, env);
-                }
-                if let Some(check) = &mut c.verify {
-                    self.check(check, &inventory, env);
-                }
+                self.declared_once(crits.insert(c.id.value.clone()), "criterion", &c.id);
+                self.criterion(c, method, &mut levels_used, &inventory, env);
             }
-            for level in 2..=5u8 {
-                if method == Method::Staged && !levels_used.contains(&level) && !d.criteria.is_empty() {
-                    self.warnings.push(
-                        Finding::warning(
-                            Rule::EmptyLevel,
-                            format!(
-                                "dimension `{}` has no criteria at level {level}, so every agency passes that level",
-                                d.id.value
-                            ),
-                            at(self.file, Pos::of(&d.id)),
-                        )
-                        .with_help(format!("add at least one criterion at level {level}")),
-                    );
-                }
+            if method == Method::Staged {
+                self.empty_levels(d, &levels_used);
             }
         }
         r.inventory = inventory;
     }
 
-    fn answer_type(&mut self, id: &str, a: &serde_saphyr::Spanned<crate::model::rubric::AnswerType>, method: Method) {
+    /// Checks criterion `c` of a rubric scored by `method`; the staged levels it is at are added
+    /// to `levels_used`.
+    fn criterion(
+        &mut self,
+        c: &mut Criterion,
+        method: Method,
+        levels_used: &mut BTreeSet<u8>,
+        inventory: &OrderedMap<Collection>,
+        env: &cel::Env,
+    ) {
+        let pos = Pos::of(&c.id);
+        let id = c.id.value.clone();
+        if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
+            self.error(
+                Rule::RubricCriteria,
+                format!("criterion id `{id}` must be non-empty without spaces"),
+                pos,
+                None,
+            );
+        }
+        self.criterion_method(c, method, levels_used);
+        if c.weight.is_nan() || c.weight <= 0.0 {
+            self.error(Rule::RubricWeight, format!("criterion `{id}` needs a weight above 0"), pos, None);
+        }
+        for message in criterion_problems(&id, c) {
+            self.error(Rule::RubricCriteria, message, pos, None);
+        }
+        if let Some(a) = &c.answer {
+            self.answer_type(&id, a, method);
+        }
+        if let Some(check) = &mut c.check {
+            self.check(check, inventory, env);
+        }
+        if let Some(check) = &mut c.verify {
+            self.check(check, inventory, env);
+        }
+    }
+
+    /// Warns about each level 2-5 that no criterion of the staged dimension `d` is at.
+    fn empty_levels(&mut self, d: &Dimension, levels_used: &BTreeSet<u8>) {
+        if d.criteria.is_empty() {
+            return;
+        }
+        for level in (2..=5u8).filter(|l| !levels_used.contains(l)) {
+            self.warnings.push(
+                Finding::warning(
+                    Rule::EmptyLevel,
+                    format!(
+                        "dimension `{}` has no criteria at level {level}, so every agency passes that level",
+                        d.id.value
+                    ),
+                    at(self.file, Pos::of(&d.id)),
+                )
+                .with_help(format!("add at least one criterion at level {level}")),
+            );
+        }
+    }
+
+    fn answer_type(&mut self, id: &str, a: &Spanned<AnswerType>, method: Method) {
         let pos = Pos::of(a);
         let t = &a.value;
-        match t.kind {
-            AnswerKind::YesNo | AnswerKind::YesPartialNo => {}
-            AnswerKind::Percent | AnswerKind::Number => {
-                let Some(pass) = t.pass else {
-                    self.error(
-                        Rule::RubricAnswer,
-                        format!("criterion `{id}`: a {:?} answer needs `pass`", t.kind).to_lowercase(),
-                        pos,
-                        None,
-                    );
-                    return;
-                };
-                if t.kind == AnswerKind::Percent && !(0.0..=100.0).contains(&pass) {
-                    self.error(
-                        Rule::RubricAnswer,
-                        format!("criterion `{id}`: pass {pass} is not a percentage 0-100"),
-                        pos,
-                        None,
-                    );
-                }
-                if let Some(partial) = t.partial
-                    && partial > pass
-                {
-                    self.error(
-                        Rule::RubricAnswer,
-                        format!("criterion `{id}`: partial ({partial}) must not exceed pass ({pass})"),
-                        pos,
-                        None,
-                    );
-                }
-            }
-            AnswerKind::Choice => {
-                if t.options.is_empty() {
-                    self.error(
-                        Rule::RubricAnswer,
-                        format!("criterion `{id}`: a choice answer needs `options`"),
-                        pos,
-                        None,
-                    );
-                }
-                let mut seen = HashSet::new();
-                for o in &t.options {
-                    if !seen.insert(o.value.as_str()) {
-                        self.error(
-                            Rule::RubricAnswer,
-                            format!("criterion `{id}`: option `{}` is listed twice", o.value),
-                            pos,
-                            None,
-                        );
-                    }
-                    if !(0.0..=1.0).contains(&o.credit) {
-                        self.error(
-                            Rule::RubricAnswer,
-                            format!("criterion `{id}`: option `{}` has credit {}, outside 0-1", o.value, o.credit),
-                            pos,
-                            None,
-                        );
-                    }
-                }
-            }
-            AnswerKind::Level if method == Method::Rated => {
-                if let Some(bad) = t.statements.keys().find(|l| !(1..=5).contains(*l)) {
-                    self.error(
-                        Rule::RubricAnswer,
-                        format!("criterion `{id}`: a statement for level {bad}, which is not a level 1-5"),
-                        pos,
-                        None,
-                    );
-                }
-            }
-            AnswerKind::Level => self.error(
+        if t.kind == AnswerKind::Level && method != Method::Rated {
+            self.error(
                 Rule::RubricAnswer,
                 format!(
                     "criterion `{id}`: level answers belong to the rated method, not {}",
@@ -567,23 +456,127 @@ impl Validator<'_> {
                 ),
                 pos,
                 Some("use a yes-no, yes-partial-no, percent, number or choice answer, or set `scoring.method: rated`".into()),
-            ),
-        }
-        if t.kind != AnswerKind::Level && !t.statements.is_empty() {
-            self.error(
-                Rule::RubricAnswer,
-                format!("criterion `{id}`: `statements` only apply to level answers"),
-                pos,
-                None,
             );
         }
-        if !matches!(t.kind, AnswerKind::Percent | AnswerKind::Number) && (t.pass.is_some() || t.partial.is_some()) {
-            self.error(
-                Rule::RubricAnswer,
-                format!("criterion `{id}`: `pass`/`partial` only apply to percent and number answers"),
-                pos,
-                None,
-            );
+        for message in answer_type_problems(id, t, method) {
+            self.error(Rule::RubricAnswer, message, pos, None);
         }
     }
+}
+
+/// What is wrong with the type, `values`, `of` and bounds declared for the field `fname`.
+fn field_shape_problems(fname: &str, f: &FieldDef) -> Vec<String> {
+    let kind = f.kind.value;
+    let mut problems = Vec::new();
+    if kind == FieldType::Enum && f.values.as_ref().is_none_or(Vec::is_empty) {
+        problems.push(format!("enum field `{fname}` needs `values`"));
+    }
+    if kind != FieldType::Enum && f.values.is_some() {
+        problems.push(format!("field `{fname}` has `values` but is not an enum"));
+    }
+    if kind != FieldType::List && f.of.is_some() {
+        problems.push(format!("field `{fname}` has `of` but is not a list"));
+    }
+    if f.of == Some(FieldType::List) || f.of == Some(FieldType::Enum) {
+        problems.push(format!(
+            "list field `{fname}` must hold scalars (string, integer, number, boolean, date)"
+        ));
+    }
+    if (f.min.is_some() || f.max.is_some()) && !matches!(kind, FieldType::Integer | FieldType::Number) {
+        problems.push(format!("field `{fname}` has min/max but is not a number"));
+    }
+    problems
+}
+
+/// What is wrong with criterion `id` as a whole: its `action`, and whether it is a question or
+/// a check (and only that).
+fn criterion_problems(id: &str, c: &Criterion) -> Vec<String> {
+    let mut problems = Vec::new();
+    if c.action.is_blank() {
+        problems.push(format!("criterion `{id}` needs an `action`"));
+    }
+    let asks = c.question.is_some() || c.answer.is_some();
+    if c.check.is_some() && asks {
+        problems.push(format!(
+            "criterion `{id}` has both a `check` and a question; a criterion is one or the other"
+        ));
+    } else if c.check.is_none() && !(c.question.is_some() && c.answer.is_some()) {
+        problems.push(format!(
+            "criterion `{id}` needs either a `question` with an `answer` type, or a `check`"
+        ));
+    }
+    if c.check.is_some() && (c.allow_na || c.evidence == EvidenceRule::Required) {
+        problems.push(format!("criterion `{id}`: `evidence` and `allow_na` belong to question criteria"));
+    }
+    if c.check.is_some() && c.verify.is_some() {
+        problems.push(format!(
+            "criterion `{id}`: `verify` belongs to question criteria; a check verifies itself"
+        ));
+    }
+    problems
+}
+
+/// What is wrong with the answer type `t` of criterion `id` in a rubric scored by `method`,
+/// besides a level answer outside the rated method.
+fn answer_type_problems(id: &str, t: &AnswerType, method: Method) -> Vec<String> {
+    let mut problems = match t.kind {
+        AnswerKind::YesNo | AnswerKind::YesPartialNo => Vec::new(),
+        AnswerKind::Percent | AnswerKind::Number => {
+            let Some(pass) = t.pass else {
+                return vec![format!("criterion `{id}`: a {:?} answer needs `pass`", t.kind).to_lowercase()];
+            };
+            threshold_problems(id, t, pass)
+        }
+        AnswerKind::Choice => choice_problems(id, t),
+        AnswerKind::Level if method == Method::Rated => match t.statements.keys().find(|l| !(1..=5).contains(*l)) {
+            Some(bad) => vec![format!("criterion `{id}`: a statement for level {bad}, which is not a level 1-5")],
+            None => Vec::new(),
+        },
+        AnswerKind::Level => Vec::new(),
+    };
+    if t.kind != AnswerKind::Level && !t.statements.is_empty() {
+        problems.push(format!("criterion `{id}`: `statements` only apply to level answers"));
+    }
+    if !matches!(t.kind, AnswerKind::Percent | AnswerKind::Number) && (t.pass.is_some() || t.partial.is_some()) {
+        problems.push(format!(
+            "criterion `{id}`: `pass`/`partial` only apply to percent and number answers"
+        ));
+    }
+    problems
+}
+
+/// What is wrong with the `pass` and `partial` thresholds of a percent or number answer.
+fn threshold_problems(id: &str, t: &AnswerType, pass: f64) -> Vec<String> {
+    let mut problems = Vec::new();
+    if t.kind == AnswerKind::Percent && !(0.0..=100.0).contains(&pass) {
+        problems.push(format!("criterion `{id}`: pass {pass} is not a percentage 0-100"));
+    }
+    if let Some(partial) = t.partial
+        && partial > pass
+    {
+        problems.push(format!("criterion `{id}`: partial ({partial}) must not exceed pass ({pass})"));
+    }
+    problems
+}
+
+/// What is wrong with the options of a choice answer: none, one listed twice, a credit
+/// outside 0-1.
+fn choice_problems(id: &str, t: &AnswerType) -> Vec<String> {
+    let mut problems = Vec::new();
+    if t.options.is_empty() {
+        problems.push(format!("criterion `{id}`: a choice answer needs `options`"));
+    }
+    let mut seen = HashSet::new();
+    for o in &t.options {
+        if !seen.insert(o.value.as_str()) {
+            problems.push(format!("criterion `{id}`: option `{}` is listed twice", o.value));
+        }
+        if !(0.0..=1.0).contains(&o.credit) {
+            problems.push(format!(
+                "criterion `{id}`: option `{}` has credit {}, outside 0-1",
+                o.value, o.credit
+            ));
+        }
+    }
+    problems
 }

@@ -18,8 +18,8 @@ use super::tabular::{self, Table};
 use super::{has_ext, limits, spreadsheet, yaml};
 use crate::finding::{Finding, Rule};
 use crate::model::inventory::Inventory;
-use crate::model::questionnaire::rubric_id;
-use crate::model::rubric::LoadedRubric;
+use crate::model::questionnaire::{Questionnaire, QuestionnaireFile, rubric_id};
+use crate::model::rubric::{LoadedRubric, Rubric};
 use crate::model::submission::{InputFile, Submission};
 use crate::source::Sources;
 
@@ -64,56 +64,15 @@ fn display(p: &Path, base: Option<&Path>) -> String {
 const QUESTIONNAIRE_NAMES: [&str; 2] = ["questionnaire.yaml", "questionnaire.yml"];
 const INVENTORY_NAMES: [&str; 2] = ["inventory.yaml", "inventory.yml"];
 
+/// The help for a workbook in a format dgmat does not read.
+const SAVE_AS_HELP: &str = "save it as .xlsx (Excel Workbook) or .ods";
+
 /// Finds the questionnaire and inventory among `paths` (directories or files).
 fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
     let mut files = Files::default();
     for path in paths {
         if path.is_dir() {
-            let before = files.count();
-            if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
-                set_questionnaire(&mut files, q, base)?;
-            }
-            if let Some(i) = INVENTORY_NAMES.iter().map(|n| path.join(n)).find(|p| p.is_file()) {
-                files.inventories.push(i);
-            }
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-                .map(|d| d.flatten().map(|e| e.path()).collect())
-                .unwrap_or_default();
-            entries.sort();
-            for p in entries {
-                let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-                if name.starts_with("~$") || name.starts_with(".~lock") {
-                    continue; // the lock file of a workbook open in Excel or LibreOffice
-                }
-                if has_ext(&p, &["csv"]) {
-                    files.tables.push(p);
-                } else if spreadsheet::is_spreadsheet(&p) {
-                    files.books.push(p);
-                } else if spreadsheet::is_unsupported_spreadsheet(&p) {
-                    warnings.push(
-                        Finding::warning(
-                            Rule::UnsupportedInput,
-                            format!(
-                                "{} is ignored: dgmat reads .xlsx and .ods workbooks, not this format",
-                                display(&p, base)
-                            ),
-                            None,
-                        )
-                        .with_help("save it as .xlsx (Excel Workbook) or .ods"),
-                    );
-                }
-            }
-            if before == files.count() {
-                return Err(Finding::error(
-                    Rule::NoInput,
-                    format!(
-                        "{} holds no questionnaire.yaml, inventory.yaml, <collection>.csv or inventory.xlsx",
-                        display(path, base)
-                    ),
-                    None,
-                )
-                .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
-            }
+            locate_in_dir(&mut files, path, base, warnings)?;
         } else if path.is_file() && has_ext(path, &["csv"]) {
             files.tables.push(path.clone());
         } else if path.is_file() && spreadsheet::is_spreadsheet(path) {
@@ -124,40 +83,104 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
                 format!("{} is an old binary spreadsheet, which dgmat does not read", display(path, base)),
                 None,
             )
-            .with_help("save it as .xlsx (Excel Workbook) or .ods"));
+            .with_help(SAVE_AS_HELP));
         } else if path.is_file() {
-            let name = display(path, base);
-            yaml::check_size(path, &name)?;
-            let text = yaml::read_text(path, &name)?;
-            sources.insert(&name, text.clone());
-            match detect_kind(&name, &text) {
-                Some("questionnaire") => set_questionnaire(&mut files, path.clone(), base)?,
-                Some("inventory") => files.inventories.push(path.clone()),
-                Some("rubric") => {
-                    return Err(
-                        Finding::error(Rule::WrongKind, format!("{name} is a rubric, not a submission file"), None)
-                            .with_help(format!("pass it with --rubric {name}")),
-                    );
-                }
-                _ => {
-                    // Let the header check locate what is wrong (a missing `dgmat: 1`, a
-                    // misspelt kind), then say what a submission file must be.
-                    let help = "a submission file starts with `dgmat: 1` and `kind: questionnaire` or `kind: inventory`";
-                    let mut finding = super::check_header(&name, &text, "questionnaire").err().unwrap_or_else(|| {
-                        Finding::error(Rule::WrongKind, format!("{name} is neither a questionnaire nor an inventory"), None)
-                    });
-                    if finding.rule == Rule::WrongKind {
-                        finding.message = format!("{name} is neither a questionnaire nor an inventory");
-                        finding.help = Some(help.into());
-                    }
-                    return Err(finding);
-                }
-            }
+            locate_yaml_file(&mut files, path, base, sources)?;
         } else {
             return Err(Finding::error(Rule::Io, format!("{} does not exist", display(path, base)), None).with_help("check the path"));
         }
     }
     Ok(files)
+}
+
+/// Adds the submission files found in the directory `dir`; an error when it holds none.
+fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &mut Vec<Finding>) -> Result<(), Finding> {
+    let before = files.count();
+    if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
+        set_questionnaire(files, q, base)?;
+    }
+    if let Some(i) = INVENTORY_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
+        files.inventories.push(i);
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    for p in entries {
+        add_dir_entry(files, p, base, warnings);
+    }
+    if before == files.count() {
+        return Err(Finding::error(
+            Rule::NoInput,
+            format!(
+                "{} holds no questionnaire.yaml, inventory.yaml, <collection>.csv or inventory.xlsx",
+                display(dir, base)
+            ),
+            None,
+        )
+        .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
+    }
+    Ok(())
+}
+
+/// Adds the file `p` of a submission directory when it is a table or a workbook; warns about
+/// workbooks in formats dgmat does not read.
+fn add_dir_entry(files: &mut Files, p: PathBuf, base: Option<&Path>, warnings: &mut Vec<Finding>) {
+    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    if name.starts_with("~$") || name.starts_with(".~lock") {
+        return; // the lock file of a workbook open in Excel or LibreOffice
+    }
+    if has_ext(&p, &["csv"]) {
+        files.tables.push(p);
+    } else if spreadsheet::is_spreadsheet(&p) {
+        files.books.push(p);
+    } else if spreadsheet::is_unsupported_spreadsheet(&p) {
+        warnings.push(
+            Finding::warning(
+                Rule::UnsupportedInput,
+                format!(
+                    "{} is ignored: dgmat reads .xlsx and .ods workbooks, not this format",
+                    display(&p, base)
+                ),
+                None,
+            )
+            .with_help(SAVE_AS_HELP),
+        );
+    }
+}
+
+/// Adds the YAML file `path`, named on the command line, as the kind its text declares.
+fn locate_yaml_file(files: &mut Files, path: &Path, base: Option<&Path>, sources: &mut Sources) -> Result<(), Finding> {
+    let name = display(path, base);
+    yaml::check_size(path, &name)?;
+    let text = yaml::read_text(path, &name)?;
+    sources.insert(&name, text.clone());
+    match detect_kind(&name, &text) {
+        Some("questionnaire") => set_questionnaire(files, path.to_path_buf(), base)?,
+        Some("inventory") => files.inventories.push(path.to_path_buf()),
+        Some("rubric") => {
+            return Err(
+                Finding::error(Rule::WrongKind, format!("{name} is a rubric, not a submission file"), None)
+                    .with_help(format!("pass it with --rubric {name}")),
+            );
+        }
+        _ => return Err(not_a_submission_file(&name, &text)),
+    }
+    Ok(())
+}
+
+/// Why the file `name` is not a submission file: what its header check finds wrong (a missing
+/// `dgmat: 1`, a misspelt kind), then what a submission file must be.
+fn not_a_submission_file(name: &str, text: &str) -> Finding {
+    let help = "a submission file starts with `dgmat: 1` and `kind: questionnaire` or `kind: inventory`";
+    let mut finding = super::check_header(name, text, "questionnaire")
+        .err()
+        .unwrap_or_else(|| Finding::error(Rule::WrongKind, format!("{name} is neither a questionnaire nor an inventory"), None));
+    if finding.rule == Rule::WrongKind {
+        finding.message = format!("{name} is neither a questionnaire nor an inventory");
+        finding.help = Some(help.into());
+    }
+    finding
 }
 
 fn set_questionnaire(files: &mut Files, path: PathBuf, base: Option<&Path>) -> Result<(), Finding> {
@@ -191,20 +214,6 @@ fn detect_kind(name: &str, text: &str) -> Option<&'static str> {
             .trim_matches(|c| c == '"' || c == '\'');
         ["questionnaire", "inventory", "rubric"].into_iter().find(|k| *k == kind)
     })
-}
-
-fn read(path: &Path, base: Option<&Path>, sources: &mut Sources, inputs: &mut Vec<InputFile>) -> Result<(String, Arc<str>), Finding> {
-    let name = display(path, base);
-    if !has_ext(path, &["csv"]) {
-        yaml::check_size(path, &name)?;
-    }
-    let text = yaml::read_text(path, &name)?;
-    sources.insert(&name, text.clone());
-    inputs.push(InputFile {
-        path: name.clone(),
-        sha256: hex(&Sha256::digest(text.as_bytes())),
-    });
-    Ok((name, text))
 }
 
 /// The collection a CSV file fills: the one it is named after, else the only one when the
@@ -324,26 +333,19 @@ impl Consolidated {
             name: None,
             tier: None,
         };
-        if errors.iter().any(Finding::is_error) {
-            return Err(LoadFailure {
-                findings: errors,
-                fatal: false,
-                agency: Some(agency),
-                sources,
-            });
-        }
         let inputs = vec![InputFile {
             path: self.name.clone(),
             sha256: self.sha256.clone(),
         }];
-        Ok(Submission {
+        let submission = Submission {
             rubric,
             questionnaire: None,
             inventory: inv,
             inputs,
             sources,
-            warnings: errors,
-        })
+            warnings: Vec::new(),
+        };
+        conclude(submission, errors, Some(agency))
     }
 }
 
@@ -377,179 +379,255 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
             });
         }
     };
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    let mut q_file = None;
-    if let Some(path) = &files.questionnaire {
-        match read(path, base, &mut sources, &mut inputs).and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| (name, q))) {
-            Ok(q) => q_file = Some(q),
-            Err(e) => errors.push(e),
-        }
-    }
+    let mut l = Loader {
+        base,
+        sources,
+        inputs: Vec::new(),
+        errors: Vec::new(),
+        warnings,
+    };
+    let q_file = files.questionnaire.as_deref().and_then(|path| l.questionnaire_file(path));
     let agency = q_file.as_ref().map(|(_, q)| q.agency.clone());
     let named = q_file
         .as_ref()
         .and_then(|(_, q)| q.rubric.as_ref())
         .map(|r| rubric_id(&r.value).to_string());
-    let loaded = match choice {
-        RubricChoice::Loaded(r) => Ok(r),
-        RubricChoice::Spec(spec) => {
-            let spec = spec
-                .map(str::to_string)
-                .or_else(|| named.clone())
-                .unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
-            rubric::load(&spec).map(Arc::new).map_err(|f| (f, spec))
-        }
-    };
-    let loaded = match loaded {
+    let loaded = match resolve_rubric(choice, named) {
         Ok(r) => r,
         Err((mut f, spec)) => {
             if let Some(text) = rubric::source_text(&spec) {
-                sources.insert(&text.0, text.1);
+                l.sources.insert(&text.0, text.1);
             }
-            f.append(&mut errors);
+            f.append(&mut l.errors);
             return Err(LoadFailure {
                 findings: f,
                 fatal: true,
                 agency,
-                sources,
+                sources: l.sources,
             });
         }
     };
-    sources.insert(&loaded.file, loaded.text.clone());
-    let questionnaire = q_file.map(|(name, q)| {
-        let rubric_ref = q.rubric.clone();
-        let (q, mut problems) = questionnaire::interpret(&name, q, &loaded.rubric);
-        errors.append(&mut problems);
-        if let Some(r) = rubric_ref {
-            let (id, version) = r.value.split_once('@').map_or((r.value.as_str(), None), |(i, v)| (i, Some(v)));
-            let pos = crate::location::Pos::of(&r);
-            if id != loaded.rubric.id.value || version.is_some_and(|v| v != loaded.rubric.version) {
-                warnings.push(
-                    Finding::warning(
-                        Rule::RubricMismatch,
-                        format!(
-                            "the questionnaire answers `{}` but is assessed against `{}@{}`",
-                            r.value, loaded.rubric.id.value, loaded.rubric.version
-                        ),
-                        super::at(&name, pos),
-                    )
-                    .with_help("answers are matched by criterion id; check that they mean the same thing in both"),
-                );
-            }
-        }
-        q
-    });
-    let mut inv = Inventory::empty(&loaded.rubric);
-    for path in &files.inventories {
-        match read(path, base, &mut sources, &mut inputs) {
-            Ok((name, text)) => errors.extend(inventory::load_yaml(&name, &text, &loaded.rubric, &mut inv)),
-            Err(e) => errors.push(e),
-        }
-    }
-    for path in &files.tables {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
-        let Some(index) = collection_for(path, &loaded.rubric) else {
-            let help = crate::finding::did_you_mean(&stem, loaded.rubric.inventory.keys()).map_or_else(
-                || {
-                    format!(
-                        "name the file after a collection: {}",
-                        loaded
-                            .rubric
-                            .inventory
-                            .keys()
-                            .map(|k| format!("{k}.csv"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                },
-                |c| format!("did you mean `{c}.csv`?"),
-            );
-            warnings.push(
-                Finding::warning(
-                    Rule::UnknownCollection,
-                    format!("{} is ignored: the rubric has no collection `{stem}`", display(path, base)),
-                    None,
-                )
-                .with_help(help),
-            );
-            continue;
-        };
-        match read(path, base, &mut sources, &mut inputs) {
-            Ok((name, text)) => errors.extend(tabular::load_csv(&name, &text, &loaded.rubric, index, &mut inv)),
-            Err(e) => errors.push(e),
-        }
-    }
-    for path in &files.books {
-        let name = display(path, base);
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut chosen = Vec::new();
-        let book = spreadsheet::read(path, &name, limits::get(), &mut |sheets| {
-            let (pairs, ignored) = sheet_collections(&stem, sheets, &loaded.rubric);
-            chosen = pairs;
-            for sheet in ignored {
-                let help = crate::finding::did_you_mean(&sheet, loaded.rubric.inventory.keys()).map_or_else(
-                    || {
-                        format!(
-                            "name each sheet after a collection: {}",
-                            loaded.rubric.inventory.keys().collect::<Vec<_>>().join(", ")
-                        )
-                    },
-                    |c| format!("did you mean `{c}`?"),
-                );
-                warnings.push(
-                    Finding::warning(
-                        Rule::UnknownCollection,
-                        format!("sheet `{sheet}` of {name} is ignored: the rubric has no collection `{sheet}`"),
-                        None,
-                    )
-                    .with_help(help),
-                );
-            }
-            chosen.iter().map(|(s, _)| s.clone()).collect()
-        });
-        match book {
-            Ok(book) => {
-                inputs.push(InputFile {
-                    path: name.clone(),
-                    sha256: book.sha256,
-                });
-                for table in &book.tables {
-                    let crate::location::Origin::Sheet { sheet, .. } = &table.origin else {
-                        continue;
-                    };
-                    if let Some((_, index)) = chosen.iter().find(|(s, _)| s == sheet) {
-                        errors.extend(tabular::load_table(
-                            table,
-                            table.rows.iter(),
-                            &loaded.rubric,
-                            *index,
-                            &mut inv,
-                            None,
-                        ));
-                    }
-                }
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    errors.extend(inventory::check_integrity(&loaded.rubric, &inv));
-    if errors.iter().any(Finding::is_error) {
-        errors.append(&mut warnings);
-        return Err(LoadFailure {
-            findings: errors,
-            fatal: false,
-            agency,
-            sources,
-        });
-    }
-    warnings.append(&mut errors);
-    Ok(Submission {
+    l.sources.insert(&loaded.file, loaded.text.clone());
+    let questionnaire = q_file.map(|(name, q)| l.interpret(&name, q, &loaded.rubric));
+    let inv = l.inventory(&files, &loaded.rubric);
+    let Loader {
+        sources,
+        inputs,
+        errors,
+        warnings,
+        ..
+    } = l;
+    let submission = Submission {
         rubric: loaded,
         questionnaire,
         inventory: inv,
         inputs,
         sources,
         warnings,
-    })
+    };
+    conclude(submission, errors, agency)
+}
+
+/// The rubric `choice` names: the given one, else `named` (the questionnaire's `rubric:`), else
+/// the default; on failure, its findings and the spec tried.
+fn resolve_rubric(choice: RubricChoice<'_>, named: Option<String>) -> Result<Arc<LoadedRubric>, (Vec<Finding>, String)> {
+    match choice {
+        RubricChoice::Loaded(r) => Ok(r),
+        RubricChoice::Spec(spec) => {
+            let spec = spec.map(str::to_string).or(named).unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
+            rubric::load(&spec).map(Arc::new).map_err(|f| (f, spec))
+        }
+    }
+}
+
+/// `submission`, unless `errors` hold an error: then the failure that reports `errors` and,
+/// after them, the submission's warnings. Otherwise `errors` join the warnings.
+fn conclude(
+    mut submission: Submission,
+    mut errors: Vec<Finding>,
+    agency: Option<crate::model::questionnaire::Agency>,
+) -> Result<Submission, LoadFailure> {
+    if errors.iter().any(Finding::is_error) {
+        errors.append(&mut submission.warnings);
+        return Err(LoadFailure {
+            findings: errors,
+            fatal: false,
+            agency,
+            sources: submission.sources,
+        });
+    }
+    submission.warnings.append(&mut errors);
+    Ok(submission)
+}
+
+/// What loading a submission gathers as it reads its files.
+struct Loader<'a> {
+    /// Files below it are named relative to it.
+    base: Option<&'a Path>,
+    /// The texts read, for showing findings.
+    sources: Sources,
+    /// The files read, with their hashes.
+    inputs: Vec<InputFile>,
+    /// Problems that may stop the load (they can include warnings).
+    errors: Vec<Finding>,
+    /// Problems that do not stop it.
+    warnings: Vec<Finding>,
+}
+
+impl Loader<'_> {
+    /// Reads the file `path`, keeping its text and hash: (its name, its text).
+    fn read(&mut self, path: &Path) -> Result<(String, Arc<str>), Finding> {
+        let name = display(path, self.base);
+        if !has_ext(path, &["csv"]) {
+            yaml::check_size(path, &name)?;
+        }
+        let text = yaml::read_text(path, &name)?;
+        self.sources.insert(&name, text.clone());
+        self.inputs.push(InputFile {
+            path: name.clone(),
+            sha256: hex(&Sha256::digest(text.as_bytes())),
+        });
+        Ok((name, text))
+    }
+
+    /// Reads the questionnaire's envelope: (its name, the file), or `None` after an error.
+    fn questionnaire_file(&mut self, path: &Path) -> Option<(String, QuestionnaireFile)> {
+        match self
+            .read(path)
+            .and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| (name, q)))
+        {
+            Ok(q) => Some(q),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
+    /// Checks the answers of the questionnaire `name` against `rubric`, and warns when it
+    /// names another rubric.
+    fn interpret(&mut self, name: &str, q: QuestionnaireFile, rubric: &Rubric) -> Questionnaire {
+        let rubric_ref = q.rubric.clone();
+        let (q, mut problems) = questionnaire::interpret(name, q, rubric);
+        self.errors.append(&mut problems);
+        if let Some(r) = rubric_ref {
+            let (id, version) = r.value.split_once('@').map_or((r.value.as_str(), None), |(i, v)| (i, Some(v)));
+            let pos = crate::location::Pos::of(&r);
+            if id != rubric.id.value || version.is_some_and(|v| v != rubric.version) {
+                self.warnings.push(
+                    Finding::warning(
+                        Rule::RubricMismatch,
+                        format!(
+                            "the questionnaire answers `{}` but is assessed against `{}@{}`",
+                            r.value, rubric.id.value, rubric.version
+                        ),
+                        super::at(name, pos),
+                    )
+                    .with_help("answers are matched by criterion id; check that they mean the same thing in both"),
+                );
+            }
+        }
+        q
+    }
+
+    /// Reads the inventory files, tables and workbooks into one inventory and checks its
+    /// integrity.
+    fn inventory(&mut self, files: &Files, rubric: &Rubric) -> Inventory {
+        let mut inv = Inventory::empty(rubric);
+        for path in &files.inventories {
+            match self.read(path) {
+                Ok((name, text)) => self.errors.extend(inventory::load_yaml(&name, &text, rubric, &mut inv)),
+                Err(e) => self.errors.push(e),
+            }
+        }
+        for path in &files.tables {
+            self.table(path, rubric, &mut inv);
+        }
+        for path in &files.books {
+            self.workbook(path, rubric, &mut inv);
+        }
+        self.errors.extend(inventory::check_integrity(rubric, &inv));
+        inv
+    }
+
+    /// Reads the CSV file `path` into the collection it is named after, or warns that it
+    /// matches none.
+    fn table(&mut self, path: &Path, rubric: &Rubric, inv: &mut Inventory) {
+        let Some(index) = collection_for(path, rubric) else {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
+            let help = crate::finding::did_you_mean(&stem, rubric.inventory.keys()).map_or_else(
+                || {
+                    format!(
+                        "name the file after a collection: {}",
+                        rubric.inventory.keys().map(|k| format!("{k}.csv")).collect::<Vec<_>>().join(", ")
+                    )
+                },
+                |c| format!("did you mean `{c}.csv`?"),
+            );
+            self.warnings.push(
+                Finding::warning(
+                    Rule::UnknownCollection,
+                    format!("{} is ignored: the rubric has no collection `{stem}`", display(path, self.base)),
+                    None,
+                )
+                .with_help(help),
+            );
+            return;
+        };
+        match self.read(path) {
+            Ok((name, text)) => self.errors.extend(tabular::load_csv(&name, &text, rubric, index, inv)),
+            Err(e) => self.errors.push(e),
+        }
+    }
+
+    /// Reads the sheets of the workbook `path` that fill a collection, and warns about the
+    /// others.
+    fn workbook(&mut self, path: &Path, rubric: &Rubric, inv: &mut Inventory) {
+        let name = display(path, self.base);
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut chosen = Vec::new();
+        let warnings = &mut self.warnings;
+        let book = spreadsheet::read(path, &name, limits::get(), &mut |sheets| {
+            let (pairs, ignored) = sheet_collections(&stem, sheets, rubric);
+            chosen = pairs;
+            warnings.extend(ignored.iter().map(|sheet| ignored_sheet(sheet, &name, rubric)));
+            chosen.iter().map(|(s, _)| s.clone()).collect()
+        });
+        let book = match book {
+            Ok(book) => book,
+            Err(e) => {
+                self.errors.push(e);
+                return;
+            }
+        };
+        self.inputs.push(InputFile {
+            path: name.clone(),
+            sha256: book.sha256,
+        });
+        for table in &book.tables {
+            let crate::location::Origin::Sheet { sheet, .. } = &table.origin else {
+                continue;
+            };
+            if let Some((_, index)) = chosen.iter().find(|(s, _)| s == sheet) {
+                self.errors
+                    .extend(tabular::load_table(table, table.rows.iter(), rubric, *index, inv, None));
+            }
+        }
+    }
+}
+
+/// The warning for the sheet `sheet` of the workbook `name`, which fills no collection.
+fn ignored_sheet(sheet: &str, name: &str, rubric: &Rubric) -> Finding {
+    let help = super::suggestion(sheet, rubric.inventory.keys()).unwrap_or_else(|| {
+        format!(
+            "name each sheet after a collection: {}",
+            rubric.inventory.keys().collect::<Vec<_>>().join(", ")
+        )
+    });
+    Finding::warning(
+        Rule::UnknownCollection,
+        format!("sheet `{sheet}` of {name} is ignored: the rubric has no collection `{sheet}`"),
+        None,
+    )
+    .with_help(help)
 }

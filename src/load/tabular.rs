@@ -151,22 +151,23 @@ fn located(origin: &Origin, line: u32, column: u32) -> Option<Location> {
     Some(origin.at_line(line, column))
 }
 
-fn too_many_rows(origin: &Origin, line: u32, cap: usize) -> Finding {
-    Finding::error(
-        Rule::TooManyRows,
-        format!("{origin} has more than {cap} rows"),
-        located(origin, line, 1),
-    )
-    .with_help("raise the limit with --max-rows (or DGMAT_MAX_ROWS) if the file is genuine")
+/// An error at the start of `line` of `origin`, with `help`.
+fn line_error(origin: &Origin, line: u32, rule: Rule, message: String, help: &str) -> Finding {
+    Finding::error(rule, message, located(origin, line, 1)).with_help(help)
 }
 
+/// The error for a table with more than `cap` rows, at its row on `line`.
+fn too_many_rows(origin: &Origin, line: u32, cap: usize) -> Finding {
+    let message = format!("{origin} has more than {cap} rows");
+    let help = "raise the limit with --max-rows (or DGMAT_MAX_ROWS) if the file is genuine";
+    line_error(origin, line, Rule::TooManyRows, message, help)
+}
+
+/// The error for a header of `n` columns, over the limit, on `line`.
 fn too_many_columns(origin: &Origin, line: u32, n: usize) -> Finding {
-    Finding::error(
-        Rule::Csv,
-        format!("the header has {n} columns, over the limit of {MAX_COLUMNS}"),
-        located(origin, line, 1),
-    )
-    .with_help("is this really an inventory? check the delimiter and the file")
+    let message = format!("the header has {n} columns, over the limit of {MAX_COLUMNS}");
+    let help = "is this really an inventory? check the delimiter and the file";
+    line_error(origin, line, Rule::Csv, message, help)
 }
 
 /// Reads CSV `text` into a [`Table`] named `file`, keeping at most `max_rows` rows.
@@ -372,14 +373,9 @@ impl<'a> RowLoader<'a> {
         }
         for (i, def) in coll.fields.iter().map(|(_, _, d)| d).enumerate() {
             if def.required && !columns.contains(&Some(i)) {
-                findings.push(
-                    Finding::error(
-                        Rule::MissingColumn,
-                        format!("`{name}` has no column for the required field `{}`", field_names[i]),
-                        located(origin, header_line, 1),
-                    )
-                    .with_help("add the column (its header is the field name or one of its aliases)"),
-                );
+                let message = format!("`{name}` has no column for the required field `{}`", field_names[i]);
+                let help = "add the column (its header is the field name or one of its aliases)";
+                findings.push(line_error(origin, header_line, Rule::MissingColumn, message, help));
                 return None;
             }
         }
@@ -400,14 +396,9 @@ impl<'a> RowLoader<'a> {
         }
         let extra = row.cells.iter().skip(width).any(|(c, _)| !c.is_blank());
         if row.cells.len() > width && extra {
-            findings.push(
-                Finding::error(
-                    Rule::Csv,
-                    format!("this row has {} cells but the header has {}", row.cells.len(), width),
-                    located(origin, row.line, 1),
-                )
-                .with_help("a cell probably contains an unquoted comma; quote it"),
-            );
+            let message = format!("this row has {} cells but the header has {}", row.cells.len(), width);
+            let help = "a cell probably contains an unquoted comma; quote it";
+            findings.push(line_error(origin, row.line, Rule::Csv, message, help));
             return;
         }
         let pos = Pos { line: row.line, column: 1 };

@@ -88,57 +88,8 @@ impl Validator<'_> {
     pub(super) fn criterion_method(&mut self, c: &Criterion, method: Method, levels_used: &mut BTreeSet<u8>) {
         let pos = Pos::of(&c.id);
         let id = c.id.value.as_str();
-        match (&c.level, method) {
-            (Some(l), Method::Staged) if (2..=5).contains(&l.value) => {
-                levels_used.insert(l.value);
-            }
-            (Some(l), Method::Staged) => self.error(
-                Rule::RubricCriteria,
-                format!(
-                    "criterion `{id}` is at level {}; staged criteria belong to levels 2-5 (level 1 is the floor)",
-                    l.value
-                ),
-                Pos::of(l),
-                None,
-            ),
-            (None, Method::Staged) => {
-                self.error(Rule::RubricCriteria, format!("criterion `{id}` needs a `level` (2-5)"), pos, None);
-            }
-            (Some(l), Method::Rated) => self.error(
-                Rule::RubricCriteria,
-                format!("criterion `{id}` has a `level`, but in a rated rubric the answer is the level"),
-                Pos::of(l),
-                Some("remove `level:`; answer the criterion with {type: level}".into()),
-            ),
-            (Some(l), Method::Points) => self.error(
-                Rule::RubricCriteria,
-                format!("criterion `{id}` has a `level`, but in a points rubric levels come from `bands`"),
-                Pos::of(l),
-                Some("remove `level:` and give the criterion `points:`".into()),
-            ),
-            (None, _) => {}
-        }
-        match (c.points, method) {
-            (Some(_), Method::Staged | Method::Rated) => self.error(
-                Rule::RubricCriteria,
-                format!("criterion `{id}` has `points`, which only the points method uses"),
-                pos,
-                Some("remove `points:`, or set `scoring.method: points`".into()),
-            ),
-            (None, Method::Points) => self.error(
-                Rule::RubricPoints,
-                format!("criterion `{id}` has no `points`; every criterion of a points rubric is worth some"),
-                pos,
-                Some("add e.g. `points: 10`".into()),
-            ),
-            (Some(p), Method::Points) if !(p.is_finite() && p > 0.0) => self.error(
-                Rule::RubricPoints,
-                format!("criterion `{id}` is worth {p} points; points must be above 0"),
-                pos,
-                None,
-            ),
-            _ => {}
-        }
+        self.criterion_level(c, method, levels_used);
+        self.criterion_points(c, method);
         if method == Method::Rated {
             let is_level = c.answer.as_ref().is_some_and(|a| a.value.kind == AnswerKind::Level);
             if c.check.is_some() || (c.answer.is_some() && !is_level) {
@@ -159,6 +110,74 @@ impl Validator<'_> {
                 )
                 .with_help("express the criterion's importance in its `points`"),
             );
+        }
+    }
+
+    /// The `level` rule of `method` for criterion `c`; a staged level used is added to
+    /// `levels_used`.
+    fn criterion_level(&mut self, c: &Criterion, method: Method, levels_used: &mut BTreeSet<u8>) {
+        let id = c.id.value.as_str();
+        match (&c.level, method) {
+            (Some(l), Method::Staged) if (2..=5).contains(&l.value) => {
+                levels_used.insert(l.value);
+            }
+            (Some(l), Method::Staged) => self.error(
+                Rule::RubricCriteria,
+                format!(
+                    "criterion `{id}` is at level {}; staged criteria belong to levels 2-5 (level 1 is the floor)",
+                    l.value
+                ),
+                Pos::of(l),
+                None,
+            ),
+            (None, Method::Staged) => {
+                self.error(
+                    Rule::RubricCriteria,
+                    format!("criterion `{id}` needs a `level` (2-5)"),
+                    Pos::of(&c.id),
+                    None,
+                );
+            }
+            (Some(l), Method::Rated) => self.error(
+                Rule::RubricCriteria,
+                format!("criterion `{id}` has a `level`, but in a rated rubric the answer is the level"),
+                Pos::of(l),
+                Some("remove `level:`; answer the criterion with {type: level}".into()),
+            ),
+            (Some(l), Method::Points) => self.error(
+                Rule::RubricCriteria,
+                format!("criterion `{id}` has a `level`, but in a points rubric levels come from `bands`"),
+                Pos::of(l),
+                Some("remove `level:` and give the criterion `points:`".into()),
+            ),
+            (None, _) => {}
+        }
+    }
+
+    /// The `points` rule of `method` for criterion `c`.
+    fn criterion_points(&mut self, c: &Criterion, method: Method) {
+        let pos = Pos::of(&c.id);
+        let id = c.id.value.as_str();
+        match (c.points, method) {
+            (Some(_), Method::Staged | Method::Rated) => self.error(
+                Rule::RubricCriteria,
+                format!("criterion `{id}` has `points`, which only the points method uses"),
+                pos,
+                Some("remove `points:`, or set `scoring.method: points`".into()),
+            ),
+            (None, Method::Points) => self.error(
+                Rule::RubricPoints,
+                format!("criterion `{id}` has no `points`; every criterion of a points rubric is worth some"),
+                pos,
+                Some("add e.g. `points: 10`".into()),
+            ),
+            (Some(p), Method::Points) if !(p.is_finite() && p > 0.0) => self.error(
+                Rule::RubricPoints,
+                format!("criterion `{id}` is worth {p} points; points must be above 0"),
+                pos,
+                None,
+            ),
+            _ => {}
         }
     }
 }
