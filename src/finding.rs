@@ -113,14 +113,17 @@ pub fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo; of
+/// equally close ones, the alphabetically first.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
         .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // On a tie the alphabetically first wins, so the hint never depends on the order the
+        // candidates come in (a hash map's, say).
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
 }
 
@@ -129,4 +132,15 @@ pub fn merged(a: &[Finding], b: &[Finding]) -> Vec<Finding> {
     let mut all: Vec<Finding> = a.iter().chain(b).cloned().collect();
     sort_findings(&mut all);
     all
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn equally_close_hints_do_not_depend_on_order() {
+        let a = super::did_you_mean("POR-2", ["POR-3", "POR-1"]);
+        let b = super::did_you_mean("POR-2", ["POR-1", "POR-3"]);
+        assert_eq!(a, Some("POR-1"));
+        assert_eq!(a, b);
+    }
 }

@@ -11,22 +11,25 @@ use crate::rules::Expr;
 
 use super::{RecordRef, Status};
 
-/// What an inventory check counted, and what fell short: the facts reports phrase as
-/// "10 of 13 selected systems pass (77%); 3 fail, 100% needed".
+/// What an inventory check counted; with the check itself (its collection, whether it has a
+/// `require`), reports phrase it as "10 of 13 selected systems pass (77%); 3 fail, 100% needed".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counts {
-    /// The collection checked (its key in the rubric).
-    pub collection: String,
-    /// Records selected by `where`.
+    /// Records selected by `where`, and how many of them satisfy `require`.
     pub selected: usize,
     /// Selected records that satisfy `require`.
     pub passing: usize,
-    /// Whether the check has a `require` (without one, it only counts the selection).
-    pub requires: bool,
+    /// The thresholds the counts did not reach.
+    pub shortfall: Shortfall,
+}
+
+/// The thresholds of a check that its counts did not reach; none when it is met.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Shortfall {
     /// The share of passing records needed, when the share fell short.
-    pub ratio_needed: Option<f64>,
+    pub ratio: Option<f64>,
     /// The number of passing records needed, when the count fell short.
-    pub count_needed: Option<u64>,
+    pub count: Option<u64>,
 }
 
 /// The outcome of one inventory check.
@@ -46,8 +49,10 @@ pub struct CheckOutcome {
 pub enum Issue {
     /// A yes answer that the criterion's `verify` check contradicts.
     Contradicted {
-        /// The criterion's id.
-        criterion: String,
+        /// The criterion's dimension, by index in the rubric.
+        dimension: usize,
+        /// The criterion, by index in its dimension.
+        criterion: usize,
         /// Where the answer is written.
         at: Location,
         /// What the check counted.
@@ -188,7 +193,7 @@ impl<'a> Evaluator<'a> {
                 failing.push(RecordRef::of(name, r));
             }
         }
-        let (status, counts) = judge(check, name, selected, passing);
+        let (status, counts) = judge(check, selected, passing);
         CheckOutcome { status, counts, failing }
     }
 
@@ -229,14 +234,11 @@ fn eval_error(collection: &str, r: &Record, e: &str) -> Issue {
 }
 
 /// The status of a check from its counts, and what fell short.
-fn judge(check: &Check, collection: &str, selected: usize, passing: usize) -> (Status, Counts) {
+fn judge(check: &Check, selected: usize, passing: usize) -> (Status, Counts) {
     let mut counts = Counts {
-        collection: collection.to_string(),
         selected,
         passing,
-        requires: check.require.is_some(),
-        ratio_needed: None,
-        count_needed: None,
+        shortfall: Shortfall::default(),
     };
     if selected == 0 {
         let status = match check.when_empty {
@@ -251,17 +253,11 @@ fn judge(check: &Check, collection: &str, selected: usize, passing: usize) -> (S
         (r, _) => r,
     };
     let ratio = passing as f64 / selected as f64;
-    if let Some(m) = min_ratio
-        && ratio + 1e-9 < m
-    {
-        counts.ratio_needed = Some(m);
-    }
-    if let Some(n) = check.min_count
-        && (passing as u64) < n
-    {
-        counts.count_needed = Some(n);
-    }
-    let met = counts.ratio_needed.is_none() && counts.count_needed.is_none();
+    counts.shortfall = Shortfall {
+        ratio: min_ratio.filter(|m| ratio + 1e-9 < *m),
+        count: check.min_count.filter(|n| (passing as u64) < *n),
+    };
+    let met = counts.shortfall == Shortfall::default();
     (if met { Status::Met } else { Status::NotMet }, counts)
 }
 

@@ -19,7 +19,7 @@ use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{AnswerKind, AnswerType, Criterion, EvidenceRule, Method, Overall, Rubric};
 use checks::{CheckOutcome, Evaluator};
-pub use checks::{Counts, Issue};
+pub use checks::{Counts, Issue, Shortfall};
 use scoring::{Pointed, Rated, Scored};
 
 /// The status of a criterion (SPEC section 3).
@@ -342,12 +342,7 @@ fn evaluate_dimensions<'a>(
             .criteria
             .iter()
             .enumerate()
-            .map(|(ci, c)| {
-                let mut r = evaluate(eval, c, answers.get(&c.id.value), assessed_on, issues);
-                r.dimension = di;
-                r.index = ci;
-                r
-            })
+            .map(|(ci, c)| evaluate(eval, (di, ci), c, answers.get(&c.id.value), assessed_on, issues))
             .collect();
         dimensions.push(score_dimension(rubric, &d.criteria, criteria));
     }
@@ -509,17 +504,18 @@ fn resolve_target(rubric: &Rubric, choice: &TargetChoice, overall: u8) -> Target
     }
 }
 
-/// Evaluates one criterion.
+/// Evaluates criterion `index` of dimension `dimension`.
 fn evaluate<'a>(
     eval: &Evaluator<'a>,
+    (dimension, index): (usize, usize),
     c: &'a Criterion,
     answer: Option<&Answer>,
     assessed_on: chrono::NaiveDate,
     issues: &mut Vec<Issue>,
 ) -> CriterionResult {
     let mut r = CriterionResult {
-        dimension: 0,
-        index: 0,
+        dimension,
+        index,
         status: Status::Unanswered,
         credit: 0.0,
         detail: None,
@@ -550,7 +546,7 @@ fn evaluate<'a>(
         return r;
     }
     if status == Status::Met
-        && let Some(outcome) = contradiction(eval, c, a, issues)
+        && let Some(outcome) = contradiction(eval, (dimension, index), c, a, issues)
     {
         r.status = Status::Contradicted;
         r.credit = 0.0;
@@ -617,14 +613,21 @@ fn choice_status(picked: &[String], kind: &AnswerType) -> (Status, f64) {
 }
 
 /// Runs the criterion's `verify` check on a met answer; a failing check is recorded as a contradiction and returned.
-fn contradiction<'a>(eval: &Evaluator<'a>, c: &'a Criterion, a: &Answer, issues: &mut Vec<Issue>) -> Option<CheckOutcome> {
+fn contradiction<'a>(
+    eval: &Evaluator<'a>,
+    (dimension, criterion): (usize, usize),
+    c: &'a Criterion,
+    a: &Answer,
+    issues: &mut Vec<Issue>,
+) -> Option<CheckOutcome> {
     let verify = c.verify.as_ref()?;
     let outcome = eval.check(verify, issues);
     if outcome.status != Status::NotMet {
         return None;
     }
     issues.push(Issue::Contradicted {
-        criterion: c.id.value.clone(),
+        dimension,
+        criterion,
         at: a.location.clone(),
         counts: outcome.counts.clone(),
         failing: outcome.failing.clone(),

@@ -5,18 +5,34 @@ use crate::assess::{Counts, Detail, Issue};
 use crate::finding::{Finding, Related, Rule, RuleId, sort_findings};
 use crate::lang::Lang;
 use crate::model::questionnaire::AnswerValue;
-use crate::model::rubric::Rubric;
+use crate::model::rubric::{Check, Criterion, Rubric};
 
-/// A criterion's detail in `lang`: "answered yes", "10 of 13 selected systems pass (77%)".
-pub fn detail(rubric: &Rubric, d: &Detail, lang: Lang) -> String {
+/// The detail of criterion `c` in `lang`: "answered yes", "10 of 13 selected systems pass (77%)".
+pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
-    match d {
-        Detail::Answered(value, note) => answered(value, note.as_deref().unwrap_or_default(), vi),
-        Detail::Check(c) => counts(rubric, c, lang),
-        Detail::Contradicted(c) if vi => format!("trả lời có, nhưng danh mục cho thấy khác: {}", counts(rubric, c, lang)),
-        Detail::Contradicted(c) => format!("answered yes, but the inventory disagrees: {}", counts(rubric, c, lang)),
-        Detail::EvidenceMissing => "the answer claims credit but cites no evidence".to_string(),
-        Detail::EvidenceStale { days, assessed_on } => format!("all evidence is older than {days} days before {assessed_on}"),
+    match (d, c.check.as_ref(), c.verify.as_ref()) {
+        (Detail::Answered(value, note), ..) => answered(value, note.as_deref().unwrap_or_default(), vi),
+        (Detail::Check(n), Some(check), _) => counts(rubric, check, n, lang),
+        (Detail::Contradicted(n), _, Some(verify)) => {
+            let lead = if vi {
+                "trả lời có, nhưng danh mục cho thấy khác"
+            } else {
+                "answered yes, but the inventory disagrees"
+            };
+            format!("{lead}: {}", counts(rubric, verify, n, lang))
+        }
+        // A check's counts always come with the check that made them.
+        (Detail::Check(_) | Detail::Contradicted(_), ..) => String::new(),
+        (Detail::EvidenceMissing, ..) => evidence(None),
+        (Detail::EvidenceStale { days, assessed_on }, ..) => evidence(Some((*days, *assessed_on))),
+    }
+}
+
+/// Missing evidence (`None`), or evidence older than `days` before the assessment date.
+fn evidence(stale: Option<(u32, chrono::NaiveDate)>) -> String {
+    match stale {
+        None => "the answer claims credit but cites no evidence".to_string(),
+        Some((days, assessed_on)) => format!("all evidence is older than {days} days before {assessed_on}"),
     }
 }
 
@@ -36,14 +52,15 @@ fn answered(value: &AnswerValue, note: &str, vi: bool) -> String {
 }
 
 /// A check's counts: "10 of 13 selected systems pass (77%); 3 fail, 100% needed".
-fn counts(rubric: &Rubric, c: &Counts, lang: Lang) -> String {
+fn counts(rubric: &Rubric, check: &Check, c: &Counts, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
+    let name = check.collection.value.as_str();
     // Vietnamese readers see the collection's title, not its key.
     let title = vi
-        .then(|| rubric.inventory.get(&c.collection).and_then(|coll| coll.title.as_ref()))
+        .then(|| rubric.inventory.get(name).and_then(|coll| coll.title.as_ref()))
         .flatten()
         .map(|t| t.get(lang).to_lowercase());
-    let collection = title.as_deref().unwrap_or(&c.collection);
+    let collection = title.as_deref().unwrap_or(name);
     let (selected, passing) = (c.selected, c.passing);
     if selected == 0 {
         return if vi {
@@ -53,13 +70,13 @@ fn counts(rubric: &Rubric, c: &Counts, lang: Lang) -> String {
         };
     }
     let pct = passing as f64 / selected as f64 * 100.0;
-    let mut out = match (c.requires, vi) {
+    let mut out = match (check.require.is_some(), vi) {
         (true, false) => format!("{passing} of {selected} selected {collection} pass ({pct:.0}%)"),
         (true, true) => format!("{passing}/{selected} {collection} được chọn đạt ({pct:.0}%)"),
         (false, false) => format!("{selected} {collection} selected"),
         (false, true) => format!("{selected} {collection} được chọn"),
     };
-    if let Some(m) = c.ratio_needed {
+    if let Some(m) = c.shortfall.ratio {
         let (failing, need) = (selected - passing, m * 100.0);
         out.push_str(&if vi {
             format!("; {failing} không đạt, cần {need:.0}%")
@@ -67,7 +84,7 @@ fn counts(rubric: &Rubric, c: &Counts, lang: Lang) -> String {
             format!("; {failing} fail, {need:.0}% needed")
         });
     }
-    if let Some(n) = c.count_needed {
+    if let Some(n) = c.shortfall.count {
         out.push_str(&if vi {
             format!("; cần ít nhất {n}")
         } else {
@@ -90,13 +107,15 @@ pub fn findings(rubric: &Rubric, issues: &[Issue], lang: Lang) -> Vec<Finding> {
 fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
     match issue {
         Issue::Contradicted {
+            dimension,
             criterion,
             at,
             counts,
             failing,
         } => {
-            let text = detail(rubric, &Detail::Contradicted(counts.clone()), lang);
-            Finding::warning(Rule::Contradicted, format!("`{criterion}` {text}"), Some(at.clone()))
+            let c = &rubric.dimensions[*dimension].criteria[*criterion];
+            let text = detail(rubric, c, &Detail::Contradicted(counts.clone()), lang);
+            Finding::warning(Rule::Contradicted, format!("`{}` {text}", c.id.value), Some(at.clone()))
                 .with_help(if failing.is_empty() {
                     "correct the answer or the inventory"
                 } else {
@@ -109,7 +128,7 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
         }
         Issue::EvidenceMissing { criterion, at } => Finding::warning(
             Rule::EvidenceMissing,
-            format!("`{criterion}`: {}", detail(rubric, &Detail::EvidenceMissing, lang)),
+            format!("`{criterion}`: {}", evidence(None)),
             Some(at.clone()),
         )
         .with_help("add `evidence: [{ref: ..., date: ...}]` to the answer"),
@@ -118,18 +137,12 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             at,
             days,
             assessed_on,
-        } => {
-            let d = Detail::EvidenceStale {
-                days: *days,
-                assessed_on: *assessed_on,
-            };
-            Finding::warning(
-                Rule::EvidenceStale,
-                format!("`{criterion}`: {}", detail(rubric, &d, lang)),
-                Some(at.clone()),
-            )
-            .with_help("cite current evidence, or renew the document")
-        }
+        } => Finding::warning(
+            Rule::EvidenceStale,
+            format!("`{criterion}`: {}", evidence(Some((*days, *assessed_on)))),
+            Some(at.clone()),
+        )
+        .with_help("cite current evidence, or renew the document"),
         Issue::AgencyMismatch {
             inventory,
             questionnaire,

@@ -252,7 +252,7 @@ fn criterion<'a>(input: &ReportInput<'a>, c: &'a RubricCriterion, cr: &'a Criter
         answered_level: if method == Method::Rated { cr.answered_level } else { None },
         points: criterion_points(method, c, cr).map(|p| p.0),
         max_points: criterion_points(method, c, cr).map(|p| p.1),
-        detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, d, lang)),
+        detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, c, d, lang)),
         selected: check_counts(cr).map(|c| c.selected),
         passing: check_counts(cr).map(|c| c.passing),
         note: cr.answer.as_ref().and_then(|x| x.note.as_deref()),
@@ -279,7 +279,7 @@ fn gap<'a>(input: &ReportInput<'a>, g: &crate::assess::Gap) -> Gap<'a> {
         max_points: criterion_points(method, c, cr).map(|p| p.1),
         title: c.title.get(lang),
         action: c.action.get(lang),
-        detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, d, lang)),
+        detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, c, d, lang)),
         records: &cr.records,
     }
 }

@@ -145,7 +145,11 @@ fn gap(out: &mut String, input: &ReportInput<'_>, c: &Criterion, cr: &CriterionR
     };
     let _ = writeln!(out, "  [{tag}] {} {} — {}", c.id.value, c.title.get(lang), status(lang, cr.status));
     if let Some(detail) = &cr.detail {
-        let _ = writeln!(out, "        {}", crate::report::phrase::detail(&input.rubric.rubric, detail, lang));
+        let _ = writeln!(
+            out,
+            "        {}",
+            crate::report::phrase::detail(&input.rubric.rubric, c, detail, lang)
+        );
     }
     let _ = writeln!(out, "        {}: {}", texts(lang).action, c.action.get(lang));
     for r in cr.records.iter().take(MAX_RECORDS) {

@@ -521,7 +521,7 @@ impl<'a> Ctx<'a> {
             status: cr.status.as_str(),
             status_name: status(lang, cr.status),
             icon: icon(cr.status),
-            detail: cr.detail.as_ref().map(|d| crate::report::phrase::detail(rubric, d, lang)),
+            detail: cr.detail.as_ref().map(|d| crate::report::phrase::detail(rubric, c, d, lang)),
             note: cr.answer.as_ref().and_then(|x| x.note.clone()),
             action: c.action.get(lang).to_string(),
             records: cr.records.iter().take(MAX_RECORDS).map(RecordView::from).collect(),

@@ -95,25 +95,31 @@ fn intro(out: &mut String, r: &Rubric, lang: Lang) {
     }
 }
 
+/// Writes a Markdown table: the header row (an empty header cell stays `| |`), the separator,
+/// then one row per list of cells.
+fn table(out: &mut String, headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+    let head: String = headers
+        .iter()
+        .map(|h| if h.is_empty() { " |".to_string() } else { format!(" {h} |") })
+        .collect();
+    let _ = writeln!(out, "|{head}\n|{}", "---|".repeat(headers.len()));
+    for cells in rows {
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
+
 /// Writes the table of levels.
 fn levels(out: &mut String, r: &Rubric, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "## {}\n\n| {} | {} | {} |\n|---|---|---|",
-        texts(lang).levels,
-        texts(lang).level,
-        texts(lang).name,
-        texts(lang).description
-    );
-    for l in &r.levels {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            l.level.value,
+    let t = texts(lang);
+    let _ = writeln!(out, "## {}\n", t.levels);
+    let rows = r.levels.iter().map(|l| {
+        vec![
+            l.level.value.to_string(),
             escape::markdown(l.name.get(lang)),
-            escape::markdown(l.description.as_ref().map_or("", |d| d.get(lang)))
-        );
-    }
+            escape::markdown(l.description.as_ref().map_or("", |d| d.get(lang))),
+        ]
+    });
+    table(out, &[t.level, t.name, t.description], rows);
 }
 
 /// Writes the list of targets with their portfolio goals, when the rubric has targets.
@@ -143,24 +149,17 @@ fn targets(out: &mut String, r: &Rubric, lang: Lang) {
 
 /// Writes the table of dimensions with their weights and criteria counts.
 fn dimension_table(out: &mut String, r: &Rubric, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "\n## {}\n\n| | {} | {} | {} |\n|---|---|---|---|",
-        texts(lang).dimensions,
-        texts(lang).dimension,
-        texts(lang).weight,
-        texts(lang).criteria
-    );
-    for d in &r.dimensions {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            d.id.value,
+    let t = texts(lang);
+    let _ = writeln!(out, "\n## {}\n", t.dimensions);
+    let rows = r.dimensions.iter().map(|d| {
+        vec![
+            d.id.value.clone(),
             escape::markdown(d.name.get(lang)),
-            d.weight,
-            d.criteria.len()
-        );
-    }
+            d.weight.to_string(),
+            d.criteria.len().to_string(),
+        ]
+    });
+    table(out, &["", t.dimension, t.weight, t.criteria], rows);
 }
 
 /// Writes a dimension's section: its criteria, grouped by level in staged rubrics.
@@ -214,25 +213,18 @@ fn collection(out: &mut String, name: &str, coll: &Collection, lang: Lang) {
     if let Some(d) = &coll.description {
         let _ = writeln!(out, "{}\n", escape::markdown(d.get(lang)));
     }
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} |\n|---|---|---|---|",
-        texts(lang).field,
-        texts(lang).r#type,
-        texts(lang).required,
-        texts(lang).description
-    );
-    for (fname, _, def) in coll.fields.iter() {
+    let t = texts(lang);
+    let rows = coll.fields.iter().map(|(fname, _, def)| {
         let key = if fname == coll.key.value { " (key)" } else { "" };
         let refers = def.refers_to.as_ref().map(|x| format!(" → `{}`", x.value)).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "| `{fname}`{key} | {}{refers} | {} | {} |",
-            escape::markdown(&def.describe()),
-            if def.required { "✔" } else { "" },
-            escape::markdown(def.description.as_ref().map_or("", |x| x.get(lang)))
-        );
-    }
+        vec![
+            format!("`{fname}`{key}"),
+            format!("{}{refers}", escape::markdown(&def.describe())),
+            if def.required { "✔" } else { "" }.to_string(),
+            escape::markdown(def.description.as_ref().map_or("", |x| x.get(lang))),
+        ]
+    });
+    table(out, &[t.field, t.r#type, t.required, t.description], rows);
     if !coll.rules.is_empty() {
         let _ = writeln!(out, "\n{}:\n", texts(lang).rules);
         for rule in &coll.rules {
