@@ -1,7 +1,9 @@
-//! Assessment: criteria statuses from answers and inventory checks, levels, target and gaps.
+//! Assessment: criteria statuses from answers and inventory checks, levels, target and gaps;
+//! `portfolio` turns many assessments into a batch's rows, shares and targets.
 //!
-//! Pure evaluation over loaded inputs: nothing here reads files or prints. The result,
-//! [`Assessment`], is what every report format renders.
+//! Pure evaluation over loaded inputs: nothing here reads files, prints or phrases. Results
+//! carry facts ([`Detail`], [`Issue`]) that `report` puts into words in the reader's language.
+//! May import: `model`, `rules`, `location`. Never `load`, `report` or `batch`.
 
 pub mod checks;
 mod gaps;

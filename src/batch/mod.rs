@@ -1,6 +1,7 @@
 //! Batch evaluation: discover submissions below a root, assess them in parallel, write a
 //! deterministic, atomic set of outputs (summaries, `index.html`, a JSON and an HTML report per
-//! agency).
+//! agency). May import: `pipeline`, `report`, `assess`, `load`, `model` and the bottom modules;
+//! never `commands`.
 //!
 //! Guarantees: one bad submission (unreadable, invalid, or even a panic while assessing it)
 //! becomes an `invalid` row and never stops the batch; rows are sorted by path, so the outputs

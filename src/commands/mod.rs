@@ -1,4 +1,7 @@
-//! One module per subcommand: glue from loading to evaluation to rendering.
+//! One module per subcommand: glue from loading to evaluation to rendering, and nothing else.
+//!
+//! A command that cannot run returns a [`Failure`] (rendered once by `main`, exit 2); a command
+//! that ran returns its [`Exit`]. May import anything below it; nothing imports `commands`.
 
 pub mod assess;
 pub mod batch;

@@ -1,6 +1,8 @@
 //! Loading inputs: files into text, text into the model, the model checked against the rubric.
 //!
 //! Every loader returns either its value or the findings that stop it, all of them located.
+//! May import: `model`, `rules`, `finding`, `location`, `source`. Never `assess` or `report`:
+//! loading fills the model and judges nothing.
 
 pub mod inventory;
 pub mod limits;

@@ -1,7 +1,9 @@
-//! The file formats: rubric, questionnaire and inventory, as read from YAML.
+//! The domain: rubric, questionnaire, inventory and submission types, and the YAML node tree.
 //!
-//! These types mirror SPEC section 2 exactly; unknown keys are rejected by serde
-//! (`deny_unknown_fields`) and the values findings point at carry their position.
+//! The file types mirror SPEC section 2 exactly; unknown keys are rejected by serde
+//! (`deny_unknown_fields`) and the values findings point at carry their position. May import:
+//! `rules` (a rubric holds compiled expressions), `finding`, `location`, `lang`, `source`.
+//! Never `load`: the loader fills these types, they do not know how.
 
 pub mod inventory;
 pub mod node;

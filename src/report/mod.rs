@@ -1,4 +1,10 @@
-//! Report formats. Each formats a precomputed [`ReportInput`] and computes nothing itself.
+//! Everything put into words or rendered: assessment reports, check findings, diff, batch
+//! pages and summaries, rubric documents and templates. Each format renders a precomputed
+//! result ([`ReportInput`], a `CheckReport`, a `Diff`, portfolio rows) and decides nothing.
+//!
+//! `phrase` and `i18n` are the only places results become sentences; `escape` the only place
+//! input text is made inert. May import: `assess`, `model`, `finding`, `rule`, `location`,
+//! `lang`, `source`, `diff`. Never `load`, `batch` or `commands`.
 
 pub mod assessment;
 pub mod batch;

@@ -3,7 +3,8 @@
 //! An [`Expr`] is read from the rubric as a string with its position; [`Expr::compile`] parses
 //! it, checks that it names only declared fields (and `assessed_on`), and resolves each name to
 //! an index into the record's value vector, so evaluation binds just the variables the
-//! expression uses on a child scope of one shared root context.
+//! expression uses on a child scope of one shared root context. May import: `finding`,
+//! `location`; never `model` or `load` (the model holds expressions, not the other way).
 
 use std::sync::Arc;
 
