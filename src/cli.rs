@@ -324,6 +324,13 @@ pub struct BatchArgs {
     /// Language of rubric texts in the agency reports.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    /// The round's name, stamped on every summary [default: the --as-of date].
+    #[arg(long, value_name = "NAME")]
+    pub round: Option<String>,
+    /// The round's date (YYYY-MM-DD): submissions without assessed_on are dated so, and one
+    /// assessed more than the rubric's scoring.max_age_days before it is stale [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// Output formats of `check`.

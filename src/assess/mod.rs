@@ -8,6 +8,7 @@
 pub mod checks;
 mod gaps;
 pub mod portfolio;
+pub mod round;
 pub mod scoring;
 
 use std::collections::HashMap;
@@ -205,6 +206,9 @@ pub struct TargetResult {
     pub id: Option<String>,
     /// Level required.
     pub level: u8,
+    /// The date it is due (`YYYY-MM-DD`), when the rubric's target gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
     /// Whether the overall level reaches it.
     pub met: bool,
 }
@@ -488,20 +492,21 @@ fn resolve_target(rubric: &Rubric, choice: &TargetChoice, overall: u8) -> Target
             .targets
             .iter()
             .find(|t| t.id.value == id)
-            .map(|t| (Some(id.to_string()), t.level.value))
+            .map(|t| (Some(id.to_string()), t.level.value, t.due_date().map(|d| d.to_string())))
     };
-    let (id, level) = match choice {
-        TargetChoice::Id(id) => by_id(id).unwrap_or((None, (overall + 1).min(5))),
-        TargetChoice::Level(l) => (None, *l),
+    let (id, level, due) = match choice {
+        TargetChoice::Id(id) => by_id(id).unwrap_or((None, (overall + 1).min(5), None)),
+        TargetChoice::Level(l) => (None, *l, None),
         TargetChoice::Default => rubric
             .default_target
             .as_ref()
             .and_then(|d| by_id(&d.value))
-            .unwrap_or((None, (overall + 1).min(5))),
+            .unwrap_or((None, (overall + 1).min(5), None)),
     };
     TargetResult {
         id,
         level,
+        due,
         met: overall >= level,
     }
 }
