@@ -132,6 +132,18 @@ pub enum Command {
     /// versions, agencies or targets.
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Progress across batch rounds toward the rubric's dated targets.
+    ///
+    /// RESULTS are two or more output directories of `dgmat batch` (each holding its
+    /// summary.json), ordered by their round's date. Reports, per target, the share reaching it in
+    /// each round, the share required, the due date, a linear projection to the due date and
+    /// whether it is on track; the transitions of overall levels between the last two rounds
+    /// (agencies matched by id) with new and missing agencies; the agencies that went down a
+    /// level and those below the target in every round; each dimension's shares per round.
+    ///
+    /// Example: dgmat progress results-2025/ results-2026/ -f html -o progress.html
+    #[command(after_help = EXIT_CODES)]
+    Progress(ProgressArgs),
     /// Write a questionnaire template (every question of the rubric, guidance as comments) and
     /// an inventory template into DIR.
     ///
@@ -254,6 +266,23 @@ pub struct DiffArgs {
     /// criterion that was met no longer is (a CI gate on year-over-year progress).
     #[arg(long)]
     pub fail_on_regression: bool,
+}
+
+/// Options of `dgmat progress`.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Two or more batch output directories (or their summary.json files).
+    #[arg(value_name = "RESULTS", num_args = 2.., required = true)]
+    pub results: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of the headings.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 /// Output formats of `diff`.

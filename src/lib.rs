@@ -58,6 +58,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         } => commands::init::run(dir, rubric.as_deref(), *force, *csv, *lang, cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
         cli::Command::Diff(args) => commands::diff::run(args, cli.quiet),
+        cli::Command::Progress(args) => commands::progress::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
         cli::Command::Schema { kind, rubric } => commands::schema::run(*kind, rubric.as_deref()),
         cli::Command::Completions { shell } => {

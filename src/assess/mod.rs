@@ -8,6 +8,7 @@
 pub mod checks;
 mod gaps;
 pub mod portfolio;
+pub mod progress;
 pub mod round;
 pub mod scoring;
 

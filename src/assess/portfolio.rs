@@ -15,7 +15,7 @@ use crate::model::questionnaire::Tier;
 use crate::model::rubric::{LoadedRubric, Target};
 
 /// Whether a submission could be assessed, and whether it counts in the round's shares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RowStatus {
     /// Assessed and counted.

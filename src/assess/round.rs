@@ -103,11 +103,7 @@ fn duplicates(rows: &mut [Row]) -> Vec<String> {
     let mut warnings = Vec::new();
     for (key, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
         let latest = members.iter().filter_map(|&i| rows[i].assessed_on.clone()).max();
-        let winners: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&i| rows[i].assessed_on == latest)
-            .collect();
+        let winners: Vec<usize> = members.iter().copied().filter(|&i| rows[i].assessed_on == latest).collect();
         let listed = |rows: &[Row], which: &[usize]| -> String {
             which
                 .iter()
@@ -132,11 +128,7 @@ fn duplicates(rows: &mut [Row]) -> Vec<String> {
             ));
         } else {
             for &i in &members {
-                let others: Vec<String> = members
-                    .iter()
-                    .filter(|&&j| j != i)
-                    .map(|&j| rows[j].path.clone())
-                    .collect();
+                let others: Vec<String> = members.iter().filter(|&&j| j != i).map(|&j| rows[j].path.clone()).collect();
                 if winners.contains(&i) {
                     rows[i].status = RowStatus::Conflict;
                     rows[i].note = Some(format!(
@@ -167,7 +159,10 @@ fn stale(rows: &mut [Row], round: &Round) -> Vec<String> {
     };
     let oldest = round.date - chrono::Days::new(u64::from(days));
     let mut warnings = Vec::new();
-    for r in rows.iter_mut().filter(|r| matches!(r.status, RowStatus::Ok | RowStatus::Incomplete)) {
+    for r in rows
+        .iter_mut()
+        .filter(|r| matches!(r.status, RowStatus::Ok | RowStatus::Incomplete))
+    {
         let Some(on) = r.assessed_on.as_deref().and_then(|d| d.parse::<chrono::NaiveDate>().ok()) else {
             continue;
         };
@@ -187,12 +182,7 @@ fn lookalikes(rows: &[Row]) -> Vec<String> {
     for r in rows {
         if let Some(id) = &r.agency_id {
             let key = agency_key(id);
-            by_skeleton
-                .entry(skeleton(&key))
-                .or_default()
-                .entry(key)
-                .or_default()
-                .push(&r.path);
+            by_skeleton.entry(skeleton(&key)).or_default().entry(key).or_default().push(&r.path);
         }
     }
     by_skeleton

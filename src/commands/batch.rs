@@ -52,10 +52,7 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         if invalid.len() > 20 {
             crate::stderr!("… and {} more invalid submissions (see summary.csv)", invalid.len() - 20);
         }
-        crate::stderr!(
-            "{}",
-            crate::report::batch::summary::text(&result.kpis, &result.round).trim_end()
-        );
+        crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round).trim_end());
         crate::stderr!("wrote {} in {:.1} s", args.out.display(), started.elapsed().as_secs_f64());
     }
     let failing = !invalid.is_empty() || result.rows.iter().any(|r| r.below_gate && r.status.counts());

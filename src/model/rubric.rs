@@ -172,7 +172,9 @@ pub struct Target {
 impl Target {
     /// The due date, when given and valid (the loader rejects an invalid one).
     pub fn due_date(&self) -> Option<chrono::NaiveDate> {
-        self.due.as_ref().and_then(|d| chrono::NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok())
+        self.due
+            .as_ref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok())
     }
 
     /// The share of agencies that must reach the target's level: its portfolio goal for that

@@ -269,10 +269,6 @@ pub struct Texts {
     pub new_agencies: &'static str,
     /// "missing agencies"
     pub missing_agencies: &'static str,
-    /// "from"
-    pub from: &'static str,
-    /// "to"
-    pub to: &'static str,
     /// "dimensions that fell"
     pub dimensions_fell: &'static str,
     /// "shares by dimension"
@@ -281,6 +277,8 @@ pub struct Texts {
     pub none: &'static str,
     /// "incomplete"
     pub incomplete: &'static str,
+    /// "unscored"
+    pub unscored: &'static str,
 }
 
 /// English.
@@ -416,12 +414,11 @@ pub static EN: Texts = Texts {
     stuck: "Agencies below the target in every round",
     new_agencies: "New",
     missing_agencies: "Missing",
-    from: "From",
-    to: "To",
     dimensions_fell: "Dimensions that fell",
     shares_by_dimension: "Share at or above each level, per dimension and round",
     none: "None.",
     incomplete: "no questionnaire",
+    unscored: "Without a level in one round (invalid or in conflict)",
 };
 
 /// Vietnamese.
@@ -557,12 +554,11 @@ pub static VI: Texts = Texts {
     stuck: "Cơ quan dưới mục tiêu ở mọi đợt",
     new_agencies: "Mới",
     missing_agencies: "Vắng",
-    from: "Từ",
-    to: "Đến",
     dimensions_fell: "Lĩnh vực bị giảm",
     shares_by_dimension: "Tỷ lệ đạt từ mỗi mức trở lên, theo lĩnh vực và đợt",
     none: "Không có.",
     incomplete: "không có bảng hỏi",
+    unscored: "Không có mức ở một đợt (không hợp lệ hoặc mâu thuẫn)",
 };
 
 /// The texts of `lang`.

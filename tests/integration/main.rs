@@ -13,6 +13,7 @@ mod init;
 mod layers;
 mod library;
 mod malformed;
+mod progress;
 mod realdata;
 mod report;
 mod rubric;

@@ -382,7 +382,7 @@ fn a_consolidated_workbook_is_split_by_agency() {
     let csv = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 3, "{csv}");
-    assert!(lines[1].starts_with("all.xlsx#org=alpha,alpha,,,ok,"), "{csv}");
+    assert!(lines[1].starts_with("all.xlsx#org=alpha,alpha,,,incomplete,"), "{csv}");
     let beta: Value = serde_json::from_str(&std::fs::read_to_string(out_dir.join("agencies/beta.json")).unwrap()).unwrap();
     let sec = &beta["dimensions"][0]["criteria"];
     assert_eq!((sec[1]["selected"].as_u64(), sec[1]["passing"].as_u64()), (Some(1), Some(0)));

@@ -71,7 +71,12 @@ pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row], round: &Round, warnings
     let doc = SummaryJson {
         dgmat_batch: 1,
         tool: serde_json::json!({"name": "dgmat", "version": env!("CARGO_PKG_VERSION")}),
-        rubric: serde_json::json!({"id": r.rubric.id.value, "version": r.rubric.version, "sha256": r.sha256}),
+        rubric: serde_json::json!({
+            "id": r.rubric.id.value,
+            "version": r.rubric.version,
+            "sha256": r.sha256,
+            "dimensions": r.rubric.dimensions.iter().map(|d| d.id.value.as_str()).collect::<Vec<_>>(),
+        }),
         round,
         kpis,
         warnings,
