@@ -292,6 +292,7 @@ fn generated_rounds_are_reproducible_and_spread_across_levels() {
     let out = tempfile::tempdir().unwrap();
     let o = dgmat()
         .args(["batch", a.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()])
+        .args(["--as-of", "2026-12-01"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1), "some submissions are broken on purpose: {}", stderr(&o));

@@ -313,7 +313,7 @@ fn batch_writes_an_index_and_an_html_report_per_agency() {
     let o = dgmat()
         .arg("batch")
         .arg(root.path())
-        .args(["--out", out.path().to_str().unwrap()])
+        .args(["--out", out.path().to_str().unwrap(), "--as-of", "2026-12-01"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
