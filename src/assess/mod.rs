@@ -5,6 +5,7 @@
 //! carry facts ([`Detail`], [`Issue`]) that `report` puts into words in the reader's language.
 //! May import: `model`, `rules`, `location`. Never `load`, `report` or `batch`.
 
+pub mod agency_id;
 pub mod checks;
 mod gaps;
 pub mod portfolio;

@@ -231,7 +231,7 @@ fn counted(rows: &[Row]) -> Vec<Row> {
     let mut out: Vec<Row> = rows.iter().filter(|r| r.status.counts()).cloned().collect();
     let mut seen = std::collections::BTreeSet::new();
     for r in rows.iter().filter(|r| r.status == RowStatus::Conflict) {
-        let key = r.agency_id.as_deref().map(super::round::agency_key);
+        let key = r.agency_id.as_deref().map(super::agency_id::agency_key);
         if seen.insert(key) {
             out.push(Row {
                 level: None,

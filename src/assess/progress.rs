@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::portfolio::{RowStatus, Shares};
-use super::round::agency_key;
+use super::agency_id::agency_key;
 
 /// What `progress` reads of a round's `summary.json`.
 #[derive(Debug, Deserialize)]
