@@ -242,6 +242,10 @@ pub fn answers(sheets: &Sheets, rubric: &Rubric) -> (Vec<RawAnswer>, Vec<Finding
     let mut seen: HashMap<String, Location> = HashMap::new();
     let mut out = Vec::new();
     for p in pending {
+        let blank = |c: &Cell| c.text().is_empty() && !matches!(c, Cell::Error(_) | Cell::Formula(_));
+        if blank(&p.answer.0) && blank(&p.note.0) && p.evidence.is_empty() {
+            continue; // unanswered
+        }
         let here = p.origin.at(p.key);
         if let Some(first) = seen.get(&p.id) {
             problems.push(
@@ -312,12 +316,9 @@ fn sheet_rows(table: &Table, pending: &mut Vec<Pending>, problems: &mut Vec<Find
 }
 
 /// The answer node of a criterion's rows (the long form when it has a note or evidence);
-/// `None` when nothing is filled in or a cell cannot be read.
+/// `None` when a cell cannot be read.
 fn answer_node(p: &Pending, criterion: Option<&Criterion>, problems: &mut Vec<Finding>) -> Option<Node> {
     let blank = |c: &Cell| c.text().is_empty();
-    if blank(&p.answer.0) && blank(&p.note.0) && p.evidence.is_empty() {
-        return None;
-    }
     let before = problems.len();
     let mut scalar = |(c, at): &(Cell, Pos)| -> Node {
         if let Some(f) = bad_cell(c, &p.origin.at(*at)) {
