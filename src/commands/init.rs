@@ -45,7 +45,10 @@ pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Exit> {
             files.push((dir.join("inventory.xlsx"), i));
         }
     } else {
-        files.push((dir.join("questionnaire.yaml"), init::questionnaire(loaded, lang, today).into_bytes()));
+        files.push((
+            dir.join("questionnaire.yaml"),
+            init::questionnaire(loaded, lang, today).into_bytes(),
+        ));
         if args.csv {
             for (name, coll) in loaded.rubric.inventory.0.iter() {
                 files.push((dir.join(format!("{}.csv", name.value)), init::csv_header(coll).into_bytes()));

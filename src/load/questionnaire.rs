@@ -96,8 +96,12 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
         let parsed = parse_date(d);
         if parsed.is_none() {
             errors.push(
-                Finding::error(Rule::InvalidValue, format!("assessed_on `{d}` is not a valid date"), Some(loc.clone()))
-                    .with_help("write the date as YYYY-MM-DD"),
+                Finding::error(
+                    Rule::InvalidValue,
+                    format!("assessed_on `{d}` is not a valid date"),
+                    Some(loc.clone()),
+                )
+                .with_help("write the date as YYYY-MM-DD"),
             );
         }
         parsed
@@ -120,8 +124,12 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
         };
         if criterion.check.is_some() {
             errors.push(
-                Finding::error(Rule::ComputedCriterion, format!("`{id}` is computed from the inventory and takes no answer"), key)
-                    .with_help("remove the answer; fill in the inventory instead"),
+                Finding::error(
+                    Rule::ComputedCriterion,
+                    format!("`{id}` is computed from the inventory and takes no answer"),
+                    key,
+                )
+                .with_help("remove the answer; fill in the inventory instead"),
             );
             continue;
         }

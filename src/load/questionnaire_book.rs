@@ -129,21 +129,29 @@ fn envelope(name: &str, table: &Table) -> Result<(Parts, Vec<Finding>), Finding>
     if let Some((v, loc)) = get("dgmat")
         && v != "1"
     {
-        return Err(Finding::error(Rule::FormatVersion, format!("unsupported format version {v}"), Some(loc))
-            .with_help("this dgmat reads format version 1: write 1"));
+        return Err(
+            Finding::error(Rule::FormatVersion, format!("unsupported format version {v}"), Some(loc))
+                .with_help("this dgmat reads format version 1: write 1"),
+        );
     }
     if let Some((k, loc)) = get("kind")
         && k != "questionnaire"
     {
-        return Err(
-            Finding::error(Rule::WrongKind, format!("expected a questionnaire, but this workbook is `kind: {k}`"), Some(loc))
-                .with_help("write `questionnaire`"),
-        );
+        return Err(Finding::error(
+            Rule::WrongKind,
+            format!("expected a questionnaire, but this workbook is `kind: {k}`"),
+            Some(loc),
+        )
+        .with_help("write `questionnaire`"));
     }
     let Some((id, id_location)) = get("agency.id") else {
         let loc = values.get("agency.id").map(|(_, l)| l.clone());
-        return Err(Finding::error(Rule::MissingKey, format!("{name} names no agency: its `agency.id` cell is empty"), loc)
-            .with_help("type the agency's short id, e.g. `moh`"));
+        return Err(Finding::error(
+            Rule::MissingKey,
+            format!("{name} names no agency: its `agency.id` cell is empty"),
+            loc,
+        )
+        .with_help("type the agency's short id, e.g. `moh`"));
     };
     let tier = get("agency.tier").and_then(|(t, loc)| match layout::canonical(&TIER_WORDS, &t) {
         Some("ministry") => Some(Tier::Ministry),
@@ -154,10 +162,7 @@ fn envelope(name: &str, table: &Table) -> Result<(Parts, Vec<Finding>), Finding>
             let words = TIER_WORDS.iter().map(|(en, _)| *en);
             let help = super::suggestion(&t.to_lowercase(), words)
                 .unwrap_or_else(|| "pick ministry, province, commune or other from the dropdown".to_string());
-            problems.push(
-                Finding::error(Rule::InvalidValue, format!("unknown tier `{t}`"), Some(loc))
-                    .with_help(help),
-            );
+            problems.push(Finding::error(Rule::InvalidValue, format!("unknown tier `{t}`"), Some(loc)).with_help(help));
             None
         }
     });
@@ -189,12 +194,16 @@ fn envelope(name: &str, table: &Table) -> Result<(Parts, Vec<Finding>), Finding>
 fn bad_cell(c: &Cell, loc: &Location) -> Option<Finding> {
     match c {
         Cell::Error(e) => Some(
-            Finding::error(Rule::InvalidValue, format!("the cell holds the spreadsheet error {e}"), Some(loc.clone()))
-                .with_help("correct the cell, or clear it"),
+            Finding::error(
+                Rule::InvalidValue,
+                format!("the cell holds the spreadsheet error {e}"),
+                Some(loc.clone()),
+            )
+            .with_help("correct the cell, or clear it"),
         ),
-        Cell::Formula(f) => Some(
-            Finding::error(Rule::UncachedFormula, tabular::uncached(f), Some(loc.clone())).with_help(tabular::UNCACHED_HELP),
-        ),
+        Cell::Formula(f) => {
+            Some(Finding::error(Rule::UncachedFormula, tabular::uncached(f), Some(loc.clone())).with_help(tabular::UNCACHED_HELP))
+        }
         _ => None,
     }
 }
@@ -227,7 +236,10 @@ pub fn answers(sheets: &Sheets, rubric: &Rubric) -> (Vec<RawAnswer>, Vec<Finding
                     format!("sheet `{sheet}` of {file} is ignored: the rubric has no dimension `{sheet}`"),
                     None,
                 )
-                .with_help(format!("answers are read from the sheets named after dimensions: {}", dims.join(", "))),
+                .with_help(format!(
+                    "answers are read from the sheets named after dimensions: {}",
+                    dims.join(", ")
+                )),
             );
             continue;
         }
@@ -249,8 +261,12 @@ pub fn answers(sheets: &Sheets, rubric: &Rubric) -> (Vec<RawAnswer>, Vec<Finding
         let here = p.origin.at(p.key);
         if let Some(first) = seen.get(&p.id) {
             problems.push(
-                Finding::error(Rule::DuplicateKey, format!("`{}` is answered twice (also at {first})", p.id), Some(here))
-                    .with_help("keep one row per criterion"),
+                Finding::error(
+                    Rule::DuplicateKey,
+                    format!("`{}` is answered twice (also at {first})", p.id),
+                    Some(here),
+                )
+                .with_help("keep one row per criterion"),
             );
             continue;
         }
@@ -345,7 +361,13 @@ fn answer_node(p: &Pending, criterion: Option<&Criterion>, problems: &mut Vec<Fi
             if let (Cell::Number(n), "date") = (&cell.0, name) {
                 node.value = tabular::serial_date(*n).map_or(node.value, Value::Str);
             }
-            entries.push((Key { name: name.into(), pos: cell.1 }, node));
+            entries.push((
+                Key {
+                    name: name.into(),
+                    pos: cell.1,
+                },
+                node,
+            ));
         }
         items.push(Node {
             value: Value::Map(entries),
@@ -358,11 +380,20 @@ fn answer_node(p: &Pending, criterion: Option<&Criterion>, problems: &mut Vec<Fi
     if note.value == Value::Null && items.is_empty() {
         return Some(value);
     }
-    let key = |name: &str, at: Pos| Key { name: name.into(), pos: at };
+    let key = |name: &str, at: Pos| Key {
+        name: name.into(),
+        pos: at,
+    };
     let mut entries = vec![(key("answer", p.answer.1), value), (key("note", p.note.1), note)];
     if !items.is_empty() {
         let at = items[0].pos;
-        entries.push((key("evidence", at), Node { value: Value::Seq(items), pos: at }));
+        entries.push((
+            key("evidence", at),
+            Node {
+                value: Value::Seq(items),
+                pos: at,
+            },
+        ));
     }
     Some(Node {
         value: Value::Map(entries),
@@ -403,9 +434,9 @@ fn answer_word(t: &str, c: &Criterion, at: Pos) -> Value {
             .iter()
             .find(|o| {
                 o.value == s
-                    || o.label.as_ref().is_some_and(|l| {
-                        [Lang::En, Lang::Vi].iter().any(|&lang| l.get(lang).trim().eq_ignore_ascii_case(s))
-                    })
+                    || o.label
+                        .as_ref()
+                        .is_some_and(|l| [Lang::En, Lang::Vi].iter().any(|&lang| l.get(lang).trim().eq_ignore_ascii_case(s)))
             })
             .map_or_else(|| s.to_string(), |o| o.value.clone())
     };

@@ -416,9 +416,10 @@ impl<'a> RowLoader<'a> {
                         Cell::Formula(_) => (Rule::UncachedFormula, UNCACHED_HELP),
                         _ => (Rule::InvalidValue, "correct the cell, or leave it empty if the value is unknown"),
                     };
-                    let mut bad =
-                        [Finding::error(rule, format!("`{}`: {message}", fname.value), located(origin, pos.line, pos.column))
-                            .with_help(help)];
+                    let mut bad = [
+                        Finding::error(rule, format!("`{}`: {message}", fname.value), located(origin, pos.line, pos.column))
+                            .with_help(help),
+                    ];
                     if coll.invalid_records == InvalidRecords::Warn {
                         super::inventory::tolerate(&mut bad);
                     }

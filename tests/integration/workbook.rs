@@ -51,20 +51,40 @@ fn content(mut report: Value) -> String {
     serde_json::to_string_pretty(&report).unwrap()
 }
 
-const EXAMPLES: [&str; 6] = ["ministry", "province", "commune", "odi-pathway-council", "uk-dma-agency", "eu-odm-country"];
+const EXAMPLES: [&str; 6] = [
+    "ministry",
+    "province",
+    "commune",
+    "odi-pathway-council",
+    "uk-dma-agency",
+    "eu-odm-country",
+];
 
 #[test]
 fn every_example_round_trips_through_workbooks_to_the_same_report() {
     let tmp = tempfile::tempdir().unwrap();
-    for (name, lang) in EXAMPLES.iter().map(|n| (*n, "en")).chain([("province", "vi"), ("uk-dma-agency", "vi")]) {
+    for (name, lang) in EXAMPLES
+        .iter()
+        .map(|n| (*n, "en"))
+        .chain([("province", "vi"), ("uk-dma-agency", "vi")])
+    {
         let dir = tmp.path().join(format!("{name}-{lang}"));
         init_from(&dir, &format!("examples/{name}"), lang);
         assert!(dir.join("questionnaire.xlsx").is_file());
         let yaml = assess_json(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name));
         let book = assess_json(&dir);
-        let inputs: Vec<&str> = book["inputs"].as_array().unwrap().iter().map(|i| i["path"].as_str().unwrap()).collect();
+        let inputs: Vec<&str> = book["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["path"].as_str().unwrap())
+            .collect();
         assert!(inputs.iter().any(|p| p.ends_with("questionnaire.xlsx")), "{name}: read {inputs:?}");
-        assert_eq!(content(book), content(yaml), "{name} ({lang}) assessed differently from its workbooks");
+        assert_eq!(
+            content(book),
+            content(yaml),
+            "{name} ({lang}) assessed differently from its workbooks"
+        );
     }
 }
 
@@ -140,7 +160,11 @@ fn workbooks_saved_again_by_libreoffice_assess_the_same() {
         let report = assess_json(&saved);
         let inputs = report["inputs"].to_string();
         assert!(inputs.contains(&format!("questionnaire.{format}")), "{inputs}");
-        assert_eq!(content(report), yaml, "the workbooks saved by LibreOffice as .{format} assess differently");
+        assert_eq!(
+            content(report),
+            yaml,
+            "the workbooks saved by LibreOffice as .{format} assess differently"
+        );
     }
 }
 
@@ -169,7 +193,17 @@ fn head<'a>() -> Vec<Vec<C<'a>>> {
     vec![
         vec![S("SEC — Security")],
         vec![S("Pick the answers")],
-        vec![S("id"), S("level"), S("question"), S("guidance"), S("answer"), S("note"), S("ref"), S("date"), S("url")],
+        vec![
+            S("id"),
+            S("level"),
+            S("question"),
+            S("guidance"),
+            S("answer"),
+            S("note"),
+            S("ref"),
+            S("date"),
+            S("url"),
+        ],
     ]
 }
 
@@ -184,10 +218,36 @@ fn a_hand_made_workbook_is_read_by_its_dropdown_words_and_saved_formula_values()
     let mut sec = head();
     // Vietnamese dropdown words, a second piece of evidence on the row below, a formula read by
     // its saved value, and n/a with its note.
-    sec.push(vec![S("SEC-2.1"), N(2.0), Blank, Blank, S("Có"), Blank, S("Decision 1/QD"), D(46_300.0)]);
-    sec.push(vec![Blank, Blank, Blank, Blank, Blank, Blank, S("Report 2"), S("2026-10-01"), S("https://x.example")]);
+    sec.push(vec![
+        S("SEC-2.1"),
+        N(2.0),
+        Blank,
+        Blank,
+        S("Có"),
+        Blank,
+        S("Decision 1/QD"),
+        D(46_300.0),
+    ]);
+    sec.push(vec![
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+        S("Report 2"),
+        S("2026-10-01"),
+        S("https://x.example"),
+    ]);
     sec.push(vec![S("SEC-3.1"), N(3.0), S("computed")]);
-    sec.push(vec![S("SEC-4.1"), N(4.0), Blank, Blank, S("không áp dụng"), S("No audits apply here")]);
+    sec.push(vec![
+        S("SEC-4.1"),
+        N(4.0),
+        Blank,
+        Blank,
+        S("không áp dụng"),
+        S("No audits apply here"),
+    ]);
     sec.push(vec![S("SEC-5.1"), N(5.0), Blank, Blank, F("50+45", Some("95"))]);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("hand");
@@ -199,27 +259,48 @@ fn a_hand_made_workbook_is_read_by_its_dropdown_words_and_saved_formula_values()
     assert_eq!(report["assessed_on"], "2026-11-20");
     let criteria = &report["dimensions"][0]["criteria"];
     let status = |id: &str| {
-        criteria.as_array().unwrap().iter().find(|c| c["id"] == id).map(|c| c["status"].as_str().unwrap().to_string())
+        criteria
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["status"].as_str().unwrap().to_string())
     };
     // SEC-2.1 is yes with evidence; its verify check finds no production system.
     assert_eq!(status("SEC-4.1").as_deref(), Some("not_applicable"));
     assert_eq!(status("SEC-5.1").as_deref(), Some("met"), "{criteria}");
     let evidence = report.to_string();
-    assert!(evidence.contains("Report 2") && evidence.contains("https://x.example"), "the second evidence row is lost");
+    assert!(
+        evidence.contains("Report 2") && evidence.contains("https://x.example"),
+        "the second evidence row is lost"
+    );
 }
 
 #[test]
 fn every_wrong_cell_is_reported_by_sheet_and_cell_in_one_run() {
     use C::*;
     let mut sec = head();
-    sec.push(vec![S("SEC-2.1"), N(2.0), Blank, Blank, S("maybe"), Blank, S("Doc"), S("2026-02-30")]); // row 4
+    sec.push(vec![
+        S("SEC-2.1"),
+        N(2.0),
+        Blank,
+        Blank,
+        S("maybe"),
+        Blank,
+        S("Doc"),
+        S("2026-02-30"),
+    ]); // row 4
     sec.push(vec![S("SEC-3.1"), N(3.0), Blank, Blank, S("yes")]); // row 5
     sec.push(vec![S("SEC-4.1"), N(4.0), Blank, Blank, S("n/a")]); // row 6
     sec.push(vec![S("SEC-5.1"), N(5.0), Blank, Blank, F("A1*2", None)]); // row 7
     sec.push(vec![S("SEC-2.11"), N(2.0), Blank, Blank, S("yes")]); // row 8
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("wrong");
-    write(&dir, "questionnaire.xlsx", &workbook(&[agency("provnce"), ("SEC", sec), ("Notes", vec![vec![S("x")]])]));
+    write(
+        &dir,
+        "questionnaire.xlsx",
+        &workbook(&[agency("provnce"), ("SEC", sec), ("Notes", vec![vec![S("x")]])]),
+    );
     let out = dgmat().args(["assess", "--rubric", MINI]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
@@ -237,7 +318,11 @@ fn every_wrong_cell_is_reported_by_sheet_and_cell_in_one_run() {
         let i = err.find(&at).unwrap_or_else(|| panic!("no finding at {cell}:\n{err}"));
         let before = &err[..i];
         let start = before.rfind("error[").unwrap();
-        assert!(before[start..].starts_with(&format!("error[{rule}]")), "{cell}: {}", &before[start..]);
+        assert!(
+            before[start..].starts_with(&format!("error[{rule}]")),
+            "{cell}: {}",
+            &before[start..]
+        );
         let after = &err[i..];
         let end = after.find("\nerror[").unwrap_or(after.len());
         assert!(after[..end].contains(hint), "{cell} lacks the hint `{hint}`: {}", &after[..end]);
@@ -247,7 +332,10 @@ fn every_wrong_cell_is_reported_by_sheet_and_cell_in_one_run() {
     let out = dgmat().args(["check", "-f", "json", "--rubric", MINI]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let json = stdout(&out);
-    assert!(json.contains(&format!("\"file\":\"{book}!SEC\"")) || json.contains(&format!("\"file\": \"{book}!SEC\"")), "{json}");
+    assert!(
+        json.contains(&format!("\"file\":\"{book}!SEC\"")) || json.contains(&format!("\"file\": \"{book}!SEC\"")),
+        "{json}"
+    );
 }
 
 #[test]
@@ -273,7 +361,10 @@ fn questionnaire_workbooks_obey_the_zip_and_row_caps() {
     let out = dgmat().args(["assess", "--max-unzipped-mb", "0"]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("error[too-large]") && err.contains("questionnaire.xlsx would decompress"), "{err}");
+    assert!(
+        err.contains("error[too-large]") && err.contains("questionnaire.xlsx would decompress"),
+        "{err}"
+    );
     let out = dgmat().args(["assess", "--max-rows", "5"]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);

@@ -7,8 +7,8 @@
 //! field names as headers. Both are valid as written: `dgmat check` passes on the blank ones.
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Formula, Note, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
+    Formula, Note, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
 use crate::lang::Lang;
@@ -39,7 +39,10 @@ struct Formats {
 
 impl Formats {
     fn new() -> Self {
-        let text = Format::new().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
+        let text = Format::new()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin);
         let input = text.clone().set_unlocked().set_background_color(INPUT);
         Formats {
             title: Format::new().set_bold().set_font_size(14),
@@ -371,7 +374,11 @@ fn criterion_rows(
     };
     let evidence = answer.map(|x| x.evidence.as_slice()).unwrap_or_default();
     let mut r = row;
-    for (i, e) in evidence.iter().enumerate().chain(evidence.is_empty().then_some((0, &BLANK)).into_iter()) {
+    for (i, e) in evidence
+        .iter()
+        .enumerate()
+        .chain(evidence.is_empty().then_some((0, &BLANK)))
+    {
         if i > 0 {
             // More evidence: a row of its own below, with only the evidence cells to fill.
             r += 1;
@@ -417,7 +424,11 @@ fn answer_validation(
             let column = crate::location::column_letters(u32::try_from(k).unwrap_or(0) + 1);
             let v = v.allow_list_formula(Formula::new(format!("='{}'!${column}$2:${column}${}", layout::LISTS_SHEET, n + 1)));
             // Several options are typed with `;`, which a dropdown cannot give.
-            if a.multiple { v.set_error_style(DataValidationErrorStyle::Warning) } else { v }
+            if a.multiple {
+                v.set_error_style(DataValidationErrorStyle::Warning)
+            } else {
+                v
+            }
         }
         (_, Some(words)) => v.allow_list_strings(&words)?,
         (AnswerKind::Percent, None) => v.allow_decimal_number(DataValidationRule::Between(0.0, 100.0)),
@@ -472,7 +483,11 @@ pub fn inventory(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate, fi
         for (c, (field, _, def)) in coll.fields.iter().enumerate() {
             let c = u16::try_from(c).unwrap_or(u16::MAX);
             ws.write_string_with_format(0, c, field, &header)?;
-            ws.insert_note(0, c, &Note::new(field_note(field, def, coll.key.value == field, t, lang)).add_author_prefix(false))?;
+            ws.insert_note(
+                0,
+                c,
+                &Note::new(field_note(field, def, coll.key.value == field, t, lang)).add_author_prefix(false),
+            )?;
             ws.set_column_width(c, (field.chars().count() + 4).clamp(12, 40) as f64)?;
             match def.kind.value {
                 FieldType::Date => {
@@ -487,7 +502,11 @@ pub fn inventory(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate, fi
                 ws.add_data_validation(1, c, LAST_ROW, c, &v)?;
             }
         }
-        let records = fill.inventory.and_then(|inv| inv.collections.get(i)).map(Vec::as_slice).unwrap_or_default();
+        let records = fill
+            .inventory
+            .and_then(|inv| inv.collections.get(i))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         for (n, record) in records.iter().enumerate() {
             let row = u32::try_from(n).unwrap_or(u32::MAX - 1) + 1;
             for (c, value) in record.values.iter().enumerate() {
@@ -547,10 +566,7 @@ fn field_validation(def: &FieldDef, t: &Texts) -> Result<Option<DataValidation>,
                 clamp(def.max.unwrap_or(f64::from(i32::MAX))),
             ))
         }
-        FieldType::Number => v.allow_decimal_number(DataValidationRule::Between(
-            def.min.unwrap_or(-1e15),
-            def.max.unwrap_or(1e15),
-        )),
+        FieldType::Number => v.allow_decimal_number(DataValidationRule::Between(def.min.unwrap_or(-1e15), def.max.unwrap_or(1e15))),
         _ => return Ok(None),
     };
     Ok(Some(v.set_error_message(fit(&def.describe()))?))
