@@ -336,6 +336,10 @@ fn every_wrong_cell_is_reported_by_sheet_and_cell_in_one_run() {
         json.contains(&format!("\"file\":\"{book}!SEC\"")) || json.contains(&format!("\"file\": \"{book}!SEC\"")),
         "{json}"
     );
+    // The summary counts the workbook once, however many of its sheets hold problems.
+    let out = dgmat().args(["check", "--rubric", MINI]).arg(&dir).output().unwrap();
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(text.contains("in 1 file(s)"), "{text}");
 }
 
 #[test]

@@ -374,11 +374,7 @@ fn criterion_rows(
     };
     let evidence = answer.map(|x| x.evidence.as_slice()).unwrap_or_default();
     let mut r = row;
-    for (i, e) in evidence
-        .iter()
-        .enumerate()
-        .chain(evidence.is_empty().then_some((0, &BLANK)))
-    {
+    for (i, e) in evidence.iter().enumerate().chain(evidence.is_empty().then_some((0, &BLANK))) {
         if i > 0 {
             // More evidence: a row of its own below, with only the evidence cells to fill.
             r += 1;
