@@ -374,3 +374,25 @@ fn questionnaire_workbooks_obey_the_zip_and_row_caps() {
     let err = stderr(&out);
     assert!(err.contains("error[too-many-rows]") && err.contains("questionnaire.xlsx!"), "{err}");
 }
+
+#[test]
+fn inventory_formulas_are_read_by_their_saved_values() {
+    use C::*;
+    let header = vec![S("id"), S("status"), S("security_level")];
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("inv");
+    let sheet = vec![
+        header,
+        vec![S("s1"), S("production"), F("1+2", Some("3"))],
+        vec![S("s2"), S("production"), F("B9*2", None)],
+    ];
+    write(&dir, "inventory.xlsx", &workbook(&[("systems", sheet)]));
+    let out = dgmat().args(["check", "--rubric", MINI]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        err.contains("error[uncached-formula]") && err.contains("inventory.xlsx!systems!C3"),
+        "{err}"
+    );
+    assert!(!err.contains("systems!C2"), "the formula with a saved value was not read: {err}");
+}
