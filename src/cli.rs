@@ -149,27 +149,19 @@ pub enum Command {
     ///
     /// With --csv, the inventory template is one `<collection>.csv` header row per collection
     /// instead (open them in a spreadsheet; save as CSV, or paste them as sheets of
-    /// inventory.xlsx). Existing files are not overwritten unless --force is given.
+    /// inventory.xlsx). With --xlsx, both are workbooks to fill in Excel or LibreOffice:
+    /// questionnaire.xlsx (the agency block, then a sheet per dimension with the answers in
+    /// dropdowns) and inventory.xlsx (a typed sheet per collection); --from fills them from an
+    /// existing submission. Existing files are not overwritten unless --force is given.
     ///
     /// Example: dgmat init my-agency/ --lang vi
     ///
     /// Example: dgmat init my-agency/ --csv
-    Init {
-        /// Directory to write into (created if missing).
-        dir: PathBuf,
-        /// Rubric file or shipped rubric id [default: vn-dgmm].
-        #[arg(long, short, value_name = "R")]
-        rubric: Option<String>,
-        /// Overwrite existing files.
-        #[arg(long)]
-        force: bool,
-        /// Write `<collection>.csv` header templates instead of inventory.yaml.
-        #[arg(long)]
-        csv: bool,
-        /// Language of the comments.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
-        lang: Lang,
-    },
+    ///
+    /// Example: dgmat init my-agency/ --xlsx --lang vi
+    ///
+    /// Example: dgmat init review/ --xlsx --from last-year/
+    Init(InitArgs),
     /// List, show or lint rubrics.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -320,6 +312,32 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub warnings_as_errors: bool,
+}
+
+/// Arguments of `dgmat init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Directory to write into (created if missing).
+    pub dir: PathBuf,
+    /// Rubric file or shipped rubric id [default: the --from submission's, else vn-dgmm].
+    #[arg(long, short, value_name = "R")]
+    pub rubric: Option<String>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub force: bool,
+    /// Write `<collection>.csv` header templates instead of inventory.yaml.
+    #[arg(long, conflicts_with = "xlsx")]
+    pub csv: bool,
+    /// Write questionnaire.xlsx and inventory.xlsx workbooks (dropdowns, typed cells) instead
+    /// of YAML.
+    #[arg(long)]
+    pub xlsx: bool,
+    /// Fill the workbooks from this submission (a directory or files: YAML, CSV or workbooks).
+    #[arg(long, value_name = "SUBMISSION", requires = "xlsx")]
+    pub from: Option<PathBuf>,
+    /// Language of the comments (and of the workbooks' texts and dropdowns).
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 /// Options of `dgmat batch`.

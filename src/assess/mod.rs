@@ -420,11 +420,13 @@ fn agency(questionnaire: Option<&Questionnaire>, inventory: &Inventory) -> Agenc
             id: id.clone(),
             name: None,
             tier: None,
+            region: None,
         },
         (None, None) => Agency {
             id: "unknown".into(),
             name: None,
             tier: None,
+            region: None,
         },
     }
 }

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::portfolio::{RowStatus, Shares};
 use super::agency_id::agency_key;
+use super::portfolio::{RowStatus, Shares};
 
 /// What `progress` reads of a round's `summary.json`.
 #[derive(Debug, Deserialize)]

@@ -5,9 +5,12 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// File names that make a directory a submission, besides `<collection>.csv` and `.xlsx`.
-const MARKERS: [&str; 6] = [
+const MARKERS: [&str; 9] = [
     "questionnaire.yaml",
     "questionnaire.yml",
+    "questionnaire.xlsx",
+    "questionnaire.xlsm",
+    "questionnaire.ods",
     "inventory.yaml",
     "inventory.yml",
     "inventory.xlsx",

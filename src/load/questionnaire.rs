@@ -7,14 +7,18 @@
 
 use std::collections::HashMap;
 
-use super::{at, parse_date, suggestion};
+use super::{parse_date, suggestion};
 use crate::finding::{Finding, Rule, did_you_mean};
-use crate::location::Location;
-use crate::location::Pos;
+use crate::location::{Location, Origin, Pos};
 use crate::model::node::{Key, Node, Value};
 use crate::model::questionnaire::QuestionnaireFile;
-use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
+use crate::model::questionnaire::{Agency, Answer, AnswerValue, Evidence, Questionnaire, Respondent};
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
+
+/// Where `pos` is in `origin`.
+fn at(origin: &Origin, pos: Pos) -> Option<Location> {
+    Some(origin.at(pos))
+}
 
 /// Reads a questionnaire's envelope; `interpret` then checks its answers against a rubric.
 pub fn parse(file: &str, text: &str) -> Result<QuestionnaireFile, Finding> {
@@ -23,17 +27,79 @@ pub fn parse(file: &str, text: &str) -> Result<QuestionnaireFile, Finding> {
     Ok(q)
 }
 
+/// A questionnaire's parts before its answers are checked against a rubric: the same whether
+/// it was written in YAML or in a workbook, so that both meet every rule, hint and cap.
+pub struct Parts {
+    /// The file, as findings name it.
+    pub file: String,
+    /// Who is assessed.
+    pub agency: Agency,
+    /// Where the agency id is written.
+    pub agency_location: Location,
+    /// The rubric it says it answers, and where.
+    pub rubric: Option<(String, Location)>,
+    /// The assessment date as written, and where.
+    pub assessed_on: Option<(String, Location)>,
+    /// Who answered.
+    pub respondent: Option<Respondent>,
+    /// The answers, in the order written.
+    pub answers: Vec<RawAnswer>,
+}
+
+/// One answer as written: the criterion id, where the id is, and the answer's node (short or
+/// long form) with positions in `origin`.
+pub struct RawAnswer {
+    /// The criterion answered.
+    pub id: String,
+    /// The file or sheet the answer is in.
+    pub origin: Origin,
+    /// Where the id is written.
+    pub key: Pos,
+    /// The answer.
+    pub node: Node,
+}
+
+/// The parts of the YAML questionnaire `q`, read from `file`.
+pub fn parts(file: &str, q: QuestionnaireFile) -> Parts {
+    let origin = Origin::file(file);
+    let answers = q
+        .answers
+        .iter()
+        .flat_map(|a| a.iter())
+        .map(|(id, pos, node)| RawAnswer {
+            id: id.to_string(),
+            origin: origin.clone(),
+            key: pos,
+            node: node.clone(),
+        })
+        .collect();
+    Parts {
+        file: file.to_string(),
+        agency: q.agency,
+        agency_location: Location::file(file, 1, 1),
+        rubric: q.rubric.map(|r| (r.value.clone(), origin.at(Pos::of(&r)))),
+        assessed_on: q.assessed_on.map(|d| (d.value.clone(), origin.at(Pos::of(&d)))),
+        respondent: q.respondent,
+        answers,
+    }
+}
+
 /// Checks the answers of `q` against `rubric`.
 pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
+    interpret_parts(parts(file, q), rubric)
+}
+
+/// Checks the answers of a questionnaire's `parts` against `rubric`.
+pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
     let mut errors = Vec::new();
-    let assessed_on = q.assessed_on.as_ref().and_then(|d| {
-        let parsed = parse_date(&d.value);
+    let assessed_on = q.assessed_on.as_ref().and_then(|(d, loc)| {
+        let parsed = parse_date(d);
         if parsed.is_none() {
             errors.push(
                 Finding::error(
                     Rule::InvalidValue,
-                    format!("assessed_on `{}` is not a valid date", d.value),
-                    at(file, Pos::of(d)),
+                    format!("assessed_on `{d}` is not a valid date"),
+                    Some(loc.clone()),
                 )
                 .with_help("write the date as YYYY-MM-DD"),
             );
@@ -47,12 +113,13 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
         .map(|c| (c.id.value.as_str(), c))
         .collect();
     let mut answers = HashMap::new();
-    for (id, pos, node) in q.answers.iter().flat_map(|a| a.iter()) {
+    for RawAnswer { id, origin, key, node } in &q.answers {
+        let id = id.as_str();
+        let key = Some(origin.at(*key));
         let Some(criterion) = criteria.get(id) else {
             let help = suggestion(id, criteria.keys().copied())
                 .unwrap_or_else(|| format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value));
-            errors
-                .push(Finding::error(Rule::UnknownCriterion, format!("answer to unknown criterion `{id}`"), at(file, pos)).with_help(help));
+            errors.push(Finding::error(Rule::UnknownCriterion, format!("answer to unknown criterion `{id}`"), key).with_help(help));
             continue;
         };
         if criterion.check.is_some() {
@@ -60,13 +127,13 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
                 Finding::error(
                     Rule::ComputedCriterion,
                     format!("`{id}` is computed from the inventory and takes no answer"),
-                    at(file, pos),
+                    key,
                 )
                 .with_help("remove the answer; fill in the inventory instead"),
             );
             continue;
         }
-        match answer(file, node, criterion) {
+        match answer(origin, node, criterion) {
             Ok(Some(a)) => {
                 answers.insert(id.to_string(), a);
             }
@@ -74,14 +141,11 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
             Err(mut f) => errors.append(&mut f),
         }
     }
-    let agency_location = Location::file(file, 1, 1);
     let questionnaire = Questionnaire {
-        file: file.to_string(),
+        file: q.file,
         agency: q.agency,
-        agency_location,
-        rubric: q
-            .rubric
-            .map(|r| (r.value.clone(), Location::file(file, Pos::of(&r).line, Pos::of(&r).column))),
+        agency_location: q.agency_location,
+        rubric: q.rubric,
         assessed_on,
         respondent: q.respondent,
         answers,
@@ -90,10 +154,10 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
 }
 
 /// Interprets one answer node (short or long form). `Ok(None)` is a blank answer.
-fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<Finding>> {
+fn answer(origin: &Origin, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<Finding>> {
     let mut errors = Vec::new();
     let (value_node, note, evidence) = match &node.value {
-        Value::Map(entries) => match long_form(file, node, entries, c, &mut errors) {
+        Value::Map(entries) => match long_form(origin, node, entries, c, &mut errors) {
             Some(parts) => parts,
             None => return Err(errors),
         },
@@ -102,7 +166,7 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
     if value_node.value == Value::Null {
         return if errors.is_empty() { Ok(None) } else { Err(errors) };
     }
-    let location = crate::location::Origin::file(file).at(value_node.pos);
+    let location = origin.at(value_node.pos);
     let value = match value(value_node, c) {
         Ok(v) => v,
         Err((msg, help)) => {
@@ -130,7 +194,7 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
 /// The parts of a long-form answer `{answer, note, evidence}` (the mapping `node`): (the value
 /// node, the note, the evidence); `None` when it has no `answer:`.
 fn long_form<'n>(
-    file: &str,
+    origin: &Origin,
     node: &Node,
     entries: &'n [(Key, Node)],
     c: &Criterion,
@@ -146,7 +210,7 @@ fn long_form<'n>(
                 Value::Null => {}
                 _ => note = v.as_scalar_text(),
             },
-            "evidence" => evidence = read_evidence(file, v, errors),
+            "evidence" => evidence = read_evidence(origin, v, errors),
             other => {
                 let help = suggestion(other, ["answer", "note", "evidence"])
                     .unwrap_or_else(|| "an answer may have `answer`, `note` and `evidence`".to_string());
@@ -154,7 +218,7 @@ fn long_form<'n>(
                     Finding::error(
                         Rule::UnknownKey,
                         format!("unknown key `{other}` in the answer to `{}`", c.id.value),
-                        at(file, k.pos),
+                        at(origin, k.pos),
                     )
                     .with_help(help),
                 );
@@ -166,7 +230,7 @@ fn long_form<'n>(
             Finding::error(
                 Rule::MissingKey,
                 format!("the answer to `{}` has no `answer:`", c.id.value),
-                at(file, node.pos),
+                at(origin, node.pos),
             )
             .with_help("add `answer: ...`"),
         );
@@ -194,7 +258,7 @@ fn misused_na(c: &Criterion, note: Option<&str>) -> Option<(Rule, String, &'stat
     }
 }
 
-fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evidence> {
+fn read_evidence(origin: &Origin, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evidence> {
     let items = match &node.value {
         Value::Seq(items) => items.as_slice(),
         Value::Null => return Vec::new(),
@@ -226,7 +290,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                                 Finding::error(
                                     Rule::InvalidValue,
                                     format!("evidence date `{t}` is not a valid date"),
-                                    at(file, v.pos),
+                                    at(origin, v.pos),
                                 )
                                 .with_help("write the date as YYYY-MM-DD"),
                             ),
@@ -234,13 +298,13 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                         ("ref" | "url" | "date", None) => errors.push(Finding::error(
                             Rule::InvalidValue,
                             format!("evidence `{}` must be a single value", k.name),
-                            at(file, v.pos),
+                            at(origin, v.pos),
                         )),
                         (other, _) => {
                             let help = suggestion(other, ["ref", "date", "url", "note"])
                                 .unwrap_or_else(|| "evidence has `ref`, `date`, `url` and `note`".to_string());
                             errors.push(
-                                Finding::error(Rule::UnknownKey, format!("unknown key `{other}` in evidence"), at(file, k.pos))
+                                Finding::error(Rule::UnknownKey, format!("unknown key `{other}` in evidence"), at(origin, k.pos))
                                     .with_help(help),
                             );
                         }
@@ -248,7 +312,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                 }
                 if ev.reference.trim().is_empty() {
                     errors.push(
-                        Finding::error(Rule::MissingKey, "evidence needs a `ref` naming the document", at(file, item.pos))
+                        Finding::error(Rule::MissingKey, "evidence needs a `ref` naming the document", at(origin, item.pos))
                             .with_help("e.g. {ref: \"Decision 123/QD-UBND\", date: 2026-03-01}"),
                     );
                 } else {
@@ -258,7 +322,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
             other => errors.push(Finding::error(
                 Rule::InvalidValue,
                 format!("evidence must be a document reference or a map, found {}", other.kind()),
-                at(file, item.pos),
+                at(origin, item.pos),
             )),
         }
     }

@@ -13,12 +13,13 @@ use sha2::{Digest, Sha256};
 
 use super::inventory;
 use super::questionnaire;
+use super::questionnaire_book;
 use super::rubric::{self, DEFAULT_RUBRIC, hex};
 use super::tabular::{self, Table};
 use super::{has_ext, limits, spreadsheet, yaml};
 use crate::finding::{Finding, Rule};
 use crate::model::inventory::Inventory;
-use crate::model::questionnaire::{Questionnaire, QuestionnaireFile, rubric_id};
+use crate::model::questionnaire::{Questionnaire, rubric_id};
 use crate::model::rubric::{LoadedRubric, Rubric};
 use crate::model::submission::{InputFile, Submission};
 use crate::source::Sources;
@@ -63,6 +64,8 @@ fn display(p: &Path, base: Option<&Path>) -> String {
 
 const QUESTIONNAIRE_NAMES: [&str; 2] = ["questionnaire.yaml", "questionnaire.yml"];
 const INVENTORY_NAMES: [&str; 2] = ["inventory.yaml", "inventory.yml"];
+/// Questionnaire workbooks: a workbook of this name holds answers, not inventory sheets.
+const QUESTIONNAIRE_BOOKS: [&str; 3] = ["questionnaire.xlsx", "questionnaire.xlsm", "questionnaire.ods"];
 
 /// The help for a workbook in a format dgmat does not read.
 const SAVE_AS_HELP: &str = "save it as .xlsx (Excel Workbook) or .ods";
@@ -75,6 +78,8 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
             locate_in_dir(&mut files, path, base, warnings)?;
         } else if path.is_file() && has_ext(path, &["csv"]) {
             files.tables.push(path.clone());
+        } else if path.is_file() && crate::model::workbook::is_questionnaire_book(&path.to_string_lossy()) {
+            set_questionnaire(&mut files, path.clone(), base)?;
         } else if path.is_file() && spreadsheet::is_spreadsheet(path) {
             files.books.push(path.clone());
         } else if path.is_file() && spreadsheet::is_unsupported_spreadsheet(path) {
@@ -99,6 +104,9 @@ fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &
     if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
         set_questionnaire(files, q, base)?;
     }
+    for q in QUESTIONNAIRE_BOOKS.iter().map(|n| dir.join(n)).filter(|p| p.is_file()) {
+        set_questionnaire(files, q, base)?;
+    }
     if let Some(i) = INVENTORY_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
         files.inventories.push(i);
     }
@@ -113,7 +121,7 @@ fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &
         return Err(Finding::error(
             Rule::NoInput,
             format!(
-                "{} holds no questionnaire.yaml, inventory.yaml, <collection>.csv or inventory.xlsx",
+                "{} holds no questionnaire.yaml or .xlsx, inventory.yaml, <collection>.csv or inventory.xlsx",
                 display(dir, base)
             ),
             None,
@@ -129,6 +137,9 @@ fn add_dir_entry(files: &mut Files, p: PathBuf, base: Option<&Path>, warnings: &
     let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     if name.starts_with("~$") || name.starts_with(".~lock") {
         return; // the lock file of a workbook open in Excel or LibreOffice
+    }
+    if crate::model::workbook::is_questionnaire_book(&name) {
+        return; // found by its name, as the questionnaire
     }
     if has_ext(&p, &["csv"]) {
         files.tables.push(p);
@@ -332,6 +343,7 @@ impl Consolidated {
             id: value.to_string(),
             name: None,
             tier: None,
+            region: None,
         };
         let inputs = vec![InputFile {
             path: self.name.clone(),
@@ -387,11 +399,11 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
         warnings,
     };
     let q_file = files.questionnaire.as_deref().and_then(|path| l.questionnaire_file(path));
-    let agency = q_file.as_ref().map(|(_, q)| q.agency.clone());
+    let agency = q_file.as_ref().map(|q| q.parts.agency.clone());
     let named = q_file
         .as_ref()
-        .and_then(|(_, q)| q.rubric.as_ref())
-        .map(|r| rubric_id(&r.value).to_string());
+        .and_then(|q| q.parts.rubric.as_ref())
+        .map(|(r, _)| rubric_id(r).to_string());
     let loaded = match resolve_rubric(choice, named) {
         Ok(r) => r,
         Err((mut f, spec)) => {
@@ -408,7 +420,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
         }
     };
     l.sources.insert(&loaded.file, loaded.text.clone());
-    let questionnaire = q_file.map(|(name, q)| l.interpret(&name, q, &loaded.rubric));
+    let questionnaire = q_file.map(|q| l.interpret(q, &loaded.rubric));
     let inv = l.inventory(&files, &loaded.rubric);
     let Loader {
         sources,
@@ -460,6 +472,13 @@ fn conclude(
     Ok(submission)
 }
 
+/// A questionnaire whose envelope has been read: a YAML file's parts, or a workbook's agency
+/// block with the sheets its answers will be read from once the rubric is known.
+struct QuestionnaireSource {
+    parts: questionnaire::Parts,
+    sheets: Option<questionnaire_book::Sheets>,
+}
+
 /// What loading a submission gathers as it reads its files.
 struct Loader<'a> {
     /// Files below it are named relative to it.
@@ -490,13 +509,34 @@ impl Loader<'_> {
         Ok((name, text))
     }
 
-    /// Reads the questionnaire's envelope: (its name, the file), or `None` after an error.
-    fn questionnaire_file(&mut self, path: &Path) -> Option<(String, QuestionnaireFile)> {
+    /// Reads the questionnaire's envelope (a YAML file's header and agency, a workbook's agency
+    /// sheet), or `None` after an error.
+    fn questionnaire_file(&mut self, path: &Path) -> Option<QuestionnaireSource> {
+        if spreadsheet::is_spreadsheet(path) {
+            let name = display(path, self.base);
+            return match questionnaire_book::read(path, &name, limits::get()) {
+                Ok((book, mut problems)) => {
+                    self.errors.append(&mut problems);
+                    self.inputs.push(InputFile {
+                        path: name,
+                        sha256: book.sha256,
+                    });
+                    Some(QuestionnaireSource {
+                        parts: book.parts,
+                        sheets: Some(book.sheets),
+                    })
+                }
+                Err(e) => {
+                    self.errors.push(e);
+                    None
+                }
+            };
+        }
         match self
             .read(path)
-            .and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| (name, q)))
+            .and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| questionnaire::parts(&name, q)))
         {
-            Ok(q) => Some(q),
+            Ok(parts) => Some(QuestionnaireSource { parts, sheets: None }),
             Err(e) => {
                 self.errors.push(e);
                 None
@@ -504,24 +544,29 @@ impl Loader<'_> {
         }
     }
 
-    /// Checks the answers of the questionnaire `name` against `rubric`, and warns when it
-    /// names another rubric.
-    fn interpret(&mut self, name: &str, q: QuestionnaireFile, rubric: &Rubric) -> Questionnaire {
-        let rubric_ref = q.rubric.clone();
-        let (q, mut problems) = questionnaire::interpret(name, q, rubric);
+    /// Checks the answers of the questionnaire `q` against `rubric`, and warns when it names
+    /// another rubric.
+    fn interpret(&mut self, q: QuestionnaireSource, rubric: &Rubric) -> Questionnaire {
+        let QuestionnaireSource { mut parts, sheets } = q;
+        if let Some(sheets) = &sheets {
+            let (answers, mut problems) = questionnaire_book::answers(sheets, rubric);
+            parts.answers = answers;
+            self.errors.append(&mut problems);
+        }
+        let rubric_ref = parts.rubric.clone();
+        let (q, mut problems) = questionnaire::interpret_parts(parts, rubric);
         self.errors.append(&mut problems);
-        if let Some(r) = rubric_ref {
-            let (id, version) = r.value.split_once('@').map_or((r.value.as_str(), None), |(i, v)| (i, Some(v)));
-            let pos = crate::location::Pos::of(&r);
+        if let Some((reference, location)) = rubric_ref {
+            let (id, version) = reference.split_once('@').map_or((reference.as_str(), None), |(i, v)| (i, Some(v)));
             if id != rubric.id.value || version.is_some_and(|v| v != rubric.version) {
                 self.warnings.push(
                     Finding::warning(
                         Rule::RubricMismatch,
                         format!(
-                            "the questionnaire answers `{}` but is assessed against `{}@{}`",
-                            r.value, rubric.id.value, rubric.version
+                            "the questionnaire answers `{reference}` but is assessed against `{}@{}`",
+                            rubric.id.value, rubric.version
                         ),
-                        super::at(name, pos),
+                        Some(location),
                     )
                     .with_help("answers are matched by criterion id; check that they mean the same thing in both"),
                 );

@@ -279,6 +279,28 @@ pub struct Texts {
     pub incomplete: &'static str,
     /// "unscored"
     pub unscored: &'static str,
+    /// The workbook's first sheet: "Instructions"
+    pub wb_instructions_sheet: &'static str,
+    /// The instructions on the first sheet, one paragraph each
+    pub wb_instructions: &'static [&'static str],
+    /// "Agency and respondent"
+    pub wb_agency_block: &'static str,
+    /// The labels of the agency block's rows, in the order of `model::workbook::AGENCY_KEYS`
+    pub wb_agency_labels: [&'static str; 11],
+    /// The headers of a dimension sheet's columns, in the order of `model::workbook::col`
+    pub wb_headers: [&'static str; 9],
+    /// The hint under a dimension sheet's title
+    pub wb_sheet_hint: &'static str,
+    /// The heading of the computed criteria on a dimension sheet
+    pub wb_computed_section: &'static str,
+    /// "Allowed answers"
+    pub wb_allowed: &'static str,
+    /// How to give several options of a multiple choice
+    pub wb_several: &'static str,
+    /// "Pick a value from the list"
+    pub wb_pick: &'static str,
+    /// The header note of an inventory key field: "key of the collection"
+    pub wb_key: &'static str,
 }
 
 /// English.
@@ -419,6 +441,44 @@ pub static EN: Texts = Texts {
     none: "None.",
     incomplete: "no questionnaire",
     unscored: "Without a level in one round (invalid or in conflict)",
+    wb_instructions_sheet: "Instructions",
+    wb_instructions: &[
+        "Self-assessment workbook. Fill in the yellow cells: the agency block below, then one sheet per dimension (the tabs at the bottom).",
+        "On each dimension sheet, pick the answer in column E from its dropdown. Add a note (column F) where the answer needs explaining, and the evidence: the document's number or title, its date and its address. For more than one document, insert a row below the criterion's row and fill only the evidence cells.",
+        "Criteria computed from the inventory are listed read-only at the end of each sheet: fill in inventory.xlsx instead.",
+        "Save the workbook as .xlsx (or .ods) under its name, questionnaire.xlsx, next to the inventory, then run: dgmat check DIR, and dgmat assess DIR.",
+    ],
+    wb_agency_block: "Agency and respondent",
+    wb_agency_labels: [
+        "Format version",
+        "Kind of file",
+        "Rubric answered",
+        "Agency id (short, no spaces)",
+        "Agency name",
+        "Tier (ministry, province, commune, other)",
+        "Region",
+        "Assessed on (YYYY-MM-DD)",
+        "Respondent: name",
+        "Respondent: role",
+        "Respondent: e-mail",
+    ],
+    wb_headers: [
+        "Criterion",
+        "Level",
+        "Question",
+        "Guidance and allowed answers",
+        "Answer",
+        "Note",
+        "Evidence: document",
+        "Evidence: date",
+        "Evidence: address",
+    ],
+    wb_sheet_hint: "Pick each answer from the dropdown in column E. More evidence for a criterion: insert a row below it and fill only the evidence cells.",
+    wb_computed_section: "Computed from the inventory (no answer; fill in inventory.xlsx)",
+    wb_allowed: "Allowed answers",
+    wb_several: "several options: separate them with ;",
+    wb_pick: "Pick a value from the list",
+    wb_key: "key of the collection",
 };
 
 /// Vietnamese.
@@ -559,6 +619,44 @@ pub static VI: Texts = Texts {
     none: "Không có.",
     incomplete: "không có bảng hỏi",
     unscored: "Không có mức ở một đợt (không hợp lệ hoặc mâu thuẫn)",
+    wb_instructions_sheet: "Hướng dẫn",
+    wb_instructions: &[
+        "Phiếu tự đánh giá dạng bảng tính. Điền vào các ô màu vàng: thông tin cơ quan dưới đây, sau đó mỗi lĩnh vực một trang tính (các thẻ ở phía dưới).",
+        "Trên mỗi trang lĩnh vực, chọn câu trả lời ở cột E từ danh sách thả xuống. Ghi chú (cột F) khi câu trả lời cần giải thích, và tài liệu minh chứng: số hoặc tên văn bản, ngày ban hành và địa chỉ. Nếu có nhiều văn bản, chèn một dòng ngay dưới dòng tiêu chí và chỉ điền các ô minh chứng.",
+        "Các tiêu chí được tính từ danh mục hệ thống thông tin được liệt kê (chỉ đọc) ở cuối mỗi trang: hãy điền vào inventory.xlsx.",
+        "Lưu bảng tính dạng .xlsx (hoặc .ods) với tên questionnaire.xlsx, cùng thư mục với danh mục, rồi chạy: dgmat check THƯ-MỤC và dgmat assess THƯ-MỤC.",
+    ],
+    wb_agency_block: "Cơ quan và người trả lời",
+    wb_agency_labels: [
+        "Phiên bản định dạng",
+        "Loại tệp",
+        "Bộ tiêu chí",
+        "Mã cơ quan (viết liền, không dấu cách)",
+        "Tên cơ quan, đơn vị",
+        "Cấp (bộ, tỉnh, xã, khác)",
+        "Vùng / địa bàn",
+        "Ngày đánh giá (YYYY-MM-DD)",
+        "Người trả lời: họ và tên",
+        "Người trả lời: chức vụ",
+        "Người trả lời: thư điện tử",
+    ],
+    wb_headers: [
+        "Tiêu chí",
+        "Mức",
+        "Câu hỏi",
+        "Hướng dẫn và câu trả lời được chấp nhận",
+        "Trả lời",
+        "Ghi chú",
+        "Minh chứng: văn bản",
+        "Minh chứng: ngày",
+        "Minh chứng: địa chỉ",
+    ],
+    wb_sheet_hint: "Chọn câu trả lời ở cột E từ danh sách thả xuống. Thêm minh chứng cho một tiêu chí: chèn một dòng ngay dưới và chỉ điền các ô minh chứng.",
+    wb_computed_section: "Tính từ danh mục (không cần trả lời; điền vào inventory.xlsx)",
+    wb_allowed: "Câu trả lời được chấp nhận",
+    wb_several: "chọn nhiều: phân cách bằng dấu ;",
+    wb_pick: "Chọn một giá trị trong danh sách",
+    wb_key: "khóa của danh mục",
 };
 
 /// The texts of `lang`.
