@@ -106,12 +106,7 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
         }
         parsed
     });
-    let criteria: HashMap<&str, &Criterion> = rubric
-        .dimensions
-        .iter()
-        .flat_map(|d| &d.criteria)
-        .map(|c| (c.id.value.as_str(), c))
-        .collect();
+    let criteria = rubric.criteria_by_id();
     let mut answers = HashMap::new();
     for RawAnswer { id, origin, key, node } in &q.answers {
         let id = id.as_str();

@@ -245,12 +245,7 @@ pub fn answers(sheets: &Sheets, rubric: &Rubric) -> (Vec<RawAnswer>, Vec<Finding
         }
         sheet_rows(table, &mut pending, &mut problems);
     }
-    let criteria: HashMap<&str, &Criterion> = rubric
-        .dimensions
-        .iter()
-        .flat_map(|d| &d.criteria)
-        .map(|c| (c.id.value.as_str(), c))
-        .collect();
+    let criteria = rubric.criteria_by_id();
     let mut seen: HashMap<String, Location> = HashMap::new();
     let mut out = Vec::new();
     for p in pending {

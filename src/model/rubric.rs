@@ -636,3 +636,14 @@ impl FieldDef {
         }
     }
 }
+
+impl Rubric {
+    /// Every criterion by its id.
+    pub fn criteria_by_id(&self) -> std::collections::HashMap<&str, &Criterion> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| &d.criteria)
+            .map(|c| (c.id.value.as_str(), c))
+            .collect()
+    }
+}
