@@ -20,6 +20,7 @@ mod rubric;
 mod rules;
 mod schema;
 mod scoring;
+mod store;
 mod xlsx;
 
 use assert_cmd::Command;
