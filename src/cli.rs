@@ -263,9 +263,13 @@ pub struct DiffArgs {
 /// Options of `dgmat progress`.
 #[derive(Debug, Args)]
 pub struct ProgressArgs {
-    /// Two or more batch output directories (or their summary.json files).
-    #[arg(value_name = "RESULTS", num_args = 2.., required = true)]
+    /// Batch output directories (or their summary.json files); with --db, the database's rounds
+    /// are added to them. Two or more rounds in all.
+    #[arg(value_name = "RESULTS", required_unless_present = "db")]
     pub results: Vec<PathBuf>,
+    /// Read the rounds of this database (written by `dgmat batch --db FILE`).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -378,6 +382,13 @@ pub struct BatchArgs {
     /// assessed more than the rubric's scoring.max_age_days before it is stale [default: today].
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
+    /// Also append the round to this SQLite database (created if missing); a round name
+    /// already there is refused unless --replace-round.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// With --db: replace a round of the same name instead of refusing.
+    #[arg(long, requires = "db")]
+    pub replace_round: bool,
 }
 
 /// Output formats of `check`.

@@ -32,6 +32,7 @@ pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod store;
 pub mod write;
 
 pub use commands::Exit;

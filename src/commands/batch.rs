@@ -8,6 +8,7 @@ use crate::assess::portfolio::RowStatus;
 use crate::batch::{self, BatchOptions, Source};
 use crate::cli::BatchArgs;
 use crate::load::rubric::DEFAULT_RUBRIC;
+use crate::store;
 
 /// Runs `dgmat batch`.
 pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
@@ -23,6 +24,20 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
     let target = super::target(&loaded.rubric, args.target.as_deref())?;
     let started = std::time::Instant::now();
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let round_name = args.round.clone().unwrap_or_else(|| as_of.to_string());
+    // The database is checked before anything is assessed: a file that is not a dgmat
+    // database, or a round already in it, stops the run with nothing written.
+    let mut db = match &args.db {
+        Some(path) => {
+            let db = store::Db::open_for_append(path)?;
+            if !args.replace_round && db.has_round(&round_name)? {
+                return Err(store::round_exists(db.name(), &round_name));
+            }
+            Some(db)
+        }
+        None => None,
+    };
+    let rubric = loaded.clone();
     let result = batch::run(&BatchOptions {
         source,
         out: &args.out,
@@ -32,7 +47,7 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         fail_below: args.fail_below,
         lang: args.lang,
         today: as_of,
-        round: args.round.clone().unwrap_or_else(|| as_of.to_string()),
+        round: round_name,
         progress: !quiet,
     })?;
     for p in &result.discovery_problems {
@@ -43,6 +58,28 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
     }
     if result.warnings.len() > 50 {
         crate::stderr!("… and {} more warnings (see summary.json)", result.warnings.len() - 50);
+    }
+    if let Some(db) = &mut db {
+        let done = store::append(
+            db,
+            &store::RoundRecord {
+                rubric: &rubric,
+                round: &result.round,
+                kpis: &result.kpis,
+                rows: &result.rows,
+                out: &args.out,
+            },
+            args.replace_round,
+        )?;
+        if !quiet {
+            crate::stderr!(
+                "{} round {} ({} submissions) in {}",
+                if done.replaced { "replaced" } else { "appended" },
+                result.round.name,
+                done.submissions,
+                db.name()
+            );
+        }
     }
     let invalid: Vec<_> = result.rows.iter().filter(|r| r.status == RowStatus::Invalid).collect();
     if !quiet {

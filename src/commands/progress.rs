@@ -9,7 +9,17 @@ use crate::cli::{Format, ProgressArgs};
 
 /// Runs `dgmat progress`.
 pub fn run(args: &ProgressArgs, quiet: bool) -> anyhow::Result<Exit> {
-    let rounds = args.results.iter().map(|p| read_round(p)).collect::<Result<Vec<_>, _>>()?;
+    let mut rounds = args.results.iter().map(|p| read_round(p)).collect::<Result<Vec<_>, _>>()?;
+    if let Some(path) = &args.db {
+        rounds.extend(crate::store::rounds(&crate::store::Db::open_read_only(path)?)?);
+    }
+    if rounds.len() < 2 {
+        return Err(Failure::Usage(format!(
+            "progress compares two or more rounds; {} given (batch output directories, or the rounds of --db)",
+            rounds.len()
+        ))
+        .into());
+    }
     let p = progress::compute(rounds);
     for w in &p.warnings {
         crate::stderr!("warning: {w}");

@@ -20,6 +20,7 @@ mod rubric;
 mod rules;
 mod schema;
 mod scoring;
+mod store;
 mod workbook;
 mod xlsx;
 

@@ -9,11 +9,11 @@ use serde_json::{Value, json};
 
 /// Two dimensions (A, B) of yes-no questions at levels 2..5; targets t3 (due 2027-12-31) and t4
 /// (due 2030-12-31, all at 4); `max_age_days: 365`.
-const RUBRIC: &str = "tests/fixtures/progress/rubric.yaml";
+pub(super) const RUBRIC: &str = "tests/fixtures/progress/rubric.yaml";
 
 /// Writes a submission in `root/dir` for agency `id`, assessed on `date`, whose dimensions
 /// reach levels `a` and `b` (every question up to the level answered yes, the rest no).
-fn agency(root: &Path, dir: &str, id: &str, date: &str, a: u8, b: u8) {
+pub(super) fn agency(root: &Path, dir: &str, id: &str, date: &str, a: u8, b: u8) {
     let mut text = format!(
         "dgmat: 1\nkind: questionnaire\nrubric: rounds\nagency: {{id: \"{id}\", name: Agency {id}, tier: province}}\nassessed_on: {date}\nanswers:\n"
     );
@@ -27,7 +27,7 @@ fn agency(root: &Path, dir: &str, id: &str, date: &str, a: u8, b: u8) {
 }
 
 /// Runs a batch of `root` into `out` as round `name` dated `as_of`.
-fn batch(root: &Path, out: &Path, name: &str, as_of: &str) -> std::process::Output {
+pub(super) fn batch(root: &Path, out: &Path, name: &str, as_of: &str) -> std::process::Output {
     dgmat()
         .args(["batch", "--rubric", RUBRIC, "--round", name, "--as-of", as_of, "--out"])
         .arg(out)
@@ -36,7 +36,7 @@ fn batch(root: &Path, out: &Path, name: &str, as_of: &str) -> std::process::Outp
         .unwrap()
 }
 
-fn summary(out: &Path) -> Value {
+pub(super) fn summary(out: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
 }
 
@@ -53,7 +53,7 @@ fn statuses(s: &Value) -> Vec<(String, String)> {
 /// Two rounds a year apart. 2025: ag1 3, ag2 2, ag3 4, ag4 1, ag5 2. 2026: ag1 3 (and last
 /// year's copy of ag1), ag2 up to 3, ag3 down to 2 (dimension B fell), ag4 still 1, ag5 gone,
 /// ag6 new at 3, ag7 only a stale submission, ag8 twice with one date (a conflict).
-fn rounds() -> (tempfile::TempDir, tempfile::TempDir) {
+pub(super) fn rounds() -> (tempfile::TempDir, tempfile::TempDir) {
     let (r1, r2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (a, b) = (r1.path(), r2.path());
     for (dir, id, la, lb) in [
