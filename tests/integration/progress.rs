@@ -272,3 +272,61 @@ fn progress_needs_two_batch_results() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a batch summary"), "{}", stderr(&o));
 }
+
+/// The shipped rubric end to end: two rounds half a year apart of the three vn-dgmm examples,
+/// from the folders and from a database, say whether `dgp-2027` is on track.
+#[test]
+fn progress_on_the_shipped_rubric_says_whether_dgp_2027_is_on_track() {
+    let root = tempfile::tempdir().unwrap();
+    for ex in ["ministry", "province", "commune"] {
+        std::fs::create_dir_all(root.path().join(ex)).unwrap();
+        for f in ["questionnaire.yaml", "inventory.yaml"] {
+            let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(ex).join(f);
+            std::fs::copy(example, root.path().join(ex).join(f)).unwrap();
+        }
+    }
+    let (o1, o2, db) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let db = db.path().join("rounds.sqlite");
+    for (out, round, as_of) in [(&o1, "2026-H2", "2026-12-01"), (&o2, "2027-H1", "2027-06-01")] {
+        let o = dgmat()
+            .args(["batch", "--round", round, "--as-of", as_of, "--db"])
+            .arg(&db)
+            .arg("--out")
+            .arg(out.path())
+            .arg(root.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let from_folders = dgmat()
+        .args(["progress", "-f", "json"])
+        .arg(o1.path())
+        .arg(o2.path())
+        .output()
+        .unwrap();
+    let from_db = dgmat().args(["progress", "-f", "json", "--db"]).arg(&db).output().unwrap();
+    for o in [&from_folders, &from_db] {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+        let p: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let t = p["targets"].as_array().unwrap().iter().find(|t| t["id"] == "dgp-2027").unwrap();
+        assert_eq!(t["due"], "2027-12-31");
+        assert_eq!(t["required_share"], 1.0);
+        // Commune at 4 and province at 3 reach it, the ministry at 2 does not: 2 of 3, both rounds.
+        let shares: Vec<f64> = t["shares"].as_array().unwrap().iter().map(|s| s.as_f64().unwrap()).collect();
+        assert_eq!(shares.len(), 2);
+        assert!(shares.iter().all(|s| (s - 2.0 / 3.0).abs() < 0.001), "{shares:?}");
+        assert_eq!(t["on_track"], false, "{t:#}");
+        // Nobody moved: the transitions are the diagonal of the three levels.
+        let matrix = &p["transitions"]["matrix"];
+        assert_eq!(
+            (matrix[1][1].clone(), matrix[2][2].clone(), matrix[3][3].clone()),
+            (json!(1), json!(1), json!(1)),
+            "{matrix}"
+        );
+        assert_eq!(p["stuck"].as_array().unwrap().len(), 1, "{p:#}");
+    }
+}
