@@ -51,9 +51,9 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
         Some(path) => super::write_atomic(path, &text)?,
         None => super::print(&text)?,
     }
-    let (errors, warnings) = report.counts();
+    let (errors, _) = report.counts();
     if !quiet && args.format != CheckFormat::Text {
-        crate::stderr!("{errors} error(s), {warnings} warning(s) in {} file(s)", report.files.len());
+        crate::stderr!("{}", report.summary());
     }
     if fatal {
         return Ok(Exit::Invalid);
@@ -62,11 +62,17 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
     Ok(if errors > 0 || gate_failed { Exit::GateFailed } else { Exit::Ok })
 }
 
-/// Adds a submission that could not be loaded, with its findings; returns whether it was fatal.
+/// Adds a submission that could not be loaded, with its findings and those of the rules and
+/// checks run on what did load; returns whether it was fatal.
 fn add_failure(report: &mut CheckReport, sources: &mut Sources, failure: submission::LoadFailure, path: String) -> bool {
     report.files.extend(failure_files(&failure.findings));
     report.findings.extend(failure.findings);
     sources.extend(failure.sources);
+    if let Some(sub) = failure.partial {
+        report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
+        add_rule_docs(report, &sub.rubric.rubric);
+        report.findings.extend(crate::pipeline::check_findings(&sub, today()));
+    }
     report.submissions.push(CheckedSubmission {
         path,
         agency: None,
@@ -81,8 +87,7 @@ fn add_failure(report: &mut CheckReport, sources: &mut Sources, failure: submiss
 /// Assesses a loaded submission and adds it, its findings, its rubric's rules and any gate failure.
 fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission, args: &CheckArgs, path: String) -> anyhow::Result<()> {
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
-    let today = chrono::Local::now().date_naive();
-    let assessed = crate::pipeline::assess(&sub, &target, Lang::En, today);
+    let assessed = crate::pipeline::assess(&sub, &target, Lang::En, today());
     let a = &assessed.assessment;
     let gate = args.min_level.is_some() || args.target.is_some();
     let required = args.min_level.or(args.target.as_ref().map(|_| a.target.level));
@@ -93,6 +98,7 @@ fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission
     report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
     add_rule_docs(report, &sub.rubric.rubric);
     report.findings.extend(assessed.findings.iter().cloned());
+    report.findings.extend(crate::pipeline::completeness(&sub, &assessed.assessment));
     sources.extend(sub.sources);
     report.submissions.push(CheckedSubmission {
         path,
@@ -103,6 +109,11 @@ fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission
         gate_failure: if gate { gate_failure } else { None },
     });
     Ok(())
+}
+
+/// The date a questionnaire without `assessed_on` is assessed as of.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Records the message and help of every record rule of `rubric`, which describe its rule ids.

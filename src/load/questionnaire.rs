@@ -12,30 +12,219 @@ use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::Location;
 use crate::location::Pos;
 use crate::model::node::{Key, Node, Value};
-use crate::model::questionnaire::QuestionnaireFile;
+use crate::model::questionnaire::{Agency, QuestionnaireFile, Respondent, Tier};
 use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
 
-/// Reads a questionnaire's envelope; `interpret` then checks its answers against a rubric.
-pub fn parse(file: &str, text: &str) -> Result<QuestionnaireFile, Finding> {
-    let q: QuestionnaireFile = super::parse_kind(file, text, "questionnaire")?;
-    super::check_envelope(file, &q.dgmat, &q.kind, "questionnaire")?;
-    Ok(q)
+/// Reads a questionnaire's envelope: the file and the problems found in it (an unknown key, a
+/// wrong tier, a missing agency), all of them; `Err` only when the file is not a questionnaire
+/// at all (invalid YAML, no `dgmat: 1`, another kind). `interpret` then checks its answers
+/// against a rubric.
+pub fn parse(file: &str, text: &str) -> Result<(QuestionnaireFile, Vec<Finding>), Finding> {
+    let root: Node = super::yaml::parse(file, text)?;
+    let Value::Map(entries) = root.value else {
+        return Err(super::check_header_nodes(file, None, None, "questionnaire")
+            .err()
+            .unwrap_or_else(|| Finding::error(Rule::InvalidValue, format!("{file} must be a mapping"), at(file, root.pos))));
+    };
+    let get = |k: &str| entries.iter().find(|(key, _)| key.name == k).map(|(_, v)| v);
+    super::check_header_nodes(file, get("dgmat"), get("kind"), "questionnaire")?;
+    let mut errors = Vec::new();
+    let mut q = QuestionnaireFile {
+        dgmat: 1,
+        kind: "questionnaire".into(),
+        rubric: None,
+        agency: Agency {
+            id: String::new(),
+            name: None,
+            tier: None,
+        },
+        assessed_on: None,
+        respondent: None,
+        answers: Vec::new(),
+        agency_at: (Pos { line: 1, column: 1 }, Pos { line: 1, column: 1 }),
+        answers_at: Pos { line: 1, column: 1 },
+    };
+    let mut has_agency = false;
+    for (key, node) in entries {
+        match key.name.as_str() {
+            "dgmat" | "kind" => {}
+            "rubric" => q.rubric = text_of(file, "rubric", &node, &mut errors).map(|t| (t, node.pos)),
+            "assessed_on" => q.assessed_on = text_of(file, "assessed_on", &node, &mut errors).map(|t| (t, node.pos)),
+            "agency" => {
+                has_agency = true;
+                let id_at = node.get("id").map_or(node.pos, |n| n.pos);
+                q.agency_at = (id_at, node.get("name").map_or(node.pos, |n| n.pos));
+                q.agency = agency(file, &node, &mut errors);
+            }
+            "respondent" => q.respondent = respondent(file, &node, &mut errors),
+            "answers" => {
+                q.answers_at = key.pos;
+                match node.value {
+                    Value::Map(answers) => q.answers = answers,
+                    Value::Null => {}
+                    other => errors.push(Finding::error(
+                        Rule::InvalidValue,
+                        format!("`answers` must map criterion ids to answers, found {}", other.kind()),
+                        at(file, node.pos),
+                    )),
+                }
+            }
+            other => errors.push(unknown_key(file, other, key.pos, TOP_KEYS, "a questionnaire")),
+        }
+    }
+    if !has_agency {
+        errors.push(
+            Finding::error(
+                Rule::MissingKey,
+                "the questionnaire names no `agency`",
+                at(file, Pos { line: 1, column: 1 }),
+            )
+            .with_help("add `agency: {id: ..., name: ..., tier: ...}`"),
+        );
+    }
+    Ok((q, errors))
+}
+
+/// The keys of a questionnaire.
+const TOP_KEYS: &[&str] = &["dgmat", "kind", "rubric", "agency", "assessed_on", "respondent", "answers"];
+
+/// The error for the key `name` at `pos`, which is none of `known` (keys of `what`).
+fn unknown_key(file: &str, name: &str, pos: Pos, known: &[&str], what: &str) -> Finding {
+    let help = suggestion(name, known.iter().copied()).unwrap_or_else(|| format!("allowed keys here: {}", known.join(", ")));
+    Finding::error(Rule::UnknownKey, format!("unknown key `{name}` in {what}"), at(file, pos)).with_help(help)
+}
+
+/// The text of the scalar `node` (the value of `key`), or an error when it is not one.
+fn text_of(file: &str, key: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<String> {
+    match &node.value {
+        Value::Null => None,
+        Value::Seq(_) | Value::Map(_) => {
+            errors.push(Finding::error(
+                Rule::InvalidValue,
+                format!("`{key}` must be a single value, found {}", node.value.kind()),
+                at(file, node.pos),
+            ));
+            None
+        }
+        _ => node.as_scalar_text(),
+    }
+}
+
+/// The agency `{id, name, tier}`, reporting whatever is wrong with it.
+fn agency(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Agency {
+    let mut agency = Agency {
+        id: String::new(),
+        name: None,
+        tier: None,
+    };
+    let entries = match &node.value {
+        Value::Map(entries) => entries,
+        // `agency: moh`, the short form an inventory uses.
+        Value::Str(id) => {
+            agency.id = id.clone();
+            return agency;
+        }
+        other => {
+            errors.push(
+                Finding::error(
+                    Rule::InvalidValue,
+                    format!("`agency` must be a mapping, found {}", other.kind()),
+                    at(file, node.pos),
+                )
+                .with_help("write `agency: {id: ..., name: ..., tier: ...}`"),
+            );
+            return agency;
+        }
+    };
+    let mut has_id = false;
+    for (key, v) in entries {
+        match key.name.as_str() {
+            "id" => {
+                has_id = true;
+                agency.id = text_of(file, "id", v, errors).unwrap_or_default();
+            }
+            "name" => agency.name = text_of(file, "name", v, errors),
+            "tier" => agency.tier = tier(file, v, errors),
+            other => errors.push(unknown_key(file, other, key.pos, &["id", "name", "tier"], "`agency`")),
+        }
+    }
+    if !has_id {
+        errors.push(
+            Finding::error(Rule::MissingKey, "the agency has no `id`", at(file, node.pos))
+                .with_help("add `id: ...`, the agency's short id (it names the agency's files in batch output)"),
+        );
+    }
+    agency
+}
+
+/// The agency's tier, or an error naming the tiers.
+fn tier(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<Tier> {
+    const TIERS: [(&str, Tier); 4] = [
+        ("ministry", Tier::Ministry),
+        ("province", Tier::Province),
+        ("commune", Tier::Commune),
+        ("other", Tier::Other),
+    ];
+    let text = text_of(file, "tier", node, errors)?;
+    if let Some((_, t)) = TIERS.iter().find(|(name, _)| *name == text) {
+        return Some(*t);
+    }
+    let names = TIERS.map(|(n, _)| n);
+    let help = suggestion(&text, names).map_or_else(
+        || format!("allowed values: {}", names.join(", ")),
+        |s| format!("{s} allowed: {}", names.join(", ")),
+    );
+    errors.push(
+        Finding::error(
+            Rule::InvalidValue,
+            format!("unknown tier `{text}`, expected one of {}", names.join(", ")),
+            at(file, node.pos),
+        )
+        .with_help(help),
+    );
+    None
+}
+
+/// Who answered, reporting unknown keys.
+fn respondent(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<Respondent> {
+    let entries = match &node.value {
+        Value::Null => return None,
+        Value::Map(entries) => entries,
+        other => {
+            errors.push(Finding::error(
+                Rule::InvalidValue,
+                format!("`respondent` must be a mapping, found {}", other.kind()),
+                at(file, node.pos),
+            ));
+            return None;
+        }
+    };
+    let mut r = Respondent {
+        name: None,
+        role: None,
+        email: None,
+    };
+    for (key, v) in entries {
+        match key.name.as_str() {
+            "name" => r.name = text_of(file, "name", v, errors),
+            "role" => r.role = text_of(file, "role", v, errors),
+            "email" => r.email = text_of(file, "email", v, errors),
+            other => errors.push(unknown_key(file, other, key.pos, &["name", "role", "email"], "`respondent`")),
+        }
+    }
+    Some(r)
 }
 
 /// Checks the answers of `q` against `rubric`.
 pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
     let mut errors = Vec::new();
-    let assessed_on = q.assessed_on.as_ref().and_then(|d| {
-        let parsed = parse_date(&d.value);
+    let assessed_on = q.assessed_on.as_ref().and_then(|(d, pos)| {
+        let parsed = parse_date(d);
         if parsed.is_none() {
             errors.push(
-                Finding::error(
-                    Rule::InvalidValue,
-                    format!("assessed_on `{}` is not a valid date", d.value),
-                    at(file, Pos::of(d)),
-                )
-                .with_help("write the date as YYYY-MM-DD"),
+                Finding::error(Rule::InvalidValue, format!("assessed_on `{d}` is not a valid date"), at(file, *pos))
+                    .with_help("write the date as YYYY-MM-DD"),
             );
         }
         parsed
@@ -47,7 +236,10 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
         .map(|c| (c.id.value.as_str(), c))
         .collect();
     let mut answers = HashMap::new();
-    for (id, pos, node) in q.answers.iter().flat_map(|a| a.iter()) {
+    let mut rejected = Vec::new();
+    let mut blank = Vec::new();
+    for (Key { name: id, pos }, node) in &q.answers {
+        let (id, pos) = (id.as_str(), *pos);
         let Some(criterion) = criteria.get(id) else {
             let help = suggestion(id, criteria.keys().copied())
                 .unwrap_or_else(|| format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value));
@@ -70,21 +262,26 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
             Ok(Some(a)) => {
                 answers.insert(id.to_string(), a);
             }
-            Ok(None) => {}
-            Err(mut f) => errors.append(&mut f),
+            Ok(None) => blank.push((id.to_string(), Location::file(file, pos.line, pos.column))),
+            Err(mut f) => {
+                errors.append(&mut f);
+                rejected.push(id.to_string());
+            }
         }
     }
-    let agency_location = Location::file(file, 1, 1);
+    let place = |p: Pos| Location::file(file, p.line, p.column);
     let questionnaire = Questionnaire {
         file: file.to_string(),
         agency: q.agency,
-        agency_location,
-        rubric: q
-            .rubric
-            .map(|r| (r.value.clone(), Location::file(file, Pos::of(&r).line, Pos::of(&r).column))),
+        agency_location: place(q.agency_at.0),
+        agency_name_location: place(q.agency_at.1),
+        answers_location: place(q.answers_at),
+        rubric: q.rubric.map(|(r, pos)| (r, Location::file(file, pos.line, pos.column))),
         assessed_on,
         respondent: q.respondent,
         answers,
+        rejected,
+        blank,
     };
     (questionnaire, errors)
 }

@@ -34,6 +34,10 @@ pub struct LoadFailure {
     pub agency: Option<crate::model::questionnaire::Agency>,
     /// The texts needed to show them.
     pub sources: Sources,
+    /// What did load, when the problems are in the files' contents: the records and answers
+    /// that passed, so that the rules and checks can still run on them and a run reports every
+    /// problem at once. `None` when nothing could be loaded.
+    pub partial: Option<Box<Submission>>,
 }
 
 #[derive(Default)]
@@ -328,6 +332,8 @@ impl Consolidated {
             Some(&self.column),
         );
         errors.extend(inventory::check_integrity(&rubric.rubric, &inv));
+        inv.submitted = true;
+        inv.drop_rejected();
         let agency = crate::model::questionnaire::Agency {
             id: value.to_string(),
             name: None,
@@ -376,6 +382,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
                 fatal,
                 agency: None,
                 sources,
+                partial: None,
             });
         }
     };
@@ -391,7 +398,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
     let named = q_file
         .as_ref()
         .and_then(|(_, q)| q.rubric.as_ref())
-        .map(|r| rubric_id(&r.value).to_string());
+        .map(|(r, _)| rubric_id(r).to_string());
     let loaded = match resolve_rubric(choice, named) {
         Ok(r) => r,
         Err((mut f, spec)) => {
@@ -404,6 +411,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
                 fatal: true,
                 agency,
                 sources: l.sources,
+                partial: None,
             });
         }
     };
@@ -453,7 +461,8 @@ fn conclude(
             findings: errors,
             fatal: false,
             agency,
-            sources: submission.sources,
+            sources: submission.sources.clone(),
+            partial: Some(Box::new(submission)),
         });
     }
     submission.warnings.append(&mut errors);
@@ -496,7 +505,10 @@ impl Loader<'_> {
             .read(path)
             .and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| (name, q)))
         {
-            Ok(q) => Some(q),
+            Ok((name, (q, mut problems))) => {
+                self.errors.append(&mut problems);
+                Some((name, q))
+            }
             Err(e) => {
                 self.errors.push(e);
                 None
@@ -510,16 +522,15 @@ impl Loader<'_> {
         let rubric_ref = q.rubric.clone();
         let (q, mut problems) = questionnaire::interpret(name, q, rubric);
         self.errors.append(&mut problems);
-        if let Some(r) = rubric_ref {
-            let (id, version) = r.value.split_once('@').map_or((r.value.as_str(), None), |(i, v)| (i, Some(v)));
-            let pos = crate::location::Pos::of(&r);
+        if let Some((r, pos)) = rubric_ref {
+            let (id, version) = r.split_once('@').map_or((r.as_str(), None), |(i, v)| (i, Some(v)));
             if id != rubric.id.value || version.is_some_and(|v| v != rubric.version) {
                 self.warnings.push(
                     Finding::warning(
                         Rule::RubricMismatch,
                         format!(
                             "the questionnaire answers `{}` but is assessed against `{}@{}`",
-                            r.value, rubric.id.value, rubric.version
+                            r, rubric.id.value, rubric.version
                         ),
                         super::at(name, pos),
                     )
@@ -547,6 +558,8 @@ impl Loader<'_> {
             self.workbook(path, rubric, &mut inv);
         }
         self.errors.extend(inventory::check_integrity(rubric, &inv));
+        inv.submitted = files.count().1 > 0;
+        inv.drop_rejected();
         inv
     }
 

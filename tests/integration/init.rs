@@ -24,9 +24,38 @@ fn init_writes_templates_that_check_clean_and_hold_every_question() {
             }
         }
     }
-    let out = dgmat().args(["check", sub.to_str().unwrap()]).output().unwrap();
+    // Valid as written, but a blank template is not clean: every dimension's questions are
+    // listed as unanswered, and the placeholder agency id and the empty name are named.
+    let out = dgmat().args(["check", sub.to_str().unwrap(), "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("0 error(s), 0 warning(s) in 2 file(s)"));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    let dimensions = rubric["dimensions"].as_array().unwrap();
+    let asked = dimensions
+        .iter()
+        .filter(|d| d["criteria"].as_array().unwrap().iter().any(|c| c.get("check").is_none()))
+        .count();
+    assert_eq!(ids.iter().filter(|i| **i == "unanswered").count(), asked, "{ids:?}");
+    assert_eq!(ids.iter().filter(|i| **i == "placeholder-agency").count(), 2, "{ids:?}");
+    assert_eq!(ids.len(), asked + 2, "nothing else: {ids:?}");
+    let gov = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "unanswered" && f["message"].as_str().unwrap().starts_with("GOV "))
+        .unwrap();
+    assert!(gov["message"].as_str().unwrap().contains("`GOV-2.1`"), "{gov:#}");
+    assert_eq!(gov["file"], format!("{}/questionnaire.yaml", sub.to_str().unwrap()));
+    let line = gov["line"].as_u64().unwrap() as usize;
+    assert!(
+        q.lines().nth(line - 1).unwrap().starts_with("  GOV-"),
+        "points at the first blank answer"
+    );
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! inventory with every declared collection, explained in comments.
 //!
 //! Both templates are valid as written (blank answers are `unanswered`, empty collections hold
-//! no records), so `dgmat check` passes on them before anything is filled in.
+//! no records), so `dgmat check` passes on them before anything is filled in; it warns about
+//! every question still blank and the placeholder agency until they are.
 
 use std::fmt::Write;
 
