@@ -105,8 +105,10 @@ pub enum Command {
     /// Validate submissions for CI: every problem with file:line:col, in text, JSON, SARIF,
     /// JUnit or GitHub annotations.
     ///
-    /// Each directory is one submission; files named directly form one more. Exit 1 when any
-    /// error is found or a maturity gate (--min-level, --target) fails.
+    /// Each directory is one submission; files named directly are grouped by directory, and each
+    /// group is checked with its sibling submission files (a pre-commit hook passing the changed
+    /// files checks whole submissions). Exit 1 when any error is found or a maturity gate
+    /// (--min-level, --target) fails.
     ///
     /// Example: dgmat check submission/ --format sarif -o dgmat.sarif
     #[command(after_help = EXIT_CODES)]

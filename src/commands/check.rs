@@ -1,6 +1,6 @@
 //! `dgmat check`: validate submissions and report every finding in a CI-readable format.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Exit;
 use crate::cli::{CheckArgs, CheckFormat};
@@ -12,15 +12,39 @@ use crate::model::submission::Submission;
 use crate::report::check::{self, CheckReport, CheckedSubmission};
 use crate::source::Sources;
 
-/// Groups the arguments into submissions: each directory is one, the loose files together
-/// are one.
+/// Groups the arguments into submissions: each directory is one; files are grouped by the
+/// directory they are in, and each group is its directory's whole submission (the files named
+/// and their sibling submission files), so that a pre-commit hook passing only the changed
+/// files checks whole submissions, one per agency. Files in a directory also named are part of
+/// its submission already.
 fn submissions(paths: &[PathBuf]) -> Vec<Vec<PathBuf>> {
     let mut groups: Vec<Vec<PathBuf>> = paths.iter().filter(|p| p.is_dir()).map(|p| vec![p.clone()]).collect();
-    let files: Vec<PathBuf> = paths.iter().filter(|p| !p.is_dir()).cloned().collect();
-    if !files.is_empty() {
+    let named_dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).map(|p| normal(p)).collect();
+    let mut by_dir: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
+    for file in paths.iter().filter(|p| !p.is_dir()) {
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        if named_dirs.contains(&normal(&dir)) {
+            continue;
+        }
+        match by_dir.iter_mut().find(|(d, _)| *d == dir) {
+            Some((_, files)) => files.push(file.clone()),
+            None => by_dir.push((dir, vec![file.clone()])),
+        }
+    }
+    for (dir, mut files) in by_dir {
+        for sibling in submission::submission_files(&dir) {
+            if !files.iter().any(|f| normal(f) == normal(&sibling)) {
+                files.push(sibling);
+            }
+        }
         groups.push(files);
     }
     groups
+}
+
+/// `p` without `./` components, so that `a/./b` and `a/b` are one place.
+fn normal(p: &Path) -> PathBuf {
+    p.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
 }
 
 /// Runs `dgmat check`.

@@ -71,6 +71,40 @@ const INVENTORY_NAMES: [&str; 2] = ["inventory.yaml", "inventory.yml"];
 /// The help for a workbook in a format dgmat does not read.
 const SAVE_AS_HELP: &str = "save it as .xlsx (Excel Workbook) or .ods";
 
+/// The submission files of the directory `dir` (`""` for the current one), sorted, when it is
+/// a submission's directory (it holds `questionnaire.yaml`, `inventory.yaml` or
+/// `inventory.xlsx`): those, its `<collection>.csv` tables and its workbooks (not the lock file
+/// of a workbook open in a spreadsheet program). A file named on the command line brings these
+/// siblings with it, so that a hook passing only the changed files checks whole submissions. A
+/// folder of unrelated exports (many CSV files, no questionnaire) brings none: with a rubric of
+/// one collection, every CSV file would fill it.
+pub fn submission_files(dir: &Path) -> Vec<PathBuf> {
+    let read = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let named = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let anchor = |p: &Path| {
+        let name = named(p);
+        QUESTIONNAIRE_NAMES.contains(&name.as_str())
+            || INVENTORY_NAMES.contains(&name.as_str())
+            || (spreadsheet::is_spreadsheet(p) && p.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("inventory")))
+    };
+    let mut out: Vec<PathBuf> = std::fs::read_dir(read)
+        .map(|d| d.flatten().map(|e| dir.join(e.file_name())).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = named(p);
+            let lock = name.starts_with("~$") || name.starts_with(".~lock");
+            !lock && (anchor(p) || has_ext(p, &["csv"]) || spreadsheet::is_spreadsheet(p))
+        })
+        .collect();
+    if !out.iter().any(|p| anchor(p)) {
+        return Vec::new();
+    }
+    out.sort();
+    out
+}
+
 /// Finds the questionnaire and inventory among `paths` (directories or files).
 fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
     let mut files = Files::default();
