@@ -165,16 +165,26 @@ pub enum Command {
     Rubric(RubricCommand),
     /// Print the JSON Schema (2020-12) of a file format, for editors and other tools.
     ///
-    /// The inventory schema follows the rubric's declared collections and fields.
+    /// With --rubric, the questionnaire schema lists the rubric's questions with the answers
+    /// each accepts (an editor then flags `GOV-4.1: maybe` and unknown ids), and the inventory
+    /// schema its collections and fields. --write DIR writes every schema into DIR, under the
+    /// names the files written by `dgmat init` point to.
     ///
-    /// Example: dgmat schema inventory --rubric vn-dgmm > inventory.schema.json
+    /// Example: dgmat schema questionnaire --rubric vn-dgmm > questionnaire.vn-dgmm.schema.json
+    ///
+    /// Example: dgmat schema --write schemas/ (beside the directories `dgmat init` wrote)
     Schema {
         /// Which format.
-        #[arg(value_enum)]
-        kind: SchemaKind,
-        /// The rubric whose inventory fields to use [default: vn-dgmm].
+        #[arg(value_enum, required_unless_present = "write", conflicts_with = "write")]
+        kind: Option<SchemaKind>,
+        /// The rubric whose questions and inventory fields to use [default: vn-dgmm for the
+        /// inventory; with --write, every shipped rubric].
         #[arg(long, short, value_name = "R")]
         rubric: Option<String>,
+        /// Write the schemas of every format into DIR: rubric, questionnaire, report and diff,
+        /// and `questionnaire.<rubric>.schema.json` and `inventory.<rubric>.schema.json`.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
     },
     /// Print a shell completion script.
     ///

@@ -191,3 +191,36 @@ fn init_csv_writes_a_header_row_per_collection_that_loads() {
     );
     assert_eq!(r["summary"]["files"], 3, "{r:#}");
 }
+
+/// `init` points each template at its rubric's schema in `schemas/` beside the submission, and
+/// `schema --write` writes that file there: the blank templates validate against it, and a
+/// wrong answer does not.
+#[test]
+fn init_points_at_the_schemas_that_schema_write_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("agency");
+    assert!(dgmat().args(["init", sub.to_str().unwrap()]).output().unwrap().status.success());
+    let schemas = dir.path().join("schemas");
+    let out = dgmat()
+        .args(["schema", "--write", schemas.to_str().unwrap(), "--rubric", "vn-dgmm"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for kind in ["questionnaire", "inventory"] {
+        let text = std::fs::read_to_string(sub.join(format!("{kind}.yaml"))).unwrap();
+        let target = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+            .unwrap_or_else(|| panic!("{kind}: no $schema line"));
+        assert_eq!(target, format!("../schemas/{kind}.vn-dgmm.schema.json"));
+        let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sub.join(target)).unwrap()).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let mut doc: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        assert!(validator.is_valid(&doc), "{kind}: the blank template is valid");
+        if kind == "questionnaire" {
+            doc["answers"]["GOV-4.1"] = "maybe".into();
+            assert!(!validator.is_valid(&doc), "GOV-4.1: maybe");
+        }
+    }
+}
