@@ -194,10 +194,16 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print the man page (roff), or write a page per subcommand into DIR.
     ///
     /// Example: dgmat man > dgmat.1 && man ./dgmat.1
-    Man,
+    ///
+    /// Example: dgmat man --dir /usr/local/share/man/man1 (dgmat.1, dgmat-assess.1, ...)
+    Man {
+        /// Write dgmat.1 and a page per subcommand (dgmat-assess.1, ...) into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Options of `dgmat assess`.

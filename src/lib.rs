@@ -67,11 +67,6 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
             commands::print(&String::from_utf8_lossy(&out))?;
             Ok(Exit::Ok)
         }
-        cli::Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(<cli::Cli as clap::CommandFactory>::command()).render(&mut out)?;
-            commands::print(&String::from_utf8_lossy(&out))?;
-            Ok(Exit::Ok)
-        }
+        cli::Command::Man { dir } => commands::man::run(dir.as_deref(), cli.quiet),
     }
 }

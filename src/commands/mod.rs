@@ -8,6 +8,7 @@ pub mod batch;
 pub mod check;
 pub mod diff;
 pub mod init;
+pub mod man;
 pub mod report;
 pub mod rubric;
 pub mod schema;

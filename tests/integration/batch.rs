@@ -282,3 +282,26 @@ fn generated_rounds_are_reproducible_and_spread_across_levels() {
         .count();
     assert!(levels >= 3, "maturity spreads across levels: {}", s["distribution"]);
 }
+
+/// `-q` silences progress and the summary, not the errors: the invalid submissions are still
+/// listed on stderr.
+#[test]
+fn quiet_batch_still_lists_invalid_submissions() {
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args([
+            "-q",
+            "batch",
+            "tests/fixtures/batch",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--rubric",
+            MINI,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("invalid: c-invalid: "), "{err}");
+    assert!(!err.contains("submissions:") && !err.contains("wrote "), "no summary: {err}");
+}

@@ -56,6 +56,9 @@ fn init_writes_templates_that_check_clean_and_hold_every_question() {
         q.lines().nth(line - 1).unwrap().starts_with("  GOV-"),
         "points at the first blank answer"
     );
+    // An empty name is not shown as `Agency:  (my-agency)`.
+    let out = dgmat().args(["assess", sub.to_str().unwrap()]).output().unwrap();
+    assert!(stdout(&out).starts_with("Agency: my-agency\n"), "{}", stdout(&out));
 }
 
 #[test]

@@ -249,3 +249,31 @@ fn the_json_diff_matches_its_schema() {
     broken.as_object_mut().unwrap().remove("overall");
     assert!(!validator.is_valid(&broken));
 }
+
+/// `dgmat man` names no page that does not exist: on stdout the subcommands are `dgmat assess`;
+/// `man --dir` writes every page the pages refer to.
+#[test]
+fn man_pages_name_only_pages_that_exist() {
+    let refs = |page: &str| -> Vec<String> {
+        page.split(|c: char| c.is_whitespace())
+            .filter(|w| w.starts_with("dgmat\\-") && w.ends_with("(1)"))
+            .map(|w| format!("{}.1", w.trim_end_matches("(1)").replace("\\-", "-")))
+            .collect()
+    };
+    let out = dgmat().arg("man").output().unwrap();
+    let page = stdout(&out);
+    assert!(page.contains("dgmat assess"), "{page}");
+    assert_eq!(refs(&page), Vec::<String>::new(), "the page alone names no other page");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dgmat().args(["man", "--dir"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", super::stderr(&out));
+    let main = std::fs::read_to_string(dir.path().join("dgmat.1")).unwrap();
+    let named = refs(&main);
+    assert!(named.contains(&"dgmat-assess.1".to_string()), "{named:?}");
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let page = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for name in refs(&page) {
+            assert!(dir.path().join(&name).exists(), "{name} is named but not written");
+        }
+    }
+}
