@@ -134,32 +134,36 @@ pub enum Command {
     /// versions, agencies or targets.
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Progress across batch rounds toward the rubric's dated targets.
+    ///
+    /// RESULTS are two or more output directories of `dgmat batch` (each holding its
+    /// summary.json), ordered by their round's date. Reports, per target, the share reaching it in
+    /// each round, the share required, the due date, a linear projection to the due date and
+    /// whether it is on track; the transitions of overall levels between the last two rounds
+    /// (agencies matched by id) with new and missing agencies; the agencies that went down a
+    /// level and those below the target in every round; each dimension's shares per round.
+    ///
+    /// Example: dgmat progress results-2025/ results-2026/ -f html -o progress.html
+    #[command(after_help = EXIT_CODES)]
+    Progress(ProgressArgs),
     /// Write a questionnaire template (every question of the rubric, guidance as comments) and
     /// an inventory template into DIR.
     ///
     /// With --csv, the inventory template is one `<collection>.csv` header row per collection
     /// instead (open them in a spreadsheet; save as CSV, or paste them as sheets of
-    /// inventory.xlsx). Existing files are not overwritten unless --force is given.
+    /// inventory.xlsx). With --xlsx, both are workbooks to fill in Excel or LibreOffice:
+    /// questionnaire.xlsx (the agency block, then a sheet per dimension with the answers in
+    /// dropdowns) and inventory.xlsx (a typed sheet per collection); --from fills them from an
+    /// existing submission. Existing files are not overwritten unless --force is given.
     ///
     /// Example: dgmat init my-agency/ --lang vi
     ///
     /// Example: dgmat init my-agency/ --csv
-    Init {
-        /// Directory to write into (created if missing).
-        dir: PathBuf,
-        /// Rubric file or shipped rubric id [default: vn-dgmm].
-        #[arg(long, short, value_name = "R")]
-        rubric: Option<String>,
-        /// Overwrite existing files.
-        #[arg(long)]
-        force: bool,
-        /// Write `<collection>.csv` header templates instead of inventory.yaml.
-        #[arg(long)]
-        csv: bool,
-        /// Language of the comments.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
-        lang: Lang,
-    },
+    ///
+    /// Example: dgmat init my-agency/ --xlsx --lang vi
+    ///
+    /// Example: dgmat init review/ --xlsx --from last-year/
+    Init(InitArgs),
     /// List, show or lint rubrics.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -274,6 +278,23 @@ pub struct DiffArgs {
     pub fail_on_regression: bool,
 }
 
+/// Options of `dgmat progress`.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Two or more batch output directories (or their summary.json files).
+    #[arg(value_name = "RESULTS", num_args = 2.., required = true)]
+    pub results: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of the headings.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
 /// Output formats of `diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
@@ -311,6 +332,32 @@ pub struct CheckArgs {
     pub warnings_as_errors: bool,
 }
 
+/// Arguments of `dgmat init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Directory to write into (created if missing).
+    pub dir: PathBuf,
+    /// Rubric file or shipped rubric id [default: the --from submission's, else vn-dgmm].
+    #[arg(long, short, value_name = "R")]
+    pub rubric: Option<String>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub force: bool,
+    /// Write `<collection>.csv` header templates instead of inventory.yaml.
+    #[arg(long, conflicts_with = "xlsx")]
+    pub csv: bool,
+    /// Write questionnaire.xlsx and inventory.xlsx workbooks (dropdowns, typed cells) instead
+    /// of YAML.
+    #[arg(long)]
+    pub xlsx: bool,
+    /// Fill the workbooks from this submission (a directory or files: YAML, CSV or workbooks).
+    #[arg(long, value_name = "SUBMISSION", requires = "xlsx")]
+    pub from: Option<PathBuf>,
+    /// Language of the comments (and of the workbooks' texts and dropdowns).
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
 /// Options of `dgmat batch`.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
@@ -342,6 +389,13 @@ pub struct BatchArgs {
     /// Language of rubric texts in the agency reports.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    /// The round's name, stamped on every summary [default: the --as-of date].
+    #[arg(long, value_name = "NAME")]
+    pub round: Option<String>,
+    /// The round's date (YYYY-MM-DD): submissions without assessed_on are dated so, and one
+    /// assessed more than the rubric's scoring.max_age_days before it is stale [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// Output formats of `check`.

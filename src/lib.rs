@@ -49,15 +49,10 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
         cli::Command::Report(args) => commands::report::run(args, cli.quiet),
         cli::Command::Batch(args) => commands::batch::run(args, cli.quiet),
-        cli::Command::Init {
-            dir,
-            rubric,
-            force,
-            csv,
-            lang,
-        } => commands::init::run(dir, rubric.as_deref(), *force, *csv, *lang, cli.quiet),
+        cli::Command::Init(args) => commands::init::run(args, cli.quiet),
         cli::Command::Check(args) => commands::check::run(args, cli.quiet),
         cli::Command::Diff(args) => commands::diff::run(args, cli.quiet),
+        cli::Command::Progress(args) => commands::progress::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
         cli::Command::Schema { kind, rubric, write } => commands::schema::run(*kind, rubric.as_deref(), write.as_deref(), cli.quiet),
         cli::Command::Completions { shell } => {

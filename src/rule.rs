@@ -72,6 +72,10 @@ rules! {
         "A table with more rows than the limit",
         "Rows past the cap are not read. Raise it with `--max-rows` (or `DGMAT_MAX_ROWS`) if the file is genuine."
     }
+    UncachedFormula = "uncached-formula" {
+        "A workbook formula saved without its value",
+        "dgmat reads a formula cell by the value the spreadsheet saved with it and never computes formulas itself. Open the workbook in Excel or LibreOffice and save it, or type the value."
+    }
     Csv = "csv" {
         "A CSV file that cannot be parsed",
         "Check the delimiter (a comma), the quoting and that every row has as many cells as the header."

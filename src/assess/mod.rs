@@ -5,10 +5,13 @@
 //! carry facts ([`Detail`], [`Issue`]) that `report` puts into words in the reader's language.
 //! May import: `model`, `rules`, `location`. Never `load`, `report` or `batch`.
 
+pub mod agency_id;
 pub mod checks;
 mod completeness;
 mod gaps;
 pub mod portfolio;
+pub mod progress;
+pub mod round;
 pub mod scoring;
 
 use std::collections::HashMap;
@@ -209,6 +212,9 @@ pub struct TargetResult {
     pub id: Option<String>,
     /// Level required.
     pub level: u8,
+    /// The date it is due (`YYYY-MM-DD`), when the rubric's target gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
     /// Whether the overall level reaches it.
     pub met: bool,
 }
@@ -434,11 +440,13 @@ fn agency(questionnaire: Option<&Questionnaire>, inventory: &Inventory) -> Agenc
             id: id.clone(),
             name: None,
             tier: None,
+            region: None,
         },
         (None, None) => Agency {
             id: "unknown".into(),
             name: None,
             tier: None,
+            region: None,
         },
     }
 }
@@ -508,20 +516,21 @@ fn resolve_target(rubric: &Rubric, choice: &TargetChoice, overall: u8) -> Target
             .targets
             .iter()
             .find(|t| t.id.value == id)
-            .map(|t| (Some(id.to_string()), t.level.value))
+            .map(|t| (Some(id.to_string()), t.level.value, t.due_date().map(|d| d.to_string())))
     };
-    let (id, level) = match choice {
-        TargetChoice::Id(id) => by_id(id).unwrap_or((None, (overall + 1).min(5))),
-        TargetChoice::Level(l) => (None, *l),
+    let (id, level, due) = match choice {
+        TargetChoice::Id(id) => by_id(id).unwrap_or((None, (overall + 1).min(5), None)),
+        TargetChoice::Level(l) => (None, *l, None),
         TargetChoice::Default => rubric
             .default_target
             .as_ref()
             .and_then(|d| by_id(&d.value))
-            .unwrap_or((None, (overall + 1).min(5))),
+            .unwrap_or((None, (overall + 1).min(5), None)),
     };
     TargetResult {
         id,
         level,
+        due,
         met: overall >= level,
     }
 }

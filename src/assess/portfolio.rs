@@ -1,8 +1,11 @@
 //! National indicators over a batch: level distribution, shares at or above each level
 //! (overall, per dimension, per tier), and each target's and portfolio goal's result.
 //!
-//! Every share is over all submissions of the batch: an invalid submission has shown no level,
-//! so it counts as reaching none. The figures are what the submissions demonstrate.
+//! Every share is over the rows that count (see [`RowStatus::counts`]): one per agency. An
+//! invalid submission has shown no level, so it counts as reaching none; so does an agency whose
+//! latest submissions conflict (counted once). Superseded and stale submissions are listed but
+//! not counted: the agency is counted through its latest submission, or not at all when that is
+//! too old to say anything about the round. The figures are what the submissions demonstrate.
 
 use std::collections::BTreeMap;
 
@@ -11,14 +14,47 @@ use serde::Serialize;
 use crate::model::questionnaire::Tier;
 use crate::model::rubric::{LoadedRubric, Target};
 
-/// Whether a submission could be assessed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// Whether a submission could be assessed, and whether it counts in the round's shares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RowStatus {
-    /// Assessed.
+    /// Assessed and counted.
     Ok,
-    /// Could not be assessed; `error` says why.
+    /// Could not be assessed (or could not be read); `error` says why. Counted as reaching no level.
     Invalid,
+    /// Assessed and counted, but without a questionnaire: its questions are unanswered.
+    Incomplete,
+    /// Assessed, not counted: a later submission claims the same agency.
+    Superseded,
+    /// Assessed, not counted: another submission claims the same agency with the same date.
+    /// The agency counts once, as reaching no level.
+    Conflict,
+    /// Assessed, not counted: older than the rubric's `scoring.max_age_days` before the round.
+    Stale,
+}
+
+impl RowStatus {
+    /// Whether the submission was assessed (has levels).
+    pub fn is_assessed(self) -> bool {
+        self != RowStatus::Invalid
+    }
+
+    /// Whether the row itself counts in the shares (conflicts count once per agency, apart).
+    pub fn counts(self) -> bool {
+        matches!(self, RowStatus::Ok | RowStatus::Incomplete | RowStatus::Invalid)
+    }
+
+    /// The name the outputs use.
+    pub fn name(self) -> &'static str {
+        match self {
+            RowStatus::Ok => "ok",
+            RowStatus::Invalid => "invalid",
+            RowStatus::Incomplete => "incomplete",
+            RowStatus::Superseded => "superseded",
+            RowStatus::Conflict => "conflict",
+            RowStatus::Stale => "stale",
+        }
+    }
 }
 
 /// One submission's line in the summary.
@@ -52,6 +88,10 @@ pub struct Row {
     pub report: Option<String>,
     /// Why the submission is invalid: the first error, located, and how many more.
     pub error: Option<String>,
+    /// The questionnaire's `assessed_on` (else the round's date), when assessed.
+    pub assessed_on: Option<String>,
+    /// Why the row is incomplete, superseded, in conflict or stale.
+    pub note: Option<String>,
 }
 
 /// Counts of submissions.
@@ -59,12 +99,23 @@ pub struct Row {
 pub struct Totals {
     /// All submissions found.
     pub submissions: usize,
-    /// Assessed without errors.
+    /// Assessed (every status but invalid).
     pub assessed: usize,
     /// Could not be assessed.
     pub invalid: usize,
     /// Assessed but below `--fail-below`.
     pub below_gate: usize,
+    /// The agencies the shares are over: ok, incomplete and invalid rows, and each agency in
+    /// conflict once.
+    pub counted: usize,
+    /// Assessed without a questionnaire.
+    pub incomplete: usize,
+    /// Not counted: a later submission claims the agency.
+    pub superseded: usize,
+    /// Not counted: the latest submissions of an agency share one date.
+    pub conflict: usize,
+    /// Not counted: too old for the round.
+    pub stale: usize,
 }
 
 /// Shares of submissions at or above each level 1..5.
@@ -110,6 +161,11 @@ pub struct TargetKpi {
     pub id: String,
     /// Its level.
     pub level: u8,
+    /// The date by which it is due, when the rubric says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// The share of agencies that must reach its level (its portfolio goal for that level, else 1).
+    pub required_share: f64,
     /// Submissions at or above it.
     pub met_count: usize,
     /// Their share.
@@ -151,11 +207,14 @@ fn shares<'a>(levels: impl Iterator<Item = Option<u8>> + Clone + 'a, of: usize) 
 
 /// Computes the indicators of `rows` assessed against `rubric`.
 pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
+    let all = rows;
+    let counted = counted(rows);
+    let rows = &counted[..];
     let n = rows.len();
     let overall = shares(rows.iter().map(|r| r.level), n);
     let targets = rubric.rubric.targets.iter().map(|t| target_kpi(t, rows, &overall)).collect();
     Kpis {
-        totals: totals(rows),
+        totals: totals(all, n),
         distribution: distribution(rows),
         at_or_above: AtOrAbove {
             dimensions: dimension_shares(rubric, rows),
@@ -166,15 +225,41 @@ pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
     }
 }
 
-/// Counts the submissions: all, assessed, invalid and below the gate.
-fn totals(rows: &[Row]) -> Totals {
+/// The rows the shares are over: those that count, and one row reaching no level for each
+/// agency whose latest submissions conflict.
+fn counted(rows: &[Row]) -> Vec<Row> {
+    let mut out: Vec<Row> = rows.iter().filter(|r| r.status.counts()).cloned().collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for r in rows.iter().filter(|r| r.status == RowStatus::Conflict) {
+        let key = r.agency_id.as_deref().map(super::agency_id::agency_key);
+        if seen.insert(key) {
+            out.push(Row {
+                level: None,
+                index: None,
+                target_met: None,
+                dimensions: vec![None; r.dimensions.len()],
+                ..r.clone()
+            });
+        }
+    }
+    out
+}
+
+/// Counts the submissions by status; `counted` is how many the shares are over.
+fn totals(rows: &[Row], counted: usize) -> Totals {
     let n = rows.len();
-    let assessed = rows.iter().filter(|r| r.status == RowStatus::Ok).count();
+    let of = |s: RowStatus| rows.iter().filter(|r| r.status == s).count();
+    let invalid = of(RowStatus::Invalid);
     Totals {
         submissions: n,
-        assessed,
-        invalid: n - assessed,
-        below_gate: rows.iter().filter(|r| r.below_gate).count(),
+        assessed: n - invalid,
+        invalid,
+        below_gate: rows.iter().filter(|r| r.below_gate && r.status.counts()).count(),
+        counted,
+        incomplete: of(RowStatus::Incomplete),
+        superseded: of(RowStatus::Superseded),
+        conflict: of(RowStatus::Conflict),
+        stale: of(RowStatus::Stale),
     }
 }
 
@@ -250,6 +335,8 @@ fn target_kpi(t: &Target, rows: &[Row], overall: &Shares) -> TargetKpi {
     TargetKpi {
         id: t.id.value.clone(),
         level,
+        due: t.due_date().map(|d| d.to_string()),
+        required_share: t.required_share(),
         met_count,
         share: share(met_count, rows.len()),
         portfolio,

@@ -5,9 +5,12 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// File names that make a directory a submission, besides `<collection>.csv` and `.xlsx`.
-const MARKERS: [&str; 6] = [
+const MARKERS: [&str; 9] = [
     "questionnaire.yaml",
     "questionnaire.yml",
+    "questionnaire.xlsx",
+    "questionnaire.xlsm",
+    "questionnaire.ods",
     "inventory.yaml",
     "inventory.yml",
     "inventory.xlsx",
@@ -23,11 +26,21 @@ pub fn markers<'a>(collections: impl Iterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
+/// A place the walk could not enter.
+pub struct Problem {
+    /// The folder (or link).
+    pub path: PathBuf,
+    /// Why.
+    pub why: String,
+    /// A symbolic-link loop, deliberately not followed (not a folder that failed to be read).
+    pub is_loop: bool,
+}
+
 /// The submission directories below `root` (sorted by path) and the problems met on the way
 /// (unreadable folders, symlink loops), which do not stop the walk. A submission directory
 /// holds one of `markers`. `skip` (the output
 /// directory) is never entered; neither are hidden directories such as `.git`.
-pub fn submissions(root: &Path, skip: Option<&Path>, markers: &[String]) -> (Vec<PathBuf>, Vec<String>) {
+pub fn submissions(root: &Path, skip: Option<&Path>, markers: &[String]) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let skip = skip.and_then(|s| s.canonicalize().ok());
@@ -49,16 +62,14 @@ pub fn submissions(root: &Path, skip: Option<&Path>, markers: &[String]) -> (Vec
             }
             Ok(_) => {}
             Err(err) => {
-                let place = err
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
-                let why = if err.loop_ancestor().is_some() {
+                let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                let is_loop = err.loop_ancestor().is_some();
+                let why = if is_loop {
                     "symbolic link loop, not followed".to_string()
                 } else {
                     err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
                 };
-                problems.push(format!("{place}: {why}"));
+                problems.push(Problem { path, why, is_loop });
             }
         }
     }

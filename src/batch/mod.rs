@@ -20,6 +20,7 @@ use rayon::prelude::*;
 
 use crate::assess::TargetChoice;
 use crate::assess::portfolio::{self, Kpis, Row, RowStatus};
+use crate::assess::round::{self, Round};
 use crate::lang::Lang;
 use crate::load::submission::{self, RubricChoice};
 use crate::model::questionnaire::Agency;
@@ -61,8 +62,11 @@ pub struct BatchOptions<'a> {
     pub fail_below: Option<u8>,
     /// Language of rubric texts in reports.
     pub lang: Lang,
-    /// The assessment date for submissions without one.
+    /// The round's date (`--as-of`): the assessment date of submissions without one, and the
+    /// date staleness is judged at.
     pub today: chrono::NaiveDate,
+    /// The round's name (`--round`).
+    pub round: String,
     /// Whether to draw a progress bar.
     pub progress: bool,
 }
@@ -73,8 +77,13 @@ pub struct BatchResult {
     pub rows: Vec<Row>,
     /// Indicators.
     pub kpis: Kpis,
-    /// Problems met while discovering (unreadable folders, loops).
+    /// Problems met while discovering that leave no row (symbolic-link loops, rows of no agency).
     pub discovery_problems: Vec<String>,
+    /// The round: name, date, the age limit.
+    pub round: Round,
+    /// What the integrity checks found: duplicate ids, look-alike ids, stale and incomplete
+    /// submissions, each naming its paths.
+    pub warnings: Vec<String>,
 }
 
 /// Runs a batch: discover, assess in parallel, write every output.
@@ -85,14 +94,35 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     crate::write::remove_leftovers(&agencies);
     let found = discover_work(opts)?;
     let mut rows = assess_all(opts, &found, &agencies)?;
+    // A folder that could not be read is a row of its own: the published results must show
+    // that something was not assessed, not silently leave it out.
+    rows.extend(
+        found
+            .unreadable
+            .iter()
+            .map(|(path, why)| (invalid_row(opts, path, format!("could not be read: {why}"), None, 1, 0), None)),
+    );
     rows.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let rows = name_reports(rows, &agencies)?;
+    let mut rows = name_reports(rows, &agencies)?;
+    let round = Round {
+        name: opts.round.clone(),
+        date: opts.today,
+        max_age_days: opts.rubric.rubric.scoring.max_age_days,
+    };
+    let mut warnings = round::settle(&mut rows, &round);
+    warnings.extend(
+        rows.iter()
+            .filter(|r| r.status == RowStatus::Incomplete)
+            .map(|r| format!("incomplete: {}: no questionnaire; its questions count as unanswered", r.path)),
+    );
     let kpis = portfolio::compute(&opts.rubric, &rows);
-    write_summaries(opts, &rows, &kpis)?;
+    write_summaries(opts, &rows, &kpis, &round, &warnings)?;
     Ok(BatchResult {
         rows,
         kpis,
         discovery_problems: found.problems,
+        round,
+        warnings,
     })
 }
 
@@ -102,8 +132,10 @@ struct Found {
     items: Vec<(String, u64, Work)>,
     /// The consolidated inventory the groups come from.
     consolidated: Option<submission::Consolidated>,
-    /// Problems met while discovering (unreadable folders, loops, rows of no agency).
+    /// Problems met while discovering that leave no row (loops, rows of no agency).
     problems: Vec<String>,
+    /// Folders that could not be read: (path as the summary shows it, why).
+    unreadable: Vec<(String, String)>,
 }
 
 /// Finds the submissions of the batch's source.
@@ -118,20 +150,32 @@ fn discover_work(opts: &BatchOptions<'_>) -> anyhow::Result<Found> {
 fn tree_work(opts: &BatchOptions<'_>, root: &Path) -> Found {
     let markers = discover::markers(opts.rubric.rubric.inventory.keys());
     let (dirs, problems) = discover::submissions(root, Some(opts.out), &markers);
-    let mut items = Vec::new();
-    for dir in dirs {
-        let rel = dir.strip_prefix(root).unwrap_or(&dir);
-        let label = if rel.as_os_str().is_empty() {
+    let label = |dir: &Path| {
+        let rel = dir.strip_prefix(root).unwrap_or(dir);
+        if rel.as_os_str().is_empty() {
             ".".to_string()
         } else {
             rel.to_string_lossy().replace('\\', "/")
-        };
-        items.push((label, discover::size(&dir, &markers), Work::Dir(dir)));
+        }
+    };
+    let mut items = Vec::new();
+    for dir in dirs {
+        items.push((label(&dir), discover::size(&dir, &markers), Work::Dir(dir)));
+    }
+    let mut loops = Vec::new();
+    let mut unreadable = Vec::new();
+    for p in problems {
+        if p.is_loop {
+            loops.push(format!("{}: {}", p.path.display(), p.why));
+        } else {
+            unreadable.push((label(&p.path), p.why));
+        }
     }
     Found {
         items,
         consolidated: None,
-        problems,
+        problems: loops,
+        unreadable,
     }
 }
 
@@ -157,6 +201,7 @@ fn consolidated_work(opts: &BatchOptions<'_>, file: &Path, column: &str) -> anyh
         items,
         consolidated: Some(c),
         problems,
+        unreadable: Vec::new(),
     })
 }
 
@@ -221,12 +266,12 @@ fn name_reports(mut rows: Vec<(Row, Option<PathBuf>)>, agencies: &Path) -> anyho
 }
 
 /// Writes summary.csv, summary.json and index.html into the output directory.
-fn write_summaries(opts: &BatchOptions<'_>, rows: &[Row], kpis: &Kpis) -> anyhow::Result<()> {
-    crate::write::write_atomic(&opts.out.join("summary.csv"), &summary::csv(&opts.rubric, rows)?)?;
-    let json = summary::json(&opts.rubric, kpis, rows)?;
+fn write_summaries(opts: &BatchOptions<'_>, rows: &[Row], kpis: &Kpis, round: &Round, warnings: &[String]) -> anyhow::Result<()> {
+    crate::write::write_atomic(&opts.out.join("summary.csv"), &summary::csv(&opts.rubric, rows, round)?)?;
+    let json = summary::json(&opts.rubric, kpis, rows, round, warnings)?;
     crate::write::write_atomic(&opts.out.join("summary.json"), json.as_bytes())?;
-    let index =
-        index::render(&index::build(&opts.rubric, rows, kpis, opts.lang)).map_err(|e| anyhow::anyhow!("cannot render index.html: {e}"))?;
+    let index = index::render(&index::build(&opts.rubric, rows, kpis, round, warnings, opts.lang))
+        .map_err(|e| anyhow::anyhow!("cannot render index.html: {e}"))?;
     crate::write::write_atomic(&opts.out.join("index.html"), index.as_bytes())?;
     Ok(())
 }
@@ -265,6 +310,9 @@ fn assess_one(
     let agency_seen = std::cell::RefCell::new(None);
     let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Box<Row>> {
         let sub = load().map_err(|f| Box::new(load_failure_row(opts, path, f)))?;
+        if let Some(row) = rubric_mismatch(opts, path, &sub.warnings, sub.questionnaire.as_ref().map(|q| q.agency.clone())) {
+            return Err(Box::new(row));
+        }
         if let Some(q) = &sub.questionnaire {
             agency_seen.replace(Some(q.agency.clone()));
             crate::fault::check(format_args!("assess:{}", q.agency.id));
@@ -323,7 +371,11 @@ fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pendi
         agency_id: Some(a.agency.id.clone()),
         agency_name: a.agency.name.clone(),
         tier: a.agency.tier,
-        status: RowStatus::Ok,
+        status: if sub.questionnaire.is_some() {
+            RowStatus::Ok
+        } else {
+            RowStatus::Incomplete
+        },
         level: Some(a.level),
         index: Some(index2(a.index)),
         target_met: Some(a.target.met),
@@ -333,12 +385,41 @@ fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pendi
         below_gate: opts.fail_below.is_some_and(|min| a.level < min),
         report: None,
         error: None,
+        assessed_on: Some(a.assessed_on.to_string()),
+        note: sub
+            .questionnaire
+            .is_none()
+            .then(|| "no questionnaire: its questions count as unanswered".to_string()),
     };
     Ok((row, Some(pending)))
 }
 
+/// The invalid row of a submission whose questionnaire declares another rubric than the
+/// batch's: its answers mean other things, so it is not assessed, and the error names both.
+fn rubric_mismatch(opts: &BatchOptions<'_>, path: &str, findings: &[crate::finding::Finding], agency: Option<Agency>) -> Option<Row> {
+    let f = findings
+        .iter()
+        .find(|f| f.rule == crate::rule::RuleId::Builtin(crate::rule::Rule::RubricMismatch))?;
+    let located = f
+        .location
+        .as_ref()
+        .map_or_else(|| f.message.clone(), |l| format!("{l}: {}", f.message));
+    let errors = findings.iter().filter(|x| x.is_error()).count();
+    Some(invalid_row(
+        opts,
+        path,
+        format!("{located}; a batch assesses every submission against one rubric (--rubric)"),
+        agency,
+        errors.max(1),
+        findings.len() - errors,
+    ))
+}
+
 /// The invalid row of a submission that could not be loaded: its first error, located, and how many more.
 fn load_failure_row(opts: &BatchOptions<'_>, path: &str, f: submission::LoadFailure) -> Row {
+    if let Some(row) = rubric_mismatch(opts, path, &f.findings, f.agency.clone()) {
+        return row;
+    }
     let errors: Vec<_> = f.findings.iter().filter(|x| x.is_error()).collect();
     let first = errors.first().map_or_else(
         || "invalid submission".to_string(),
@@ -380,5 +461,7 @@ fn invalid_row(opts: &BatchOptions<'_>, path: &str, error: String, agency: Optio
         below_gate: false,
         report: None,
         error: Some(error),
+        assessed_on: None,
+        note: None,
     }
 }

@@ -22,6 +22,7 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
     let loaded = Arc::new(super::load_rubric(spec).map_err(|f| f.with_summary("the rubric is invalid; nothing was assessed"))?);
     let target = super::target(&loaded.rubric, args.target.as_deref())?;
     let started = std::time::Instant::now();
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let result = batch::run(&BatchOptions {
         source,
         out: &args.out,
@@ -30,11 +31,18 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         jobs: args.jobs,
         fail_below: args.fail_below,
         lang: args.lang,
-        today: chrono::Local::now().date_naive(),
+        today: as_of,
+        round: args.round.clone().unwrap_or_else(|| as_of.to_string()),
         progress: !quiet,
     })?;
     for p in &result.discovery_problems {
         crate::stderr!("warning: skipped {p}");
+    }
+    for w in result.warnings.iter().take(50) {
+        crate::stderr!("warning: {w}");
+    }
+    if result.warnings.len() > 50 {
+        crate::stderr!("… and {} more warnings (see summary.json)", result.warnings.len() - 50);
     }
     let invalid: Vec<_> = result.rows.iter().filter(|r| r.status == RowStatus::Invalid).collect();
     // Errors are shown even with --quiet, which silences only progress and summaries.
@@ -45,9 +53,9 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         crate::stderr!("… and {} more invalid submissions (see summary.csv)", invalid.len() - 20);
     }
     if !quiet {
-        crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis).trim_end());
+        crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round).trim_end());
         crate::stderr!("wrote {} in {:.1} s", args.out.display(), started.elapsed().as_secs_f64());
     }
-    let failing = !invalid.is_empty() || result.rows.iter().any(|r| r.below_gate);
+    let failing = !invalid.is_empty() || result.rows.iter().any(|r| r.below_gate && r.status.counts());
     Ok(if failing { Exit::GateFailed } else { Exit::Ok })
 }

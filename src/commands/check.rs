@@ -168,10 +168,10 @@ fn tidy_findings(report: &mut CheckReport, warnings_as_errors: bool) {
     report.files.dedup();
 }
 
-/// The files named by a failed load's findings.
+/// The files named by a failed load's findings (a workbook once, whichever sheets).
 fn failure_files(findings: &[Finding]) -> Vec<String> {
     findings
         .iter()
-        .filter_map(|f| f.location.as_ref().map(|l| l.origin.to_string()))
+        .filter_map(|f| f.location.as_ref().map(|l| l.path().to_string()))
         .collect()
 }

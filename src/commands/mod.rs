@@ -9,6 +9,7 @@ pub mod check;
 pub mod diff;
 pub mod init;
 pub mod man;
+pub mod progress;
 pub mod report;
 pub mod rubric;
 pub mod schema;

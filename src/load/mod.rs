@@ -9,6 +9,7 @@ pub mod limits;
 #[cfg(test)]
 mod proptests;
 pub mod questionnaire;
+pub mod questionnaire_book;
 pub mod rubric;
 pub mod spreadsheet;
 pub mod submission;

@@ -7,14 +7,18 @@
 
 use std::collections::HashMap;
 
-use super::{at, parse_date, suggestion};
+use super::{parse_date, suggestion};
 use crate::finding::{Finding, Rule, did_you_mean};
-use crate::location::Location;
-use crate::location::Pos;
+use crate::location::{Location, Origin, Pos};
 use crate::model::node::{Key, Node, Value};
 use crate::model::questionnaire::{Agency, QuestionnaireFile, Respondent, Tier};
 use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
+
+/// Where `pos` is in `origin`.
+fn at(origin: &Origin, pos: Pos) -> Option<Location> {
+    Some(origin.at(pos))
+}
 
 /// Reads a questionnaire's envelope: the file and the problems found in it (an unknown key, a
 /// wrong tier, a missing agency), all of them; `Err` only when the file is not a questionnaire
@@ -25,7 +29,7 @@ pub fn parse(file: &str, text: &str) -> Result<(QuestionnaireFile, Vec<Finding>)
     let Value::Map(entries) = root.value else {
         return Err(super::check_header_nodes(file, None, None, "questionnaire")
             .err()
-            .unwrap_or_else(|| Finding::error(Rule::InvalidValue, format!("{file} must be a mapping"), at(file, root.pos))));
+            .unwrap_or_else(|| Finding::error(Rule::InvalidValue, format!("{file} must be a mapping"), super::at(file, root.pos))));
     };
     let get = |k: &str| entries.iter().find(|(key, _)| key.name == k).map(|(_, v)| v);
     super::check_header_nodes(file, get("dgmat"), get("kind"), "questionnaire")?;
@@ -38,6 +42,7 @@ pub fn parse(file: &str, text: &str) -> Result<(QuestionnaireFile, Vec<Finding>)
             id: String::new(),
             name: None,
             tier: None,
+            region: None,
         },
         assessed_on: None,
         respondent: None,
@@ -66,7 +71,7 @@ pub fn parse(file: &str, text: &str) -> Result<(QuestionnaireFile, Vec<Finding>)
                     other => errors.push(Finding::error(
                         Rule::InvalidValue,
                         format!("`answers` must map criterion ids to answers, found {}", other.kind()),
-                        at(file, node.pos),
+                        super::at(file, node.pos),
                     )),
                 }
             }
@@ -78,7 +83,7 @@ pub fn parse(file: &str, text: &str) -> Result<(QuestionnaireFile, Vec<Finding>)
             Finding::error(
                 Rule::MissingKey,
                 "the questionnaire names no `agency`",
-                at(file, Pos { line: 1, column: 1 }),
+                super::at(file, Pos { line: 1, column: 1 }),
             )
             .with_help("add `agency: {id: ..., name: ..., tier: ...}`"),
         );
@@ -92,7 +97,7 @@ const TOP_KEYS: &[&str] = &["dgmat", "kind", "rubric", "agency", "assessed_on", 
 /// The error for the key `name` at `pos`, which is none of `known` (keys of `what`).
 fn unknown_key(file: &str, name: &str, pos: Pos, known: &[&str], what: &str) -> Finding {
     let help = suggestion(name, known.iter().copied()).unwrap_or_else(|| format!("allowed keys here: {}", known.join(", ")));
-    Finding::error(Rule::UnknownKey, format!("unknown key `{name}` in {what}"), at(file, pos)).with_help(help)
+    Finding::error(Rule::UnknownKey, format!("unknown key `{name}` in {what}"), super::at(file, pos)).with_help(help)
 }
 
 /// The text of the scalar `node` (the value of `key`), or an error when it is not one.
@@ -103,7 +108,7 @@ fn text_of(file: &str, key: &str, node: &Node, errors: &mut Vec<Finding>) -> Opt
             errors.push(Finding::error(
                 Rule::InvalidValue,
                 format!("`{key}` must be a single value, found {}", node.value.kind()),
-                at(file, node.pos),
+                super::at(file, node.pos),
             ));
             None
         }
@@ -111,12 +116,13 @@ fn text_of(file: &str, key: &str, node: &Node, errors: &mut Vec<Finding>) -> Opt
     }
 }
 
-/// The agency `{id, name, tier}`, reporting whatever is wrong with it.
+/// The agency `{id, name, tier, region}`, reporting whatever is wrong with it.
 fn agency(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Agency {
     let mut agency = Agency {
         id: String::new(),
         name: None,
         tier: None,
+        region: None,
     };
     let entries = match &node.value {
         Value::Map(entries) => entries,
@@ -130,7 +136,7 @@ fn agency(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Agency {
                 Finding::error(
                     Rule::InvalidValue,
                     format!("`agency` must be a mapping, found {}", other.kind()),
-                    at(file, node.pos),
+                    super::at(file, node.pos),
                 )
                 .with_help("write `agency: {id: ..., name: ..., tier: ...}`"),
             );
@@ -146,12 +152,13 @@ fn agency(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Agency {
             }
             "name" => agency.name = text_of(file, "name", v, errors),
             "tier" => agency.tier = tier(file, v, errors),
-            other => errors.push(unknown_key(file, other, key.pos, &["id", "name", "tier"], "`agency`")),
+            "region" => agency.region = text_of(file, "region", v, errors),
+            other => errors.push(unknown_key(file, other, key.pos, &["id", "name", "tier", "region"], "`agency`")),
         }
     }
     if !has_id {
         errors.push(
-            Finding::error(Rule::MissingKey, "the agency has no `id`", at(file, node.pos))
+            Finding::error(Rule::MissingKey, "the agency has no `id`", super::at(file, node.pos))
                 .with_help("add `id: ...`, the agency's short id (it names the agency's files in batch output)"),
         );
     }
@@ -179,7 +186,7 @@ fn tier(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<Tier> {
         Finding::error(
             Rule::InvalidValue,
             format!("unknown tier `{text}`, expected one of {}", names.join(", ")),
-            at(file, node.pos),
+            super::at(file, node.pos),
         )
         .with_help(help),
     );
@@ -195,7 +202,7 @@ fn respondent(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<Resp
             errors.push(Finding::error(
                 Rule::InvalidValue,
                 format!("`respondent` must be a mapping, found {}", other.kind()),
-                at(file, node.pos),
+                super::at(file, node.pos),
             ));
             return None;
         }
@@ -216,35 +223,101 @@ fn respondent(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<Resp
     Some(r)
 }
 
+/// A questionnaire's parts before its answers are checked against a rubric: the same whether
+/// it was written in YAML or in a workbook, so that both meet every rule, hint and cap.
+pub struct Parts {
+    /// The file, as findings name it.
+    pub file: String,
+    /// Who is assessed.
+    pub agency: Agency,
+    /// Where the agency id is written.
+    pub agency_location: Location,
+    /// Where the agency name is written (else the agency).
+    pub agency_name_location: Location,
+    /// Where the answers start (`answers:` in YAML), for findings about the answers as a whole.
+    pub answers_location: Location,
+    /// The rubric it says it answers, and where.
+    pub rubric: Option<(String, Location)>,
+    /// The assessment date as written, and where.
+    pub assessed_on: Option<(String, Location)>,
+    /// Who answered.
+    pub respondent: Option<Respondent>,
+    /// The answers, in the order written; a blank answer is a `Null` node.
+    pub answers: Vec<RawAnswer>,
+}
+
+/// One answer as written: the criterion id, where the id is, and the answer's node (short or
+/// long form) with positions in `origin`.
+pub struct RawAnswer {
+    /// The criterion answered.
+    pub id: String,
+    /// The file or sheet the answer is in.
+    pub origin: Origin,
+    /// Where the id is written.
+    pub key: Pos,
+    /// The answer.
+    pub node: Node,
+}
+
+/// The parts of the YAML questionnaire `q`, read from `file`.
+pub fn parts(file: &str, q: QuestionnaireFile) -> Parts {
+    let origin = Origin::file(file);
+    let answers = q
+        .answers
+        .into_iter()
+        .map(|(Key { name, pos }, node)| RawAnswer {
+            id: name,
+            origin: origin.clone(),
+            key: pos,
+            node,
+        })
+        .collect();
+    Parts {
+        file: file.to_string(),
+        agency: q.agency,
+        agency_location: origin.at(q.agency_at.0),
+        agency_name_location: origin.at(q.agency_at.1),
+        answers_location: origin.at(q.answers_at),
+        rubric: q.rubric.map(|(r, pos)| (r, origin.at(pos))),
+        assessed_on: q.assessed_on.map(|(d, pos)| (d, origin.at(pos))),
+        respondent: q.respondent,
+        answers,
+    }
+}
+
 /// Checks the answers of `q` against `rubric`.
 pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
+    interpret_parts(parts(file, q), rubric)
+}
+
+/// Checks the answers of a questionnaire's `parts` against `rubric`.
+pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
     let mut errors = Vec::new();
-    let assessed_on = q.assessed_on.as_ref().and_then(|(d, pos)| {
+    let assessed_on = q.assessed_on.as_ref().and_then(|(d, loc)| {
         let parsed = parse_date(d);
         if parsed.is_none() {
             errors.push(
-                Finding::error(Rule::InvalidValue, format!("assessed_on `{d}` is not a valid date"), at(file, *pos))
-                    .with_help("write the date as YYYY-MM-DD"),
+                Finding::error(
+                    Rule::InvalidValue,
+                    format!("assessed_on `{d}` is not a valid date"),
+                    Some(loc.clone()),
+                )
+                .with_help("write the date as YYYY-MM-DD"),
             );
         }
         parsed
     });
-    let criteria: HashMap<&str, &Criterion> = rubric
-        .dimensions
-        .iter()
-        .flat_map(|d| &d.criteria)
-        .map(|c| (c.id.value.as_str(), c))
-        .collect();
+    let criteria = rubric.criteria_by_id();
     let mut answers = HashMap::new();
     let mut rejected = Vec::new();
     let mut blank = Vec::new();
-    for (Key { name: id, pos }, node) in &q.answers {
-        let (id, pos) = (id.as_str(), *pos);
+    for RawAnswer { id, origin, key, node } in &q.answers {
+        let id = id.as_str();
+        let key = Some(origin.at(*key));
         let Some(criterion) = criteria.get(id) else {
             let help = suggestion(id, criteria.keys().copied())
                 .unwrap_or_else(|| format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value));
-            errors
-                .push(Finding::error(Rule::UnknownCriterion, format!("answer to unknown criterion `{id}`"), at(file, pos)).with_help(help));
+            errors.push(Finding::error(Rule::UnknownCriterion, format!("answer to unknown criterion `{id}`"), key).with_help(help));
             continue;
         };
         if criterion.check.is_some() {
@@ -252,31 +325,30 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
                 Finding::error(
                     Rule::ComputedCriterion,
                     format!("`{id}` is computed from the inventory and takes no answer"),
-                    at(file, pos),
+                    key,
                 )
                 .with_help("remove the answer; fill in the inventory instead"),
             );
             continue;
         }
-        match answer(file, node, criterion) {
+        match answer(origin, node, criterion) {
             Ok(Some(a)) => {
                 answers.insert(id.to_string(), a);
             }
-            Ok(None) => blank.push((id.to_string(), Location::file(file, pos.line, pos.column))),
+            Ok(None) => blank.extend(key.map(|at| (id.to_string(), at))),
             Err(mut f) => {
                 errors.append(&mut f);
                 rejected.push(id.to_string());
             }
         }
     }
-    let place = |p: Pos| Location::file(file, p.line, p.column);
     let questionnaire = Questionnaire {
-        file: file.to_string(),
+        file: q.file,
         agency: q.agency,
-        agency_location: place(q.agency_at.0),
-        agency_name_location: place(q.agency_at.1),
-        answers_location: place(q.answers_at),
-        rubric: q.rubric.map(|(r, pos)| (r, Location::file(file, pos.line, pos.column))),
+        agency_location: q.agency_location,
+        agency_name_location: q.agency_name_location,
+        answers_location: q.answers_location,
+        rubric: q.rubric,
         assessed_on,
         respondent: q.respondent,
         answers,
@@ -287,10 +359,10 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
 }
 
 /// Interprets one answer node (short or long form). `Ok(None)` is a blank answer.
-fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<Finding>> {
+fn answer(origin: &Origin, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<Finding>> {
     let mut errors = Vec::new();
     let (value_node, note, evidence) = match &node.value {
-        Value::Map(entries) => match long_form(file, node, entries, c, &mut errors) {
+        Value::Map(entries) => match long_form(origin, node, entries, c, &mut errors) {
             Some(parts) => parts,
             None => return Err(errors),
         },
@@ -299,7 +371,7 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
     if value_node.value == Value::Null {
         return if errors.is_empty() { Ok(None) } else { Err(errors) };
     }
-    let location = crate::location::Origin::file(file).at(value_node.pos);
+    let location = origin.at(value_node.pos);
     let value = match value(value_node, c) {
         Ok(v) => v,
         Err((msg, help)) => {
@@ -327,7 +399,7 @@ fn answer(file: &str, node: &Node, c: &Criterion) -> Result<Option<Answer>, Vec<
 /// The parts of a long-form answer `{answer, note, evidence}` (the mapping `node`): (the value
 /// node, the note, the evidence); `None` when it has no `answer:`.
 fn long_form<'n>(
-    file: &str,
+    origin: &Origin,
     node: &Node,
     entries: &'n [(Key, Node)],
     c: &Criterion,
@@ -343,7 +415,7 @@ fn long_form<'n>(
                 Value::Null => {}
                 _ => note = v.as_scalar_text(),
             },
-            "evidence" => evidence = read_evidence(file, v, errors),
+            "evidence" => evidence = read_evidence(origin, v, errors),
             other => {
                 let help = suggestion(other, ["answer", "note", "evidence"])
                     .unwrap_or_else(|| "an answer may have `answer`, `note` and `evidence`".to_string());
@@ -351,7 +423,7 @@ fn long_form<'n>(
                     Finding::error(
                         Rule::UnknownKey,
                         format!("unknown key `{other}` in the answer to `{}`", c.id.value),
-                        at(file, k.pos),
+                        at(origin, k.pos),
                     )
                     .with_help(help),
                 );
@@ -363,7 +435,7 @@ fn long_form<'n>(
             Finding::error(
                 Rule::MissingKey,
                 format!("the answer to `{}` has no `answer:`", c.id.value),
-                at(file, node.pos),
+                at(origin, node.pos),
             )
             .with_help("add `answer: ...`"),
         );
@@ -391,7 +463,7 @@ fn misused_na(c: &Criterion, note: Option<&str>) -> Option<(Rule, String, &'stat
     }
 }
 
-fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evidence> {
+fn read_evidence(origin: &Origin, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evidence> {
     let items = match &node.value {
         Value::Seq(items) => items.as_slice(),
         Value::Null => return Vec::new(),
@@ -423,7 +495,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                                 Finding::error(
                                     Rule::InvalidValue,
                                     format!("evidence date `{t}` is not a valid date"),
-                                    at(file, v.pos),
+                                    at(origin, v.pos),
                                 )
                                 .with_help("write the date as YYYY-MM-DD"),
                             ),
@@ -431,13 +503,13 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                         ("ref" | "url" | "date", None) => errors.push(Finding::error(
                             Rule::InvalidValue,
                             format!("evidence `{}` must be a single value", k.name),
-                            at(file, v.pos),
+                            at(origin, v.pos),
                         )),
                         (other, _) => {
                             let help = suggestion(other, ["ref", "date", "url", "note"])
                                 .unwrap_or_else(|| "evidence has `ref`, `date`, `url` and `note`".to_string());
                             errors.push(
-                                Finding::error(Rule::UnknownKey, format!("unknown key `{other}` in evidence"), at(file, k.pos))
+                                Finding::error(Rule::UnknownKey, format!("unknown key `{other}` in evidence"), at(origin, k.pos))
                                     .with_help(help),
                             );
                         }
@@ -445,7 +517,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
                 }
                 if ev.reference.trim().is_empty() {
                     errors.push(
-                        Finding::error(Rule::MissingKey, "evidence needs a `ref` naming the document", at(file, item.pos))
+                        Finding::error(Rule::MissingKey, "evidence needs a `ref` naming the document", at(origin, item.pos))
                             .with_help("e.g. {ref: \"Decision 123/QD-UBND\", date: 2026-03-01}"),
                     );
                 } else {
@@ -455,7 +527,7 @@ fn read_evidence(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Vec<Evid
             other => errors.push(Finding::error(
                 Rule::InvalidValue,
                 format!("evidence must be a document reference or a map, found {}", other.kind()),
-                at(file, item.pos),
+                at(origin, item.pos),
             )),
         }
     }

@@ -220,6 +220,16 @@ impl Validator<'_> {
                     None,
                 );
             }
+            if let Some(due) = &t.due
+                && t.due_date().is_none()
+            {
+                self.error(
+                    Rule::RubricTarget,
+                    format!("target `{}` is due `{}`, which is not a date", t.id.value, due.value),
+                    Pos::of(due),
+                    Some("write the due date as YYYY-MM-DD, e.g. `due: 2027-12-31`".into()),
+                );
+            }
             if let Some(p) = &t.portfolio {
                 for (level, share) in &p.at_least {
                     if !(1..=5).contains(level) || !(0.0..=1.0).contains(share) {

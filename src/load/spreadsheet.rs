@@ -4,7 +4,9 @@
 //! the sizes its members declare are summed: a zip bomb is refused in milliseconds, with the
 //! cap it broke. XLSX sheets are then streamed cell by cell (memory grows with the rows kept,
 //! not the sheet's declared dimensions) and stop at the row cap. Every sheet becomes a
-//! [`Table`] named `book.xlsx!Sheet`, so cells are located as `book.xlsx!Sheet!C12`.
+//! [`Table`] named `book.xlsx!Sheet`, so cells are located as `book.xlsx!Sheet!C12`. A formula
+//! cell is read by the value saved with it; one saved without a value becomes
+//! [`Cell::Formula`], an error wherever it is read.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -163,6 +165,16 @@ fn cell(data: Data) -> Cell {
     }
 }
 
+/// A formula's text as people write it (`=SUM(A1:A3)`), or a mention of the shared formula.
+fn formula_text(f: &calamine::XlsxFormulaMetadata) -> String {
+    match f {
+        calamine::XlsxFormulaMetadata::Normal { formula } | calamine::XlsxFormulaMetadata::Shared { formula, .. } => {
+            format!("={formula}")
+        }
+        _ => "a shared formula".to_string(),
+    }
+}
+
 type Sheets = (Vec<String>, Vec<Table>);
 
 fn read_xlsx(name: &str, bytes: &[u8], max_rows: usize, select: &mut dyn FnMut(&[String]) -> Vec<String>) -> Result<Sheets, Finding> {
@@ -178,9 +190,18 @@ fn read_xlsx(name: &str, bytes: &[u8], max_rows: usize, select: &mut dyn FnMut(&
             max_rows,
         );
         let mut cells = book.worksheet_cells_reader(sheet).map_err(|e| bad(name, e))?;
-        while let Some(c) = cells.next_cell().map_err(|e| bad(name, format!("sheet `{sheet}`: {e}")))? {
-            let (row, col) = c.get_position();
-            builder.push(row, col, cell(Data::from(c.get_value().clone())))?;
+        while let Some(c) = cells
+            .next_cell_with_formula_metadata()
+            .map_err(|e| bad(name, format!("sheet `{sheet}`: {e}")))?
+        {
+            let (row, col) = c.pos;
+            let value = match (Data::from(c.value), c.formula) {
+                // A formula is read by the value its spreadsheet saved with it; one that was
+                // never computed (a generated file nobody opened) has none to read.
+                (Data::Empty, Some(formula)) => Cell::Formula(formula_text(&formula)),
+                (value, _) => cell(value),
+            };
+            builder.push(row, col, value)?;
         }
         tables.push(builder.finish()?);
     }

@@ -13,12 +13,13 @@ use sha2::{Digest, Sha256};
 
 use super::inventory;
 use super::questionnaire;
+use super::questionnaire_book;
 use super::rubric::{self, DEFAULT_RUBRIC, hex};
 use super::tabular::{self, Table};
 use super::{has_ext, limits, spreadsheet, yaml};
 use crate::finding::{Finding, Rule};
 use crate::model::inventory::Inventory;
-use crate::model::questionnaire::{Questionnaire, QuestionnaireFile, rubric_id};
+use crate::model::questionnaire::{Questionnaire, rubric_id};
 use crate::model::rubric::{LoadedRubric, Rubric};
 use crate::model::submission::{InputFile, Submission};
 use crate::source::Sources;
@@ -67,13 +68,15 @@ fn display(p: &Path, base: Option<&Path>) -> String {
 
 const QUESTIONNAIRE_NAMES: [&str; 2] = ["questionnaire.yaml", "questionnaire.yml"];
 const INVENTORY_NAMES: [&str; 2] = ["inventory.yaml", "inventory.yml"];
+/// Questionnaire workbooks: a workbook of this name holds answers, not inventory sheets.
+const QUESTIONNAIRE_BOOKS: [&str; 3] = ["questionnaire.xlsx", "questionnaire.xlsm", "questionnaire.ods"];
 
 /// The help for a workbook in a format dgmat does not read.
 const SAVE_AS_HELP: &str = "save it as .xlsx (Excel Workbook) or .ods";
 
 /// The submission files of the directory `dir` (`""` for the current one), sorted, when it is
-/// a submission's directory (it holds `questionnaire.yaml`, `inventory.yaml` or
-/// `inventory.xlsx`): those, its `<collection>.csv` tables and its workbooks (not the lock file
+/// a submission's directory (it holds `questionnaire.yaml`, `questionnaire.xlsx`,
+/// `inventory.yaml` or `inventory.xlsx`): those, its `<collection>.csv` tables and its workbooks (not the lock file
 /// of a workbook open in a spreadsheet program). A file named on the command line brings these
 /// siblings with it, so that a hook passing only the changed files checks whole submissions. A
 /// folder of unrelated exports (many CSV files, no questionnaire) brings none: with a rubric of
@@ -84,6 +87,7 @@ pub fn submission_files(dir: &Path) -> Vec<PathBuf> {
     let anchor = |p: &Path| {
         let name = named(p);
         QUESTIONNAIRE_NAMES.contains(&name.as_str())
+            || crate::model::workbook::is_questionnaire_book(&name)
             || INVENTORY_NAMES.contains(&name.as_str())
             || (spreadsheet::is_spreadsheet(p) && p.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("inventory")))
     };
@@ -113,6 +117,8 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
             locate_in_dir(&mut files, path, base, warnings)?;
         } else if path.is_file() && has_ext(path, &["csv"]) {
             files.tables.push(path.clone());
+        } else if path.is_file() && crate::model::workbook::is_questionnaire_book(&path.to_string_lossy()) {
+            set_questionnaire(&mut files, path.clone(), base)?;
         } else if path.is_file() && spreadsheet::is_spreadsheet(path) {
             files.books.push(path.clone());
         } else if path.is_file() && spreadsheet::is_unsupported_spreadsheet(path) {
@@ -137,6 +143,9 @@ fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &
     if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
         set_questionnaire(files, q, base)?;
     }
+    for q in QUESTIONNAIRE_BOOKS.iter().map(|n| dir.join(n)).filter(|p| p.is_file()) {
+        set_questionnaire(files, q, base)?;
+    }
     if let Some(i) = INVENTORY_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
         files.inventories.push(i);
     }
@@ -151,7 +160,7 @@ fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &
         return Err(Finding::error(
             Rule::NoInput,
             format!(
-                "{} holds no questionnaire.yaml, inventory.yaml, <collection>.csv or inventory.xlsx",
+                "{} holds no questionnaire.yaml or .xlsx, inventory.yaml, <collection>.csv or inventory.xlsx",
                 display(dir, base)
             ),
             None,
@@ -167,6 +176,9 @@ fn add_dir_entry(files: &mut Files, p: PathBuf, base: Option<&Path>, warnings: &
     let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     if name.starts_with("~$") || name.starts_with(".~lock") {
         return; // the lock file of a workbook open in Excel or LibreOffice
+    }
+    if crate::model::workbook::is_questionnaire_book(&name) {
+        return; // found by its name, as the questionnaire
     }
     if has_ext(&p, &["csv"]) {
         files.tables.push(p);
@@ -372,6 +384,7 @@ impl Consolidated {
             id: value.to_string(),
             name: None,
             tier: None,
+            region: None,
         };
         let inputs = vec![InputFile {
             path: self.name.clone(),
@@ -428,10 +441,10 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
         warnings,
     };
     let q_file = files.questionnaire.as_deref().and_then(|path| l.questionnaire_file(path));
-    let agency = q_file.as_ref().map(|(_, q)| q.agency.clone());
+    let agency = q_file.as_ref().map(|q| q.parts.agency.clone());
     let named = q_file
         .as_ref()
-        .and_then(|(_, q)| q.rubric.as_ref())
+        .and_then(|q| q.parts.rubric.as_ref())
         .map(|(r, _)| rubric_id(r).to_string());
     let loaded = match resolve_rubric(choice, named) {
         Ok(r) => r,
@@ -450,7 +463,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
         }
     };
     l.sources.insert(&loaded.file, loaded.text.clone());
-    let questionnaire = q_file.map(|(name, q)| l.interpret(&name, q, &loaded.rubric));
+    let questionnaire = q_file.map(|q| l.interpret(q, &loaded.rubric));
     let inv = l.inventory(&files, &loaded.rubric);
     let Loader {
         sources,
@@ -503,6 +516,13 @@ fn conclude(
     Ok(submission)
 }
 
+/// A questionnaire whose envelope has been read: a YAML file's parts, or a workbook's agency
+/// block with the sheets its answers will be read from once the rubric is known.
+struct QuestionnaireSource {
+    parts: questionnaire::Parts,
+    sheets: Option<questionnaire_book::Sheets>,
+}
+
 /// What loading a submission gathers as it reads its files.
 struct Loader<'a> {
     /// Files below it are named relative to it.
@@ -533,15 +553,36 @@ impl Loader<'_> {
         Ok((name, text))
     }
 
-    /// Reads the questionnaire's envelope: (its name, the file), or `None` after an error.
-    fn questionnaire_file(&mut self, path: &Path) -> Option<(String, QuestionnaireFile)> {
+    /// Reads the questionnaire's envelope (a YAML file's header and agency, a workbook's agency
+    /// sheet), or `None` after an error.
+    fn questionnaire_file(&mut self, path: &Path) -> Option<QuestionnaireSource> {
+        if spreadsheet::is_spreadsheet(path) {
+            let name = display(path, self.base);
+            return match questionnaire_book::read(path, &name, limits::get()) {
+                Ok((book, mut problems)) => {
+                    self.errors.append(&mut problems);
+                    self.inputs.push(InputFile {
+                        path: name,
+                        sha256: book.sha256,
+                    });
+                    Some(QuestionnaireSource {
+                        parts: book.parts,
+                        sheets: Some(book.sheets),
+                    })
+                }
+                Err(e) => {
+                    self.errors.push(e);
+                    None
+                }
+            };
+        }
         match self
             .read(path)
-            .and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| (name, q)))
+            .and_then(|(name, text)| questionnaire::parse(&name, &text).map(|(q, problems)| (questionnaire::parts(&name, q), problems)))
         {
-            Ok((name, (q, mut problems))) => {
+            Ok((parts, mut problems)) => {
                 self.errors.append(&mut problems);
-                Some((name, q))
+                Some(QuestionnaireSource { parts, sheets: None })
             }
             Err(e) => {
                 self.errors.push(e);
@@ -550,23 +591,29 @@ impl Loader<'_> {
         }
     }
 
-    /// Checks the answers of the questionnaire `name` against `rubric`, and warns when it
-    /// names another rubric.
-    fn interpret(&mut self, name: &str, q: QuestionnaireFile, rubric: &Rubric) -> Questionnaire {
-        let rubric_ref = q.rubric.clone();
-        let (q, mut problems) = questionnaire::interpret(name, q, rubric);
+    /// Checks the answers of the questionnaire `q` against `rubric`, and warns when it names
+    /// another rubric.
+    fn interpret(&mut self, q: QuestionnaireSource, rubric: &Rubric) -> Questionnaire {
+        let QuestionnaireSource { mut parts, sheets } = q;
+        if let Some(sheets) = &sheets {
+            let (answers, mut problems) = questionnaire_book::answers(sheets, rubric);
+            parts.answers = answers;
+            self.errors.append(&mut problems);
+        }
+        let rubric_ref = parts.rubric.clone();
+        let (q, mut problems) = questionnaire::interpret_parts(parts, rubric);
         self.errors.append(&mut problems);
-        if let Some((r, pos)) = rubric_ref {
-            let (id, version) = r.split_once('@').map_or((r.as_str(), None), |(i, v)| (i, Some(v)));
+        if let Some((reference, location)) = rubric_ref {
+            let (id, version) = reference.split_once('@').map_or((reference.as_str(), None), |(i, v)| (i, Some(v)));
             if id != rubric.id.value || version.is_some_and(|v| v != rubric.version) {
                 self.warnings.push(
                     Finding::warning(
                         Rule::RubricMismatch,
                         format!(
-                            "the questionnaire answers `{}` but is assessed against `{}@{}`",
-                            r, rubric.id.value, rubric.version
+                            "the questionnaire answers `{reference}` but is assessed against `{}@{}`",
+                            rubric.id.value, rubric.version
                         ),
-                        super::at(name, pos),
+                        Some(location),
                     )
                     .with_help("answers are matched by criterion id; check that they mean the same thing in both"),
                 );

@@ -33,6 +33,8 @@ pub enum Cell {
     Date(String),
     /// A spreadsheet error value such as `#N/A`.
     Error(String),
+    /// A formula saved without its value (`=SUM(A1:A3)`): nothing to read.
+    Formula(String),
 }
 
 impl Cell {
@@ -48,7 +50,7 @@ impl Cell {
     pub fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(t) | Cell::Date(t) | Cell::Error(t) => t.trim().to_string(),
+            Cell::Text(t) | Cell::Date(t) | Cell::Error(t) | Cell::Formula(t) => t.trim().to_string(),
             Cell::Number(n) => number_text(*n),
             Cell::Bool(b) => b.to_string(),
         }
@@ -411,12 +413,14 @@ impl<'a> RowLoader<'a> {
             let value = match cell_value(cell, def.kind.value, &coll.null_values) {
                 Ok(v) => v,
                 Err(message) => {
-                    let mut bad = [Finding::error(
-                        Rule::InvalidValue,
-                        format!("`{}`: {message}", fname.value),
-                        located(origin, pos.line, pos.column),
-                    )
-                    .with_help("correct the cell, or leave it empty if the value is unknown")];
+                    let (rule, help) = match cell {
+                        Cell::Formula(_) => (Rule::UncachedFormula, UNCACHED_HELP),
+                        _ => (Rule::InvalidValue, "correct the cell, or leave it empty if the value is unknown"),
+                    };
+                    let mut bad = [
+                        Finding::error(rule, format!("`{}`: {message}", fname.value), located(origin, pos.line, pos.column))
+                            .with_help(help),
+                    ];
                     if coll.invalid_records == InvalidRecords::Warn {
                         super::inventory::tolerate(&mut bad);
                     }
@@ -446,11 +450,24 @@ impl<'a> RowLoader<'a> {
     }
 }
 
+/// Why the formula `f`, saved without a value, cannot be read.
+pub fn uncached(f: &str) -> String {
+    format!("the formula {f} was saved without its value, so there is nothing to read")
+}
+
+/// What to do about a formula saved without its value.
+pub const UNCACHED_HELP: &str =
+    "open the workbook in a spreadsheet and save it again (which computes the value), or type the value instead of a formula";
+
 /// The YAML-equivalent value of `cell` in a field of type `kind`.
 fn cell_value(cell: &Cell, kind: FieldType, null_values: &[String]) -> Result<Value, String> {
     if let Cell::Error(e) = cell {
         return Err(format!("the cell holds the spreadsheet error {e}"));
     }
+    if let Cell::Formula(f) = cell {
+        return Err(uncached(f));
+    }
+
     if let (Cell::Number(n), FieldType::Date) = (cell, kind) {
         return serial_date(*n)
             .map(Value::Str)

@@ -60,6 +60,9 @@ pub struct Agency {
     /// Administrative tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<Tier>,
+    /// The region (vùng) it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
 }
 
 /// Administrative tier of an agency.

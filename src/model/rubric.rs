@@ -90,6 +90,9 @@ pub struct Scoring {
     pub overall: Overall,
     /// Evidence older than this (relative to `assessed_on`) makes an answer `evidence_stale`.
     pub evidence_max_age_days: Option<u32>,
+    /// In a batch, a submission assessed more than this many days before the round's date
+    /// (`--as-of`) is `stale`: listed, not counted.
+    pub max_age_days: Option<u32>,
     /// Points method: share of points -> level.
     pub bands: Vec<Band>,
     /// Rated method: minimum or mean of the answered levels.
@@ -104,6 +107,7 @@ impl Default for Scoring {
             level_threshold: 1.0,
             overall: Overall::Minimum,
             evidence_max_age_days: None,
+            max_age_days: None,
             bands: Vec::new(),
             rated: Overall::Minimum,
         }
@@ -156,9 +160,31 @@ pub struct Target {
     /// The level every agency should reach.
     #[schemars(with = "u8")]
     pub level: Spanned<u8>,
+    /// The date by which the target is to be reached (`YYYY-MM-DD`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub due: Option<Spanned<String>>,
     /// Batch goal over all agencies.
     #[serde(default)]
     pub portfolio: Option<Portfolio>,
+}
+
+impl Target {
+    /// The due date, when given and valid (the loader rejects an invalid one).
+    pub fn due_date(&self) -> Option<chrono::NaiveDate> {
+        self.due
+            .as_ref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok())
+    }
+
+    /// The share of agencies that must reach the target's level: its portfolio goal for that
+    /// level, else every agency.
+    pub fn required_share(&self) -> f64 {
+        self.portfolio
+            .as_ref()
+            .and_then(|p| p.at_least.get(&self.level.value).copied())
+            .unwrap_or(1.0)
+    }
 }
 
 /// A batch goal: the share of agencies at or above each level.
@@ -608,5 +634,16 @@ impl FieldDef {
             }
             other => other.as_str().into(),
         }
+    }
+}
+
+impl Rubric {
+    /// Every criterion by its id.
+    pub fn criteria_by_id(&self) -> std::collections::HashMap<&str, &Criterion> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| &d.criteria)
+            .map(|c| (c.id.value.as_str(), c))
+            .collect()
     }
 }

@@ -15,6 +15,7 @@ pub mod escape;
 pub mod i18n;
 pub mod page;
 pub mod phrase;
+pub mod progress;
 pub mod rubric;
 
 use crate::assess::Assessment;

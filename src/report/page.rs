@@ -20,6 +20,7 @@ fn registry() -> &'static Handlebars<'static> {
             ("style", include_str!("templates/style.css.hbs")),
             ("report", include_str!("templates/report.html.hbs")),
             ("index", include_str!("templates/index.html.hbs")),
+            ("progress", include_str!("templates/progress.html.hbs")),
         ];
         for (name, text) in templates {
             hb.register_template_string(name, text)

@@ -206,6 +206,46 @@ pub fn date_value(d: chrono::NaiveDate) -> cel::Value {
 /// A value as the CEL interpreter holds it.
 pub type Val = Box<dyn cel::common::value::Val>;
 
+/// A field value in plain terms, to write it out again (`init --xlsx --from`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Plain {
+    /// No value.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// Any other number.
+    Number(f64),
+    /// Text (strings and enum values).
+    Text(String),
+    /// A date.
+    Date(chrono::NaiveDate),
+    /// A list.
+    List(Vec<Plain>),
+}
+
+/// `v` in plain terms.
+pub fn plain(v: &Val) -> Plain {
+    use cel::common::types::{CelList, CelTimestamp};
+    let v = v.as_ref();
+    if let Ok(s) = <&str>::try_from(v) {
+        Plain::Text(s.to_string())
+    } else if let Ok(b) = <&bool>::try_from(v) {
+        Plain::Bool(*b)
+    } else if let Ok(n) = <&i64>::try_from(v) {
+        Plain::Int(*n)
+    } else if let Ok(n) = <&f64>::try_from(v) {
+        Plain::Number(*n)
+    } else if let Some(t) = v.downcast_ref::<CelTimestamp>() {
+        Plain::Date(t.inner().date_naive())
+    } else if let Some(l) = v.downcast_ref::<CelList>() {
+        Plain::List(l.inner().iter().map(plain).collect())
+    } else {
+        Plain::Null
+    }
+}
+
 /// Converts a value once, for many evaluations.
 pub fn to_val(value: cel::Value) -> Val {
     Val::try_from(value).unwrap_or_else(|_| Box::new(cel::common::types::CelNull))

@@ -9,7 +9,16 @@ const ROOT: &str = "tests/fixtures/batch";
 
 fn run_batch(root: &str, out: &Path, extra: &[&str]) -> std::process::Output {
     dgmat()
-        .args(["batch", root, "--out", out.to_str().unwrap(), "--rubric", MINI])
+        .args([
+            "batch",
+            root,
+            "--out",
+            out.to_str().unwrap(),
+            "--rubric",
+            MINI,
+            "--as-of",
+            "2026-12-01",
+        ])
         .args(extra)
         .output()
         .unwrap()
@@ -38,18 +47,22 @@ fn rows_and_indicators() {
     let o = run_batch(ROOT, out.path(), &[]);
     assert_eq!(o.status.code(), Some(1), "an invalid submission fails the batch: {}", stderr(&o));
     let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
-    let lines: Vec<&str> = csv.lines().collect();
+    assert!(csv.starts_with('\u{FEFF}'), "a byte-order mark, so that Excel reads UTF-8");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(
         lines[0],
-        "path,agency_id,agency_name,tier,status,overall_level,index,target_met,SEC,SHR,errors,warnings,report,error"
+        "path,agency_id,agency_name,tier,status,overall_level,index,target_met,SEC,SHR,errors,warnings,report,error,assessed_on,round,note"
     );
     assert_eq!(
         lines[1],
-        "a-valid,demo,Demo agency,province,ok,2,2.50,false,2,3,0,0,agencies/demo.json,"
+        "a-valid,demo,Demo agency,province,ok,2,2.50,false,2,3,0,0,agencies/demo.json,,2026-11-20,2026-12-01,"
     );
-    assert_eq!(
-        lines[2],
-        "b-duplicate,demo,Demo agency (second submission),province,ok,1,2.00,false,1,3,0,0,agencies/demo-2.json,"
+    assert!(
+        lines[2].starts_with(
+            "b-duplicate,demo,Demo agency (second submission),province,superseded,1,2.00,false,1,3,0,0,agencies/demo-2.json,,2026-06-01,2026-12-01,\"superseded by a-valid"
+        ),
+        "the earlier of two submissions of one agency is listed, not counted: {}",
+        lines[2]
     );
     assert!(
         lines[3].starts_with("c-invalid,broken,Broken agency,commune,invalid,,,,,,1,0,,"),
@@ -63,30 +76,32 @@ fn rows_and_indicators() {
     );
     assert_eq!(
         lines[4],
-        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,1,agencies/etc-x.json,"
+        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,1,agencies/etc-x.json,,2026-11-20,2026-12-01,"
     );
     assert_eq!(
         lines[5],
-        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,1,agencies/_CON.json,"#
+        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,1,agencies/_CON.json,,2026-11-20,2026-12-01,"#
     );
     assert_eq!(lines.len(), 6, "the hidden directory is not a submission");
 
     let s: Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(s["round"], serde_json::json!({"name": "2026-12-01", "date": "2026-12-01"}));
     assert_eq!(
         s["totals"],
-        serde_json::json!({"submissions": 5, "assessed": 4, "invalid": 1, "below_gate": 0})
+        serde_json::json!({"submissions": 5, "assessed": 4, "invalid": 1, "below_gate": 0, "counted": 4,
+                           "incomplete": 0, "superseded": 1, "conflict": 0, "stale": 0})
     );
-    assert_eq!(s["distribution"], serde_json::json!({"1": 3, "2": 1, "3": 0, "4": 0, "5": 0}));
-    assert_eq!(s["at_or_above"]["overall"]["1"], 0.8, "the invalid submission reaches no level");
-    assert_eq!(s["at_or_above"]["overall"]["2"], 0.2);
-    assert_eq!(s["at_or_above"]["dimensions"]["SHR"]["3"], 0.4);
+    assert_eq!(s["distribution"], serde_json::json!({"1": 2, "2": 1, "3": 0, "4": 0, "5": 0}));
+    assert_eq!(s["at_or_above"]["overall"]["1"], 0.75, "the invalid submission reaches no level");
+    assert_eq!(s["at_or_above"]["overall"]["2"], 0.25, "the superseded one is not counted");
+    assert_eq!(s["at_or_above"]["dimensions"]["SHR"]["3"], 0.25);
     assert_eq!(
         s["at_or_above"]["tiers"]["province"],
-        serde_json::json!({"submissions": 2, "at_or_above": {"1": 1.0, "2": 0.5, "3": 0.0, "4": 0.0, "5": 0.0}})
+        serde_json::json!({"submissions": 1, "at_or_above": {"1": 1.0, "2": 1.0, "3": 0.0, "4": 0.0, "5": 0.0}})
     );
     assert_eq!(
         s["targets"][0],
-        serde_json::json!({"id": "t3", "level": 3, "met_count": 0, "share": 0.0})
+        serde_json::json!({"id": "t3", "level": 3, "required_share": 1.0, "met_count": 0, "share": 0.0})
     );
     assert_eq!(s["targets"][1]["portfolio_met"], false);
     assert_eq!(
@@ -96,8 +111,12 @@ fn rows_and_indicators() {
     assert_eq!(s["rows"].as_array().unwrap().len(), 5);
 
     let err = stderr(&o);
-    assert!(err.contains("target t3 (level 3): 0 of 5 (0.0%)"), "{err}");
+    assert!(err.contains("target t3 (level 3): 0 of 4 (0.0%)"), "{err}");
     assert!(err.contains("invalid: c-invalid:"), "{err}");
+    assert!(
+        err.contains("warning: agency `demo` is claimed by 2 submissions: a-valid (2026-11-20), b-duplicate (2026-06-01); a-valid counts"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -232,16 +251,21 @@ fn symlink_loops_and_unreadable_folders_are_reported_not_fatal() {
         .arg(format!("{}/{MINI}", env!("CARGO_MANIFEST_DIR")))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // An unreadable folder is an `invalid` row, never silently absent; a loop is only skipped.
+    assert_eq!(o.status.code(), Some(if enforced { 1 } else { 0 }), "{}", stderr(&o));
     assert!(stderr(&o).contains("symbolic link loop"), "{}", stderr(&o));
     if enforced {
-        assert!(stderr(&o).contains("locked: Permission denied"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("invalid: locked: could not be read: Permission denied"),
+            "{}",
+            stderr(&o)
+        );
     } else {
         eprintln!("note: running as root, the unreadable-folder case cannot be exercised");
     }
     std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
-    assert_eq!(csv.lines().count(), 2);
+    assert_eq!(csv.lines().count(), if enforced { 3 } else { 2 }, "{csv}");
 }
 
 /// The example generator, which `cargo test` builds beside the test binary.
@@ -268,6 +292,7 @@ fn generated_rounds_are_reproducible_and_spread_across_levels() {
     let out = tempfile::tempdir().unwrap();
     let o = dgmat()
         .args(["batch", a.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()])
+        .args(["--as-of", "2026-12-01"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1), "some submissions are broken on purpose: {}", stderr(&o));
@@ -297,11 +322,13 @@ fn quiet_batch_still_lists_invalid_submissions() {
             out.path().to_str().unwrap(),
             "--rubric",
             MINI,
+            "--as-of",
+            "2026-12-01",
         ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("invalid: c-invalid: "), "{err}");
-    assert!(!err.contains("submissions:") && !err.contains("wrote "), "no summary: {err}");
+    assert_eq!(err.matches("invalid: c-invalid: ").count(), 1, "listed once: {err}");
+    assert!(!err.contains("round 2026-12-01") && !err.contains("wrote "), "no summary: {err}");
 }

@@ -30,7 +30,7 @@ fn a_panic_in_one_batch_submission_is_its_invalid_row() {
     let dir = tempfile::tempdir().unwrap();
     let root = super::vn_examples();
     let out = dgmat()
-        .arg("batch")
+        .args(["batch", "--as-of", "2026-12-01"])
         .arg(root.path())
         .arg("--out")
         .arg(dir.path())
@@ -70,7 +70,10 @@ fn many_ministries(root: &Path, n: usize) {
 
 fn batch(root: &Path, out: &Path, jobs: &str) -> assert_cmd::Command {
     let mut cmd = dgmat();
-    cmd.args(["batch", "-q", "-j", jobs]).arg(root).arg("--out").arg(out);
+    cmd.args(["batch", "-q", "--as-of", "2026-12-01", "-j", jobs])
+        .arg(root)
+        .arg("--out")
+        .arg(out);
     cmd
 }
 
@@ -90,7 +93,7 @@ fn a_batch_killed_mid_run_leaves_no_broken_output_and_a_rerun_matches() {
     batch(&root, &target, "2").output().unwrap();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("dgmat"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["batch", "-q", "-j", "1"])
+        .args(["batch", "-q", "--as-of", "2026-12-01", "-j", "1"])
         .arg(&root)
         .arg("--out")
         .arg(&target)

@@ -98,7 +98,7 @@ fn batch_finds_csv_only_submissions() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
     assert_eq!(csv.lines().count(), 2, "{csv}");
-    assert!(csv.lines().nth(1).unwrap().starts_with("a,unknown,,,ok,1,"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().starts_with("a,unknown,,,incomplete,1,"), "{csv}");
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn a_consolidated_inventory_is_split_by_agency() {
     let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 3, "{csv}");
-    assert!(lines[1].starts_with("systems.csv#org=alpha,alpha,,,ok,1,"), "{csv}");
+    assert!(lines[1].starts_with("systems.csv#org=alpha,alpha,,,incomplete,1,"), "{csv}");
     assert!(lines[2].starts_with("systems.csv#org=beta,beta,,,invalid,"), "{csv}");
     assert!(
         lines[2].contains("systems.csv:6:"),

@@ -33,7 +33,10 @@ fn ministry_is_at_level_2() {
     assert_eq!(r["rubric"]["id"], "vn-dgmm");
     assert_eq!(r["overall"]["level"], 2);
     assert_eq!(r["overall"]["index"], 2.31);
-    assert_eq!(r["target"], serde_json::json!({"id": "dgp-2027", "level": 3, "met": false}));
+    assert_eq!(
+        r["target"],
+        serde_json::json!({"id": "dgp-2027", "level": 3, "due": "2027-12-31", "met": false})
+    );
     let expected = [
         ("GOV", 2),
         ("CAT", 2),
@@ -95,7 +98,10 @@ fn province_is_at_level_3_and_meets_2027() {
             .unwrap();
         serde_json::from_slice(&out.stdout).unwrap()
     };
-    assert_eq!(r2030["target"], serde_json::json!({"id": "dgp-2030", "level": 4, "met": false}));
+    assert_eq!(
+        r2030["target"],
+        serde_json::json!({"id": "dgp-2030", "level": 4, "due": "2030-12-31", "met": false})
+    );
     let gap_dims: std::collections::BTreeSet<&str> = r2030["gaps"]
         .as_array()
         .unwrap()

@@ -52,6 +52,8 @@ fn the_hook_selects_submission_files_only() {
         "moh/questionnaire.yaml",
         "moh/inventory.yml",
         "moh/inventory.xlsx",
+        "moh/questionnaire.xlsx",
+        "moh/questionnaire.ods",
         "moh/systems.csv",
         "questionnaire.yaml",
     ] {

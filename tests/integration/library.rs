@@ -153,6 +153,8 @@ fn batch_kpis_over_a_rated_rubric() {
             root.path().to_str().unwrap(),
             "--rubric",
             "uk-dma",
+            "--as-of",
+            "2026-12-01",
             "--out",
             out_dir.path().to_str().unwrap(),
         ])

@@ -14,12 +14,14 @@ mod init;
 mod layers;
 mod library;
 mod malformed;
+mod progress;
 mod realdata;
 mod report;
 mod rubric;
 mod rules;
 mod schema;
 mod scoring;
+mod workbook;
 mod xlsx;
 
 use assert_cmd::Command;

@@ -105,3 +105,24 @@ fn a_file_of_another_kind_is_named_as_such() {
     let out = lint_with(|s| s.replace("kind: rubric", "kind: rubrik"));
     assert!(stderr(&out).contains("r.yaml:3:7"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_target_due_date_must_be_a_date() {
+    let out = lint_with(|s| {
+        s.replace(
+            "{id: t3, title: Level three, level: 3}",
+            "{id: t3, title: Level three, level: 3, due: 2027-02-30}",
+        )
+    });
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("target `t3` is due `2027-02-30`, which is not a date"), "{err}");
+    assert!(err.contains("r.yaml:15:"), "located at the target's line: {err}");
+    let out = lint_with(|s| {
+        s.replace(
+            "{id: t3, title: Level three, level: 3}",
+            "{id: t3, title: Level three, level: 3, due: 2027-12-31}",
+        )
+    });
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

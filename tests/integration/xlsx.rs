@@ -21,6 +21,8 @@ pub(crate) enum C<'a> {
     B(bool),
     /// An error value such as `#N/A`.
     E(&'a str),
+    /// A formula and the text value saved with it, if any.
+    F(&'a str, Option<&'a str>),
     /// Nothing.
     Blank,
 }
@@ -60,6 +62,8 @@ fn sheet_xml(rows: &[Vec<C>]) -> String {
                 C::D(n) => format!(r#"<c r="{at}" s="1"><v>{n}</v></c>"#),
                 C::B(b) => format!(r#"<c r="{at}" t="b"><v>{}</v></c>"#, u8::from(*b)),
                 C::E(e) => format!(r#"<c r="{at}" t="e"><v>{}</v></c>"#, escape(e)),
+                C::F(f, Some(v)) => format!(r#"<c r="{at}" t="str"><f>{}</f><v>{}</v></c>"#, escape(f), escape(v)),
+                C::F(f, None) => format!(r#"<c r="{at}"><f>{}</f></c>"#, escape(f)),
                 C::Blank => String::new(),
             };
         }
@@ -382,7 +386,7 @@ fn a_consolidated_workbook_is_split_by_agency() {
     let csv = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 3, "{csv}");
-    assert!(lines[1].starts_with("all.xlsx#org=alpha,alpha,,,ok,"), "{csv}");
+    assert!(lines[1].starts_with("all.xlsx#org=alpha,alpha,,,incomplete,"), "{csv}");
     let beta: Value = serde_json::from_str(&std::fs::read_to_string(out_dir.join("agencies/beta.json")).unwrap()).unwrap();
     let sec = &beta["dimensions"][0]["criteria"];
     assert_eq!((sec[1]["selected"].as_u64(), sec[1]["passing"].as_u64()), (Some(1), Some(0)));
@@ -416,6 +420,12 @@ fn ods(sheets: &[(&str, Vec<Vec<C>>)]) -> Vec<u8> {
                     C::D(_) => r#"<table:table-cell office:value-type="date" office:date-value="2024-01-01"><text:p>2024-01-01</text:p></table:table-cell>"#.to_string(),
                     C::B(b) => format!(r#"<table:table-cell office:value-type="boolean" office:boolean-value="{b}"><text:p>{b}</text:p></table:table-cell>"#),
                     C::E(e) => format!(r#"<table:table-cell><text:p>{}</text:p></table:table-cell>"#, escape(e)),
+                    C::F(f, v) => format!(
+                        r#"<table:table-cell table:formula="of:={}" office:value-type="string" office:string-value="{}"><text:p>{}</text:p></table:table-cell>"#,
+                        escape(f),
+                        escape(v.unwrap_or_default()),
+                        escape(v.unwrap_or_default())
+                    ),
                     C::Blank => "<table:table-cell/>".to_string(),
                 };
             }

@@ -43,8 +43,14 @@ fn header(out: &mut String, input: &ReportInput<'_>) {
         texts(lang).assessed_on,
         a.assessed_on
     );
+    let due = a
+        .target
+        .due
+        .as_ref()
+        .map(|d| format!(", {} {d}", texts(lang).due.to_lowercase()))
+        .unwrap_or_default();
     let target_label = match &a.target.id {
-        Some(id) => format!("{id} ({} {})", texts(lang).level, a.target.level),
+        Some(id) => format!("{id} ({} {}{due})", texts(lang).level, a.target.level),
         None => format!("{} {}", texts(lang).level, a.target.level),
     };
     let _ = writeln!(out, "{}: {target_label}\n", texts(lang).target);

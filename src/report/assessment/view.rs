@@ -175,6 +175,8 @@ pub struct TargetView {
     pub title: Option<String>,
     /// Level required.
     pub level: u8,
+    /// The date it is due.
+    pub due: Option<String>,
     /// Name of that level.
     pub name: String,
     /// Whether the overall level reaches it.
@@ -701,6 +703,7 @@ impl<'a> Ctx<'a> {
             id: target.id.clone(),
             title: target_def.map(|x| x.title.get(self.lang).to_string()),
             level: target.level,
+            due: target.due.clone(),
             name: self.level_name(target.level),
             met: target.met,
         }

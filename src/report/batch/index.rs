@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::assess::portfolio::{Kpis, Row, RowStatus, TargetKpi};
+use crate::assess::portfolio::{Kpis, Row, RowStatus, Shares, TargetKpi};
+use crate::assess::round::Round;
 use crate::lang::Lang;
 use crate::model::rubric::{LoadedRubric, Rubric};
 use crate::report::assessment::view::tier_name;
@@ -28,6 +29,20 @@ pub struct IndexView {
     pub rubric_version: String,
     /// Rubric SHA-256.
     pub rubric_sha256: String,
+    /// The round's name.
+    pub round: String,
+    /// The round's date.
+    pub round_date: String,
+    /// Agencies the shares are over.
+    pub counted: usize,
+    /// The integrity warnings (duplicates, look-alike ids, stale and incomplete submissions).
+    pub warnings: Vec<String>,
+    /// Submissions listed but not counted (superseded, in conflict, stale), by path.
+    pub not_counted: Vec<NotCountedRow>,
+    /// Shares at or above each level 2..5 within each tier.
+    pub tier_shares: Vec<ShareRow>,
+    /// Shares at or above each level 2..5 by each dimension's level.
+    pub dimension_shares: Vec<ShareRow>,
     /// Counts.
     pub submissions: usize,
     /// Assessed.
@@ -48,6 +63,34 @@ pub struct IndexView {
     pub shares: Vec<ShareView>,
     /// The rubric's targets.
     pub targets: Vec<TargetView>,
+}
+
+/// A submission listed but not counted.
+#[derive(Serialize)]
+pub struct NotCountedRow {
+    /// Submission path.
+    pub path: String,
+    /// Agency id.
+    pub id: Option<String>,
+    /// superseded, conflict or stale.
+    pub status: &'static str,
+    /// Its assessment date.
+    pub assessed_on: String,
+    /// Why it is not counted.
+    pub note: String,
+    /// The HTML report.
+    pub html: Option<String>,
+}
+
+/// One line of shares at or above levels 2..5.
+#[derive(Serialize)]
+pub struct ShareRow {
+    /// The tier or dimension.
+    pub label: String,
+    /// How many submissions it is over (tiers only).
+    pub count: Option<usize>,
+    /// Percent at or above levels 2, 3, 4 and 5.
+    pub percents: Vec<String>,
 }
 
 /// A dimension column.
@@ -72,6 +115,10 @@ pub struct LeagueRow {
     pub tier: Option<&'static str>,
     /// Submission path.
     pub path: String,
+    /// Its assessment date.
+    pub assessed_on: String,
+    /// ok or incomplete.
+    pub status: &'static str,
     /// Overall level.
     pub level: u8,
     /// Index, two decimals.
@@ -119,6 +166,8 @@ pub struct TargetView {
     pub title: String,
     /// Level.
     pub level: u8,
+    /// Due date.
+    pub due: Option<String>,
     /// Agencies at or above it.
     pub met_count: usize,
     /// Their share, percent.
@@ -146,10 +195,52 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
+/// Shares at or above levels 2..5 as percents.
+fn percents(s: &Shares) -> Vec<String> {
+    s.iter().filter(|(l, _)| **l >= 2).map(|(_, x)| pct(*x)).collect()
+}
+
 /// Builds the index of a batch.
-pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: Lang) -> IndexView {
+pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, warnings: &[String], lang: Lang) -> IndexView {
     let r = &rubric.rubric;
     IndexView {
+        round: round.name.clone(),
+        round_date: round.date.to_string(),
+        counted: kpis.totals.counted,
+        warnings: warnings.to_vec(),
+        not_counted: rows
+            .iter()
+            .filter(|x| x.status.is_assessed() && !x.status.counts())
+            .map(|x| NotCountedRow {
+                path: x.path.clone(),
+                id: x.agency_id.clone(),
+                status: x.status.name(),
+                assessed_on: x.assessed_on.clone().unwrap_or_default(),
+                note: x.note.clone().unwrap_or_default(),
+                html: html_of(x),
+            })
+            .collect(),
+        tier_shares: kpis
+            .at_or_above
+            .tiers
+            .iter()
+            .map(|(t, k)| ShareRow {
+                label: t.clone(),
+                count: Some(k.submissions),
+                percents: percents(&k.at_or_above),
+            })
+            .collect(),
+        dimension_shares: r
+            .dimensions
+            .iter()
+            .filter_map(|d| {
+                kpis.at_or_above.dimensions.get(&d.id.value).map(|s| ShareRow {
+                    label: format!("{} {}", d.id.value, d.name.get(lang)),
+                    count: None,
+                    percents: percents(s),
+                })
+            })
+            .collect(),
         lang: lang.code().to_string(),
         t: texts(lang),
         tool_version: env!("CARGO_PKG_VERSION"),
@@ -187,7 +278,10 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, lang: Lang) -> In
 
 /// The league table: the assessed agencies, best first, ties sharing a rank.
 fn league(rows: &[Row], lang: Lang) -> Vec<LeagueRow> {
-    let mut ok: Vec<&Row> = rows.iter().filter(|x| x.status == RowStatus::Ok).collect();
+    let mut ok: Vec<&Row> = rows
+        .iter()
+        .filter(|x| matches!(x.status, RowStatus::Ok | RowStatus::Incomplete))
+        .collect();
     // Best first: overall level, then index, then path so that ties have a stable order.
     ok.sort_by(|a, b| {
         b.level
@@ -215,19 +309,25 @@ fn league_row(row: &Row, rank: usize, lang: Lang) -> LeagueRow {
         id,
         tier: tier_name(lang, row.tier),
         path: row.path.clone(),
+        assessed_on: row.assessed_on.clone().unwrap_or_default(),
+        status: row.status.name(),
         level: row.level.unwrap_or(1),
         index: format!("{:.2}", row.index.unwrap_or(0.0)),
         target_met: row.target_met.unwrap_or(false),
         dimensions: row.dimensions.clone(),
         errors: row.errors,
         warnings: row.warnings,
-        html: row
-            .report
-            .as_ref()
-            .and_then(|p| p.strip_suffix(".json"))
-            .map(|p| format!("{p}.html")),
+        html: html_of(row),
         json: row.report.clone(),
     }
+}
+
+/// A row's HTML report, beside its JSON one.
+fn html_of(row: &Row) -> Option<String> {
+    row.report
+        .as_ref()
+        .and_then(|p| p.strip_suffix(".json"))
+        .map(|p| format!("{p}.html"))
 }
 
 /// The submissions that could not be assessed, with why.
@@ -265,6 +365,7 @@ fn target(r: &Rubric, k: &TargetKpi, lang: Lang) -> TargetView {
             .map_or(String::new(), |x| x.title.get(lang).to_string()),
         id: k.id.clone(),
         level: k.level,
+        due: k.due.clone(),
         met_count: k.met_count,
         percent: pct(k.share),
         goals: k

@@ -3,12 +3,15 @@
 use serde::Serialize;
 
 use crate::assess::portfolio::{Kpis, Row};
+use crate::assess::round::Round;
 use crate::model::rubric::LoadedRubric;
 use crate::report::escape;
 
-/// `summary.csv`: one row per submission, cells a spreadsheet will not run as formulas.
-pub fn csv(rubric: &LoadedRubric, rows: &[Row]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+/// `summary.csv`: one row per submission, cells a spreadsheet will not run as formulas. It
+/// starts with a UTF-8 byte-order mark, without which Excel reads the file in the local code
+/// page and garbles Vietnamese names.
+pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer("\u{FEFF}".as_bytes().to_vec());
     let mut header: Vec<String> = [
         "path",
         "agency_id",
@@ -22,7 +25,7 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row]) -> anyhow::Result<Vec<u8>> {
     .map(String::from)
     .to_vec();
     header.extend(rubric.rubric.dimensions.iter().map(|d| d.id.value.clone()));
-    header.extend(["errors", "warnings", "report", "error"].map(String::from));
+    header.extend(["errors", "warnings", "report", "error", "assessed_on", "round", "note"].map(String::from));
     w.write_record(&header)?;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for r in rows {
@@ -31,7 +34,7 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row]) -> anyhow::Result<Vec<u8>> {
             opt(r.agency_id.clone()),
             opt(r.agency_name.clone()),
             opt(r.tier.map(|t| format!("{t:?}").to_lowercase())),
-            format!("{:?}", r.status).to_lowercase(),
+            r.status.name().to_string(),
             opt(r.level.map(|l| l.to_string())),
             opt(r.index.map(|x| format!("{x:.2}"))),
             opt(r.target_met.map(|m| m.to_string())),
@@ -42,6 +45,9 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row]) -> anyhow::Result<Vec<u8>> {
             r.warnings.to_string(),
             opt(r.report.clone()),
             opt(r.error.clone()),
+            opt(r.assessed_on.clone()),
+            round.name.clone(),
+            opt(r.note.clone()),
         ]);
         w.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
     }
@@ -53,18 +59,27 @@ struct SummaryJson<'a> {
     dgmat_batch: u32,
     tool: serde_json::Value,
     rubric: serde_json::Value,
+    round: &'a Round,
     #[serde(flatten)]
     kpis: &'a Kpis,
+    warnings: &'a [String],
     rows: &'a [Row],
 }
 
 /// `summary.json`: the indicators and every row.
-pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row]) -> anyhow::Result<String> {
+pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row], round: &Round, warnings: &[String]) -> anyhow::Result<String> {
     let doc = SummaryJson {
         dgmat_batch: 1,
         tool: serde_json::json!({"name": "dgmat", "version": env!("CARGO_PKG_VERSION")}),
-        rubric: serde_json::json!({"id": r.rubric.id.value, "version": r.rubric.version, "sha256": r.sha256}),
+        rubric: serde_json::json!({
+            "id": r.rubric.id.value,
+            "version": r.rubric.version,
+            "sha256": r.sha256,
+            "dimensions": r.rubric.dimensions.iter().map(|d| d.id.value.as_str()).collect::<Vec<_>>(),
+        }),
+        round,
         kpis,
+        warnings,
         rows,
     };
     let mut text = serde_json::to_string_pretty(&doc)?;
@@ -73,15 +88,21 @@ pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row]) -> anyhow::Result<Strin
 }
 
 /// The terminal summary: distribution, shares and targets, a few lines.
-pub fn text(k: &Kpis) -> String {
+pub fn text(k: &Kpis, round: &Round) -> String {
     use std::fmt::Write;
     let pct = |x: f64| format!("{:.1}%", x * 100.0);
     let mut out = String::new();
     let t = &k.totals;
+    let _ = writeln!(out, "round {} as of {}", round.name, round.date);
     let _ = writeln!(
         out,
         "{} submissions: {} assessed, {} invalid, {} below the --fail-below gate",
         t.submissions, t.assessed, t.invalid, t.below_gate
+    );
+    let _ = writeln!(
+        out,
+        "{} agencies counted; not counted: {} superseded, {} in conflict, {} stale; {} incomplete",
+        t.counted, t.superseded, t.conflict, t.stale, t.incomplete
     );
     let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("L{l}: {c}")).collect();
     let _ = writeln!(out, "overall levels     {}", dist.join("  "));
@@ -100,11 +121,12 @@ pub fn text(k: &Kpis) -> String {
     for target in &k.targets {
         let _ = write!(
             out,
-            "target {} (level {}): {} of {} ({})",
+            "target {} (level {}{}): {} of {} ({})",
             target.id,
             target.level,
+            target.due.as_ref().map(|d| format!(", due {d}")).unwrap_or_default(),
             target.met_count,
-            t.submissions,
+            t.counted,
             pct(target.share)
         );
         if let Some(met) = target.portfolio_met {

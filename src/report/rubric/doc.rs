@@ -139,6 +139,9 @@ fn targets(out: &mut String, r: &Rubric, lang: Lang) {
             texts(lang).level,
             target.level.value
         );
+        if let Some(due) = target.due_date() {
+            let _ = write!(out, ", {} {due}", texts(lang).due.to_lowercase());
+        }
         if let Some(p) = &target.portfolio {
             let goals: Vec<String> = p.at_least.iter().map(|(l, share)| format!("{:.0}% ≥ {l}", share * 100.0)).collect();
             let _ = write!(out, "; {}: {}", texts(lang).portfolio, goals.join(", "));

@@ -3,3 +3,4 @@
 
 pub mod doc;
 pub mod init;
+pub mod workbook;

@@ -1,0 +1,67 @@
+//! `dgmat progress`: read the rounds' summaries, compute progress, render it.
+
+use std::path::{Path, PathBuf};
+
+use super::Exit;
+use super::Failure;
+use crate::assess::progress::{self, RoundInput};
+use crate::cli::{Format, ProgressArgs};
+
+/// Runs `dgmat progress`.
+pub fn run(args: &ProgressArgs, quiet: bool) -> anyhow::Result<Exit> {
+    let rounds = args.results.iter().map(|p| read_round(p)).collect::<Result<Vec<_>, _>>()?;
+    let p = progress::compute(rounds);
+    for w in &p.warnings {
+        crate::stderr!("warning: {w}");
+    }
+    let text = match args.format {
+        Format::Table => crate::report::progress::to_table(&p, args.lang),
+        Format::Json => crate::report::progress::to_json(&p),
+        Format::Markdown => crate::report::progress::to_markdown(&p, args.lang),
+        Format::Html => crate::report::progress::to_html(&p, args.lang).map_err(|e| anyhow::anyhow!("cannot render the page: {e}"))?,
+    };
+    match &args.output {
+        Some(path) => super::write_atomic(path, &text)?,
+        None => super::print(&text)?,
+    }
+    if !quiet && args.format != Format::Table {
+        for t in &p.targets {
+            let on = match t.on_track {
+                Some(true) => "on track",
+                Some(false) => "off track",
+                None => "no due date",
+            };
+            crate::stderr!(
+                "target {}: projected {} by {}: {on}",
+                t.id,
+                t.projected_share.map_or_else(|| "—".to_string(), |x| format!("{:.1}%", x * 100.0)),
+                t.due.as_deref().unwrap_or("—")
+            );
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+/// Reads a round from a batch output directory (its summary.json) or a summary.json file.
+fn read_round(path: &Path) -> Result<(String, RoundInput), Failure> {
+    let file: PathBuf = if path.is_dir() {
+        path.join("summary.json")
+    } else {
+        path.to_path_buf()
+    };
+    let name = file.display().to_string();
+    if !file.is_file() {
+        return Err(Failure::Usage(format!(
+            "{name}: no such file; give the output directories of `dgmat batch` (each holds summary.json)"
+        )));
+    }
+    let text = crate::load::yaml::read_text(&file, &name).map_err(|f| Failure::findings(vec![f], crate::source::Sources::default()))?;
+    let round: RoundInput = serde_json::from_str(&text).map_err(|e| {
+        Failure::Usage(format!(
+            "{name}:{}:{}: not a batch summary this version reads ({e}); rerun `dgmat batch` to write one",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    Ok((path.display().to_string(), round))
+}
