@@ -105,8 +105,10 @@ pub enum Command {
     /// Validate submissions for CI: every problem with file:line:col, in text, JSON, SARIF,
     /// JUnit or GitHub annotations.
     ///
-    /// Each directory is one submission; files named directly form one more. Exit 1 when any
-    /// error is found or a maturity gate (--min-level, --target) fails.
+    /// Each directory is one submission; files named directly are grouped by directory, and each
+    /// group is checked with its sibling submission files (a pre-commit hook passing the changed
+    /// files checks whole submissions). Exit 1 when any error is found or a maturity gate
+    /// (--min-level, --target) fails.
     ///
     /// Example: dgmat check submission/ --format sarif -o dgmat.sarif
     #[command(after_help = EXIT_CODES)]
@@ -167,16 +169,26 @@ pub enum Command {
     Rubric(RubricCommand),
     /// Print the JSON Schema (2020-12) of a file format, for editors and other tools.
     ///
-    /// The inventory schema follows the rubric's declared collections and fields.
+    /// With --rubric, the questionnaire schema lists the rubric's questions with the answers
+    /// each accepts (an editor then flags `GOV-4.1: maybe` and unknown ids), and the inventory
+    /// schema its collections and fields. --write DIR writes every schema into DIR, under the
+    /// names the files written by `dgmat init` point to.
     ///
-    /// Example: dgmat schema inventory --rubric vn-dgmm > inventory.schema.json
+    /// Example: dgmat schema questionnaire --rubric vn-dgmm > questionnaire.vn-dgmm.schema.json
+    ///
+    /// Example: dgmat schema --write schemas/ (beside the directories `dgmat init` wrote)
     Schema {
         /// Which format.
-        #[arg(value_enum)]
-        kind: SchemaKind,
-        /// The rubric whose inventory fields to use [default: vn-dgmm].
+        #[arg(value_enum, required_unless_present = "write", conflicts_with = "write")]
+        kind: Option<SchemaKind>,
+        /// The rubric whose questions and inventory fields to use [default: vn-dgmm for the
+        /// inventory; with --write, every shipped rubric].
         #[arg(long, short, value_name = "R")]
         rubric: Option<String>,
+        /// Write the schemas of every format into DIR: rubric, questionnaire, report and diff,
+        /// and `questionnaire.<rubric>.schema.json` and `inventory.<rubric>.schema.json`.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
     },
     /// Print a shell completion script.
     ///
@@ -186,10 +198,16 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print the man page (roff), or write a page per subcommand into DIR.
     ///
     /// Example: dgmat man > dgmat.1 && man ./dgmat.1
-    Man,
+    ///
+    /// Example: dgmat man --dir /usr/local/share/man/man1 (dgmat.1, dgmat-assess.1, ...)
+    Man {
+        /// Write dgmat.1 and a page per subcommand (dgmat-assess.1, ...) into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Options of `dgmat assess`.

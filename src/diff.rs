@@ -217,7 +217,14 @@ impl Diff {
             })
             .collect();
         if !self.newly_failing.is_empty() {
-            out.push(format!("{} criteria no longer met", self.newly_failing.len()));
+            let named: Vec<String> = self
+                .newly_failing
+                .iter()
+                .map(|c| format!("{} (now {})", c.criterion, c.new_status))
+                .collect();
+            let n = named.len();
+            let noun = if n == 1 { "criterion" } else { "criteria" };
+            out.push(format!("{n} {noun} no longer met: {}", named.join(", ")));
         }
         out
     }

@@ -55,7 +55,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         cli::Command::Diff(args) => commands::diff::run(args, cli.quiet),
         cli::Command::Progress(args) => commands::progress::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
-        cli::Command::Schema { kind, rubric } => commands::schema::run(*kind, rubric.as_deref()),
+        cli::Command::Schema { kind, rubric, write } => commands::schema::run(*kind, rubric.as_deref(), write.as_deref(), cli.quiet),
         cli::Command::Completions { shell } => {
             let mut cmd = <cli::Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -63,11 +63,6 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
             commands::print(&String::from_utf8_lossy(&out))?;
             Ok(Exit::Ok)
         }
-        cli::Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(<cli::Cli as clap::CommandFactory>::command()).render(&mut out)?;
-            commands::print(&String::from_utf8_lossy(&out))?;
-            Ok(Exit::Ok)
-        }
+        cli::Command::Man { dir } => commands::man::run(dir.as_deref(), cli.quiet),
     }
 }

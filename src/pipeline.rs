@@ -34,3 +34,18 @@ pub fn assess(sub: &Submission, target: &TargetChoice, lang: Lang, today: chrono
         assessment,
     }
 }
+
+/// What `check` adds to an assessment's findings: questions left blank, an agency still named
+/// by a placeholder.
+pub fn completeness(sub: &Submission, assessment: &Assessment) -> Vec<Finding> {
+    let issues = crate::assess::completeness(&sub.rubric.rubric, sub.questionnaire.as_ref(), assessment);
+    crate::report::phrase::findings(&sub.rubric.rubric, &issues, Lang::En)
+}
+
+/// Every finding `check` reports on what loaded of a submission with errors (`partial`): the
+/// record rules run on the records that typed, contradictions and evidence of the answers that
+/// were accepted, and what [`completeness`] finds.
+pub fn check_findings(partial: &Submission, today: chrono::NaiveDate) -> Vec<Finding> {
+    let assessed = assess(partial, &TargetChoice::Default, Lang::En, today);
+    merged(&assessed.findings, &completeness(partial, &assessed.assessment))
+}

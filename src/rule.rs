@@ -191,6 +191,18 @@ rules! {
         "The questionnaire names another rubric than the one used",
         "The questionnaire's `rubric:` and `--rubric` disagree; pass the rubric the questionnaire answers."
     }
+    NoInventory = "no-inventory" {
+        "A submission without an inventory, whose rubric checks one",
+        "The criteria computed from the inventory are `unanswered` and no answer is checked against it. Add `inventory.yaml` (or `<collection>.csv`, `inventory.xlsx`) beside the questionnaire."
+    }
+    Unanswered = "unanswered" {
+        "Questions left unanswered",
+        "An unanswered question earns no credit and blocks its level. Answer each question listed (`no` is an answer too); `dgmat init` writes every question."
+    }
+    PlaceholderAgency = "placeholder-agency" {
+        "An agency id or name that is empty or a placeholder",
+        "Reports, batch rows and file names use the agency's id and name: replace the template's placeholder with the agency's own."
+    }
     // Rubrics.
     Rubric = "rubric" {
         "A rubric that cannot be found",

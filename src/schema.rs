@@ -7,7 +7,7 @@ use schemars::{Schema, SchemaGenerator, generate::SchemaSettings};
 use serde_json::{Map, Value, json};
 
 use crate::model::questionnaire::QuestionnaireFile;
-use crate::model::rubric::{FieldDef, FieldType, Rubric};
+use crate::model::rubric::{AnswerKind, AnswerType, Criterion, FieldDef, FieldType, Rubric};
 
 fn generator() -> SchemaGenerator {
     SchemaGenerator::new(SchemaSettings::draft2020_12())
@@ -38,6 +38,103 @@ pub fn questionnaire() -> Value {
         "questionnaire",
         "dgmat questionnaire",
     )
+}
+
+/// The schema of a questionnaire answering `rubric`: `answers` lists the rubric's question
+/// criteria, each with the values its answer type accepts (`n/a` only where allowed), so an
+/// editor flags `GOV-4.1: maybe`, an answer to an unknown id and an answer to a computed
+/// criterion, as `dgmat check` does.
+pub fn questionnaire_for(rubric: &Rubric) -> Value {
+    let mut value = questionnaire();
+    let mut answers = Map::new();
+    for d in &rubric.dimensions {
+        for c in d.criteria.iter().filter(|c| c.check.is_none()) {
+            if let Some(kind) = &c.answer {
+                answers.insert(c.id.value.clone(), answer(c, &kind.value));
+            }
+        }
+    }
+    if let Some(props) = value.get_mut("properties").and_then(Value::as_object_mut) {
+        props.insert(
+            "answers".into(),
+            json!({
+                "description": format!("Answers to the questions of rubric {}@{}, by criterion id", rubric.id.value, rubric.version),
+                "type": ["object", "null"],
+                "additionalProperties": false,
+                "properties": answers,
+            }),
+        );
+        props.insert(
+            "rubric".into(),
+            json!({"description": "The rubric answered: `id` or `id@version`", "type": ["string", "null"], "pattern": format!("^{}(@.+)?$", rubric.id.value)}),
+        );
+    }
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert(
+            "title".into(),
+            json!(format!("dgmat questionnaire for rubric {}@{}", rubric.id.value, rubric.version)),
+        );
+    }
+    value
+}
+
+/// The values criterion `c` accepts, in the short form or as the long form's `answer`, and the
+/// long form itself.
+fn answer(c: &Criterion, kind: &AnswerType) -> Value {
+    let words = |w: &[&str]| -> Vec<String> {
+        w.iter()
+            .flat_map(|w| {
+                let mut cap = w.to_string();
+                cap[..1].make_ascii_uppercase();
+                [w.to_string(), cap, w.to_uppercase()]
+            })
+            .collect()
+    };
+    let mut accepted = match kind.kind {
+        AnswerKind::YesNo => vec![json!({"enum": words(&["yes", "no"])}), json!({"type": "boolean"})],
+        AnswerKind::YesPartialNo => vec![json!({"enum": words(&["yes", "partial", "no"])}), json!({"type": "boolean"})],
+        AnswerKind::Percent => vec![
+            json!({"type": "number", "minimum": 0, "maximum": 100}),
+            json!({"type": "string", "pattern": "^\\s*(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*%?\\s*$"}),
+        ],
+        AnswerKind::Number => vec![json!({"type": "number"})],
+        AnswerKind::Choice => {
+            let values: Vec<&str> = kind.options.iter().map(|o| o.value.as_str()).collect();
+            let mut v = vec![json!({"enum": values})];
+            if kind.multiple {
+                v.push(json!({"type": "array", "minItems": 1, "items": {"enum": values}}));
+            }
+            v
+        }
+        AnswerKind::Level => vec![
+            json!({"type": "integer", "minimum": 1, "maximum": 5}),
+            json!({"enum": ["1", "2", "3", "4", "5"]}),
+        ],
+    };
+    if c.allow_na {
+        accepted.push(json!({"enum": ["n/a", "N/A"]}));
+    }
+    let value = json!({"anyOf": accepted});
+    let mut blank_or_value = accepted.clone();
+    blank_or_value.push(json!({"type": "null"}));
+    let mut description = format!("{}: {}", c.title.get(crate::lang::Lang::En), kind.describe());
+    if c.allow_na {
+        description.push_str(" | n/a (with a note)");
+    }
+    if let Some(q) = &c.question {
+        description = format!("{} — {description}", q.get(crate::lang::Lang::En));
+    }
+    blank_or_value.push(json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["answer"],
+        "properties": {
+            "answer": {"anyOf": [value, {"type": "null"}]},
+            "note": {"type": ["string", "null"]},
+            "evidence": {"anyOf": [{"type": "array", "items": crate::model::node::evidence_schema()}, {"type": "null"}]}
+        }
+    }));
+    json!({"description": description, "anyOf": blank_or_value})
 }
 
 /// The schema of the JSON report of `assess --format json`.

@@ -164,21 +164,95 @@ impl Sources {
 /// Related places shown under a finding; the rest are counted.
 const MAX_RELATED: usize = 5;
 
-/// The end of the token starting at byte `start`: up to the next space or YAML punctuation,
-/// and at least one character so that the caret is always visible.
+/// The end of the value starting at byte `start`, so that the caret underlines all of it: a
+/// quoted scalar to its closing quote, a plain scalar to where YAML ends it (`: ` after a key, a
+/// ` #` comment, and inside `{...}` or `[...]` a `,`, `}` or `]`), trailing spaces left out;
+/// at least one character so that the caret is always visible.
 fn token_end(line: &str, start: usize) -> usize {
     let rest = &line[start..];
+    let one = || rest.chars().next().map_or(start, |c| start + c.len_utf8());
     // A mapping or sequence opener stands for the whole node: mark just the bracket.
-    if rest.starts_with(['{', '[', '-']) {
-        return start + 1;
+    if rest.starts_with(['{', '[']) || rest == "-" || rest.starts_with("- ") {
+        return one();
     }
-    let len = rest
-        .char_indices()
-        .find(|(_, c)| c.is_whitespace() || matches!(c, ',' | '}' | ']' | ':' | '#'))
-        .map_or(rest.len(), |(i, _)| i);
-    if len == 0 {
-        rest.chars().next().map_or(start, |c| start + c.len_utf8())
-    } else {
-        start + len
+    if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        let mut escaped = false;
+        for (i, c) in rest.char_indices().skip(1) {
+            match c {
+                '\\' if quote == '"' && !escaped => escaped = true,
+                c if c == quote && !escaped => return start + i + 1,
+                _ => escaped = false,
+            }
+        }
+        return line.len();
+    }
+    let flow = in_flow(&line[..start]);
+    let bytes = rest.as_bytes();
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        let next = bytes.get(i + 1).copied();
+        let ends = match c {
+            ':' => next.is_none_or(|b| b == b' ' || b == b'\t') || (flow && matches!(next, Some(b',' | b'}' | b']'))),
+            '#' => i > 0 && rest[..i].ends_with([' ', '\t']),
+            ',' | '}' | ']' => flow,
+            _ => false,
+        };
+        if ends {
+            end = i;
+            break;
+        }
+    }
+    let len = rest[..end].trim_end().len();
+    if len == 0 { one() } else { start + len }
+}
+
+/// Whether the text before a value leaves a `{` or `[` open (the value is inside a flow
+/// collection, where `,`, `}` and `]` end a plain scalar). Quoted text is skipped.
+fn in_flow(before: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote = None;
+    for c in before.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => depth -= 1,
+            (None, '#') => break,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::token_end;
+
+    /// The text the caret underlines for the value at `start` of `line`.
+    fn token(line: &str, start: usize) -> &str {
+        &line[start..token_end(line, start)]
+    }
+
+    #[test]
+    fn carets_cover_the_whole_value() {
+        let line = "  - {id: s1, name: Hospital information system, status: live}";
+        assert_eq!(token(line, line.find("Hospital").unwrap()), "Hospital information system");
+        assert_eq!(token(line, line.find("live").unwrap()), "live");
+        let line = "agency: {id: demo, name: Demo agency, tier: county}";
+        assert_eq!(token(line, line.find("county").unwrap()), "county");
+        let line = "    evidence: [{ref: Decision 7, date: 2026-13-01}]";
+        assert_eq!(token(line, line.find("Decision").unwrap()), "Decision 7");
+        let line = "name: Ministry of Health   # the full name";
+        assert_eq!(token(line, 6), "Ministry of Health");
+        let line = r#"  note: "a, b: \"c\"" # x"#;
+        assert_eq!(token(line, 8), r#""a, b: \"c\"""#);
+        assert_eq!(token("  SEC-2.1: yes", 2), "SEC-2.1", "a key ends at its colon");
+        assert_eq!(token("go_live: 2024-01-01T08:30:00", 9), "2024-01-01T08:30:00");
+        assert_eq!(token("url: https://x.example/a", 5), "https://x.example/a");
+        assert_eq!(token("  - {id: s2}", 4), "{");
+        assert_eq!(token("  - x", 2), "-");
+        assert_eq!(token("n: -5", 3), "-5");
+        assert_eq!(token("a: ", 3), "", "nothing to underline at the end of a line");
     }
 }

@@ -98,6 +98,33 @@ pub enum Issue {
         /// Where the record starts.
         at: Location,
     },
+    /// A questionnaire submitted without an inventory, against a rubric that checks one.
+    NoInventory {
+        /// How many criteria are computed from the inventory (and so left unanswered).
+        computed: usize,
+        /// How many answers the inventory would have verified (and so were not).
+        verified: usize,
+        /// The questionnaire.
+        at: Location,
+    },
+    /// Questions of one dimension left unanswered (`check` only).
+    Unanswered {
+        /// The dimension, by index in the rubric.
+        dimension: usize,
+        /// The criteria, by id, in rubric order.
+        criteria: Vec<String>,
+        /// Where the first of them is listed blank, else the questionnaire.
+        at: Location,
+    },
+    /// An agency id or name that is empty or a template's placeholder (`check` only).
+    PlaceholderAgency {
+        /// Which of the two.
+        field: AgencyField,
+        /// What it says.
+        value: String,
+        /// Where.
+        at: Location,
+    },
     /// A rubric expression that could not be evaluated on a record.
     RuleError {
         /// The collection.
@@ -109,6 +136,15 @@ pub enum Issue {
         /// Where the record starts.
         at: Location,
     },
+}
+
+/// The agency's id or name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgencyField {
+    /// `agency.id`.
+    Id,
+    /// `agency.name`.
+    Name,
 }
 
 /// Per record of a collection: whether a filter selects it, or why it could not tell.

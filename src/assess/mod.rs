@@ -7,6 +7,7 @@
 
 pub mod agency_id;
 pub mod checks;
+mod completeness;
 mod gaps;
 pub mod portfolio;
 pub mod progress;
@@ -23,8 +24,9 @@ use crate::model::questionnaire::Agency;
 use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{AnswerKind, AnswerType, Criterion, EvidenceRule, Method, Overall, Rubric};
+pub use checks::{AgencyField, Counts, Issue, Shortfall};
 use checks::{CheckOutcome, Evaluator};
-pub use checks::{Counts, Issue, Shortfall};
+pub use completeness::completeness;
 use scoring::{Pointed, Rated, Scored};
 
 /// The status of a criterion (SPEC section 3).
@@ -166,6 +168,8 @@ pub enum Detail {
     Contradicted(Counts),
     /// A claim needing evidence cites none.
     EvidenceMissing,
+    /// A criterion computed from the inventory, in a submission without one.
+    NoInventory,
     /// Every piece of evidence cited is older than `days` before the assessment date.
     EvidenceStale {
         /// The rubric's `evidence_max_age_days`.
@@ -322,6 +326,7 @@ pub fn assess(
     let target = resolve_target(rubric, target, overall.level);
     let gaps = gaps::gaps(rubric, &dimensions, target.level);
     issues.extend(agency_mismatch(questionnaire, inventory));
+    issues.extend(no_inventory(rubric, questionnaire, inventory));
     Assessment {
         agency: agency(questionnaire, inventory),
         assessed_on,
@@ -409,6 +414,21 @@ fn agency_mismatch(questionnaire: Option<&Questionnaire>, inventory: &Inventory)
         inventory: inv_agency.clone(),
         questionnaire: q.agency.id.clone(),
         at: loc.clone(),
+    })
+}
+
+/// The issue raised when a questionnaire comes without an inventory and the rubric checks one.
+fn no_inventory(rubric: &Rubric, questionnaire: Option<&Questionnaire>, inventory: &Inventory) -> Option<Issue> {
+    let q = questionnaire.filter(|_| !inventory.submitted)?;
+    let criteria = || rubric.dimensions.iter().flat_map(|d| &d.criteria);
+    let computed = criteria().filter(|c| c.check.is_some()).count();
+    let verified = criteria()
+        .filter(|c| c.verify.is_some() && q.answers.contains_key(&c.id.value))
+        .count();
+    (computed + verified > 0).then(|| Issue::NoInventory {
+        computed,
+        verified,
+        at: Location::file(q.file.clone(), 1, 1),
     })
 }
 
@@ -534,6 +554,10 @@ fn evaluate<'a>(
         answer: answer.cloned(),
         answered_level: None,
     };
+    if c.check.is_some() && !eval.inventory.submitted {
+        r.detail = Some(Detail::NoInventory);
+        return r;
+    }
     if let Some(check) = &c.check {
         let outcome = eval.check(check, issues);
         r.status = outcome.status;
@@ -631,7 +655,8 @@ fn contradiction<'a>(
     a: &Answer,
     issues: &mut Vec<Issue>,
 ) -> Option<CheckOutcome> {
-    let verify = c.verify.as_ref()?;
+    // Without an inventory there is nothing to verify the answer against.
+    let verify = c.verify.as_ref().filter(|_| eval.inventory.submitted)?;
     let outcome = eval.check(verify, issues);
     if outcome.status != Status::NotMet {
         return None;

@@ -14,6 +14,11 @@ pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
 
 /// Runs `dgmat assess` rendering `format`.
 pub fn run_as(args: &AssessArgs, format: Format, quiet: bool) -> anyhow::Result<Exit> {
+    run_with(args, format, quiet, false)
+}
+
+/// Runs `dgmat assess` rendering `format`; without `-o`, to `<agency-id>.html` when `to_file`.
+pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, to_file: bool) -> anyhow::Result<Exit> {
     let sub = super::load_submission(&args.paths, args.rubric.as_deref(), "could not assess")?;
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
     let lang = args.lang;
@@ -35,6 +40,11 @@ pub fn run_as(args: &AssessArgs, format: Format, quiet: bool) -> anyhow::Result<
     };
     match &args.output {
         Some(path) => super::write_atomic(path, &text)?,
+        None if to_file => {
+            let path = std::path::PathBuf::from(format!("{}.html", crate::batch::output::sanitize(&assessment.agency.id)));
+            super::write_atomic(&path, &text)?;
+            super::print(&format!("wrote {} (-o FILE names the file)\n", path.display()))?;
+        }
         None => super::print(&text)?,
     }
     if !quiet && format != Format::Table {

@@ -82,13 +82,14 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         }
     }
     let invalid: Vec<_> = result.rows.iter().filter(|r| r.status == RowStatus::Invalid).collect();
+    // Errors are shown even with --quiet, which silences only progress and summaries.
+    for r in invalid.iter().take(20) {
+        crate::stderr!("invalid: {}: {}", r.path, r.error.as_deref().unwrap_or_default());
+    }
+    if invalid.len() > 20 {
+        crate::stderr!("… and {} more invalid submissions (see summary.csv)", invalid.len() - 20);
+    }
     if !quiet {
-        for r in invalid.iter().take(20) {
-            crate::stderr!("invalid: {}: {}", r.path, r.error.as_deref().unwrap_or_default());
-        }
-        if invalid.len() > 20 {
-            crate::stderr!("… and {} more invalid submissions (see summary.csv)", invalid.len() - 20);
-        }
         crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round).trim_end());
         crate::stderr!("wrote {} in {:.1} s", args.out.display(), started.elapsed().as_secs_f64());
     }

@@ -1,6 +1,6 @@
 //! `dgmat check`: validate submissions and report every finding in a CI-readable format.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Exit;
 use crate::cli::{CheckArgs, CheckFormat};
@@ -12,15 +12,39 @@ use crate::model::submission::Submission;
 use crate::report::check::{self, CheckReport, CheckedSubmission};
 use crate::source::Sources;
 
-/// Groups the arguments into submissions: each directory is one, the loose files together
-/// are one.
+/// Groups the arguments into submissions: each directory is one; files are grouped by the
+/// directory they are in, and each group is its directory's whole submission (the files named
+/// and their sibling submission files), so that a pre-commit hook passing only the changed
+/// files checks whole submissions, one per agency. Files in a directory also named are part of
+/// its submission already.
 fn submissions(paths: &[PathBuf]) -> Vec<Vec<PathBuf>> {
     let mut groups: Vec<Vec<PathBuf>> = paths.iter().filter(|p| p.is_dir()).map(|p| vec![p.clone()]).collect();
-    let files: Vec<PathBuf> = paths.iter().filter(|p| !p.is_dir()).cloned().collect();
-    if !files.is_empty() {
+    let named_dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).map(|p| normal(p)).collect();
+    let mut by_dir: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
+    for file in paths.iter().filter(|p| !p.is_dir()) {
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        if named_dirs.contains(&normal(&dir)) {
+            continue;
+        }
+        match by_dir.iter_mut().find(|(d, _)| *d == dir) {
+            Some((_, files)) => files.push(file.clone()),
+            None => by_dir.push((dir, vec![file.clone()])),
+        }
+    }
+    for (dir, mut files) in by_dir {
+        for sibling in submission::submission_files(&dir) {
+            if !files.iter().any(|f| normal(f) == normal(&sibling)) {
+                files.push(sibling);
+            }
+        }
         groups.push(files);
     }
     groups
+}
+
+/// `p` without `./` components, so that `a/./b` and `a/b` are one place.
+fn normal(p: &Path) -> PathBuf {
+    p.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
 }
 
 /// Runs `dgmat check`.
@@ -51,9 +75,9 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
         Some(path) => super::write_atomic(path, &text)?,
         None => super::print(&text)?,
     }
-    let (errors, warnings) = report.counts();
+    let (errors, _) = report.counts();
     if !quiet && args.format != CheckFormat::Text {
-        crate::stderr!("{errors} error(s), {warnings} warning(s) in {} file(s)", report.files.len());
+        crate::stderr!("{}", report.summary());
     }
     if fatal {
         return Ok(Exit::Invalid);
@@ -62,11 +86,17 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
     Ok(if errors > 0 || gate_failed { Exit::GateFailed } else { Exit::Ok })
 }
 
-/// Adds a submission that could not be loaded, with its findings; returns whether it was fatal.
+/// Adds a submission that could not be loaded, with its findings and those of the rules and
+/// checks run on what did load; returns whether it was fatal.
 fn add_failure(report: &mut CheckReport, sources: &mut Sources, failure: submission::LoadFailure, path: String) -> bool {
     report.files.extend(failure_files(&failure.findings));
     report.findings.extend(failure.findings);
     sources.extend(failure.sources);
+    if let Some(sub) = failure.partial {
+        report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
+        add_rule_docs(report, &sub.rubric.rubric);
+        report.findings.extend(crate::pipeline::check_findings(&sub, today()));
+    }
     report.submissions.push(CheckedSubmission {
         path,
         agency: None,
@@ -81,8 +111,7 @@ fn add_failure(report: &mut CheckReport, sources: &mut Sources, failure: submiss
 /// Assesses a loaded submission and adds it, its findings, its rubric's rules and any gate failure.
 fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission, args: &CheckArgs, path: String) -> anyhow::Result<()> {
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
-    let today = chrono::Local::now().date_naive();
-    let assessed = crate::pipeline::assess(&sub, &target, Lang::En, today);
+    let assessed = crate::pipeline::assess(&sub, &target, Lang::En, today());
     let a = &assessed.assessment;
     let gate = args.min_level.is_some() || args.target.is_some();
     let required = args.min_level.or(args.target.as_ref().map(|_| a.target.level));
@@ -93,6 +122,7 @@ fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission
     report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
     add_rule_docs(report, &sub.rubric.rubric);
     report.findings.extend(assessed.findings.iter().cloned());
+    report.findings.extend(crate::pipeline::completeness(&sub, &assessed.assessment));
     sources.extend(sub.sources);
     report.submissions.push(CheckedSubmission {
         path,
@@ -103,6 +133,11 @@ fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission
         gate_failure: if gate { gate_failure } else { None },
     });
     Ok(())
+}
+
+/// The date a questionnaire without `assessed_on` is assessed as of.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Records the message and help of every record rule of `rubric`, which describe its rule ids.

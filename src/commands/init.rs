@@ -1,7 +1,7 @@
 //! `dgmat init`: write questionnaire and inventory templates for a rubric: YAML (the default),
 //! `<collection>.csv` headers (`--csv`) or workbooks (`--xlsx`, filled from `--from`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
@@ -9,6 +9,9 @@ use super::Exit;
 use crate::cli::InitArgs;
 use crate::load::rubric::DEFAULT_RUBRIC;
 use crate::report::rubric::{init, workbook};
+
+/// Where the templates look for their JSON Schemas, relative to themselves.
+const SCHEMA_DIR: &str = "../schemas";
 
 /// Runs `dgmat init`.
 pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Exit> {
@@ -45,16 +48,24 @@ pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Exit> {
             files.push((dir.join("inventory.xlsx"), i));
         }
     } else {
+        // The YAML templates point at the rubric's schemas in `schemas/` beside the submission
+        // directory, where `dgmat schema --write` puts them (a repository of submissions shares
+        // one).
+        let id = Some(loaded.rubric.id.value.as_str());
+        let schema = |kind| format!("{SCHEMA_DIR}/{}", super::schema::file_name(kind, id));
         files.push((
             dir.join("questionnaire.yaml"),
-            init::questionnaire(loaded, lang, today).into_bytes(),
+            init::questionnaire(loaded, lang, today, Some(&schema("questionnaire"))).into_bytes(),
         ));
         if args.csv {
             for (name, coll) in loaded.rubric.inventory.0.iter() {
                 files.push((dir.join(format!("{}.csv", name.value)), init::csv_header(coll).into_bytes()));
             }
         } else {
-            files.push((dir.join("inventory.yaml"), init::inventory(loaded, lang).into_bytes()));
+            files.push((
+                dir.join("inventory.yaml"),
+                init::inventory(loaded, lang, Some(&schema("inventory"))).into_bytes(),
+            ));
         }
     }
     let existing: Vec<String> = files
@@ -81,6 +92,19 @@ pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Exit> {
             dir.display(),
             dir.display()
         );
+        // Workbooks validate through their dropdowns; the YAML templates through the schemas
+        // their `$schema` lines name.
+        if !args.xlsx {
+            let schemas = match dir.file_name() {
+                Some(_) => dir.parent().unwrap_or(Path::new("")).join("schemas"),
+                None => dir.join("..").join("schemas"),
+            };
+            let rubric = args.rubric.as_deref().map(|r| format!(" --rubric {r}")).unwrap_or_default();
+            crate::stderr!(
+                "editors validate as you type once the schemas exist: dgmat schema --write {}{rubric}",
+                schemas.display()
+            );
+        }
     }
     Ok(Exit::Ok)
 }

@@ -8,6 +8,7 @@ pub mod batch;
 pub mod check;
 pub mod diff;
 pub mod init;
+pub mod man;
 pub mod progress;
 pub mod report;
 pub mod rubric;
@@ -54,8 +55,15 @@ pub fn load_submission(
     what: &str,
 ) -> Result<crate::model::submission::Submission, Failure> {
     crate::load::submission::load(paths, rubric).map_err(|failure| {
-        let errors = failure.findings.iter().filter(|f| f.is_error()).count();
-        Failure::findings(failure.findings, failure.sources).with_summary(format!("{what}: {errors} problem(s) in the input"))
+        let mut findings = failure.findings;
+        // The rules and checks still run on what loaded, so that one run shows every problem.
+        if let Some(partial) = &failure.partial {
+            let today = chrono::Local::now().date_naive();
+            let assessed = crate::pipeline::assess(partial, &crate::assess::TargetChoice::Default, crate::lang::Lang::En, today);
+            findings = crate::finding::merged(&findings, &assessed.findings);
+        }
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        Failure::findings(findings, failure.sources).with_summary(format!("{what}: {errors} problem(s) in the input"))
     })
 }
 

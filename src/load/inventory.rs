@@ -91,10 +91,22 @@ fn read_collection(origin: &Origin, name: &str, node: &mut Node, coll: &Collecti
 
 /// Types one record (a YAML mapping, or a CSV row turned into one) and adds it to `out`.
 pub fn push_record(origin: &Origin, name: &str, item: &mut Node, coll: &Collection, out: &mut Vec<Record>, errors: &mut Vec<Finding>) {
-    let before = errors.len();
+    let (before, records) = (errors.len(), out.len());
     push_record_strict(origin, name, item, coll, out, errors);
     if coll.invalid_records == InvalidRecords::Warn {
         tolerate(&mut errors[before..]);
+    }
+    reject_if_invalid(out, records, &errors[before..]);
+}
+
+/// Marks the record pushed after `records` (if one was) as rejected when `found` holds an
+/// error about it: a record with a wrong value is reported, and the checks run on the others
+/// rather than on a record whose values are not what its author meant.
+pub(crate) fn reject_if_invalid(out: &mut [Record], records: usize, found: &[Finding]) {
+    if found.iter().any(Finding::is_error)
+        && let Some(r) = out.get_mut(records)
+    {
+        r.rejected = true;
     }
 }
 
@@ -137,6 +149,7 @@ fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Colle
             key,
             location: origin.at(item.pos),
             values,
+            rejected: false,
         }),
         // A required key was already reported missing above.
         None => {
@@ -155,6 +168,7 @@ fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Colle
                     key: format!("(line {})", item.pos.line),
                     location: origin.at(item.pos),
                     values,
+                    rejected: false,
                 });
             }
         }

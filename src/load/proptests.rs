@@ -102,7 +102,7 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         let mut inv = Inventory::empty(&r.rubric);
         let _ = inventory::load_yaml("inventory.yaml", &text, &r.rubric, &mut inv);
-        if let Ok(q) = questionnaire::parse("questionnaire.yaml", &text) {
+        if let Ok((q, _)) = questionnaire::parse("questionnaire.yaml", &text) {
             let _ = questionnaire::interpret("questionnaire.yaml", q, &r.rubric);
         }
         let _ = rubric::from_text("rubric.yaml", Arc::from(text.as_ref()));
@@ -137,7 +137,7 @@ proptest! {
         );
         // Against every scoring method: staged (mini), rated (uk-dma), points (eu-odm).
         for r in RUBRICS.iter() {
-            if let Ok(q) = questionnaire::parse("questionnaire.yaml", &text) {
+            if let Ok((q, _)) = questionnaire::parse("questionnaire.yaml", &text) {
                 let (q, _) = questionnaire::interpret("questionnaire.yaml", q, &r.rubric);
                 let inv = Inventory::empty(&r.rubric);
                 let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date");

@@ -11,8 +11,8 @@ use super::{parse_date, suggestion};
 use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::{Location, Origin, Pos};
 use crate::model::node::{Key, Node, Value};
-use crate::model::questionnaire::QuestionnaireFile;
-use crate::model::questionnaire::{Agency, Answer, AnswerValue, Evidence, Questionnaire, Respondent};
+use crate::model::questionnaire::{Agency, QuestionnaireFile, Respondent, Tier};
+use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
 
 /// Where `pos` is in `origin`.
@@ -20,11 +20,207 @@ fn at(origin: &Origin, pos: Pos) -> Option<Location> {
     Some(origin.at(pos))
 }
 
-/// Reads a questionnaire's envelope; `interpret` then checks its answers against a rubric.
-pub fn parse(file: &str, text: &str) -> Result<QuestionnaireFile, Finding> {
-    let q: QuestionnaireFile = super::parse_kind(file, text, "questionnaire")?;
-    super::check_envelope(file, &q.dgmat, &q.kind, "questionnaire")?;
-    Ok(q)
+/// Reads a questionnaire's envelope: the file and the problems found in it (an unknown key, a
+/// wrong tier, a missing agency), all of them; `Err` only when the file is not a questionnaire
+/// at all (invalid YAML, no `dgmat: 1`, another kind). `interpret` then checks its answers
+/// against a rubric.
+pub fn parse(file: &str, text: &str) -> Result<(QuestionnaireFile, Vec<Finding>), Finding> {
+    let root: Node = super::yaml::parse(file, text)?;
+    let Value::Map(entries) = root.value else {
+        return Err(super::check_header_nodes(file, None, None, "questionnaire")
+            .err()
+            .unwrap_or_else(|| Finding::error(Rule::InvalidValue, format!("{file} must be a mapping"), super::at(file, root.pos))));
+    };
+    let get = |k: &str| entries.iter().find(|(key, _)| key.name == k).map(|(_, v)| v);
+    super::check_header_nodes(file, get("dgmat"), get("kind"), "questionnaire")?;
+    let mut errors = Vec::new();
+    let mut q = QuestionnaireFile {
+        dgmat: 1,
+        kind: "questionnaire".into(),
+        rubric: None,
+        agency: Agency {
+            id: String::new(),
+            name: None,
+            tier: None,
+            region: None,
+        },
+        assessed_on: None,
+        respondent: None,
+        answers: Vec::new(),
+        agency_at: (Pos { line: 1, column: 1 }, Pos { line: 1, column: 1 }),
+        answers_at: Pos { line: 1, column: 1 },
+    };
+    let mut has_agency = false;
+    for (key, node) in entries {
+        match key.name.as_str() {
+            "dgmat" | "kind" => {}
+            "rubric" => q.rubric = text_of(file, "rubric", &node, &mut errors).map(|t| (t, node.pos)),
+            "assessed_on" => q.assessed_on = text_of(file, "assessed_on", &node, &mut errors).map(|t| (t, node.pos)),
+            "agency" => {
+                has_agency = true;
+                let id_at = node.get("id").map_or(node.pos, |n| n.pos);
+                q.agency_at = (id_at, node.get("name").map_or(node.pos, |n| n.pos));
+                q.agency = agency(file, &node, &mut errors);
+            }
+            "respondent" => q.respondent = respondent(file, &node, &mut errors),
+            "answers" => {
+                q.answers_at = key.pos;
+                match node.value {
+                    Value::Map(answers) => q.answers = answers,
+                    Value::Null => {}
+                    other => errors.push(Finding::error(
+                        Rule::InvalidValue,
+                        format!("`answers` must map criterion ids to answers, found {}", other.kind()),
+                        super::at(file, node.pos),
+                    )),
+                }
+            }
+            other => errors.push(unknown_key(file, other, key.pos, TOP_KEYS, "a questionnaire")),
+        }
+    }
+    if !has_agency {
+        errors.push(
+            Finding::error(
+                Rule::MissingKey,
+                "the questionnaire names no `agency`",
+                super::at(file, Pos { line: 1, column: 1 }),
+            )
+            .with_help("add `agency: {id: ..., name: ..., tier: ...}`"),
+        );
+    }
+    Ok((q, errors))
+}
+
+/// The keys of a questionnaire.
+const TOP_KEYS: &[&str] = &["dgmat", "kind", "rubric", "agency", "assessed_on", "respondent", "answers"];
+
+/// The error for the key `name` at `pos`, which is none of `known` (keys of `what`).
+fn unknown_key(file: &str, name: &str, pos: Pos, known: &[&str], what: &str) -> Finding {
+    let help = suggestion(name, known.iter().copied()).unwrap_or_else(|| format!("allowed keys here: {}", known.join(", ")));
+    Finding::error(Rule::UnknownKey, format!("unknown key `{name}` in {what}"), super::at(file, pos)).with_help(help)
+}
+
+/// The text of the scalar `node` (the value of `key`), or an error when it is not one.
+fn text_of(file: &str, key: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<String> {
+    match &node.value {
+        Value::Null => None,
+        Value::Seq(_) | Value::Map(_) => {
+            errors.push(Finding::error(
+                Rule::InvalidValue,
+                format!("`{key}` must be a single value, found {}", node.value.kind()),
+                super::at(file, node.pos),
+            ));
+            None
+        }
+        _ => node.as_scalar_text(),
+    }
+}
+
+/// The agency `{id, name, tier, region}`, reporting whatever is wrong with it.
+fn agency(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Agency {
+    let mut agency = Agency {
+        id: String::new(),
+        name: None,
+        tier: None,
+        region: None,
+    };
+    let entries = match &node.value {
+        Value::Map(entries) => entries,
+        // `agency: moh`, the short form an inventory uses.
+        Value::Str(id) => {
+            agency.id = id.clone();
+            return agency;
+        }
+        other => {
+            errors.push(
+                Finding::error(
+                    Rule::InvalidValue,
+                    format!("`agency` must be a mapping, found {}", other.kind()),
+                    super::at(file, node.pos),
+                )
+                .with_help("write `agency: {id: ..., name: ..., tier: ...}`"),
+            );
+            return agency;
+        }
+    };
+    let mut has_id = false;
+    for (key, v) in entries {
+        match key.name.as_str() {
+            "id" => {
+                has_id = true;
+                agency.id = text_of(file, "id", v, errors).unwrap_or_default();
+            }
+            "name" => agency.name = text_of(file, "name", v, errors),
+            "tier" => agency.tier = tier(file, v, errors),
+            "region" => agency.region = text_of(file, "region", v, errors),
+            other => errors.push(unknown_key(file, other, key.pos, &["id", "name", "tier", "region"], "`agency`")),
+        }
+    }
+    if !has_id {
+        errors.push(
+            Finding::error(Rule::MissingKey, "the agency has no `id`", super::at(file, node.pos))
+                .with_help("add `id: ...`, the agency's short id (it names the agency's files in batch output)"),
+        );
+    }
+    agency
+}
+
+/// The agency's tier, or an error naming the tiers.
+fn tier(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<Tier> {
+    const TIERS: [(&str, Tier); 4] = [
+        ("ministry", Tier::Ministry),
+        ("province", Tier::Province),
+        ("commune", Tier::Commune),
+        ("other", Tier::Other),
+    ];
+    let text = text_of(file, "tier", node, errors)?;
+    if let Some((_, t)) = TIERS.iter().find(|(name, _)| *name == text) {
+        return Some(*t);
+    }
+    let names = TIERS.map(|(n, _)| n);
+    let help = suggestion(&text, names).map_or_else(
+        || format!("allowed values: {}", names.join(", ")),
+        |s| format!("{s} allowed: {}", names.join(", ")),
+    );
+    errors.push(
+        Finding::error(
+            Rule::InvalidValue,
+            format!("unknown tier `{text}`, expected one of {}", names.join(", ")),
+            super::at(file, node.pos),
+        )
+        .with_help(help),
+    );
+    None
+}
+
+/// Who answered, reporting unknown keys.
+fn respondent(file: &str, node: &Node, errors: &mut Vec<Finding>) -> Option<Respondent> {
+    let entries = match &node.value {
+        Value::Null => return None,
+        Value::Map(entries) => entries,
+        other => {
+            errors.push(Finding::error(
+                Rule::InvalidValue,
+                format!("`respondent` must be a mapping, found {}", other.kind()),
+                super::at(file, node.pos),
+            ));
+            return None;
+        }
+    };
+    let mut r = Respondent {
+        name: None,
+        role: None,
+        email: None,
+    };
+    for (key, v) in entries {
+        match key.name.as_str() {
+            "name" => r.name = text_of(file, "name", v, errors),
+            "role" => r.role = text_of(file, "role", v, errors),
+            "email" => r.email = text_of(file, "email", v, errors),
+            other => errors.push(unknown_key(file, other, key.pos, &["name", "role", "email"], "`respondent`")),
+        }
+    }
+    Some(r)
 }
 
 /// A questionnaire's parts before its answers are checked against a rubric: the same whether
@@ -36,13 +232,17 @@ pub struct Parts {
     pub agency: Agency,
     /// Where the agency id is written.
     pub agency_location: Location,
+    /// Where the agency name is written (else the agency).
+    pub agency_name_location: Location,
+    /// Where the answers start (`answers:` in YAML), for findings about the answers as a whole.
+    pub answers_location: Location,
     /// The rubric it says it answers, and where.
     pub rubric: Option<(String, Location)>,
     /// The assessment date as written, and where.
     pub assessed_on: Option<(String, Location)>,
     /// Who answered.
     pub respondent: Option<Respondent>,
-    /// The answers, in the order written.
+    /// The answers, in the order written; a blank answer is a `Null` node.
     pub answers: Vec<RawAnswer>,
 }
 
@@ -64,21 +264,22 @@ pub fn parts(file: &str, q: QuestionnaireFile) -> Parts {
     let origin = Origin::file(file);
     let answers = q
         .answers
-        .iter()
-        .flat_map(|a| a.iter())
-        .map(|(id, pos, node)| RawAnswer {
-            id: id.to_string(),
+        .into_iter()
+        .map(|(Key { name, pos }, node)| RawAnswer {
+            id: name,
             origin: origin.clone(),
             key: pos,
-            node: node.clone(),
+            node,
         })
         .collect();
     Parts {
         file: file.to_string(),
         agency: q.agency,
-        agency_location: Location::file(file, 1, 1),
-        rubric: q.rubric.map(|r| (r.value.clone(), origin.at(Pos::of(&r)))),
-        assessed_on: q.assessed_on.map(|d| (d.value.clone(), origin.at(Pos::of(&d)))),
+        agency_location: origin.at(q.agency_at.0),
+        agency_name_location: origin.at(q.agency_at.1),
+        answers_location: origin.at(q.answers_at),
+        rubric: q.rubric.map(|(r, pos)| (r, origin.at(pos))),
+        assessed_on: q.assessed_on.map(|(d, pos)| (d, origin.at(pos))),
         respondent: q.respondent,
         answers,
     }
@@ -108,6 +309,8 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
     });
     let criteria = rubric.criteria_by_id();
     let mut answers = HashMap::new();
+    let mut rejected = Vec::new();
+    let mut blank = Vec::new();
     for RawAnswer { id, origin, key, node } in &q.answers {
         let id = id.as_str();
         let key = Some(origin.at(*key));
@@ -132,18 +335,25 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
             Ok(Some(a)) => {
                 answers.insert(id.to_string(), a);
             }
-            Ok(None) => {}
-            Err(mut f) => errors.append(&mut f),
+            Ok(None) => blank.extend(key.map(|at| (id.to_string(), at))),
+            Err(mut f) => {
+                errors.append(&mut f);
+                rejected.push(id.to_string());
+            }
         }
     }
     let questionnaire = Questionnaire {
         file: q.file,
         agency: q.agency,
         agency_location: q.agency_location,
+        agency_name_location: q.agency_name_location,
+        answers_location: q.answers_location,
         rubric: q.rubric,
         assessed_on,
         respondent: q.respondent,
         answers,
+        rejected,
+        blank,
     };
     (questionnaire, errors)
 }

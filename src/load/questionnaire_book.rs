@@ -38,8 +38,9 @@ pub struct Book {
 pub struct Sheets(Vec<Table>);
 
 /// Reads the workbook at `path` (named `name` in findings) and its agency block. The problems
-/// of the block come back beside the book (all of them, each at its cell); `Err` when the
-/// workbook cannot be read at all or names no agency.
+/// of the block (an empty agency id among them) come back beside the book, all of them, each
+/// at its cell; `Err` when the workbook cannot be read at all, has no agency sheet, or is not
+/// a version-1 questionnaire.
 pub fn read(path: &Path, name: &str, limits: Limits) -> Result<(Book, Vec<Finding>), Finding> {
     let book = spreadsheet::read(path, name, limits, &mut |sheets| {
         sheets.iter().filter(|s| s.as_str() != layout::LISTS_SHEET).cloned().collect()
@@ -58,7 +59,10 @@ pub fn read(path: &Path, name: &str, limits: Limits) -> Result<(Book, Vec<Findin
             .with_help("start from a workbook written by `dgmat init DIR --xlsx`, which has the agency block on its first sheet")
         })?;
     let agency_sheet = tables.remove(index);
-    let (parts, problems) = envelope(name, &agency_sheet)?;
+    let (mut parts, problems) = envelope(name, &agency_sheet)?;
+    if let Some(first) = tables.first() {
+        parts.answers_location = first.origin.at_line(layout::HEADER_ROW + 1, 1);
+    }
     Ok((
         Book {
             parts,
@@ -144,15 +148,19 @@ fn envelope(name: &str, table: &Table) -> Result<(Parts, Vec<Finding>), Finding>
         )
         .with_help("write `questionnaire`"));
     }
-    let Some((id, id_location)) = get("agency.id") else {
-        let loc = values.get("agency.id").map(|(_, l)| l.clone());
-        return Err(Finding::error(
-            Rule::MissingKey,
-            format!("{name} names no agency: its `agency.id` cell is empty"),
-            loc,
-        )
-        .with_help("type the agency's short id, e.g. `moh`"));
-    };
+    // An empty id is reported beside the block's other problems, as a YAML questionnaire's is.
+    let (id, id_location) = get("agency.id").unwrap_or_else(|| {
+        let loc = values.get("agency.id").map_or_else(|| origin.at_line(1, 1), |(_, l)| l.clone());
+        problems.push(
+            Finding::error(
+                Rule::MissingKey,
+                format!("{name} names no agency: its `agency.id` cell is empty"),
+                Some(loc.clone()),
+            )
+            .with_help("type the agency's short id, e.g. `moh`"),
+        );
+        (String::new(), loc)
+    });
     let tier = get("agency.tier").and_then(|(t, loc)| match layout::canonical(&TIER_WORDS, &t) {
         Some("ministry") => Some(Tier::Ministry),
         Some("province") => Some(Tier::Province),
@@ -178,10 +186,15 @@ fn envelope(name: &str, table: &Table) -> Result<(Parts, Vec<Finding>), Finding>
         get("respondent.email").map(|(t, _)| t),
     );
     let respondent = (rname.is_some() || role.is_some() || email.is_some()).then_some(Respondent { name: rname, role, email });
+    let agency_name_location = values.get("agency.name").map_or_else(|| id_location.clone(), |(_, l)| l.clone());
     let parts = Parts {
         file: name.to_string(),
         agency,
+        // Findings about the answers as a whole point at the agency block until the answer
+        // sheets are read (see `read`).
+        answers_location: id_location.clone(),
         agency_location: id_location,
+        agency_name_location,
         rubric: get("rubric"),
         assessed_on: get("assessed_on"),
         respondent,
@@ -251,7 +264,20 @@ pub fn answers(sheets: &Sheets, rubric: &Rubric) -> (Vec<RawAnswer>, Vec<Finding
     for p in pending {
         let blank = |c: &Cell| c.text().is_empty() && !matches!(c, Cell::Error(_) | Cell::Formula(_));
         if blank(&p.answer.0) && blank(&p.note.0) && p.evidence.is_empty() {
-            continue; // unanswered
+            // Unanswered: a question's blank row is passed on as a blank answer (as a YAML
+            // `GOV-1.1:` is), so that `check` can point at it; other blank rows are ignored.
+            if criteria.get(p.id.as_str()).is_some_and(|c| c.check.is_none()) {
+                out.push(RawAnswer {
+                    id: p.id,
+                    origin: p.origin,
+                    key: p.key,
+                    node: Node {
+                        value: Value::Null,
+                        pos: p.answer.1,
+                    },
+                });
+            }
+            continue;
         }
         let here = p.origin.at(p.key);
         if let Some(first) = seen.get(&p.id) {

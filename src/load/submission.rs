@@ -35,6 +35,10 @@ pub struct LoadFailure {
     pub agency: Option<crate::model::questionnaire::Agency>,
     /// The texts needed to show them.
     pub sources: Sources,
+    /// What did load, when the problems are in the files' contents: the records and answers
+    /// that passed, so that the rules and checks can still run on them and a run reports every
+    /// problem at once. `None` when nothing could be loaded.
+    pub partial: Option<Box<Submission>>,
 }
 
 #[derive(Default)]
@@ -69,6 +73,41 @@ const QUESTIONNAIRE_BOOKS: [&str; 3] = ["questionnaire.xlsx", "questionnaire.xls
 
 /// The help for a workbook in a format dgmat does not read.
 const SAVE_AS_HELP: &str = "save it as .xlsx (Excel Workbook) or .ods";
+
+/// The submission files of the directory `dir` (`""` for the current one), sorted, when it is
+/// a submission's directory (it holds `questionnaire.yaml`, `questionnaire.xlsx`,
+/// `inventory.yaml` or `inventory.xlsx`): those, its `<collection>.csv` tables and its workbooks (not the lock file
+/// of a workbook open in a spreadsheet program). A file named on the command line brings these
+/// siblings with it, so that a hook passing only the changed files checks whole submissions. A
+/// folder of unrelated exports (many CSV files, no questionnaire) brings none: with a rubric of
+/// one collection, every CSV file would fill it.
+pub fn submission_files(dir: &Path) -> Vec<PathBuf> {
+    let read = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let named = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let anchor = |p: &Path| {
+        let name = named(p);
+        QUESTIONNAIRE_NAMES.contains(&name.as_str())
+            || crate::model::workbook::is_questionnaire_book(&name)
+            || INVENTORY_NAMES.contains(&name.as_str())
+            || (spreadsheet::is_spreadsheet(p) && p.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("inventory")))
+    };
+    let mut out: Vec<PathBuf> = std::fs::read_dir(read)
+        .map(|d| d.flatten().map(|e| dir.join(e.file_name())).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = named(p);
+            let lock = name.starts_with("~$") || name.starts_with(".~lock");
+            !lock && (anchor(p) || has_ext(p, &["csv"]) || spreadsheet::is_spreadsheet(p))
+        })
+        .collect();
+    if !out.iter().any(|p| anchor(p)) {
+        return Vec::new();
+    }
+    out.sort();
+    out
+}
 
 /// Finds the questionnaire and inventory among `paths` (directories or files).
 fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
@@ -339,6 +378,8 @@ impl Consolidated {
             Some(&self.column),
         );
         errors.extend(inventory::check_integrity(&rubric.rubric, &inv));
+        inv.submitted = true;
+        inv.drop_rejected();
         let agency = crate::model::questionnaire::Agency {
             id: value.to_string(),
             name: None,
@@ -388,6 +429,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
                 fatal,
                 agency: None,
                 sources,
+                partial: None,
             });
         }
     };
@@ -416,6 +458,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
                 fatal: true,
                 agency,
                 sources: l.sources,
+                partial: None,
             });
         }
     };
@@ -465,7 +508,8 @@ fn conclude(
             findings: errors,
             fatal: false,
             agency,
-            sources: submission.sources,
+            sources: submission.sources.clone(),
+            partial: Some(Box::new(submission)),
         });
     }
     submission.warnings.append(&mut errors);
@@ -534,9 +578,12 @@ impl Loader<'_> {
         }
         match self
             .read(path)
-            .and_then(|(name, text)| questionnaire::parse(&name, &text).map(|q| questionnaire::parts(&name, q)))
+            .and_then(|(name, text)| questionnaire::parse(&name, &text).map(|(q, problems)| (questionnaire::parts(&name, q), problems)))
         {
-            Ok(parts) => Some(QuestionnaireSource { parts, sheets: None }),
+            Ok((parts, mut problems)) => {
+                self.errors.append(&mut problems);
+                Some(QuestionnaireSource { parts, sheets: None })
+            }
             Err(e) => {
                 self.errors.push(e);
                 None
@@ -592,6 +639,8 @@ impl Loader<'_> {
             self.workbook(path, rubric, &mut inv);
         }
         self.errors.extend(inventory::check_integrity(rubric, &inv));
+        inv.submitted = files.count().1 > 0;
+        inv.drop_rejected();
         inv
     }
 

@@ -404,6 +404,7 @@ impl<'a> RowLoader<'a> {
             return;
         }
         let pos = Pos { line: row.line, column: 1 };
+        let (before, kept) = (findings.len(), records.len());
         let mut entries = Vec::new();
         for ((cell, column), mapped) in row.cells.iter().zip(columns) {
             let Some(field) = mapped else { continue };
@@ -444,6 +445,8 @@ impl<'a> RowLoader<'a> {
             pos,
         };
         push_record(origin, name, &mut node, coll, records, findings);
+        // A bad cell was reported (and skipped) before the record was typed.
+        super::inventory::reject_if_invalid(records, kept, &findings[before..]);
     }
 }
 

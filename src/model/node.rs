@@ -189,22 +189,27 @@ impl<'de> Deserialize<'de> for KeyText {
     }
 }
 
+/// The JSON Schema of one piece of evidence of an answer: a reference, or `{ref, date, url, note}`.
+pub fn evidence_schema() -> schemars::Schema {
+    schemars::json_schema!({
+        "anyOf": [
+            {"type": "string"},
+            {"type": "object", "additionalProperties": false, "required": ["ref"], "properties": {
+                "ref": {"type": "string", "description": "The document: a decision number or title"},
+                "date": {"type": "string", "format": "date"},
+                "url": {"type": "string"},
+                "note": {"type": "string"}
+            }}
+        ]
+    })
+}
+
 impl schemars::JsonSchema for Node {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Answer".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let evidence = schemars::json_schema!({
-            "anyOf": [
-                {"type": "string"},
-                {"type": "object", "additionalProperties": false, "required": ["ref"], "properties": {
-                    "ref": {"type": "string", "description": "The document: a decision number or title"},
-                    "date": {"type": "string", "format": "date"},
-                    "url": {"type": "string"},
-                    "note": {"type": "string"}
-                }}
-            ]
-        });
+        let evidence = evidence_schema();
         schemars::json_schema!({
             "description": "An answer: yes | no | partial | n/a, a number, an option value (or a list of them), or the long form {answer, note, evidence}",
             "anyOf": [

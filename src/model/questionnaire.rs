@@ -8,37 +8,44 @@ use std::collections::HashMap;
 use crate::location::Location;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
-use super::OrderedMap;
-use crate::model::node::Node;
+use crate::location::Pos;
+use crate::model::node::{Key, Node};
 
 /// A questionnaire as written.
-#[derive(Debug, Deserialize, JsonSchema)]
+// It is read through the generic `Node` tree (so that every problem of the envelope is reported
+// in one run, not the first one serde meets); the serde attributes describe the format to the
+// JSON Schema. Positions travel beside the values that findings point at.
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireFile {
     /// Format version; must be 1.
-    #[schemars(with = "u32")]
-    pub dgmat: Spanned<u32>,
+    pub dgmat: u32,
     /// Must be `questionnaire`.
-    #[schemars(with = "String")]
-    pub kind: Spanned<String>,
+    pub kind: String,
     /// The rubric answered: `id` or `id@version`.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    pub rubric: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>", extend("default" = null))]
+    pub rubric: Option<(String, Pos)>,
     /// Who is assessed.
     pub agency: Agency,
     /// The date of the assessment (`YYYY-MM-DD`).
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    pub assessed_on: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>", extend("default" = null))]
+    pub assessed_on: Option<(String, Pos)>,
     /// Who answered.
     #[serde(default)]
     pub respondent: Option<Respondent>,
     /// Criterion id -> answer (short or long form).
     #[serde(default)]
-    pub answers: Option<OrderedMap<Node>>,
+    #[schemars(with = "Option<super::OrderedMap<Node>>")]
+    pub answers: Vec<(Key, Node)>,
+    /// Where the agency's id and name are written (else the agency, else the file's start).
+    #[schemars(skip)]
+    pub agency_at: (Pos, Pos),
+    /// Where `answers:` is written (else the file's start).
+    #[schemars(skip)]
+    pub answers_at: Pos,
 }
 
 /// The assessed agency.
@@ -96,6 +103,8 @@ pub struct Questionnaire {
     pub agency: Agency,
     /// Where the agency id is written.
     pub agency_location: Location,
+    /// Where the agency name is written (else the agency).
+    pub agency_name_location: Location,
     /// The rubric it says it answers (`id` or `id@version`).
     pub rubric: Option<(String, Location)>,
     /// The assessment date.
@@ -104,6 +113,13 @@ pub struct Questionnaire {
     pub respondent: Option<Respondent>,
     /// Criterion id -> answer.
     pub answers: HashMap<String, Answer>,
+    /// Criteria answered with something their answer type does not accept: reported, and not
+    /// counted as unanswered.
+    pub rejected: Vec<String>,
+    /// Where `answers:` is written (else the file's start).
+    pub answers_location: Location,
+    /// Questions listed with a blank answer (as `dgmat init` writes them), with where.
+    pub blank: Vec<(String, Location)>,
 }
 
 /// One answer.

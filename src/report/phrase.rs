@@ -1,7 +1,7 @@
 //! Results into words: a criterion's [`Detail`] and the assessment's [`Issue`]s phrased in the
 //! report's language. `assess/` states facts; this is the only place they become sentences.
 
-use crate::assess::{Counts, Detail, Issue};
+use crate::assess::{AgencyField, Counts, Detail, Issue};
 use crate::finding::{Finding, Related, Rule, RuleId, sort_findings};
 use crate::lang::Lang;
 use crate::model::questionnaire::AnswerValue;
@@ -23,6 +23,8 @@ pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String 
         }
         // A check's counts always come with the check that made them.
         (Detail::Check(_) | Detail::Contradicted(_), ..) => String::new(),
+        (Detail::NoInventory, ..) if vi => "chưa nộp danh mục".to_string(),
+        (Detail::NoInventory, ..) => "no inventory submitted".to_string(),
         (Detail::EvidenceMissing, ..) => evidence(None),
         (Detail::EvidenceStale { days, assessed_on }, ..) => evidence(Some((*days, *assessed_on))),
     }
@@ -164,6 +166,50 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             f.severity = rule.severity;
             f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
             f
+        }
+        Issue::NoInventory { computed, verified, at } => {
+            let mut what = Vec::new();
+            if *computed > 0 {
+                what.push(format!("{computed} criteria computed from the inventory are unanswered"));
+            }
+            if *verified > 0 {
+                what.push(format!("{verified} answer(s) are not checked against it"));
+            }
+            Finding::warning(
+                Rule::NoInventory,
+                format!("no inventory submitted: {}", what.join(", and ")),
+                Some(at.clone()),
+            )
+            .with_help("add inventory.yaml (or <collection>.csv, inventory.xlsx) beside the questionnaire; `dgmat init` writes a template")
+        }
+        Issue::Unanswered { dimension, criteria, at } => {
+            let d = &rubric.dimensions[*dimension];
+            let ids: Vec<String> = criteria.iter().map(|c| format!("`{c}`")).collect();
+            Finding::warning(
+                Rule::Unanswered,
+                format!(
+                    "{} {}: {} question(s) unanswered: {}",
+                    d.id.value,
+                    d.name.get(lang),
+                    criteria.len(),
+                    ids.join(", ")
+                ),
+                Some(at.clone()),
+            )
+            .with_help("answer each question (`no` is an answer too); an unanswered question earns no credit")
+        }
+        Issue::PlaceholderAgency { field, value, at } => {
+            let field = match field {
+                AgencyField::Id => "id",
+                AgencyField::Name => "name",
+            };
+            let message = if value.trim().is_empty() {
+                format!("the agency {field} is empty")
+            } else {
+                format!("the agency {field} `{value}` is a placeholder")
+            };
+            Finding::warning(Rule::PlaceholderAgency, message, Some(at.clone()))
+                .with_help(format!("write the agency's own {field}: reports, batch rows and file names use it"))
         }
         Issue::RuleError {
             collection,

@@ -239,3 +239,37 @@ fn computed_details_are_vietnamese_under_lang_vi() {
     );
     assert!(!vi.contains(" selected ") && !vi.contains("answered "), "{vi}");
 }
+
+/// Without an inventory there is nothing to count and nothing to contradict: computed criteria
+/// are `unanswered` ("no inventory submitted"), a yes stands unverified, and one warning says so.
+#[test]
+fn no_inventory_no_contradiction() {
+    let r = json(&["tests/fixtures/statuses/contradicted.yaml"]);
+    let computed = criterion(&r, "SEC-3.1");
+    assert_eq!(computed["status"], "unanswered", "{computed:#}");
+    assert_eq!(computed["detail"], "no inventory submitted");
+    assert_eq!(criterion(&r, "SHR-4.1")["detail"], "no inventory submitted");
+    let claimed = criterion(&r, "SEC-2.1");
+    assert_eq!(
+        claimed["status"], "met",
+        "a yes is not contradicted by a missing inventory: {claimed:#}"
+    );
+    let ids: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["no-inventory"], "{:#}", r["findings"]);
+    assert_eq!(
+        r["findings"][0]["message"],
+        "no inventory submitted: 3 criteria computed from the inventory are unanswered, and 1 answer(s) are not checked against it"
+    );
+    // With the inventory, the same answer is contradicted and the warning is gone.
+    let r = json(&[
+        "tests/fixtures/statuses/contradicted.yaml",
+        "tests/fixtures/statuses/contradicting_inventory.yaml",
+    ]);
+    assert_eq!(criterion(&r, "SEC-2.1")["status"], "contradicted");
+    assert!(r["findings"].as_array().unwrap().iter().all(|f| f["id"] != "no-inventory"));
+}

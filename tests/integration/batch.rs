@@ -76,11 +76,11 @@ fn rows_and_indicators() {
     );
     assert_eq!(
         lines[4],
-        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,0,agencies/etc-x.json,,2026-11-20,2026-12-01,"
+        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,1,agencies/etc-x.json,,2026-11-20,2026-12-01,"
     );
     assert_eq!(
         lines[5],
-        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,0,agencies/_CON.json,,2026-11-20,2026-12-01,"#
+        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,1,agencies/_CON.json,,2026-11-20,2026-12-01,"#
     );
     assert_eq!(lines.len(), 6, "the hidden directory is not a submission");
 
@@ -306,4 +306,29 @@ fn generated_rounds_are_reproducible_and_spread_across_levels() {
         .filter(|c| c.as_u64().unwrap() > 0)
         .count();
     assert!(levels >= 3, "maturity spreads across levels: {}", s["distribution"]);
+}
+
+/// `-q` silences progress and the summary, not the errors: the invalid submissions are still
+/// listed on stderr.
+#[test]
+fn quiet_batch_still_lists_invalid_submissions() {
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args([
+            "-q",
+            "batch",
+            "tests/fixtures/batch",
+            "--out",
+            out.path().to_str().unwrap(),
+            "--rubric",
+            MINI,
+            "--as-of",
+            "2026-12-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("invalid: c-invalid: ").count(), 1, "listed once: {err}");
+    assert!(!err.contains("round 2026-12-01") && !err.contains("wrote "), "no summary: {err}");
 }

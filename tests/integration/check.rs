@@ -95,8 +95,12 @@ fn all_problems_of_several_files_in_one_run() {
         .iter()
         .map(|f| f["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["dangling-reference", "unknown-criterion"]);
-    assert_eq!(r["summary"]["errors"], 2);
+    // The record rule still runs on the inventory beside the broken reference.
+    assert_eq!(
+        ids,
+        ["SYS-LEVEL", "dangling-reference", "unanswered", "unanswered", "unknown-criterion"]
+    );
+    assert_eq!(r["summary"]["errors"], 3);
 }
 
 #[test]
@@ -227,8 +231,8 @@ fn sarif_format_is_valid_sarif_2_1_0() {
     broken["runs"][0]["results"][0]["level"] = "fatal".into();
     assert!(!validator.is_valid(&broken), "the schema check can fail");
     let results = log["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 2);
-    let uri = &results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(results.len(), 4, "two unanswered, contradicted, SYS-LEVEL");
+    let uri = &results[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     assert_eq!(uri, "tests/fixtures/statuses/contradicting_inventory.yaml", "relative URIs");
     insta::assert_snapshot!(text);
 }
@@ -288,4 +292,55 @@ fn sarif_rules_are_described_and_contradictions_cite_their_records() {
         related[0]["message"]["text"].as_str().unwrap().contains("systems s2"),
         "{contradiction:#}"
     );
+}
+
+/// A questionnaire and an inventory holding one instance of every kind of problem: one run
+/// reports every one at its place, and the record rules still run on the records that typed
+/// (s1's security level is invalid, so s1 is left out: only s2 breaks SYS-LEVEL).
+#[test]
+fn every_problem_of_a_submission_is_reported_in_one_run() {
+    let (code, r) = check_json(&["tests/fixtures/every-problem"]);
+    assert_eq!(code, Some(1));
+    let q = "tests/fixtures/every-problem/questionnaire.yaml";
+    let i = "tests/fixtures/every-problem/inventory.yaml";
+    let expected: &[(&str, &str, u64, u64)] = &[
+        ("unknown-key", i, 7, 1),         // unknown collection
+        ("invalid-value", i, 9, 50),      // not an integer
+        ("SYS-LEVEL", i, 10, 5),          // the rule, on a record that typed
+        ("invalid-value", i, 11, 22),     // not one of the enum's values
+        ("invalid-value", i, 12, 50),     // out of range
+        ("invalid-value", i, 13, 61),     // not a boolean
+        ("invalid-value", i, 14, 66),     // impossible date
+        ("unknown-key", i, 15, 53),       // unknown field
+        ("missing-field", i, 16, 5),      // required field
+        ("duplicate-record", i, 17, 5),   // key used twice
+        ("dangling-reference", i, 18, 5), // reference to nothing
+        ("invalid-value", i, 19, 11),     // collection not a list
+        ("invalid-value", q, 6, 45),      // unknown tier
+        ("invalid-value", q, 7, 14),      // bad assessed_on
+        ("unknown-key", q, 8, 1),         // unknown top-level key
+        ("contradicted", q, 10, 12),      // verify fails on s2
+        ("computed-criterion", q, 11, 3), // answer to a check
+        ("na-without-note", q, 12, 12),
+        ("invalid-answer", q, 13, 12), // percent 120
+        ("unknown-criterion", q, 14, 3),
+        ("na-not-allowed", q, 15, 12),
+        ("unknown-key", q, 18, 5),    // unknown key of a long-form answer
+        ("invalid-value", q, 19, 40), // bad evidence date
+    ];
+    let found: Vec<(&str, &str, u64, u64)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap(),
+                f["file"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, expected, "{r:#}");
+    assert_eq!(r["submissions"][0]["valid"], false);
 }

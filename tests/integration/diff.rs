@@ -143,7 +143,10 @@ fn fail_on_regression_gates_on_anything_worse() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("regression: QUA level 5 → 2; 1 criteria no longer met"), "{err}");
+    assert!(
+        err.contains("regression: QUA level 5 → 2; 1 criterion no longer met: QUA-1 (now not_met)"),
+        "{err}"
+    );
     // Without the flag the same comparison passes; a report against itself never regresses.
     let out = dgmat().args(["diff", &old, &new, "--rubric", POINTS]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -193,11 +193,11 @@ fn checking_the_examples() {
 fn examples_validate_against_the_committed_schemas() {
     let root = env!("CARGO_MANIFEST_DIR");
     for (schema, file) in [
-        ("questionnaire.schema.json", "examples/ministry/questionnaire.yaml"),
-        ("questionnaire.schema.json", "examples/province/questionnaire.yaml"),
+        ("questionnaire.vn-dgmm.schema.json", "examples/ministry/questionnaire.yaml"),
+        ("questionnaire.vn-dgmm.schema.json", "examples/province/questionnaire.yaml"),
         ("inventory.vn-dgmm.schema.json", "examples/ministry/inventory.yaml"),
         ("inventory.vn-dgmm.schema.json", "examples/province/inventory.yaml"),
-        ("questionnaire.schema.json", "examples/commune/questionnaire.yaml"),
+        ("questionnaire.vn-dgmm.schema.json", "examples/commune/questionnaire.yaml"),
         ("inventory.vn-dgmm.schema.json", "examples/commune/inventory.yaml"),
     ] {
         let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();

@@ -24,9 +24,41 @@ fn init_writes_templates_that_check_clean_and_hold_every_question() {
             }
         }
     }
-    let out = dgmat().args(["check", sub.to_str().unwrap()]).output().unwrap();
+    // Valid as written, but a blank template is not clean: every dimension's questions are
+    // listed as unanswered, and the placeholder agency id and the empty name are named.
+    let out = dgmat().args(["check", sub.to_str().unwrap(), "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("0 error(s), 0 warning(s) in 2 file(s)"));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    let dimensions = rubric["dimensions"].as_array().unwrap();
+    let asked = dimensions
+        .iter()
+        .filter(|d| d["criteria"].as_array().unwrap().iter().any(|c| c.get("check").is_none()))
+        .count();
+    assert_eq!(ids.iter().filter(|i| **i == "unanswered").count(), asked, "{ids:?}");
+    assert_eq!(ids.iter().filter(|i| **i == "placeholder-agency").count(), 2, "{ids:?}");
+    assert_eq!(ids.len(), asked + 2, "nothing else: {ids:?}");
+    let gov = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "unanswered" && f["message"].as_str().unwrap().starts_with("GOV "))
+        .unwrap();
+    assert!(gov["message"].as_str().unwrap().contains("`GOV-2.1`"), "{gov:#}");
+    assert_eq!(gov["file"], format!("{}/questionnaire.yaml", sub.to_str().unwrap()));
+    let line = gov["line"].as_u64().unwrap() as usize;
+    assert!(
+        q.lines().nth(line - 1).unwrap().starts_with("  GOV-"),
+        "points at the first blank answer"
+    );
+    // An empty name is not shown as `Agency:  (my-agency)`.
+    let out = dgmat().args(["assess", sub.to_str().unwrap()]).output().unwrap();
+    assert!(stdout(&out).starts_with("Agency: my-agency\n"), "{}", stdout(&out));
 }
 
 #[test]
@@ -161,4 +193,37 @@ fn init_csv_writes_a_header_row_per_collection_that_loads() {
         r["findings"]
     );
     assert_eq!(r["summary"]["files"], 3, "{r:#}");
+}
+
+/// `init` points each template at its rubric's schema in `schemas/` beside the submission, and
+/// `schema --write` writes that file there: the blank templates validate against it, and a
+/// wrong answer does not.
+#[test]
+fn init_points_at_the_schemas_that_schema_write_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("agency");
+    assert!(dgmat().args(["init", sub.to_str().unwrap()]).output().unwrap().status.success());
+    let schemas = dir.path().join("schemas");
+    let out = dgmat()
+        .args(["schema", "--write", schemas.to_str().unwrap(), "--rubric", "vn-dgmm"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for kind in ["questionnaire", "inventory"] {
+        let text = std::fs::read_to_string(sub.join(format!("{kind}.yaml"))).unwrap();
+        let target = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+            .unwrap_or_else(|| panic!("{kind}: no $schema line"));
+        assert_eq!(target, format!("../schemas/{kind}.vn-dgmm.schema.json"));
+        let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sub.join(target)).unwrap()).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let mut doc: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        assert!(validator.is_valid(&doc), "{kind}: the blank template is valid");
+        if kind == "questionnaire" {
+            doc["answers"]["GOV-4.1"] = "maybe".into();
+            assert!(!validator.is_valid(&doc), "GOV-4.1: maybe");
+        }
+    }
 }

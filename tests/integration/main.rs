@@ -8,6 +8,7 @@ mod crash;
 mod csv;
 mod diff;
 mod examples;
+mod hooks;
 mod hostile;
 mod init;
 mod layers;

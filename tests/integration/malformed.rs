@@ -160,3 +160,23 @@ fn missing_path_and_bad_target_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no rubric file or shipped rubric named `no-such-rubric`"));
 }
+
+/// `assess` stops on invalid input (exit 2, no report) but still shows every problem, the
+/// rubric's record rules on the records that typed included.
+#[test]
+fn assess_shows_record_rules_beside_load_errors() {
+    let out = dgmat()
+        .args(["assess", "tests/fixtures/every-problem", "--rubric", MINI])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(err.matches("error[SYS-LEVEL]").count(), 1, "{err}");
+    assert!(err.contains("systems `s2`"), "{err}");
+    assert!(err.contains("error[invalid-value]: unknown tier `county`"), "{err}");
+    assert!(
+        err.contains("error[invalid-answer]: `SEC-5.1` expects a percentage 0-100, found `120`"),
+        "{err}"
+    );
+}

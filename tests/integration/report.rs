@@ -471,3 +471,30 @@ fn batch_pages_escape_input_text_and_use_sanitised_names() {
     let page = std::fs::read_to_string(out.path().join("agencies/evil-script---x.html")).unwrap();
     assert!(!page.contains("<script") && page.contains("id=\"radar\""));
 }
+
+/// On a terminal (`script` gives the run one), `report` without `-o` writes the page to
+/// `<agency-id>.html` and prints the path rather than dumping HTML; into a pipe it still prints
+/// the page.
+#[test]
+fn report_on_a_terminal_writes_the_agency_file() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("dgmat");
+    let sub = format!("{}/examples/ministry", env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{} report {sub}", bin.display()), "/dev/null"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = super::stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("wrote mont.html"), "{text}");
+    assert!(!text.contains("<html"), "{text}");
+    let page = std::fs::read_to_string(dir.path().join("mont.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    let piped = super::dgmat().args(["report", "examples/ministry"]).output().unwrap();
+    assert!(super::stdout(&piped).starts_with("<!DOCTYPE html>"));
+}

@@ -45,6 +45,138 @@ fn committed_schemas_are_current() {
     }
 }
 
+/// `dgmat schema --write` writes exactly what `schemas/` holds.
+#[test]
+fn schema_write_writes_the_committed_schemas() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dgmat().args(["schema", "--write"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", super::stderr(&out));
+    let names = |d: &std::path::Path| {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let committed = std::path::Path::new(ROOT).join("schemas");
+    assert_eq!(
+        names(dir.path()),
+        names(&committed),
+        "regenerate with `dgmat schema --write schemas`"
+    );
+    for name in names(dir.path()) {
+        assert!(
+            std::fs::read(dir.path().join(&name)).unwrap() == std::fs::read(committed.join(&name)).unwrap(),
+            "schemas/{name} is stale: regenerate with `dgmat schema --write schemas`"
+        );
+    }
+    assert!(names(&committed).contains(&"questionnaire.vn-dgmm.schema.json".to_string()));
+}
+
+/// The `$schema` line of a shipped example: the committed schema it names.
+fn schema_of(path: &str) -> Value {
+    let text = std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap();
+    let target = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+        .unwrap_or_else(|| panic!("{path} has no $schema line"));
+    let dir = std::path::Path::new(ROOT).join(path);
+    let file = dir.parent().unwrap().join(target);
+    serde_json::from_str(&std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path} -> {}: {e}", file.display()))).unwrap()
+}
+
+/// Every shipped example validates against the rubric-specific schema its `$schema` line names,
+/// which is the schema `dgmat schema questionnaire --rubric R` prints for its rubric; a wrong
+/// answer, an unknown id and an answer to a computed criterion are rejected.
+#[test]
+fn the_examples_validate_against_their_rubrics_schemas() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(format!("{ROOT}/examples")).unwrap() {
+        let dir = entry.unwrap().path();
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        for kind in ["questionnaire", "inventory"] {
+            let path = format!("examples/{name}/{kind}.yaml");
+            if !std::path::Path::new(ROOT).join(&path).exists() {
+                continue;
+            }
+            let q = yaml(&format!("examples/{name}/questionnaire.yaml"));
+            let rubric = q["rubric"].as_str().unwrap();
+            let schema = schema_of(&path);
+            assert_eq!(
+                schema,
+                self::schema(&[kind, "--rubric", rubric]),
+                "{path}: its $schema line names {rubric}'s schema"
+            );
+            assert_valid(&schema, &path);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 10, "{seen}");
+
+    let validator = jsonschema::validator_for(&schema(&["questionnaire", "--rubric", "vn-dgmm"])).unwrap();
+    let mut q = yaml("examples/ministry/questionnaire.yaml");
+    assert!(validator.is_valid(&q));
+    let answers = q["answers"].as_object_mut().unwrap();
+    let good = answers["GOV-4.1"].clone();
+    answers.insert("GOV-4.1".into(), "maybe".into());
+    assert!(!validator.is_valid(&q), "GOV-4.1: maybe");
+    let answers = q["answers"].as_object_mut().unwrap();
+    answers.insert("GOV-4.1".into(), serde_json::json!({"answer": "maybe", "note": "x"}));
+    assert!(!validator.is_valid(&q), "the long form too");
+    let answers = q["answers"].as_object_mut().unwrap();
+    answers.insert("GOV-4.1".into(), good);
+    answers.insert("XYZ-9.9".into(), "yes".into());
+    assert!(!validator.is_valid(&q), "an unknown id");
+    let answers = q["answers"].as_object_mut().unwrap();
+    answers.remove("XYZ-9.9");
+    answers.insert("SEC-3.1".into(), "yes".into());
+    assert!(!validator.is_valid(&q), "an answer to a computed criterion");
+    // Blank answers (as `init` writes them) are valid.
+    let answers = q["answers"].as_object_mut().unwrap();
+    answers.remove("SEC-3.1");
+    answers.insert("GOV-4.1".into(), Value::Null);
+    assert!(validator.is_valid(&q));
+}
+
+/// The schema states what each criterion accepts: options, ranges, n/a where allowed.
+#[test]
+fn a_rubrics_questionnaire_schema_lists_what_each_question_accepts() {
+    let s = schema(&["questionnaire", "--rubric", MINI]);
+    let answers = &s["properties"]["answers"];
+    assert_eq!(answers["additionalProperties"], false);
+    let ids: Vec<&str> = answers["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        ids,
+        ["SEC-2.1", "SEC-4.1", "SEC-5.1", "SHR-2.1", "SHR-5.1"],
+        "questions only, not checks"
+    );
+    let v = jsonschema::validator_for(&s).unwrap();
+    let doc = |answer: Value| serde_json::json!({"dgmat": 1, "kind": "questionnaire", "agency": {"id": "a"}, "answers": answer});
+    for (answer, ok) in [
+        (serde_json::json!({"SEC-5.1": 90}), true),
+        (serde_json::json!({"SEC-5.1": 120}), false),
+        (serde_json::json!({"SEC-5.1": "85%"}), true),
+        (serde_json::json!({"SEC-4.1": "n/a"}), true),
+        (serde_json::json!({"SHR-2.1": "n/a"}), false),
+        (serde_json::json!({"SHR-2.1": "partial"}), false),
+        (serde_json::json!({"SEC-2.1": "partial"}), true),
+        (serde_json::json!({"SHR-5.1": "some"}), true),
+        (serde_json::json!({"SHR-5.1": "most"}), false),
+    ] {
+        assert_eq!(v.is_valid(&doc(answer.clone())), ok, "{answer}");
+    }
+    assert!(
+        answers["properties"]["SEC-5.1"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("a percentage 0-100")
+    );
+    let out = dgmat().args(["schema", "questionnaire", "--rubric", "no-such"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
 #[test]
 fn fixtures_validate_against_the_schemas() {
     assert_valid(&schema(&["rubric"]), MINI);
@@ -116,4 +248,32 @@ fn the_json_diff_matches_its_schema() {
     let mut broken = diff.clone();
     broken.as_object_mut().unwrap().remove("overall");
     assert!(!validator.is_valid(&broken));
+}
+
+/// `dgmat man` names no page that does not exist: on stdout the subcommands are `dgmat assess`;
+/// `man --dir` writes every page the pages refer to.
+#[test]
+fn man_pages_name_only_pages_that_exist() {
+    let refs = |page: &str| -> Vec<String> {
+        page.split(|c: char| c.is_whitespace())
+            .filter(|w| w.starts_with("dgmat\\-") && w.ends_with("(1)"))
+            .map(|w| format!("{}.1", w.trim_end_matches("(1)").replace("\\-", "-")))
+            .collect()
+    };
+    let out = dgmat().arg("man").output().unwrap();
+    let page = stdout(&out);
+    assert!(page.contains("dgmat assess"), "{page}");
+    assert_eq!(refs(&page), Vec::<String>::new(), "the page alone names no other page");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dgmat().args(["man", "--dir"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", super::stderr(&out));
+    let main = std::fs::read_to_string(dir.path().join("dgmat.1")).unwrap();
+    let named = refs(&main);
+    assert!(named.contains(&"dgmat-assess.1".to_string()), "{named:?}");
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let page = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for name in refs(&page) {
+            assert!(dir.path().join(&name).exists(), "{name} is named but not written");
+        }
+    }
 }

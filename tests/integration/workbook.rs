@@ -342,6 +342,53 @@ fn every_wrong_cell_is_reported_by_sheet_and_cell_in_one_run() {
     assert!(text.contains("in 1 file(s)"), "{text}");
 }
 
+/// The agency block's problems are reported together, an empty agency id among them (as a YAML
+/// questionnaire's are), and `check` points the `unanswered` warning at the first blank
+/// question's row.
+#[test]
+fn an_empty_agency_id_is_reported_beside_the_other_problems_and_blank_rows_are_unanswered() {
+    use C::*;
+    let (name, mut rows) = agency("provnce");
+    rows[4] = vec![S("agency.id"), S("Agency id"), Blank];
+    let mut sec = head();
+    sec.push(vec![S("SEC-2.1"), N(2.0)]); // row 4, blank
+    sec.push(vec![S("SEC-3.1"), N(3.0), S("computed")]); // row 5, blank and computed
+    sec.push(vec![S("SEC-4.1"), N(4.0), Blank, Blank, S("no")]); // row 6
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("blank-id");
+    write(&dir, "questionnaire.xlsx", &workbook(&[(name, rows), ("SEC", sec)]));
+    let out = dgmat().args(["check", "-f", "json", "--rubric", MINI]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let book = dir.join("questionnaire.xlsx").display().to_string();
+    let at = |id: &str| -> Vec<String> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["id"] == id)
+            .map(|f| format!("{}:{}:{} {}", f["file"].as_str().unwrap(), f["line"], f["column"], f["message"]))
+            .collect()
+    };
+    let missing = at("missing-key");
+    assert!(
+        missing.len() == 1 && missing[0].starts_with(&format!("{book}!Agency:5:3 ")),
+        "{missing:?}"
+    );
+    let tier = at("invalid-value");
+    assert!(tier.len() == 1 && tier[0].contains("unknown tier `provnce`"), "{tier:?}");
+    let unanswered: Vec<String> = at("unanswered").into_iter().filter(|f| f.contains("SEC Security")).collect();
+    assert!(
+        unanswered.len() == 1 && unanswered[0].starts_with(&format!("{book}!SEC:4:1 ")),
+        "{unanswered:?}"
+    );
+    assert!(
+        unanswered[0].contains("`SEC-2.1`, `SEC-5.1`") && !unanswered[0].contains("SEC-3.1"),
+        "the blank question and the one without a row, not the computed one: {unanswered:?}"
+    );
+    assert!(at("computed-criterion").is_empty(), "a blank computed row is no answer");
+}
+
 #[test]
 fn batch_discovers_workbook_questionnaires() {
     let tmp = tempfile::tempdir().unwrap();

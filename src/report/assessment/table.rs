@@ -29,7 +29,7 @@ fn header(out: &mut String, input: &ReportInput<'_>) {
     let rubric = &input.rubric.rubric;
     let a = input.assessment;
     let lang = input.lang;
-    let agency = match &a.agency.name {
+    let agency = match a.agency.name.as_deref().filter(|n| !n.trim().is_empty()) {
         Some(name) => format!("{name} ({})", a.agency.id),
         None => a.agency.id.clone(),
     };

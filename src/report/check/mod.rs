@@ -55,6 +55,16 @@ impl CheckReport {
         let errors = self.findings.iter().filter(|f| f.severity == Severity::Error).count();
         (errors, self.findings.len() - errors)
     }
+
+    /// The count line: `2 error(s), 1 warning(s) in 3 file(s) of 2 submission(s)`.
+    pub fn summary(&self) -> String {
+        let (errors, warnings) = self.counts();
+        format!(
+            "{errors} error(s), {warnings} warning(s) in {} file(s) of {} submission(s)",
+            self.files.len(),
+            self.submissions.len()
+        )
+    }
 }
 
 /// What a rule is and how to fix what it finds: the rules table of SARIF, the header of a

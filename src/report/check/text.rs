@@ -14,14 +14,6 @@ pub fn render(report: &CheckReport, sources: &Sources) -> String {
             let _ = writeln!(out, "gate failed: {}: {why}", s.path);
         }
     }
-    let (errors, warnings) = report.counts();
-    let _ = writeln!(
-        out,
-        "{} error(s), {} warning(s) in {} file(s) of {} submission(s)",
-        errors,
-        warnings,
-        report.files.len(),
-        report.submissions.len()
-    );
+    let _ = writeln!(out, "{}", report.summary());
     out
 }

@@ -2,7 +2,8 @@
 //! inventory with every declared collection, explained in comments.
 //!
 //! Both templates are valid as written (blank answers are `unanswered`, empty collections hold
-//! no records), so `dgmat check` passes on them before anything is filled in.
+//! no records), so `dgmat check` passes on them before anything is filled in; it warns about
+//! every question still blank and the placeholder agency until they are.
 
 use std::fmt::Write;
 
@@ -29,10 +30,18 @@ fn comment(out: &mut String, indent: &str, text: &str) {
     }
 }
 
-/// The questionnaire template.
-pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate) -> String {
+/// The line that points editors speaking the YAML language server at the JSON Schema `schema`.
+fn schema_line(out: &mut String, schema: Option<&str>) {
+    if let Some(schema) = schema {
+        let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
+    }
+}
+
+/// The questionnaire template; `schema` is the path of its JSON Schema, relative to it.
+pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate, schema: Option<&str>) -> String {
     let r = &loaded.rubric;
     let mut out = String::new();
+    schema_line(&mut out, schema);
     let _ = writeln!(out, "# {} — {}@{}", r.title.get(lang), r.id.value, r.version);
     comment(
         &mut out,
@@ -102,10 +111,11 @@ pub fn csv_header(coll: &crate::model::rubric::Collection) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// The inventory template.
-pub fn inventory(loaded: &LoadedRubric, lang: Lang) -> String {
+/// The inventory template; `schema` is the path of its JSON Schema, relative to it.
+pub fn inventory(loaded: &LoadedRubric, lang: Lang, schema: Option<&str>) -> String {
     let r = &loaded.rubric;
     let mut out = String::new();
+    schema_line(&mut out, schema);
     let _ = writeln!(out, "# {} — {}@{}", texts(lang).inventory, r.id.value, r.version);
     comment(
         &mut out,
