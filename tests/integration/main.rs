@@ -13,6 +13,7 @@ mod init;
 mod layers;
 mod library;
 mod malformed;
+mod outdir;
 mod progress;
 mod realdata;
 mod report;
