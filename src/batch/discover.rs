@@ -55,25 +55,48 @@ pub fn submissions(root: &Path, skip: Option<&Path>, markers: &[String]) -> (Vec
         });
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_dir() => {
-                if markers.iter().any(|m| e.path().join(m).is_file()) {
-                    found.push(e.into_path());
-                }
-            }
+            Ok(e) if e.file_type().is_dir() => match has_marker(e.path(), markers) {
+                Ok(true) => found.push(e.into_path()),
+                Ok(false) => {}
+                // A folder whose files cannot even be looked up (a path too long, say) may be a
+                // submission: it is reported, never silently left out.
+                Err(why) => problems.push(Problem {
+                    path: e.into_path(),
+                    why,
+                    is_loop: false,
+                }),
+            },
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
                 let is_loop = err.loop_ancestor().is_some();
                 let why = if is_loop {
-                    "symbolic link loop, not followed".to_string()
+                    "symbolic link loop (it leads back to a folder above it), not followed".to_string()
                 } else {
-                    err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
+                    format!(
+                        "could not be read: {}",
+                        err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
+                    )
                 };
                 problems.push(Problem { path, why, is_loop });
             }
         }
     }
     (found, problems)
+}
+
+/// Whether `dir` holds one of `markers` as a file; an error saying why one could not be looked
+/// up (anything but its absence).
+pub fn has_marker(dir: &Path, markers: &[String]) -> Result<bool, String> {
+    for m in markers {
+        match std::fs::metadata(dir.join(m)) {
+            Ok(meta) if meta.is_file() => return Ok(true),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("could not be read: cannot look for {m}: {e}")),
+        }
+    }
+    Ok(false)
 }
 
 /// The bytes of a submission's files, to schedule the largest first.

@@ -96,6 +96,39 @@ pub struct BatchResult {
 /// (see [`outset`]); any output failure ends the run with an error naming the path and leaves
 /// the previous set untouched.
 pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
+    let out = resolved(opts.out);
+    if let Source::Tree(root) = opts.source
+        && root.canonicalize().is_ok_and(|r| r == out)
+    {
+        return Err(Failure::Usage(format!(
+            "--out {} is ROOT itself: the outputs would mix with the submissions; choose a folder beside it",
+            opts.out.display()
+        ))
+        .into());
+    }
+    // The walk never enters --out, so a submission folder given as --out is found here.
+    if let Source::Tree(_) = opts.source
+        && opts.out.is_dir()
+        && discover::has_marker(opts.out, &discover::markers(opts.rubric.rubric.inventory.keys())).unwrap_or(false)
+    {
+        return Err(Failure::Usage(format!(
+            "--out {} is a submission folder: the outputs would mix with an agency's files; choose a folder outside it",
+            opts.out.display()
+        ))
+        .into());
+    }
+    let found = discover_work(opts)?;
+    for (label, _, work) in &found.items {
+        if let Work::Dir(dir) = work
+            && dir.canonicalize().is_ok_and(|d| out.starts_with(d))
+        {
+            return Err(Failure::Usage(format!(
+                "--out {} is inside the submission {label}: the outputs would mix with an agency's files; choose a folder outside it",
+                opts.out.display()
+            ))
+            .into());
+        }
+    }
     std::fs::create_dir_all(opts.out).with_context(|| format!("cannot create the output directory {}", opts.out.display()))?;
     let current = opts.out.join("agencies");
     if std::fs::symlink_metadata(&current).is_ok_and(|m| !m.is_dir()) {
@@ -111,7 +144,6 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     }
     let staging = outset::Staging::create(opts.out)?;
     let agencies = staging.agencies.clone();
-    let found = discover_work(opts)?;
     let mut rows = assess_all(opts, &found, &agencies)?;
     // A folder that could not be read is a row of its own: the published results must show
     // that something was not assessed, not silently leave it out.
@@ -119,7 +151,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         found
             .unreadable
             .iter()
-            .map(|(path, why)| (invalid_row(opts, path, format!("could not be read: {why}"), None, 1, 0), None)),
+            .map(|(path, why)| (invalid_row(opts, path, why.clone(), None, 1, 0), None)),
     );
     rows.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let mut rows = name_reports(rows, &agencies)?;
@@ -146,6 +178,25 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     })
 }
 
+/// `p` made absolute with its existing part resolved (links, `..`): the folder it is or will be.
+fn resolved(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |acc, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
 /// The work a batch found to do.
 struct Found {
     /// (label, size, work): labels are the paths the summary shows and sorts by.
@@ -154,7 +205,8 @@ struct Found {
     consolidated: Option<submission::Consolidated>,
     /// Problems met while discovering that leave no row (loops, rows of no agency).
     problems: Vec<String>,
-    /// Folders that could not be read: (path as the summary shows it, why).
+    /// Places the walk could not enter (unreadable folders, loops): (path as the summary shows
+    /// it, why), each an invalid row.
     unreadable: Vec<(String, String)>,
 }
 
@@ -182,19 +234,13 @@ fn tree_work(opts: &BatchOptions<'_>, root: &Path) -> Found {
     for dir in dirs {
         items.push((label(&dir), discover::size(&dir, &markers), Work::Dir(dir)));
     }
-    let mut loops = Vec::new();
-    let mut unreadable = Vec::new();
-    for p in problems {
-        if p.is_loop {
-            loops.push(format!("{}: {}", p.path.display(), p.why));
-        } else {
-            unreadable.push((label(&p.path), p.why));
-        }
-    }
+    // Every place the walk could not enter is a row of its own (a loop too): nothing below ROOT
+    // vanishes from the results without a word.
+    let unreadable = problems.into_iter().map(|p| (label(&p.path), p.why)).collect();
     Found {
         items,
         consolidated: None,
-        problems: loops,
+        problems: Vec::new(),
         unreadable,
     }
 }

@@ -7,6 +7,7 @@ mod check;
 mod crash;
 mod csv;
 mod diff;
+mod discovery;
 mod examples;
 mod hostile;
 mod init;
