@@ -73,6 +73,8 @@ pub struct BatchOptions<'a> {
     pub round: String,
     /// Whether to draw a progress bar.
     pub progress: bool,
+    /// Whether to follow symbolic links that leave the root (`--follow-links`).
+    pub follow_links: bool,
 }
 
 /// The result of a batch run.
@@ -221,7 +223,7 @@ fn discover_work(opts: &BatchOptions<'_>) -> anyhow::Result<Found> {
 /// Every submission directory below `root` (the output directory excepted).
 fn tree_work(opts: &BatchOptions<'_>, root: &Path) -> Found {
     let markers = discover::markers(opts.rubric.rubric.inventory.keys());
-    let (dirs, problems) = discover::submissions(root, Some(opts.out), &markers);
+    let (dirs, problems) = discover::submissions(root, Some(opts.out), &markers, opts.follow_links);
     let label = |dir: &Path| {
         let rel = dir.strip_prefix(root).unwrap_or(dir);
         if rel.as_os_str().is_empty() {

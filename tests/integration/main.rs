@@ -13,6 +13,7 @@ mod hostile;
 mod init;
 mod layers;
 mod library;
+mod links;
 mod malformed;
 mod outdir;
 mod progress;
