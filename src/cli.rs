@@ -407,6 +407,10 @@ pub struct BatchArgs {
     /// With --db: replace a round of the same name instead of refusing.
     #[arg(long, requires = "db")]
     pub replace_round: bool,
+    /// Follow symbolic links that lead outside ROOT (by default they are not followed, and
+    /// each is an invalid row saying so).
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 /// Output formats of `check`.

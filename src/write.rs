@@ -1,16 +1,31 @@
 //! The one way dgmat writes a file: to a temporary name beside it, synced, then renamed over
 //! the target, so that a reader or a run killed midway never sees a half-written file.
-//! Imports nothing of dgmat.
+//! Temporary names carry the run's pid and a counter (`.NAME.dgmat-PID-N.tmp`), so two runs
+//! never share one, and clean-up removes only names of that pattern left by a run that is no
+//! longer alive. Replacing an existing file keeps its permissions (and its owner where the
+//! system allows). Imports nothing of dgmat.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Numbers the temporary names of this run.
+static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so a
-/// reader (or a run killed midway) never sees a partial file.
+/// reader (or a run killed midway) never sees a partial file. An existing file at `path`
+/// keeps its permissions and, where allowed, its owner.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = temp_name(path);
+    let existing = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        // Before any byte is written: a 0600 report must never be readable by others, not
+        // even as its temporary file.
+        if let Some(old) = &existing {
+            keep_owner(&f, old);
+            f.set_permissions(old.permissions())?;
+        }
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
@@ -21,19 +36,85 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// The temporary name used while `path` is written.
-pub fn temp_name(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+/// Gives `f` the owner and group of `old` where the system allows it (as root; otherwise
+/// the group at most), silently leaving them otherwise.
+#[cfg(unix)]
+fn keep_owner(f: &std::fs::File, old: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt as _;
+    let _ = std::os::unix::fs::fchown(f, Some(old.uid()), Some(old.gid()));
 }
 
-/// Removes temporary files an interrupted earlier run left in `dir`.
+#[cfg(not(unix))]
+fn keep_owner(_f: &std::fs::File, _old: &std::fs::Metadata) {}
+
+/// A name unique to this run and this call, in `path`'s directory, for writing `path`.
+pub fn temp_name(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let n = next_number();
+    path.with_file_name(format!(".{name}.dgmat-{}-{n}.tmp", std::process::id()))
+}
+
+/// A number not used before by this run, for names that must be unique to it.
+pub fn next_number() -> u64 {
+    COUNTER.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The pid in one of dgmat's own temporary names (`.NAME.dgmat-PID-N.tmp`), or `None` for any
+/// other name: a user's `.draft.tmp` is not dgmat's.
+pub fn temp_owner(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, tail) = rest.rsplit_once(".dgmat-")?;
+    let (pid, n) = tail.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(pid) && digits(n)).then(|| pid.parse().ok())?
+}
+
+/// Whether the process `pid` is alive. Only Linux can tell (`/proc`); elsewhere every pid
+/// counts as alive, so nothing of a possibly running process is ever taken.
+pub fn pid_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// Removes from `dir` the temporary files of dgmat runs that are no longer alive, and nothing
+/// else.
 pub fn remove_leftovers(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') && (name.ends_with(".tmp") || name.contains(".pending.")) {
+        if let Some(pid) = temp_owner(&name)
+            && !pid_alive(pid)
+            && e.file_type().is_ok_and(|t| t.is_file())
+        {
             let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_dgmat_temporary_names_are_dgmat_s() {
+        let ours = temp_name(Path::new("out/summary.csv"));
+        let name = ours.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(temp_owner(&name), Some(std::process::id()));
+        assert_ne!(ours, temp_name(Path::new("out/summary.csv")), "unique per call");
+        for theirs in [
+            ".draft.tmp",
+            ".summary.csv.123.tmp",
+            "x.dgmat-1-2.tmp",
+            ".a.dgmat-1-.tmp",
+            ".a.dgmat-x-1.tmp",
+        ] {
+            assert_eq!(temp_owner(theirs), None, "{theirs}");
         }
     }
 }

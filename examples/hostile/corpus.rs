@@ -299,8 +299,11 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
     cases.push(case(
         "symlink loop in a batch root",
         &["batch", "loop", "--out", "loop-out", "--rubric", "mini.yaml"],
-        0,
-        &["skipped loop/a/back: symbolic link loop, not followed", "1 submissions: 1 assessed"],
+        1,
+        &[
+            "invalid: a/back: symbolic link loop (it leads back to a folder above it), not followed",
+            "2 submissions: 1 assessed, 1 invalid",
+        ],
     ));
 
     put("unreadable/a/questionnaire.yaml", agency("a").as_bytes())?;

@@ -4,23 +4,27 @@
 //! never `commands`.
 //!
 //! Guarantees: one bad submission (unreadable, invalid, or even a panic while assessing it)
-//! becomes an `invalid` row and never stops the batch; rows are sorted by path, so the outputs
-//! are the same bytes whatever the thread count; every file is written to a temporary name and
-//! renamed; file names come from sanitised agency ids and stay inside the output directory; a
+//! becomes an `invalid` row and never stops the batch, while an output failure stops it (the
+//! output's fault, not the agency's) with the previous output set untouched ([`outset`]); rows
+//! are sorted by path, so the outputs are the same bytes whatever the thread count; every file
+//! is written to a temporary name and renamed; file names come from sanitised agency ids and stay inside the output directory; a
 //! worker keeps nothing of an assessed agency but its summary row.
 
 pub mod discover;
 pub mod output;
+pub mod outset;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use anyhow::Context as _;
 use rayon::prelude::*;
 
 use crate::assess::TargetChoice;
 use crate::assess::portfolio::{self, Kpis, Row, RowStatus};
 use crate::assess::round::{self, Round};
+use crate::failure::Failure;
 use crate::lang::Lang;
 use crate::load::submission::{self, RubricChoice};
 use crate::model::questionnaire::Agency;
@@ -69,6 +73,8 @@ pub struct BatchOptions<'a> {
     pub round: String,
     /// Whether to draw a progress bar.
     pub progress: bool,
+    /// Whether to follow symbolic links that leave the root (`--follow-links`).
+    pub follow_links: bool,
 }
 
 /// The result of a batch run.
@@ -87,12 +93,59 @@ pub struct BatchResult {
 }
 
 /// Runs a batch: discover, assess in parallel, write every output.
+///
+/// The output set is built in a staging folder inside `opts.out` and swapped in at the end
+/// (see [`outset`]); any output failure ends the run with an error naming the path and leaves
+/// the previous set untouched.
 pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
-    let agencies = opts.out.join("agencies");
-    std::fs::create_dir_all(&agencies)?;
-    crate::write::remove_leftovers(opts.out);
-    crate::write::remove_leftovers(&agencies);
+    let out = resolved(opts.out);
+    if let Source::Tree(root) = opts.source
+        && root.canonicalize().is_ok_and(|r| r == out)
+    {
+        return Err(Failure::Usage(format!(
+            "--out {} is ROOT itself: the outputs would mix with the submissions; choose a folder beside it",
+            opts.out.display()
+        ))
+        .into());
+    }
+    // The walk never enters --out, so a submission folder given as --out is found here.
+    if let Source::Tree(_) = opts.source
+        && opts.out.is_dir()
+        && discover::has_marker(opts.out, &discover::markers(opts.rubric.rubric.inventory.keys())).unwrap_or(false)
+    {
+        return Err(Failure::Usage(format!(
+            "--out {} is a submission folder: the outputs would mix with an agency's files; choose a folder outside it",
+            opts.out.display()
+        ))
+        .into());
+    }
     let found = discover_work(opts)?;
+    for (label, _, work) in &found.items {
+        if let Work::Dir(dir) = work
+            && dir.canonicalize().is_ok_and(|d| out.starts_with(d))
+        {
+            return Err(Failure::Usage(format!(
+                "--out {} is inside the submission {label}: the outputs would mix with an agency's files; choose a folder outside it",
+                opts.out.display()
+            ))
+            .into());
+        }
+    }
+    std::fs::create_dir_all(opts.out).with_context(|| format!("cannot create the output directory {}", opts.out.display()))?;
+    let current = opts.out.join("agencies");
+    if std::fs::symlink_metadata(&current).is_ok_and(|m| !m.is_dir()) {
+        return Err(Failure::Usage(format!(
+            "{} is not a folder; the batch writes its agency reports there: move it away or choose another --out",
+            current.display()
+        ))
+        .into());
+    }
+    let (_lock, note) = outset::Lock::take(opts.out)?;
+    if let Some(note) = note {
+        crate::stderr!("note: {note}");
+    }
+    let staging = outset::Staging::create(opts.out)?;
+    let agencies = staging.agencies.clone();
     let mut rows = assess_all(opts, &found, &agencies)?;
     // A folder that could not be read is a row of its own: the published results must show
     // that something was not assessed, not silently leave it out.
@@ -100,7 +153,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         found
             .unreadable
             .iter()
-            .map(|(path, why)| (invalid_row(opts, path, format!("could not be read: {why}"), None, 1, 0), None)),
+            .map(|(path, why)| (invalid_row(opts, path, why.clone(), None, 1, 0), None)),
     );
     rows.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let mut rows = name_reports(rows, &agencies)?;
@@ -116,7 +169,8 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
             .map(|r| format!("incomplete: {}: no questionnaire; its questions count as unanswered", r.path)),
     );
     let kpis = portfolio::compute(&opts.rubric, &rows);
-    write_summaries(opts, &rows, &kpis, &round, &warnings)?;
+    write_summaries(opts, &staging.dir, &rows, &kpis, &round, &warnings)?;
+    staging.swap_into(opts.out)?;
     Ok(BatchResult {
         rows,
         kpis,
@@ -124,6 +178,25 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         round,
         warnings,
     })
+}
+
+/// `p` made absolute with its existing part resolved (links, `..`): the folder it is or will be.
+fn resolved(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |acc, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return abs,
+        }
+    }
 }
 
 /// The work a batch found to do.
@@ -134,7 +207,8 @@ struct Found {
     consolidated: Option<submission::Consolidated>,
     /// Problems met while discovering that leave no row (loops, rows of no agency).
     problems: Vec<String>,
-    /// Folders that could not be read: (path as the summary shows it, why).
+    /// Places the walk could not enter (unreadable folders, loops): (path as the summary shows
+    /// it, why), each an invalid row.
     unreadable: Vec<(String, String)>,
 }
 
@@ -149,7 +223,7 @@ fn discover_work(opts: &BatchOptions<'_>) -> anyhow::Result<Found> {
 /// Every submission directory below `root` (the output directory excepted).
 fn tree_work(opts: &BatchOptions<'_>, root: &Path) -> Found {
     let markers = discover::markers(opts.rubric.rubric.inventory.keys());
-    let (dirs, problems) = discover::submissions(root, Some(opts.out), &markers);
+    let (dirs, problems) = discover::submissions(root, Some(opts.out), &markers, opts.follow_links);
     let label = |dir: &Path| {
         let rel = dir.strip_prefix(root).unwrap_or(dir);
         if rel.as_os_str().is_empty() {
@@ -162,19 +236,13 @@ fn tree_work(opts: &BatchOptions<'_>, root: &Path) -> Found {
     for dir in dirs {
         items.push((label(&dir), discover::size(&dir, &markers), Work::Dir(dir)));
     }
-    let mut loops = Vec::new();
-    let mut unreadable = Vec::new();
-    for p in problems {
-        if p.is_loop {
-            loops.push(format!("{}: {}", p.path.display(), p.why));
-        } else {
-            unreadable.push((label(&p.path), p.why));
-        }
-    }
+    // Every place the walk could not enter is a row of its own (a loop too): nothing below ROOT
+    // vanishes from the results without a word.
+    let unreadable = problems.into_iter().map(|p| (label(&p.path), p.why)).collect();
     Found {
         items,
         consolidated: None,
-        problems: loops,
+        problems: Vec::new(),
         unreadable,
     }
 }
@@ -214,7 +282,7 @@ fn assess_all(opts: &BatchOptions<'_>, found: &Found, agencies: &Path) -> anyhow
     // other threads idle at the end. The order of the results does not depend on it.
     let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, item)| (item.1, i)).collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let rows = pool.install(|| {
+    let rows: anyhow::Result<Vec<_>> = pool.install(|| {
         order
             .par_iter()
             .with_max_len(1)
@@ -238,7 +306,7 @@ fn assess_all(opts: &BatchOptions<'_>, found: &Found, agencies: &Path) -> anyhow
             .collect()
     });
     bar.finish_and_clear();
-    Ok(rows)
+    rows
 }
 
 /// Gives the pending reports of `rows` (sorted by path) their final names under `agencies`.
@@ -258,21 +326,34 @@ fn name_reports(mut rows: Vec<(Row, Option<PathBuf>)>, agencies: &Path) -> anyho
         } else {
             format!("{stem}-{n}.json")
         };
-        std::fs::rename(pending.with_extension("html"), agencies.join(&name).with_extension("html"))?;
-        std::fs::rename(&pending, agencies.join(&name))?;
+        let (html, json) = (agencies.join(&name).with_extension("html"), agencies.join(&name));
+        std::fs::rename(pending.with_extension("html"), &html).with_context(|| format!("cannot write {}", html.display()))?;
+        std::fs::rename(&pending, &json).with_context(|| format!("cannot write {}", json.display()))?;
         row.report = Some(format!("agencies/{name}"));
     }
     Ok(rows.into_iter().map(|(r, _)| r).collect())
 }
 
-/// Writes summary.csv, summary.json and index.html into the output directory.
-fn write_summaries(opts: &BatchOptions<'_>, rows: &[Row], kpis: &Kpis, round: &Round, warnings: &[String]) -> anyhow::Result<()> {
-    crate::write::write_atomic(&opts.out.join("summary.csv"), &summary::csv(&opts.rubric, rows, round)?)?;
-    let json = summary::json(&opts.rubric, kpis, rows, round, warnings)?;
-    crate::write::write_atomic(&opts.out.join("summary.json"), json.as_bytes())?;
+/// Writes summary.csv, summary.json and index.html into `dir`.
+fn write_summaries(
+    opts: &BatchOptions<'_>,
+    dir: &Path,
+    rows: &[Row],
+    kpis: &Kpis,
+    round: &Round,
+    warnings: &[String],
+) -> anyhow::Result<()> {
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        crate::fault::io(format_args!("write:{name}"))
+            .and_then(|()| crate::write::write_atomic(&path, bytes))
+            .with_context(|| format!("cannot write {}", path.display()))
+    };
+    write("summary.csv", &summary::csv(&opts.rubric, rows, round)?)?;
+    write("summary.json", summary::json(&opts.rubric, kpis, rows, round, warnings)?.as_bytes())?;
     let index = index::render(&index::build(&opts.rubric, rows, kpis, round, warnings, opts.lang))
         .map_err(|e| anyhow::anyhow!("cannot render index.html: {e}"))?;
-    crate::write::write_atomic(&opts.out.join("index.html"), index.as_bytes())?;
+    write("index.html", index.as_bytes())?;
     Ok(())
 }
 
@@ -297,21 +378,29 @@ fn tree_root<'a>(opts: &BatchOptions<'a>) -> &'a Path {
     }
 }
 
-/// Assesses one submission, writing its report under a pending name. Never fails: any problem
-/// (a panic included) becomes an invalid row.
+/// Why one submission's work stopped short of its row.
+enum Stop {
+    /// The submission is invalid: its row says why.
+    Invalid(Box<Row>),
+    /// Its report could not be written: the output's fault, not the agency's; the run stops.
+    Output(anyhow::Error),
+}
+
+/// Assesses one submission, writing its report under a pending name. Any problem of the
+/// submission (a panic included) becomes an invalid row; only an output failure is an error.
 fn assess_one(
     opts: &BatchOptions<'_>,
     path: &str,
     load: impl FnOnce() -> Result<Submission, submission::LoadFailure>,
     i: usize,
     agencies: &Path,
-) -> (Row, Option<PathBuf>) {
+) -> anyhow::Result<(Row, Option<PathBuf>)> {
     // The agency, once known, names the row even if assessing it panics.
     let agency_seen = std::cell::RefCell::new(None);
-    let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Box<Row>> {
-        let sub = load().map_err(|f| Box::new(load_failure_row(opts, path, f)))?;
+    let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Stop> {
+        let sub = load().map_err(|f| Stop::Invalid(Box::new(load_failure_row(opts, path, f))))?;
         if let Some(row) = rubric_mismatch(opts, path, &sub.warnings, sub.questionnaire.as_ref().map(|q| q.agency.clone())) {
-            return Err(Box::new(row));
+            return Err(Stop::Invalid(Box::new(row)));
         }
         if let Some(q) = &sub.questionnaire {
             agency_seen.replace(Some(q.agency.clone()));
@@ -320,9 +409,10 @@ fn assess_one(
         assess_and_write(opts, path, &sub, agencies.join(format!(".{i}.pending.json")))
     }));
     match work {
-        Ok(Ok(done)) => done,
-        Ok(Err(row)) => (*row, None),
-        Err(_) => (
+        Ok(Ok(done)) => Ok(done),
+        Ok(Err(Stop::Invalid(row))) => Ok((*row, None)),
+        Ok(Err(Stop::Output(e))) => Err(e),
+        Err(_) => Ok((
             invalid_row(
                 opts,
                 path,
@@ -332,12 +422,12 @@ fn assess_one(
                 0,
             ),
             None,
-        ),
+        )),
     }
 }
 
 /// Assesses a loaded submission and writes its JSON and HTML reports under `pending`.
-fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pending: PathBuf) -> Result<(Row, Option<PathBuf>), Box<Row>> {
+fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pending: PathBuf) -> Result<(Row, Option<PathBuf>), Stop> {
     let assessed = crate::pipeline::assess(sub, &opts.target, opts.lang, opts.today);
     let (a, findings) = (&assessed.assessment, &assessed.findings);
     let input = ReportInput {
@@ -348,23 +438,26 @@ fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pendi
         lang: opts.lang,
     };
     let text = json::render(&input);
-    let page = html::render(&input).map_err(|e| e.to_string());
-    // The HTML page is written beside the JSON under the same pending stem, and renamed with it.
-    let written = page.and_then(|page| {
-        crate::write::write_atomic(&pending, text.as_bytes())
-            .and_then(|()| crate::write::write_atomic(&pending.with_extension("html"), page.as_bytes()))
-            .map_err(|e| e.to_string())
-    });
-    written.map_err(|e| {
-        Box::new(invalid_row(
+    let page = html::render(&input).map_err(|e| {
+        Stop::Invalid(Box::new(invalid_row(
             opts,
             path,
-            format!("cannot write the agency report: {e}"),
+            format!("cannot render the agency report: {e}"),
             Some(a.agency.clone()),
             0,
             0,
-        ))
+        )))
     })?;
+    // The HTML page is written beside the JSON under the same pending stem, and renamed with
+    // it. A write that fails is the output's fault, never the agency's: the run stops.
+    let write = |file: &Path, bytes: &[u8]| {
+        crate::fault::io(format_args!("write:{}", a.agency.id))
+            .and_then(|()| crate::write::write_atomic(file, bytes))
+            .with_context(|| format!("cannot write {}", file.display()))
+            .map_err(Stop::Output)
+    };
+    write(&pending, text.as_bytes())?;
+    write(&pending.with_extension("html"), page.as_bytes())?;
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let row = Row {
         path: path.to_string(),

@@ -49,6 +49,7 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         today: as_of,
         round: round_name,
         progress: !quiet,
+        follow_links: args.follow_links,
     })?;
     for p in &result.discovery_problems {
         crate::stderr!("warning: skipped {p}");

@@ -84,9 +84,64 @@ pub fn print_findings(sources: &Sources, findings: &[Finding]) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
-/// Writes `text` to `path` atomically (see [`crate::write`]), naming the path if it fails.
+/// Writes `text` to `path` (`-o`) atomically (see [`crate::write`]), naming the path if it
+/// fails. A symbolic link to a regular file is written through (the new file is renamed over
+/// the link's target, which keeps its permissions); a device, FIFO, folder, socket or a link to
+/// one of them, or to nothing, is refused and left as it was.
 pub fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
-    crate::write::write_atomic(path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
+    let target = output_target(path)?;
+    crate::write::write_atomic(&target, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The regular file `-o path` stands for: itself, or the regular file its link leads to.
+fn output_target(path: &Path) -> Result<std::path::PathBuf, Failure> {
+    let refuse = |what: String| {
+        Failure::Usage(format!(
+            "-o {}: {what}; dgmat writes only to a regular file or a new name (omit -o to write to stdout)",
+            path.display()
+        ))
+    };
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(path.to_path_buf()),
+        Err(e) => return Err(Failure::Usage(format!("cannot write {}: {e}", path.display()))),
+    };
+    if meta.is_file() {
+        return Ok(path.to_path_buf());
+    }
+    if meta.is_symlink() {
+        return match std::fs::canonicalize(path) {
+            Ok(target) => match std::fs::metadata(&target) {
+                Ok(m) if m.is_file() => Ok(target),
+                Ok(m) => Err(refuse(format!(
+                    "it is a symbolic link to {}, which is {}",
+                    target.display(),
+                    kind(&m.file_type())
+                ))),
+                Err(e) => Err(refuse(format!("it is a symbolic link to {}: {e}", target.display()))),
+            },
+            Err(_) => Err(refuse("it is a symbolic link that leads nowhere".into())),
+        };
+    }
+    Err(refuse(format!("it is {}", kind(&meta.file_type()))))
+}
+
+/// What a file that is not a regular file is, in words.
+fn kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() { "a folder" } else { "not a regular file" }
 }
 
 /// Writes `text` to stdout.

@@ -140,15 +140,24 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
 /// Adds the submission files found in the directory `dir`; an error when it holds none.
 fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &mut Vec<Finding>) -> Result<(), Finding> {
     let before = files.count();
-    if let Some(q) = QUESTIONNAIRE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
+    // Both `questionnaire.yaml` and `.yml` present is the two-questionnaires error naming both:
+    // taking one silently would assess answers the agency may not have meant.
+    for q in QUESTIONNAIRE_NAMES.iter().map(|n| dir.join(n)).filter(|p| p.is_file()) {
         set_questionnaire(files, q, base)?;
     }
     for q in QUESTIONNAIRE_BOOKS.iter().map(|n| dir.join(n)).filter(|p| p.is_file()) {
         set_questionnaire(files, q, base)?;
     }
-    if let Some(i) = INVENTORY_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
-        files.inventories.push(i);
+    let named: Vec<PathBuf> = INVENTORY_NAMES.iter().map(|n| dir.join(n)).filter(|p| p.is_file()).collect();
+    if let [a, b, ..] = named.as_slice() {
+        return Err(Finding::error(
+            Rule::NoInput,
+            format!("two inventories given: {} and {}", display(a, base), display(b, base)),
+            None,
+        )
+        .with_help("keep one of them: dgmat would not know which one the agency meant"));
     }
+    files.inventories.extend(named);
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();

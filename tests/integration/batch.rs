@@ -251,9 +251,9 @@ fn symlink_loops_and_unreadable_folders_are_reported_not_fatal() {
         .arg(format!("{}/{MINI}", env!("CARGO_MANIFEST_DIR")))
         .output()
         .unwrap();
-    // An unreadable folder is an `invalid` row, never silently absent; a loop is only skipped.
-    assert_eq!(o.status.code(), Some(if enforced { 1 } else { 0 }), "{}", stderr(&o));
-    assert!(stderr(&o).contains("symbolic link loop"), "{}", stderr(&o));
+    // An unreadable folder and a loop are `invalid` rows, never silently absent.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("invalid: agency/loop: symbolic link loop"), "{}", stderr(&o));
     if enforced {
         assert!(
             stderr(&o).contains("invalid: locked: could not be read: Permission denied"),
@@ -265,7 +265,8 @@ fn symlink_loops_and_unreadable_folders_are_reported_not_fatal() {
     }
     std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let csv = std::fs::read_to_string(out.path().join("summary.csv")).unwrap();
-    assert_eq!(csv.lines().count(), if enforced { 3 } else { 2 }, "{csv}");
+    assert_eq!(csv.lines().count(), if enforced { 4 } else { 3 }, "{csv}");
+    assert!(csv.contains("agency/loop,,") && csv.contains(",invalid,"), "{csv}");
 }
 
 /// The example generator, which `cargo test` builds beside the test binary.

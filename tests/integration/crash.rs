@@ -53,7 +53,7 @@ fn a_panic_in_one_batch_submission_is_its_invalid_row() {
 }
 
 /// `n` copies of the ministry example under `root`, each with its own agency id.
-fn many_ministries(root: &Path, n: usize) {
+pub(crate) fn many_ministries(root: &Path, n: usize) {
     let q = std::fs::read_to_string("examples/ministry/questionnaire.yaml").unwrap();
     let inv = std::fs::read_to_string("examples/ministry/inventory.yaml").unwrap();
     for i in 0..n {
@@ -100,14 +100,13 @@ fn a_batch_killed_mid_run_leaves_no_broken_output_and_a_rerun_matches() {
         .spawn()
         .unwrap();
     let started = Instant::now();
+    // The new set is built in a staging folder inside the output directory.
     let pending = |dir: &Path| {
-        std::fs::read_dir(dir.join("agencies"))
-            .map(|d| {
-                d.flatten()
-                    .filter(|e| e.file_name().to_string_lossy().contains(".pending."))
-                    .count()
-            })
-            .unwrap_or(0)
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".pending."))
+            .count()
     };
     while pending(&target) < 20 && started.elapsed() < Duration::from_secs(60) {
         std::thread::sleep(Duration::from_millis(5));
@@ -117,19 +116,16 @@ fn a_batch_killed_mid_run_leaves_no_broken_output_and_a_rerun_matches() {
     assert!(pending(&target) >= 20, "the kill came mid-run");
     // Every file under its final name is whole: byte for byte the earlier complete run.
     let after_kill = tree(&target);
+    let ours = |path: &str| path.split('/').any(|part| part.starts_with('.'));
     for (path, bytes) in &after_kill {
-        let name = path.rsplit('/').next().unwrap();
-        if name.starts_with('.') {
-            continue; // a pending or temporary file of the killed run
+        if ours(path) {
+            continue; // the lock, staging folder, pending or temporary files of the killed run
         }
         let want = expected.iter().find(|(p, _)| p == path).map(|(_, b)| b);
         assert_eq!(Some(bytes), want, "{path} was damaged by the kill");
     }
     assert_eq!(
-        after_kill
-            .iter()
-            .filter(|(p, _)| !p.rsplit('/').next().unwrap().starts_with('.'))
-            .count(),
+        after_kill.iter().filter(|(p, _)| !ours(p)).count(),
         expected.len(),
         "no final file was lost"
     );
