@@ -35,18 +35,39 @@ pub fn settle(rows: &mut [Row], round: &Round) -> Vec<String> {
     warnings
 }
 
-/// Resolves submissions that claim one agency id.
+/// How strongly a row claims its agency: a submission with a questionnaire beats one without
+/// (an inventory alone), which beats one that could not be assessed.
+fn standing(status: RowStatus) -> u8 {
+    match status {
+        RowStatus::Ok => 2,
+        RowStatus::Incomplete => 1,
+        _ => 0,
+    }
+}
+
+/// Resolves submissions that claim one agency id: among those of the highest standing the one
+/// with the latest `assessed_on` counts (several with that date conflict); all others are
+/// superseded, so that an agency never counts twice.
 fn duplicates(rows: &mut [Row]) -> Vec<String> {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
-        if let (Some(id), true) = (&r.agency_id, r.status.is_assessed()) {
+        if let Some(id) = &r.agency_id
+            && r.status.counts()
+        {
             groups.entry(agency_key(id)).or_default().push(i);
         }
     }
     let mut warnings = Vec::new();
     for (key, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
-        let latest = members.iter().filter_map(|&i| rows[i].assessed_on.clone()).max();
-        let winners: Vec<usize> = members.iter().copied().filter(|&i| rows[i].assessed_on == latest).collect();
+        let best = members.iter().map(|&i| standing(rows[i].status)).max().unwrap_or(0);
+        let contenders: Vec<usize> = members.iter().copied().filter(|&i| standing(rows[i].status) == best).collect();
+        let latest = contenders.iter().filter_map(|&i| rows[i].assessed_on.clone()).max();
+        let mut winners: Vec<usize> = contenders.iter().copied().filter(|&i| rows[i].assessed_on == latest).collect();
+        if best == 0 {
+            // Only submissions that could not be assessed: the first (by path) stands for the
+            // agency, so that it counts once, as reaching no level.
+            winners.truncate(1);
+        }
         let listed = |rows: &[Row], which: &[usize]| -> String {
             which
                 .iter()
@@ -61,12 +82,11 @@ fn duplicates(rows: &mut [Row]) -> Vec<String> {
             for &i in &losers {
                 rows[i].status = RowStatus::Superseded;
                 rows[i].note = Some(format!(
-                    "superseded by {won}, a later submission for agency `{key}` (assessed on {})",
-                    latest.as_deref().unwrap_or("?")
+                    "superseded by {won}, which counts for agency `{key}` (a questionnaire beats an inventory alone and a readable submission an unreadable one; then the latest assessed_on wins)"
                 ));
             }
             warnings.push(format!(
-                "agency `{key}` is claimed by {} submissions: {all}; {won} counts, the earlier one(s) are superseded",
+                "agency `{key}` is claimed by {} submissions: {all}; {won} counts, the other(s) are superseded",
                 members.len()
             ));
         } else {
@@ -100,7 +120,10 @@ fn stale(rows: &mut [Row], round: &Round) -> Vec<String> {
     let Some(days) = round.max_age_days else {
         return Vec::new();
     };
-    let oldest = round.date - chrono::Days::new(u64::from(days));
+    // A limit reaching before the calendar starts makes nothing stale.
+    let Some(oldest) = round.date.checked_sub_days(chrono::Days::new(u64::from(days))) else {
+        return Vec::new();
+    };
     let mut warnings = Vec::new();
     for r in rows
         .iter_mut()

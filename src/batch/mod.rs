@@ -14,7 +14,7 @@ pub mod discover;
 pub mod output;
 pub mod outset;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -312,20 +312,29 @@ fn assess_all(opts: &BatchOptions<'_>, found: &Found, agencies: &Path) -> anyhow
 /// Gives the pending reports of `rows` (sorted by path) their final names under `agencies`.
 fn name_reports(mut rows: Vec<(Row, Option<PathBuf>)>, agencies: &Path) -> anyhow::Result<Vec<Row>> {
     // Final names are given in path order, after the parallel phase, so that two submissions
-    // claiming one agency id get `<id>.json` and `<id>-2.json` whatever finished first.
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    for (row, pending) in &mut rows {
-        let (Some(pending), Some(id)) = (pending.take(), &row.agency_id) else {
+    // claiming one agency id get `<id>.json` and `<id>-2.json` whatever finished first. Every
+    // agency first gets its own id's name if no earlier row took it; only then do the second
+    // claimants get a free numbered name, so `mont-2` never lands on an agency called `mont-2`.
+    let stems: Vec<Option<String>> = rows
+        .iter()
+        .map(|(row, pending)| pending.as_ref().and(row.agency_id.as_deref()).map(output::sanitize))
+        .collect();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut names: Vec<Option<String>> = stems
+        .iter()
+        .map(|stem| stem.as_ref().filter(|s| used.insert(s.to_ascii_lowercase())).cloned())
+        .collect();
+    for (name, stem) in names.iter_mut().zip(&stems) {
+        if let (None, Some(stem)) = (&name, stem) {
+            let free = (2..).map(|n| format!("{stem}-{n}")).find(|c| used.insert(c.to_ascii_lowercase()));
+            *name = free;
+        }
+    }
+    for ((row, pending), name) in rows.iter_mut().zip(names) {
+        let (Some(pending), Some(stem)) = (pending.take(), name) else {
             continue;
         };
-        let stem = output::sanitize(id);
-        let n = taken.entry(stem.to_ascii_lowercase()).or_insert(0);
-        *n += 1;
-        let name = if *n == 1 {
-            format!("{stem}.json")
-        } else {
-            format!("{stem}-{n}.json")
-        };
+        let name = format!("{stem}.json");
         let (html, json) = (agencies.join(&name).with_extension("html"), agencies.join(&name));
         std::fs::rename(pending.with_extension("html"), &html).with_context(|| format!("cannot write {}", html.display()))?;
         std::fs::rename(&pending, &json).with_context(|| format!("cannot write {}", json.display()))?;
@@ -478,7 +487,9 @@ fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pendi
         below_gate: opts.fail_below.is_some_and(|min| a.level < min),
         report: None,
         error: None,
-        assessed_on: Some(a.assessed_on.to_string()),
+        // Only a date the questionnaire gives: a defaulted date (no questionnaire, or none in
+        // it) must not make a submission look newer than a dated one of the same agency.
+        assessed_on: sub.questionnaire.as_ref().and_then(|q| q.assessed_on).map(|d| d.to_string()),
         note: sub
             .questionnaire
             .is_none()

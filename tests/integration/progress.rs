@@ -330,3 +330,99 @@ fn progress_on_the_shipped_rubric_says_whether_dgp_2027_is_on_track() {
         assert_eq!(p["stuck"].as_array().unwrap().len(), 1, "{p:#}");
     }
 }
+
+/// An agency's real, dated questionnaire counts over a copy with only its inventory (whose date
+/// would be the round's) and over a copy that cannot be read: the agency counts once.
+#[test]
+fn a_questionnaire_beats_an_inventory_alone_and_an_unreadable_copy() {
+    let root = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ministry");
+    for (dir, files) in [
+        ("ministry", &["questionnaire.yaml", "inventory.yaml"][..]),
+        ("z-inventory-only", &["inventory.yaml"][..]),
+    ] {
+        std::fs::create_dir_all(root.path().join(dir)).unwrap();
+        for f in files {
+            std::fs::copy(example.join(f), root.path().join(dir).join(f)).unwrap();
+        }
+    }
+    // A copy whose questionnaire names the agency but has an answer no criterion accepts.
+    let text = std::fs::read_to_string(example.join("questionnaire.yaml")).unwrap();
+    let broken = text.replacen("CAT-2.1: yes", "CAT-2.1: maybe", 1);
+    assert!(broken != text, "the example changed: pick another answer to break");
+    std::fs::create_dir_all(root.path().join("a-broken")).unwrap();
+    std::fs::write(root.path().join("a-broken/questionnaire.yaml"), broken).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = dgmat()
+        .args(["batch", "--as-of", "2026-12-01", "--out"])
+        .arg(out.path())
+        .arg(root.path())
+        .output()
+        .unwrap();
+    let s = summary(out.path());
+    assert_eq!(
+        statuses(&s),
+        [
+            ("a-broken".to_string(), "superseded".to_string()),
+            ("ministry".to_string(), "ok".to_string()),
+            ("z-inventory-only".to_string(), "superseded".to_string()),
+        ],
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(s["totals"]["counted"], 1, "{s:#}");
+    // The inventory alone has no date of its own to claim.
+    let rows = s["rows"].as_array().unwrap();
+    assert!(rows[2]["assessed_on"].is_null(), "{:#}", rows[2]);
+}
+
+/// A rubric whose `max_age_days` reaches before the calendar starts makes nothing stale and
+/// does not stop the batch.
+#[test]
+fn an_enormous_max_age_makes_nothing_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(RUBRIC))
+        .unwrap()
+        .replace("max_age_days: 365", "max_age_days: 4000000000");
+    let rubric_path = dir.path().join("rubric.yaml");
+    std::fs::write(&rubric_path, rubric).unwrap();
+    let root = dir.path().join("root");
+    agency(&root, "ag1", "ag1", "2020-01-01", 3, 3);
+    let out = dir.path().join("out");
+    let o = dgmat()
+        .args(["batch", "--as-of", "2026-12-01", "--rubric"])
+        .arg(&rubric_path)
+        .arg("--out")
+        .arg(&out)
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(statuses(&summary(&out)), [("ag1".to_string(), "ok".to_string())]);
+}
+
+/// Two submissions of `mont` and an agency whose id is `mont-2`: three report files, each
+/// holding its own row's agency.
+#[test]
+fn report_files_never_overwrite_each_other() {
+    let root = tempfile::tempdir().unwrap();
+    agency(root.path(), "a-mont", "mont", "2026-01-01", 2, 2);
+    agency(root.path(), "b-mont", "mont", "2026-06-01", 3, 3);
+    agency(root.path(), "c-other", "mont-2", "2026-06-01", 4, 4);
+    let out = tempfile::tempdir().unwrap();
+    let o = batch(root.path(), out.path(), "2026", "2026-12-01");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = summary(out.path());
+    let mut reports = std::collections::BTreeSet::new();
+    for row in s["rows"].as_array().unwrap() {
+        let report = row["report"].as_str().unwrap();
+        assert!(reports.insert(report.to_string()), "{report} is used twice");
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(out.path().join(report)).unwrap()).unwrap();
+        assert_eq!(json["agency"]["id"], row["agency_id"], "{report} holds another agency");
+        assert_eq!(json["assessed_on"], row["assessed_on"], "{report} holds another submission");
+    }
+    assert!(
+        reports.contains("agencies/mont-2.json") && reports.contains("agencies/mont.json"),
+        "{reports:?}"
+    );
+}

@@ -397,7 +397,13 @@ fn batch_discovers_workbook_questionnaires() {
     // Only the questionnaire workbook marks the folder as a submission.
     std::fs::remove_file(root.join("mont-workbook/inventory.xlsx")).unwrap();
     let out_dir = tmp.path().join("out");
-    let out = dgmat().arg("batch").arg(&root).arg("--out").arg(&out_dir).output().unwrap();
+    let out = dgmat()
+        .args(["batch", "--as-of", "2026-12-01"])
+        .arg(&root)
+        .arg("--out")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let summary = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
     assert!(summary.contains("mont-workbook") && summary.contains(",ok,"), "{summary}");
