@@ -13,6 +13,18 @@ pub fn run(args: &ProgressArgs, quiet: bool) -> anyhow::Result<Exit> {
     if let Some(path) = &args.db {
         rounds.extend(crate::store::rounds(&crate::store::Db::open_read_only(path)?)?);
     }
+    // The same round given twice (a folder and the database, or one folder twice) would be
+    // compared with itself.
+    let mut seen = std::collections::BTreeMap::new();
+    for (source, r) in &rounds {
+        if let Some(first) = seen.insert((r.round.name.clone(), r.round.date), source.clone()) {
+            return Err(Failure::Usage(format!(
+                "round `{}` of {} is given twice ({first} and {source}); give each round once",
+                r.round.name, r.round.date
+            ))
+            .into());
+        }
+    }
     if rounds.len() < 2 {
         return Err(Failure::Usage(format!(
             "progress compares two or more rounds; {} given (batch output directories, or the rounds of --db)",

@@ -426,3 +426,14 @@ fn report_files_never_overwrite_each_other() {
         "{reports:?}"
     );
 }
+
+/// One round given twice would be compared with itself: refused, naming both places.
+#[test]
+fn a_round_given_twice_is_refused() {
+    let (r1, _r2) = rounds();
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(batch(r1.path(), out.path(), "2025", "2025-12-01").status.code(), Some(0));
+    let o = dgmat().args(["progress"]).arg(out.path()).arg(out.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("round `2025` of 2025-12-01 is given twice"), "{}", stderr(&o));
+}
