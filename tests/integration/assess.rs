@@ -1,6 +1,6 @@
 //! `dgmat assess`: the table and JSON reports, statuses, targets, gates and options.
 
-use super::{MINI, criterion, dgmat, stderr, stdout};
+use super::{MINI, criterion, dgmat, finding_ids, stderr, stdout};
 use serde_json::Value;
 
 const SUB: &str = "tests/fixtures/good/sub";
@@ -254,12 +254,7 @@ fn no_inventory_no_contradiction() {
         claimed["status"], "met",
         "a yes is not contradicted by a missing inventory: {claimed:#}"
     );
-    let ids: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap())
-        .collect();
+    let ids = finding_ids(&r);
     assert_eq!(ids, ["no-inventory"], "{:#}", r["findings"]);
     assert_eq!(
         r["findings"][0]["message"],

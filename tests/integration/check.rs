@@ -1,7 +1,7 @@
 //! `dgmat check`: exact findings per rule family, every output format, and the exit-code gate.
 
 use super::malformed::CASES;
-use super::{MINI, dgmat, stderr, stdout};
+use super::{MINI, dgmat, finding_ids, stderr, stdout};
 use serde_json::Value;
 
 fn check_json(args: &[&str]) -> (Option<i32>, Value) {
@@ -89,12 +89,7 @@ fn all_problems_of_several_files_in_one_run() {
         "tests/fixtures/malformed/dangling_reference.yaml",
     ]);
     assert_eq!(code, Some(1));
-    let ids: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap())
-        .collect();
+    let ids = finding_ids(&r);
     // The record rule still runs on the inventory beside the broken reference.
     assert_eq!(
         ids,

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{stderr, stdout};
+use super::{finding_ids, stderr, stdout};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -81,12 +81,7 @@ fn the_hook_on_two_agencies_questionnaires_checks_two_whole_submissions() {
     );
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap())
-        .collect();
+    let ids = finding_ids(&r);
     for bad in ["contradicted", "agency-mismatch", "no-input", "no-inventory"] {
         assert!(!ids.contains(&bad), "{bad} in {ids:?}");
     }

@@ -1,6 +1,6 @@
 //! `dgmat init` templates and `dgmat rubric doc`.
 
-use super::{MINI, dgmat, stderr, stdout};
+use super::{MINI, dgmat, finding_ids, stderr, stdout};
 
 #[test]
 fn init_writes_templates_that_check_clean_and_hold_every_question() {
@@ -29,12 +29,7 @@ fn init_writes_templates_that_check_clean_and_hold_every_question() {
     let out = dgmat().args(["check", sub.to_str().unwrap(), "--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap())
-        .collect();
+    let ids = finding_ids(&r);
     let dimensions = rubric["dimensions"].as_array().unwrap();
     let asked = dimensions
         .iter()

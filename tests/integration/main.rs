@@ -85,3 +85,13 @@ pub(crate) fn gap_ids(r: &serde_json::Value) -> Vec<&str> {
         .map(|g| g["criterion"].as_str().unwrap())
         .collect()
 }
+
+/// The rule ids of a JSON report's or check's findings, in order.
+pub(crate) fn finding_ids(report: &serde_json::Value) -> Vec<&str> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect()
+}
