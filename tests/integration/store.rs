@@ -208,7 +208,11 @@ fn progress_from_the_database_is_progress_from_the_folders() {
     // refused, naming both places.
     let o = dgmat().args(["progress", "-f", "json", "--db"]).arg(&db).arg(&o1).output().unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
-    assert!(stderr(&o).contains("is given twice") && stderr(&o).contains("rounds.db#2025"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is given twice") && stderr(&o).contains("rounds.db#2025"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
