@@ -322,5 +322,64 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
             &["unreadable/b", "1 submissions: 1 assessed"]
         },
     ));
+    special_files(dir, &mut cases)?;
     Ok(cases)
+}
+
+/// FIFOs and devices under the names of submission files: each is refused as not a regular
+/// file, at once (a FIFO no one writes to would block a plain open; `/dev/zero` never ends).
+/// The FIFO cases need the `mkfifo` command and are left out where it is missing.
+fn special_files(dir: &Path, cases: &mut Vec<Case>) -> std::io::Result<()> {
+    let agency = "dgmat: 1\nkind: questionnaire\nagency: {id: a}\nanswers:\n  SHR-2.1: yes\n";
+    let mkfifo = |rel: &str| -> bool {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            let _ = fs::create_dir_all(parent);
+        }
+        path.exists() || std::process::Command::new("mkfifo").arg(&path).status().is_ok_and(|s| s.success())
+    };
+    if mkfifo("fifo-csv/systems.csv") {
+        fs::write(dir.join("fifo-csv/questionnaire.yaml"), agency)?;
+        cases.push(case(
+            "FIFO named systems.csv",
+            &assess("fifo-csv"),
+            2,
+            &["error[io]", "fifo-csv/systems.csv is a FIFO (named pipe), not a regular file"],
+        ));
+    }
+    if mkfifo("fifo-xlsx/inventory.xlsx") {
+        cases.push(case(
+            "FIFO named inventory.xlsx",
+            &assess("fifo-xlsx/inventory.xlsx"),
+            2,
+            &["error[io]", "inventory.xlsx is a FIFO (named pipe), not a regular file"],
+        ));
+    }
+    if mkfifo("fifo-batch/b/systems.csv") {
+        fs::create_dir_all(dir.join("fifo-batch/a"))?;
+        fs::write(dir.join("fifo-batch/a/questionnaire.yaml"), agency)?;
+        fs::write(dir.join("fifo-batch/b/questionnaire.yaml"), agency.replace("id: a", "id: b"))?;
+        cases.push(case(
+            "FIFO named systems.csv in a batch root",
+            &["batch", "fifo-batch", "--out", "fifo-batch-out", "--rubric", "mini.yaml"],
+            1,
+            &["2 submissions: 1 assessed, 1 invalid", "not a regular file"],
+        ));
+    }
+    #[cfg(unix)]
+    if Path::new("/dev/zero").exists() {
+        let link = dir.join("dev-zero/systems.csv");
+        fs::create_dir_all(dir.join("dev-zero"))?;
+        fs::write(dir.join("dev-zero/questionnaire.yaml"), agency)?;
+        if fs::symlink_metadata(&link).is_err() {
+            std::os::unix::fs::symlink("/dev/zero", &link)?;
+        }
+        cases.push(case(
+            "/dev/zero linked as systems.csv",
+            &assess("dev-zero"),
+            2,
+            &["error[io]", "dev-zero/systems.csv is a character device, not a regular file"],
+        ));
+    }
+    Ok(())
 }
