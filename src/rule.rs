@@ -179,6 +179,10 @@ rules! {
         "The evidence cited is older than the rubric accepts",
         "Every piece of evidence predates the rubric's `evidence_max_age_days`: cite current evidence, or renew the document."
     }
+    EvidenceFuture = "evidence-future" {
+        "Evidence dated after the assessment date",
+        "Evidence cannot be issued after the assessment that cites it, so it is not counted: a claim that needs evidence and cites only such evidence earns no credit. Correct the date, or the `assessed_on` date."
+    }
     Contradicted = "contradicted" {
         "A yes answer that the inventory contradicts",
         "The answer claims the criterion is met, but the criterion's inventory check fails on the records cited: correct the answer or the records."

@@ -78,6 +78,17 @@ pub enum Issue {
         /// The assessment date.
         assessed_on: chrono::NaiveDate,
     },
+    /// An answer citing evidence dated after the assessment date, which is not counted.
+    EvidenceFuture {
+        /// The criterion's id.
+        criterion: String,
+        /// Where the answer is written.
+        at: Location,
+        /// The latest date cited.
+        date: chrono::NaiveDate,
+        /// The assessment date.
+        assessed_on: chrono::NaiveDate,
+    },
     /// The inventory names another agency than the questionnaire.
     AgencyMismatch {
         /// The inventory's agency id.

@@ -84,6 +84,33 @@ pub fn parts(file: &str, q: QuestionnaireFile) -> Parts {
     }
 }
 
+/// The earliest `assessed_on` accepted: no data-governance assessment predates it.
+pub const EARLIEST_ASSESSMENT: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(1990, 1, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// How far after today an `assessed_on` may lie: a questionnaire filled in ahead of its
+/// assessment day, not one dated to outrun the evidence age limit.
+pub const MAX_DAYS_AHEAD: i64 = 366;
+
+/// Why `assessed_on` = `date` cannot be (message, help), judged on `today`; `None` when it can.
+fn implausible_assessment_date(date: chrono::NaiveDate, today: chrono::NaiveDate) -> Option<(String, String)> {
+    if date < EARLIEST_ASSESSMENT {
+        return Some((
+            format!("assessed_on {date} is before {EARLIEST_ASSESSMENT}"),
+            "write the date of the assessment as YYYY-MM-DD; a year before 1990 is a typo".to_string(),
+        ));
+    }
+    if (date - today).num_days() > MAX_DAYS_AHEAD {
+        return Some((
+            format!("assessed_on {date} is more than a year after today ({today})"),
+            "write the date of the assessment as YYYY-MM-DD; evidence is judged against it, so it cannot lie in the future".to_string(),
+        ));
+    }
+    None
+}
+
 /// Checks the answers of `q` against `rubric`.
 pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
     interpret_parts(parts(file, q), rubric)
@@ -92,17 +119,19 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
 /// Checks the answers of a questionnaire's `parts` against `rubric`.
 pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
     let mut errors = Vec::new();
+    let today = chrono::Local::now().date_naive();
     let assessed_on = q.assessed_on.as_ref().and_then(|(d, loc)| {
         let parsed = parse_date(d);
-        if parsed.is_none() {
-            errors.push(
-                Finding::error(
-                    Rule::InvalidValue,
-                    format!("assessed_on `{d}` is not a valid date"),
-                    Some(loc.clone()),
-                )
-                .with_help("write the date as YYYY-MM-DD"),
-            );
+        let problem = match parsed {
+            None => Some((
+                format!("assessed_on `{d}` is not a valid date"),
+                "write the date as YYYY-MM-DD".to_string(),
+            )),
+            Some(date) => implausible_assessment_date(date, today),
+        };
+        if let Some((message, help)) = problem {
+            errors.push(Finding::error(Rule::InvalidValue, message, Some(loc.clone())).with_help(help));
+            return None;
         }
         parsed
     });
@@ -392,5 +421,23 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
                 _ => Err(wrong(&found())),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn assessment_dates_lie_between_1990_and_a_year_ahead() {
+        let today = day(2026, 11, 20);
+        assert!(implausible_assessment_date(day(1990, 1, 1), today).is_none());
+        assert!(implausible_assessment_date(day(1989, 12, 31), today).is_some());
+        assert!(implausible_assessment_date(day(2027, 11, 21), today).is_none());
+        assert!(implausible_assessment_date(day(2027, 11, 22), today).is_some());
     }
 }

@@ -25,6 +25,9 @@ pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String 
         (Detail::Check(_) | Detail::Contradicted(_), ..) => String::new(),
         (Detail::EvidenceMissing, ..) => evidence(None),
         (Detail::EvidenceStale { days, assessed_on }, ..) => evidence(Some((*days, *assessed_on))),
+        (Detail::EvidenceFuture { assessed_on }, ..) => {
+            format!("the only evidence cited is dated after the assessment date, {assessed_on}, and is not counted")
+        }
     }
 }
 
@@ -143,6 +146,17 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             Some(at.clone()),
         )
         .with_help("cite current evidence, or renew the document"),
+        Issue::EvidenceFuture {
+            criterion,
+            at,
+            date,
+            assessed_on,
+        } => Finding::warning(
+            Rule::EvidenceFuture,
+            format!("`{criterion}`: evidence dated {date}, after the assessment date {assessed_on}, is not counted"),
+            Some(at.clone()),
+        )
+        .with_help("correct the evidence's date, or the questionnaire's `assessed_on`"),
         Issue::AgencyMismatch {
             inventory,
             questionnaire,
