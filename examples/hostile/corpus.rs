@@ -245,12 +245,13 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
         r#"require: id.matches("^(a+)+$") || id.matches("(x+x+)+y")"#,
     );
     put("regex/rubric.yaml", regex.as_bytes())?;
+    // Ids of 200 characters, the longest a key may be: a backtracking engine would take 2^200 steps.
     put(
         "regex/sub/inventory.yaml",
         format!(
             "{HEAD}systems:\n  - {{id: \"{}b\", status: production, security_level: 1}}\n  - {{id: \"{}\", status: production, security_level: 1}}\n",
-            "a".repeat(100_000),
-            "x".repeat(100_000)
+            "a".repeat(199),
+            "x".repeat(200)
         )
         .as_bytes(),
     )?;
@@ -280,9 +281,9 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
     let agency = |id: &str| format!("dgmat: 1\nkind: questionnaire\nagency: {{id: \"{id}\"}}\nanswers:\n  SHR-2.1: yes\n");
     put("ids/a/questionnaire.yaml", agency("../../etc/x").as_bytes())?;
     put("ids/b/questionnaire.yaml", agency("CON").as_bytes())?;
-    put("ids/c/questionnaire.yaml", agency(&"L".repeat(10_000)).as_bytes())?;
+    put("ids/c/questionnaire.yaml", agency(&"L".repeat(200)).as_bytes())?;
     cases.push(case(
-        "agency ids ../../etc/x, CON and 10,000 characters",
+        "agency ids ../../etc/x, CON and 200 characters (the longest accepted)",
         &["batch", "ids", "--out", "ids-out", "--rubric", "mini.yaml"],
         0,
         &["3 submissions: 3 assessed, 0 invalid"],
@@ -323,7 +324,93 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
         },
     ));
     special_files(dir, &mut cases)?;
+    sizes_and_text(dir, &mut cases)?;
     Ok(cases)
+}
+
+/// Identifiers and texts too long to carry, control characters in ids, and terminal escape
+/// sequences in names, which must reach the terminal neutralised (the test refuses any ESC byte
+/// in any case's output).
+fn sizes_and_text(dir: &Path, cases: &mut Vec<Case>) -> std::io::Result<()> {
+    let put = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    };
+    let questionnaire = |id: &str, name: &str| {
+        format!("dgmat: 1\nkind: questionnaire\nagency: {{id: \"{id}\", name: \"{name}\"}}\nanswers:\n  SHR-2.1: yes\n")
+    };
+    put("long-id/questionnaire.yaml", questionnaire(&"L".repeat(10_000), "x").as_bytes())?;
+    cases.push(case(
+        "10,000-character agency id",
+        &assess("long-id"),
+        2,
+        &[
+            "error[invalid-value]",
+            "long-id/questionnaire.yaml:1:1",
+            "the agency id is 10000 characters long, over the limit of 200",
+        ],
+    ));
+    put("long-name/questionnaire.yaml", questionnaire("a", &"N".repeat(8 << 20)).as_bytes())?;
+    cases.push(case(
+        "8 MB agency name",
+        &assess("long-name"),
+        2,
+        &[
+            "error[invalid-value]",
+            "the agency name is 8388608 characters long, over the limit of 10000",
+        ],
+    ));
+    put("nul-id/questionnaire.yaml", questionnaire("a\\0b", "x").as_bytes())?;
+    cases.push(case(
+        "NUL in an agency id",
+        &assess("nul-id"),
+        2,
+        &["error[invalid-value]", "the agency id contains the control character U+0000"],
+    ));
+    put(
+        "long-key/systems.csv",
+        format!("id,status\n{},planning\n", "k".repeat(300)).as_bytes(),
+    )?;
+    cases.push(case(
+        "300-character record key in a CSV file",
+        &assess("long-key"),
+        2,
+        &[
+            "error[invalid-value]",
+            "long-key/systems.csv:2:1",
+            "the key `id` is 300 characters long, over the limit of 200",
+        ],
+    ));
+    // ESC ] 0 ; retitles a terminal, ESC [ 2 J clears it; \r would overwrite the line.
+    put(
+        "escape/questionnaire.yaml",
+        questionnaire("a", "\\e]0;pwned\\a\\e[2J\\rAgency").as_bytes(),
+    )?;
+    put(
+        "escape/inventory.yaml",
+        b"dgmat: 1\nkind: inventory\nsystems:\n  - {id: s1, status: production}\n",
+    )?;
+    cases.push(case(
+        "terminal escape sequences in an agency name",
+        &["assess", "escape", "--rubric", "mini.yaml", "--target", "5"],
+        0,
+        &["\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{d}Agency"],
+    ));
+    put("escape-batch/a\u{1b}[31mred/questionnaire.yaml", questionnaire("a", "x").as_bytes())?;
+    put(
+        "escape-batch/a\u{1b}[31mred/systems.csv",
+        b"id,status\ns1,production\ns1,production\n",
+    )?;
+    cases.push(case(
+        "a folder name with an escape sequence in a batch",
+        &["batch", "escape-batch", "--out", "escape-batch-out", "--rubric", "mini.yaml"],
+        1,
+        &["invalid: a\\u{1b}[31mred"],
+    ));
+    Ok(())
 }
 
 /// FIFOs and devices under the names of submission files: each is refused as not a regular

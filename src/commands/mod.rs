@@ -73,6 +73,7 @@ pub fn rubric_sources(spec: &str) -> Sources {
 pub fn print_findings(sources: &Sources, findings: &[Finding]) {
     let mut text = String::new();
     sources.render_list(findings, "`dgmat check --format json` lists them all", &mut text);
+    let text = crate::report::escape::terminal(&text);
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::{parse_date, suggestion};
+use super::{limits, parse_date, suggestion};
 use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::{Location, Origin, Pos};
 use crate::model::node::{Key, Node, Value};
@@ -111,6 +111,30 @@ fn implausible_assessment_date(date: chrono::NaiveDate, today: chrono::NaiveDate
     None
 }
 
+/// The agency id's and the envelope texts' problems: too long, or a control character in the id.
+fn envelope_problems(q: &Parts, errors: &mut Vec<Finding>) {
+    let at = Some(q.agency_location.clone());
+    if let Some(problem) = limits::id_problem("the agency id", &q.agency.id) {
+        errors.push(
+            Finding::error(Rule::InvalidValue, problem, at.clone())
+                .with_help("an agency id is a short identifier such as `so-tttt-hanoi`; put the full name in `name:`"),
+        );
+    }
+    let respondent = q.respondent.as_ref();
+    let texts = [
+        ("the agency name", q.agency.name.as_deref()),
+        ("the agency region", q.agency.region.as_deref()),
+        ("the respondent's name", respondent.and_then(|r| r.name.as_deref())),
+        ("the respondent's role", respondent.and_then(|r| r.role.as_deref())),
+        ("the respondent's e-mail", respondent.and_then(|r| r.email.as_deref())),
+    ];
+    for (what, s) in texts {
+        if let Some(problem) = s.and_then(|s| limits::text_problem(what, s)) {
+            errors.push(Finding::error(Rule::InvalidValue, problem, at.clone()).with_help("shorten it"));
+        }
+    }
+}
+
 /// Checks the answers of `q` against `rubric`.
 pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
     interpret_parts(parts(file, q), rubric)
@@ -135,6 +159,7 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
         }
         parsed
     });
+    envelope_problems(&q, &mut errors);
     let criteria = rubric.criteria_by_id();
     let mut answers = HashMap::new();
     for RawAnswer { id, origin, key, node } in &q.answers {
@@ -159,6 +184,26 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
         }
         match answer(origin, node, criterion) {
             Ok(Some(a)) => {
+                let texts = a
+                    .note
+                    .iter()
+                    .map(|n| ("the note", n.as_str()))
+                    .chain(a.evidence.iter().flat_map(|e| {
+                        [
+                            ("an evidence reference", Some(e.reference.as_str())),
+                            ("an evidence URL", e.url.as_deref()),
+                        ]
+                        .into_iter()
+                        .filter_map(|(what, s)| s.map(|s| (what, s)))
+                    }));
+                for (what, s) in texts {
+                    if let Some(problem) = limits::text_problem(what, s) {
+                        errors.push(
+                            Finding::error(Rule::InvalidValue, format!("`{id}`: {problem}"), Some(a.location.clone()))
+                                .with_help("shorten it; cite long documents by reference or URL"),
+                        );
+                    }
+                }
                 answers.insert(id.to_string(), a);
             }
             Ok(None) => {}

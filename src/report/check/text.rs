@@ -23,5 +23,5 @@ pub fn render(report: &CheckReport, sources: &Sources) -> String {
         report.files.len(),
         report.submissions.len()
     );
-    out
+    crate::report::escape::terminal(&out)
 }
