@@ -48,6 +48,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         unzipped_bytes: cli.max_unzipped_mb.saturating_mul(1 << 20),
         rows: usize::try_from(cli.max_rows).unwrap_or(usize::MAX),
     });
+    rules::set_steps(cli.max_rule_steps);
     match &cli.command {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
         cli::Command::Report(args) => commands::report::run(args, cli.quiet),

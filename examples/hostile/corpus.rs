@@ -323,9 +323,102 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
             &["unreadable/b", "1 submissions: 1 assessed"]
         },
     ));
+    runaway_rules(dir, &mut cases)?;
     special_files(dir, &mut cases)?;
     sizes_and_text(dir, &mut cases)?;
     Ok(cases)
+}
+
+/// Rubric expressions that would run for minutes: a regex that the `cel` crate rebuilt for every
+/// record, and a comprehension nested in another over an agency's 20,000-item list.
+fn runaway_rules(dir: &Path, cases: &mut Vec<Case>) -> std::io::Result<()> {
+    let put = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    };
+    // The record rule holds for every id but the last, which has a hyphen.
+    put(
+        "regex-per-record/rubric.yaml",
+        rubric_with_require(r#"id.matches("^\\w{1,60}$")"#).as_bytes(),
+    )?;
+    let mut systems = String::from(HEAD) + "systems:\n";
+    for i in 0..19_999 {
+        systems += &format!("  - {{id: s{i:05}, status: production}}\n");
+    }
+    systems += "  - {id: bad-id, status: production}\n";
+    put("regex-per-record/sub/inventory.yaml", systems.as_bytes())?;
+    cases.push(case(
+        "a regex over 20,000 records",
+        &[
+            "assess",
+            "regex-per-record/sub",
+            "--rubric",
+            "regex-per-record/rubric.yaml",
+            "--target",
+            "2",
+        ],
+        0,
+        &["Findings (1 error(s), 0 warning(s))", "error[SYS-LEVEL]", "systems `bad-id`"],
+    ));
+
+    let tags_rubric = MINI.replace(
+        "      datasets: {type: list, of: string, refers_to: datasets}\n",
+        "      datasets: {type: list, of: string, refers_to: datasets}\n      tags: {type: list, of: string}\n",
+    );
+    let tags_rubric = tags_rubric.replace(
+        "require: security_level != null\n        severity: error",
+        "require: tags.all(a, tags.exists_one(b, b == a))\n        severity: error",
+    );
+    put("quadratic/rubric.yaml", tags_rubric.as_bytes())?;
+    let tags: Vec<String> = (0..20_000).map(|i| format!("t{i}")).collect();
+    put(
+        "quadratic/sub/inventory.yaml",
+        format!("{HEAD}systems:\n  - {{id: s1, status: production, tags: [{}]}}\n", tags.join(", ")).as_bytes(),
+    )?;
+    cases.push(case(
+        "a comprehension nested in another over 20,000 tags",
+        &["assess", "quadratic/sub", "--rubric", "quadratic/rubric.yaml"],
+        2,
+        &[
+            "error[rule-budget]",
+            "quadratic/sub/inventory.yaml:4:5",
+            "past the rule budget of 10000000 steps for one submission",
+            "--max-rule-steps",
+        ],
+    ));
+    // The budget is a cap like the others: 1,000 tags (about a million steps) pass by default
+    // and are refused under --max-rule-steps 1000.
+    put(
+        "quadratic/small/inventory.yaml",
+        format!(
+            "{HEAD}systems:\n  - {{id: s1, status: production, tags: [{}]}}\n",
+            tags[..1000].join(", ")
+        )
+        .as_bytes(),
+    )?;
+    cases.push(case(
+        "the same over 1,000 tags",
+        &["assess", "quadratic/small", "--rubric", "quadratic/rubric.yaml", "--target", "5"],
+        0,
+        &["SHR-4.1"],
+    ));
+    cases.push(case(
+        "the same over 1,000 tags under --max-rule-steps 1000",
+        &[
+            "assess",
+            "quadratic/small",
+            "--rubric",
+            "quadratic/rubric.yaml",
+            "--max-rule-steps",
+            "1000",
+        ],
+        2,
+        &["error[rule-budget]", "over a list of 1000, past the rule budget of 1000 steps"],
+    ));
+    Ok(())
 }
 
 /// Identifiers and texts too long to carry, control characters in ids, and terminal escape

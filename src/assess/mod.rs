@@ -316,6 +316,7 @@ pub fn assess(
         crate::rules::Scope {
             env: &loaded.env,
             assessed_on: &assessed_on_val,
+            steps: crate::rules::Steps::new(crate::rules::steps()),
         },
     );
     let mut issues = Vec::new();

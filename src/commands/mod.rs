@@ -82,6 +82,23 @@ pub fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
     crate::write::write_atomic(path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// Stops with exit 2 when `assessed` overdrew the rule budget: the rules left unevaluated make
+/// its scores meaningless, so no report is written.
+pub fn refuse_overdrawn(assessed: &crate::pipeline::Assessed, sub: &crate::model::submission::Submission) -> anyhow::Result<()> {
+    let overdrawn: Vec<Finding> = assessed
+        .findings
+        .iter()
+        .filter(|f| f.rule == crate::rule::Rule::RuleBudget)
+        .cloned()
+        .collect();
+    if overdrawn.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::findings(overdrawn, sub.sources.clone())
+        .with_summary("could not assess: the rubric's expressions would run too long on this submission")
+        .into())
+}
+
 /// Writes `text` to stdout.
 pub fn print(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();

@@ -179,6 +179,13 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
             f
         }
+        Issue::RuleBudget {
+            collection,
+            key,
+            error,
+            at,
+        } => Finding::error(Rule::RuleBudget, format!("{collection} `{key}`: {error}"), Some(at.clone()))
+            .with_help("raise the budget with --max-rule-steps (or DGMAT_MAX_RULE_STEPS) if the rubric and the data are genuine"),
         Issue::RuleError {
             collection,
             key,
