@@ -76,6 +76,17 @@ pub struct Cli {
         help_heading = "Limits"
     )]
     pub max_rows: u64,
+    /// Stop a submission's assessment when its rubric expressions would take more comprehension
+    /// steps than this (a list's length to the power of the comprehensions' nesting).
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        env = "DGMAT_MAX_RULE_STEPS",
+        default_value_t = crate::rules::DEFAULT_STEPS,
+        help_heading = "Limits"
+    )]
+    pub max_rule_steps: u64,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

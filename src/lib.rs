@@ -5,12 +5,14 @@
 //! with a gap report naming what blocks the target level. Data flows one way:
 //! [`load`] → [`assess`] → [`report`]; [`commands`] glue them for each subcommand.
 
-/// `eprintln!` that ignores a closed stderr instead of panicking (`dgmat ... 2>&1 | head`).
+/// `eprintln!` that ignores a closed stderr instead of panicking (`dgmat ... 2>&1 | head`),
+/// with control characters from inputs (folder names, agency ids, messages) neutralised
+/// ([`report::escape::terminal`]).
 #[macro_export]
 macro_rules! stderr {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", $crate::report::escape::terminal(&format!($($arg)*)));
     }};
 }
 
@@ -46,6 +48,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         unzipped_bytes: cli.max_unzipped_mb.saturating_mul(1 << 20),
         rows: usize::try_from(cli.max_rows).unwrap_or(usize::MAX),
     });
+    rules::set_steps(cli.max_rule_steps);
     match &cli.command {
         cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
         cli::Command::Report(args) => commands::report::run(args, cli.quiet),

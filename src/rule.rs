@@ -179,6 +179,14 @@ rules! {
         "The evidence cited is older than the rubric accepts",
         "Every piece of evidence predates the rubric's `evidence_max_age_days`: cite current evidence, or renew the document."
     }
+    EvidenceFuture = "evidence-future" {
+        "Evidence dated after the assessment date",
+        "Evidence cannot be issued after the assessment that cites it, so it is not counted: a claim that needs evidence and cites only such evidence earns no credit. Correct the date, or the `assessed_on` date."
+    }
+    RuleBudget = "rule-budget" {
+        "Rubric expressions that would iterate too long over a submission",
+        "A comprehension over a record's list (`tags.all(a, tags.exists_one(b, b == a))`) costs the list's length to the power of its nesting; one submission may spend 10,000,000 such steps. The evaluation that would overdraw them is not run and the submission is not assessed. Raise the budget with `--max-rule-steps` (or `DGMAT_MAX_RULE_STEPS`) if the rubric and the data are genuine."
+    }
     Contradicted = "contradicted" {
         "A yes answer that the inventory contradicts",
         "The answer claims the criterion is met, but the criterion's inventory check fails on the records cited: correct the answer or the records."

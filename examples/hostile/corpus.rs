@@ -245,12 +245,13 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
         r#"require: id.matches("^(a+)+$") || id.matches("(x+x+)+y")"#,
     );
     put("regex/rubric.yaml", regex.as_bytes())?;
+    // Ids of 200 characters, the longest a key may be: a backtracking engine would take 2^200 steps.
     put(
         "regex/sub/inventory.yaml",
         format!(
             "{HEAD}systems:\n  - {{id: \"{}b\", status: production, security_level: 1}}\n  - {{id: \"{}\", status: production, security_level: 1}}\n",
-            "a".repeat(100_000),
-            "x".repeat(100_000)
+            "a".repeat(199),
+            "x".repeat(200)
         )
         .as_bytes(),
     )?;
@@ -280,9 +281,9 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
     let agency = |id: &str| format!("dgmat: 1\nkind: questionnaire\nagency: {{id: \"{id}\"}}\nanswers:\n  SHR-2.1: yes\n");
     put("ids/a/questionnaire.yaml", agency("../../etc/x").as_bytes())?;
     put("ids/b/questionnaire.yaml", agency("CON").as_bytes())?;
-    put("ids/c/questionnaire.yaml", agency(&"L".repeat(10_000)).as_bytes())?;
+    put("ids/c/questionnaire.yaml", agency(&"L".repeat(200)).as_bytes())?;
     cases.push(case(
-        "agency ids ../../etc/x, CON and 10,000 characters",
+        "agency ids ../../etc/x, CON and 200 characters (the longest accepted)",
         &["batch", "ids", "--out", "ids-out", "--rubric", "mini.yaml"],
         0,
         &["3 submissions: 3 assessed, 0 invalid"],
@@ -325,5 +326,243 @@ pub(crate) fn write(dir: &Path) -> std::io::Result<Vec<Case>> {
             &["unreadable/b", "1 submissions: 1 assessed"]
         },
     ));
+    runaway_rules(dir, &mut cases)?;
+    special_files(dir, &mut cases)?;
+    sizes_and_text(dir, &mut cases)?;
     Ok(cases)
+}
+
+/// Rubric expressions that would run for minutes: a regex that the `cel` crate rebuilt for every
+/// record, and a comprehension nested in another over an agency's 20,000-item list.
+fn runaway_rules(dir: &Path, cases: &mut Vec<Case>) -> std::io::Result<()> {
+    let put = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    };
+    // The record rule holds for every id but the last, which has a hyphen.
+    put(
+        "regex-per-record/rubric.yaml",
+        rubric_with_require(r#"id.matches("^\\w{1,60}$")"#).as_bytes(),
+    )?;
+    let mut systems = String::from(HEAD) + "systems:\n";
+    for i in 0..19_999 {
+        systems += &format!("  - {{id: s{i:05}, status: production}}\n");
+    }
+    systems += "  - {id: bad-id, status: production}\n";
+    put("regex-per-record/sub/inventory.yaml", systems.as_bytes())?;
+    cases.push(case(
+        "a regex over 20,000 records",
+        &[
+            "assess",
+            "regex-per-record/sub",
+            "--rubric",
+            "regex-per-record/rubric.yaml",
+            "--target",
+            "2",
+        ],
+        0,
+        &["Findings (1 error(s), 0 warning(s))", "error[SYS-LEVEL]", "systems `bad-id`"],
+    ));
+
+    let tags_rubric = MINI.replace(
+        "      datasets: {type: list, of: string, refers_to: datasets}\n",
+        "      datasets: {type: list, of: string, refers_to: datasets}\n      tags: {type: list, of: string}\n",
+    );
+    let tags_rubric = tags_rubric.replace(
+        "require: security_level != null\n        severity: error",
+        "require: tags.all(a, tags.exists_one(b, b == a))\n        severity: error",
+    );
+    put("quadratic/rubric.yaml", tags_rubric.as_bytes())?;
+    let tags: Vec<String> = (0..20_000).map(|i| format!("t{i}")).collect();
+    put(
+        "quadratic/sub/inventory.yaml",
+        format!("{HEAD}systems:\n  - {{id: s1, status: production, tags: [{}]}}\n", tags.join(", ")).as_bytes(),
+    )?;
+    cases.push(case(
+        "a comprehension nested in another over 20,000 tags",
+        &["assess", "quadratic/sub", "--rubric", "quadratic/rubric.yaml"],
+        2,
+        &[
+            "error[rule-budget]",
+            "quadratic/sub/inventory.yaml:4:5",
+            "past the rule budget of 10000000 steps for one submission",
+            "--max-rule-steps",
+        ],
+    ));
+    // The budget is a cap like the others: 1,000 tags (about a million steps) pass by default
+    // and are refused under --max-rule-steps 1000.
+    put(
+        "quadratic/small/inventory.yaml",
+        format!(
+            "{HEAD}systems:\n  - {{id: s1, status: production, tags: [{}]}}\n",
+            tags[..1000].join(", ")
+        )
+        .as_bytes(),
+    )?;
+    cases.push(case(
+        "the same over 1,000 tags",
+        &["assess", "quadratic/small", "--rubric", "quadratic/rubric.yaml", "--target", "5"],
+        0,
+        &["SHR-4.1"],
+    ));
+    cases.push(case(
+        "the same over 1,000 tags under --max-rule-steps 1000",
+        &[
+            "assess",
+            "quadratic/small",
+            "--rubric",
+            "quadratic/rubric.yaml",
+            "--max-rule-steps",
+            "1000",
+        ],
+        2,
+        &["error[rule-budget]", "over a list of 1000, past the rule budget of 1000 steps"],
+    ));
+    Ok(())
+}
+
+/// Identifiers and texts too long to carry, control characters in ids, and terminal escape
+/// sequences in names, which must reach the terminal neutralised (the test refuses any ESC byte
+/// in any case's output).
+fn sizes_and_text(dir: &Path, cases: &mut Vec<Case>) -> std::io::Result<()> {
+    let put = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    };
+    let questionnaire = |id: &str, name: &str| {
+        format!("dgmat: 1\nkind: questionnaire\nagency: {{id: \"{id}\", name: \"{name}\"}}\nanswers:\n  SHR-2.1: yes\n")
+    };
+    put("long-id/questionnaire.yaml", questionnaire(&"L".repeat(10_000), "x").as_bytes())?;
+    cases.push(case(
+        "10,000-character agency id",
+        &assess("long-id"),
+        2,
+        &[
+            "error[invalid-value]",
+            "long-id/questionnaire.yaml:1:1",
+            "the agency id is 10000 characters long, over the limit of 200",
+        ],
+    ));
+    put("long-name/questionnaire.yaml", questionnaire("a", &"N".repeat(8 << 20)).as_bytes())?;
+    cases.push(case(
+        "8 MB agency name",
+        &assess("long-name"),
+        2,
+        &[
+            "error[invalid-value]",
+            "the agency name is 8388608 characters long, over the limit of 10000",
+        ],
+    ));
+    put("nul-id/questionnaire.yaml", questionnaire("a\\0b", "x").as_bytes())?;
+    cases.push(case(
+        "NUL in an agency id",
+        &assess("nul-id"),
+        2,
+        &["error[invalid-value]", "the agency id contains the control character U+0000"],
+    ));
+    put(
+        "long-key/systems.csv",
+        format!("id,status\n{},planning\n", "k".repeat(300)).as_bytes(),
+    )?;
+    cases.push(case(
+        "300-character record key in a CSV file",
+        &assess("long-key"),
+        2,
+        &[
+            "error[invalid-value]",
+            "long-key/systems.csv:2:1",
+            "the key `id` is 300 characters long, over the limit of 200",
+        ],
+    ));
+    // ESC ] 0 ; retitles a terminal, ESC [ 2 J clears it; \r would overwrite the line.
+    put(
+        "escape/questionnaire.yaml",
+        questionnaire("a", "\\e]0;pwned\\a\\e[2J\\rAgency").as_bytes(),
+    )?;
+    put(
+        "escape/inventory.yaml",
+        b"dgmat: 1\nkind: inventory\nsystems:\n  - {id: s1, status: production}\n",
+    )?;
+    cases.push(case(
+        "terminal escape sequences in an agency name",
+        &["assess", "escape", "--rubric", "mini.yaml", "--target", "5"],
+        0,
+        &["\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{d}Agency"],
+    ));
+    put("escape-batch/a\u{1b}[31mred/questionnaire.yaml", questionnaire("a", "x").as_bytes())?;
+    put(
+        "escape-batch/a\u{1b}[31mred/systems.csv",
+        b"id,status\ns1,production\ns1,production\n",
+    )?;
+    cases.push(case(
+        "a folder name with an escape sequence in a batch",
+        &["batch", "escape-batch", "--out", "escape-batch-out", "--rubric", "mini.yaml"],
+        1,
+        &["invalid: a\\u{1b}[31mred"],
+    ));
+    Ok(())
+}
+
+/// FIFOs and devices under the names of submission files: each is refused as not a regular
+/// file, at once (a FIFO no one writes to would block a plain open; `/dev/zero` never ends).
+/// The FIFO cases need the `mkfifo` command and are left out where it is missing.
+fn special_files(dir: &Path, cases: &mut Vec<Case>) -> std::io::Result<()> {
+    let agency = "dgmat: 1\nkind: questionnaire\nagency: {id: a}\nanswers:\n  SHR-2.1: yes\n";
+    let mkfifo = |rel: &str| -> bool {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            let _ = fs::create_dir_all(parent);
+        }
+        path.exists() || std::process::Command::new("mkfifo").arg(&path).status().is_ok_and(|s| s.success())
+    };
+    if mkfifo("fifo-csv/systems.csv") {
+        fs::write(dir.join("fifo-csv/questionnaire.yaml"), agency)?;
+        cases.push(case(
+            "FIFO named systems.csv",
+            &assess("fifo-csv"),
+            2,
+            &["error[io]", "fifo-csv/systems.csv is a FIFO (named pipe), not a regular file"],
+        ));
+    }
+    if mkfifo("fifo-xlsx/inventory.xlsx") {
+        cases.push(case(
+            "FIFO named inventory.xlsx",
+            &assess("fifo-xlsx/inventory.xlsx"),
+            2,
+            &["error[io]", "inventory.xlsx is a FIFO (named pipe), not a regular file"],
+        ));
+    }
+    if mkfifo("fifo-batch/b/systems.csv") {
+        fs::create_dir_all(dir.join("fifo-batch/a"))?;
+        fs::write(dir.join("fifo-batch/a/questionnaire.yaml"), agency)?;
+        fs::write(dir.join("fifo-batch/b/questionnaire.yaml"), agency.replace("id: a", "id: b"))?;
+        cases.push(case(
+            "FIFO named systems.csv in a batch root",
+            &["batch", "fifo-batch", "--out", "fifo-batch-out", "--rubric", "mini.yaml"],
+            1,
+            &["2 submissions: 1 assessed, 1 invalid", "not a regular file"],
+        ));
+    }
+    #[cfg(unix)]
+    if Path::new("/dev/zero").exists() {
+        let link = dir.join("dev-zero/systems.csv");
+        fs::create_dir_all(dir.join("dev-zero"))?;
+        fs::write(dir.join("dev-zero/questionnaire.yaml"), agency)?;
+        if fs::symlink_metadata(&link).is_err() {
+            std::os::unix::fs::symlink("/dev/zero", &link)?;
+        }
+        cases.push(case(
+            "/dev/zero linked as systems.csv",
+            &assess("dev-zero"),
+            2,
+            &["error[io]", "dev-zero/systems.csv is a character device, not a regular file"],
+        ));
+    }
+    Ok(())
 }

@@ -78,6 +78,17 @@ pub enum Issue {
         /// The assessment date.
         assessed_on: chrono::NaiveDate,
     },
+    /// An answer citing evidence dated after the assessment date, which is not counted.
+    EvidenceFuture {
+        /// The criterion's id.
+        criterion: String,
+        /// Where the answer is written.
+        at: Location,
+        /// The latest date cited.
+        date: chrono::NaiveDate,
+        /// The assessment date.
+        assessed_on: chrono::NaiveDate,
+    },
     /// The inventory names another agency than the questionnaire.
     AgencyMismatch {
         /// The inventory's agency id.
@@ -125,6 +136,18 @@ pub enum Issue {
         /// Where.
         at: Location,
     },
+    /// The evaluation that would have overdrawn the submission's rule budget; the rules that
+    /// needed more were not evaluated, so the assessment is not to be trusted.
+    RuleBudget {
+        /// The collection.
+        collection: String,
+        /// The record's key.
+        key: String,
+        /// What would have been spent, and the budget.
+        error: String,
+        /// Where the record starts.
+        at: Location,
+    },
     /// A rubric expression that could not be evaluated on a record.
     RuleError {
         /// The collection.
@@ -161,6 +184,9 @@ pub struct Evaluator<'a> {
     /// Results of `where` filters by (collection, expression text): rubrics reuse the same
     /// selection (`status == "production"`) in many checks, so each is evaluated once per record.
     pub selections: RefCell<HashMap<(usize, &'a str), Selection>>,
+    /// Whether the rule budget's overdraft was reported (once: every later evaluation that
+    /// needs steps fails the same way).
+    budget_reported: std::cell::Cell<bool>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -171,6 +197,7 @@ impl<'a> Evaluator<'a> {
             inventory,
             scope,
             selections: RefCell::default(),
+            budget_reported: std::cell::Cell::new(false),
         }
     }
 
@@ -210,7 +237,7 @@ impl<'a> Evaluator<'a> {
                     Ok(true) => {}
                     Ok(false) => continue,
                     Err(e) => {
-                        issues.push(eval_error(name, r, e));
+                        issues.extend(self.eval_error(name, r, e));
                         continue;
                     }
                 }
@@ -219,7 +246,7 @@ impl<'a> Evaluator<'a> {
             let ok = match &check.require {
                 None => true,
                 Some(req) => req.eval(&self.scope, &r.values).unwrap_or_else(|e| {
-                    issues.push(eval_error(name, r, &e));
+                    issues.extend(self.eval_error(name, r, &e));
                     false
                 }),
             };
@@ -231,6 +258,29 @@ impl<'a> Evaluator<'a> {
         }
         let (status, counts) = judge(check, selected, passing);
         CheckOutcome { status, counts, failing }
+    }
+
+    /// The issue of an expression that failed on record `r`: a rule error, or the first
+    /// overdraft of the rule budget (later overdrafts add nothing).
+    fn eval_error(&self, collection: &str, r: &Record, e: &str) -> Option<Issue> {
+        let (collection, key, error, at) = (collection.to_string(), r.key.clone(), e.to_string(), r.location.clone());
+        if !self.scope.steps.overdrawn() {
+            return Some(Issue::RuleError {
+                collection,
+                key,
+                error,
+                at,
+            });
+        }
+        if self.budget_reported.replace(true) {
+            return None;
+        }
+        Some(Issue::RuleBudget {
+            collection,
+            key,
+            error,
+            at,
+        })
     }
 
     /// Runs every record rule of the rubric; each failing record is an issue.
@@ -252,20 +302,11 @@ impl<'a> Evaluator<'a> {
                             key: r.key.clone(),
                             at: r.location.clone(),
                         }),
-                        Err(e) => issues.push(eval_error(&name.value, r, &e)),
+                        Err(e) => issues.extend(self.eval_error(&name.value, r, &e)),
                     }
                 }
             }
         }
-    }
-}
-
-fn eval_error(collection: &str, r: &Record, e: &str) -> Issue {
-    Issue::RuleError {
-        collection: collection.to_string(),
-        key: r.key.clone(),
-        error: e.to_string(),
-        at: r.location.clone(),
     }
 }
 

@@ -170,6 +170,11 @@ pub enum Detail {
     EvidenceMissing,
     /// A criterion computed from the inventory, in a submission without one.
     NoInventory,
+    /// A claim needing evidence cites only evidence dated after the assessment date.
+    EvidenceFuture {
+        /// The assessment date.
+        assessed_on: chrono::NaiveDate,
+    },
     /// Every piece of evidence cited is older than `days` before the assessment date.
     EvidenceStale {
         /// The rubric's `evidence_max_age_days`.
@@ -315,6 +320,7 @@ pub fn assess(
         crate::rules::Scope {
             env: &loaded.env,
             assessed_on: &assessed_on_val,
+            steps: crate::rules::Steps::new(crate::rules::steps()),
         },
     );
     let mut issues = Vec::new();
@@ -574,6 +580,14 @@ fn evaluate<'a>(
     r.status = status;
     r.credit = credit;
     r.detail = Some(Detail::Answered(a.value.clone(), a.note.clone()));
+    if let Some(date) = a.evidence.iter().filter_map(|e| e.date).filter(|d| *d > assessed_on).max() {
+        issues.push(Issue::EvidenceFuture {
+            criterion: c.id.value.clone(),
+            at: a.location.clone(),
+            date,
+            assessed_on,
+        });
+    }
     if let AnswerValue::Level(level) = a.value {
         r.answered_level = Some(level);
     }
@@ -590,7 +604,7 @@ fn evaluate<'a>(
         return r;
     }
     if let Some((status, detail, issue)) = evidence_problem(c, a, scoring.evidence_max_age_days, assessed_on) {
-        issues.push(issue);
+        issues.extend(issue);
         r.status = status;
         r.credit = 0.0;
         r.detail = Some(detail);
@@ -672,30 +686,46 @@ fn contradiction<'a>(
 }
 
 /// What is wrong with the evidence of a claim that requires it (missing, else stale), if anything.
-fn evidence_problem(c: &Criterion, a: &Answer, max_age: Option<u32>, assessed_on: chrono::NaiveDate) -> Option<(Status, Detail, Issue)> {
+fn evidence_problem(
+    c: &Criterion,
+    a: &Answer,
+    max_age: Option<u32>,
+    assessed_on: chrono::NaiveDate,
+) -> Option<(Status, Detail, Option<Issue>)> {
     if c.evidence != EvidenceRule::Required {
         return None;
     }
     let criterion = c.id.value.clone();
     let at = a.location.clone();
+    // Evidence dated after the assessment cannot support it (a typo, or 9999-12-31 to dodge
+    // the age limit): it is left out, and reported on its own ([`Issue::EvidenceFuture`]).
+    let current: Vec<Evidence> = a
+        .evidence
+        .iter()
+        .filter(|e| e.date.is_none_or(|d| d <= assessed_on))
+        .cloned()
+        .collect();
     if a.evidence.is_empty() {
         Some((
             Status::EvidenceMissing,
             Detail::EvidenceMissing,
-            Issue::EvidenceMissing { criterion, at },
+            Some(Issue::EvidenceMissing { criterion, at }),
         ))
+    } else if current.is_empty() {
+        // The EvidenceFuture issue already says why; the status says the claim has no support.
+        Some((Status::EvidenceMissing, Detail::EvidenceFuture { assessed_on }, None))
     } else if let Some(days) = max_age
-        && is_stale(&a.evidence, assessed_on, days)
+        && is_stale(&current, assessed_on, days)
     {
         Some((
             Status::EvidenceStale,
             Detail::EvidenceStale { days, assessed_on },
-            Issue::EvidenceStale {
+            Some(Issue::EvidenceStale {
                 criterion,
                 at,
                 days,
                 assessed_on,
-            },
+            }),
         ))
     } else {
         None

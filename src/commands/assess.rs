@@ -24,6 +24,7 @@ pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, to_file: bool) -
     let lang = args.lang;
     let today = chrono::Local::now().date_naive();
     let assessed = crate::pipeline::assess(&sub, &target, lang, today);
+    super::refuse_overdrawn(&assessed, &sub)?;
     let assessment = &assessed.assessment;
     let input = ReportInput {
         rubric: &sub.rubric,

@@ -87,6 +87,7 @@ fn assess_json(path: &Path, args: &DiffArgs) -> anyhow::Result<String> {
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
     let today = chrono::Local::now().date_naive();
     let assessed = crate::pipeline::assess(&sub, &target, args.lang, today);
+    super::refuse_overdrawn(&assessed, &sub)?;
     Ok(json::render(&ReportInput {
         rubric: &sub.rubric,
         assessment: &assessed.assessment,

@@ -81,6 +81,7 @@ pub fn rubric_sources(spec: &str) -> Sources {
 pub fn print_findings(sources: &Sources, findings: &[Finding]) {
     let mut text = String::new();
     sources.render_list(findings, "`dgmat check --format json` lists them all", &mut text);
+    let text = crate::report::escape::terminal(&text);
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
@@ -142,6 +143,23 @@ fn kind(t: &std::fs::FileType) -> &'static str {
         }
     }
     if t.is_dir() { "a folder" } else { "not a regular file" }
+}
+
+/// Stops with exit 2 when `assessed` overdrew the rule budget: the rules left unevaluated make
+/// its scores meaningless, so no report is written.
+pub fn refuse_overdrawn(assessed: &crate::pipeline::Assessed, sub: &crate::model::submission::Submission) -> anyhow::Result<()> {
+    let overdrawn: Vec<Finding> = assessed
+        .findings
+        .iter()
+        .filter(|f| f.rule == crate::rule::Rule::RuleBudget)
+        .cloned()
+        .collect();
+    if overdrawn.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::findings(overdrawn, sub.sources.clone())
+        .with_summary("could not assess: the rubric's expressions would run too long on this submission")
+        .into())
 }
 
 /// Writes `text` to stdout.

@@ -40,7 +40,13 @@ pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -
         match key.name.as_str() {
             "dgmat" | "kind" => {}
             "agency" => match &node.value {
-                Value::Str(id) => inv.agency = Some((id.clone(), origin.at(node.pos))),
+                Value::Str(id) => match super::limits::id_problem("the agency id", id) {
+                    Some(problem) => errors.push(
+                        Finding::error(Rule::InvalidValue, problem, Some(origin.at(node.pos)))
+                            .with_help("an agency id is a short identifier such as `so-tttt-hanoi`"),
+                    ),
+                    None => inv.agency = Some((id.clone(), origin.at(node.pos))),
+                },
                 other => errors.push(Finding::error(
                     Rule::InvalidValue,
                     format!("`agency` must be the agency id, found {}", other.kind()),
@@ -144,7 +150,22 @@ fn push_record_strict(origin: &Origin, name: &str, item: &mut Node, coll: &Colle
         }
     }
     let key_index = coll.fields.keys().position(|f| f == coll.key.value);
-    match key_index.and_then(|i| key_text(&values[i])) {
+    let key = key_index.and_then(|i| key_text(&values[i]));
+    let key_problem = key
+        .as_deref()
+        .and_then(|k| super::limits::id_problem(&format!("the key `{}`", coll.key.value), k));
+    if let Some(problem) = key_problem {
+        errors.push(
+            Finding::error(
+                Rule::InvalidValue,
+                format!("a record of `{name}`: {problem}"),
+                Some(origin.at(item.pos)),
+            )
+            .with_help("a key is a short identifier: letters, digits and punctuation, no control characters"),
+        );
+        return;
+    }
+    match key {
         Some(key) => out.push(Record {
             key,
             location: origin.at(item.pos),
@@ -356,7 +377,12 @@ pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, S
     // after typing); text is only built where it is needed.
     match (&mut node.value, kind) {
         (Value::Bool(b), FieldType::Boolean) => return Ok(Box::new(CelBool::from(*b))),
-        (Value::Str(s), FieldType::String) => return Ok(Box::new(CelString::from(std::mem::take(s)))),
+        (Value::Str(s), FieldType::String) => {
+            if let Some(problem) = super::limits::text_problem("the text", s) {
+                return Err(problem);
+            }
+            return Ok(Box::new(CelString::from(std::mem::take(s))));
+        }
         _ => {}
     }
     let text = node
@@ -367,7 +393,10 @@ pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, S
         if text.chars().count() > 40 { format!("{t}…") } else { t }
     };
     match kind {
-        FieldType::String => Ok(Box::new(CelString::from(text))),
+        FieldType::String => match super::limits::text_problem("the text", &text) {
+            Some(problem) => Err(problem),
+            None => Ok(Box::new(CelString::from(text))),
+        },
         FieldType::Enum => {
             let values = def.values.as_deref().unwrap_or_default();
             if values.contains(&text) {

@@ -27,6 +27,39 @@ pub const DEFAULT: Limits = Limits {
     rows: 1_000_000,
 };
 
+/// The longest identifier read (an agency id, a record's key), in characters: ids become file
+/// names, table cells and database keys, so an 8 MB id would be copied into all of them.
+pub const ID_CHARS: usize = 200;
+
+/// The longest text value read (a name, a note, an evidence reference, a string field), in
+/// characters: enough for any paragraph, and 40 agencies of it stay small in a batch index.
+pub const TEXT_CHARS: usize = 10_000;
+
+/// Characters of `s`, counting no further than `cap + 1`.
+fn chars_up_to(s: &str, cap: usize) -> usize {
+    s.chars().take(cap.saturating_add(1)).count()
+}
+
+/// Why `s` cannot be the identifier `what`: too long, or holding a control character (a NUL
+/// or an escape sequence has no place in a name that becomes a file name or a table cell).
+pub fn id_problem(what: &str, s: &str) -> Option<String> {
+    if chars_up_to(s, ID_CHARS) > ID_CHARS {
+        return Some(format!(
+            "{what} is {} characters long, over the limit of {ID_CHARS}",
+            s.chars().count()
+        ));
+    }
+    s.chars()
+        .find(|c| c.is_control())
+        .map(|c| format!("{what} contains the control character U+{:04X}", u32::from(c)))
+}
+
+/// Why `s` cannot be the text `what`: longer than [`TEXT_CHARS`].
+pub fn text_problem(what: &str, s: &str) -> Option<String> {
+    (chars_up_to(s, TEXT_CHARS) > TEXT_CHARS)
+        .then(|| format!("{what} is {} characters long, over the limit of {TEXT_CHARS}", s.chars().count()))
+}
+
 static LIMITS: OnceLock<Limits> = OnceLock::new();
 
 /// Sets the caps for this process; the first call wins (the command line sets them at start).

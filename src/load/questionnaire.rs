@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::{parse_date, suggestion};
+use super::{limits, parse_date, suggestion};
 use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::{Location, Origin, Pos};
 use crate::model::node::{Key, Node, Value};
@@ -285,6 +285,57 @@ pub fn parts(file: &str, q: QuestionnaireFile) -> Parts {
     }
 }
 
+/// The earliest `assessed_on` accepted: no data-governance assessment predates it.
+pub const EARLIEST_ASSESSMENT: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(1990, 1, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// How far after today an `assessed_on` may lie: a questionnaire filled in ahead of its
+/// assessment day, not one dated to outrun the evidence age limit.
+pub const MAX_DAYS_AHEAD: i64 = 366;
+
+/// Why `assessed_on` = `date` cannot be (message, help), judged on `today`; `None` when it can.
+fn implausible_assessment_date(date: chrono::NaiveDate, today: chrono::NaiveDate) -> Option<(String, String)> {
+    if date < EARLIEST_ASSESSMENT {
+        return Some((
+            format!("assessed_on {date} is before {EARLIEST_ASSESSMENT}"),
+            "write the date of the assessment as YYYY-MM-DD; a year before 1990 is a typo".to_string(),
+        ));
+    }
+    if (date - today).num_days() > MAX_DAYS_AHEAD {
+        return Some((
+            format!("assessed_on {date} is more than a year after today ({today})"),
+            "write the date of the assessment as YYYY-MM-DD; evidence is judged against it, so it cannot lie in the future".to_string(),
+        ));
+    }
+    None
+}
+
+/// The agency id's and the envelope texts' problems: too long, or a control character in the id.
+fn envelope_problems(q: &Parts, errors: &mut Vec<Finding>) {
+    let at = Some(q.agency_location.clone());
+    if let Some(problem) = limits::id_problem("the agency id", &q.agency.id) {
+        errors.push(
+            Finding::error(Rule::InvalidValue, problem, at.clone())
+                .with_help("an agency id is a short identifier such as `so-tttt-hanoi`; put the full name in `name:`"),
+        );
+    }
+    let respondent = q.respondent.as_ref();
+    let texts = [
+        ("the agency name", q.agency.name.as_deref()),
+        ("the agency region", q.agency.region.as_deref()),
+        ("the respondent's name", respondent.and_then(|r| r.name.as_deref())),
+        ("the respondent's role", respondent.and_then(|r| r.role.as_deref())),
+        ("the respondent's e-mail", respondent.and_then(|r| r.email.as_deref())),
+    ];
+    for (what, s) in texts {
+        if let Some(problem) = s.and_then(|s| limits::text_problem(what, s)) {
+            errors.push(Finding::error(Rule::InvalidValue, problem, at.clone()).with_help("shorten it"));
+        }
+    }
+}
+
 /// Checks the answers of `q` against `rubric`.
 pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
     interpret_parts(parts(file, q), rubric)
@@ -293,20 +344,23 @@ pub fn interpret(file: &str, q: QuestionnaireFile, rubric: &Rubric) -> (Question
 /// Checks the answers of a questionnaire's `parts` against `rubric`.
 pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding>) {
     let mut errors = Vec::new();
+    let today = chrono::Local::now().date_naive();
     let assessed_on = q.assessed_on.as_ref().and_then(|(d, loc)| {
         let parsed = parse_date(d);
-        if parsed.is_none() {
-            errors.push(
-                Finding::error(
-                    Rule::InvalidValue,
-                    format!("assessed_on `{d}` is not a valid date"),
-                    Some(loc.clone()),
-                )
-                .with_help("write the date as YYYY-MM-DD"),
-            );
+        let problem = match parsed {
+            None => Some((
+                format!("assessed_on `{d}` is not a valid date"),
+                "write the date as YYYY-MM-DD".to_string(),
+            )),
+            Some(date) => implausible_assessment_date(date, today),
+        };
+        if let Some((message, help)) = problem {
+            errors.push(Finding::error(Rule::InvalidValue, message, Some(loc.clone())).with_help(help));
+            return None;
         }
         parsed
     });
+    envelope_problems(&q, &mut errors);
     let criteria = rubric.criteria_by_id();
     let mut answers = HashMap::new();
     let mut rejected = Vec::new();
@@ -333,6 +387,26 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
         }
         match answer(origin, node, criterion) {
             Ok(Some(a)) => {
+                let texts = a
+                    .note
+                    .iter()
+                    .map(|n| ("the note", n.as_str()))
+                    .chain(a.evidence.iter().flat_map(|e| {
+                        [
+                            ("an evidence reference", Some(e.reference.as_str())),
+                            ("an evidence URL", e.url.as_deref()),
+                        ]
+                        .into_iter()
+                        .filter_map(|(what, s)| s.map(|s| (what, s)))
+                    }));
+                for (what, s) in texts {
+                    if let Some(problem) = limits::text_problem(what, s) {
+                        errors.push(
+                            Finding::error(Rule::InvalidValue, format!("`{id}`: {problem}"), Some(a.location.clone()))
+                                .with_help("shorten it; cite long documents by reference or URL"),
+                        );
+                    }
+                }
                 answers.insert(id.to_string(), a);
             }
             Ok(None) => blank.extend(key.map(|at| (id.to_string(), at))),
@@ -602,5 +676,23 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
                 _ => Err(wrong(&found())),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn assessment_dates_lie_between_1990_and_a_year_ahead() {
+        let today = day(2026, 11, 20);
+        assert!(implausible_assessment_date(day(1990, 1, 1), today).is_none());
+        assert!(implausible_assessment_date(day(1989, 12, 31), today).is_some());
+        assert!(implausible_assessment_date(day(2027, 11, 21), today).is_none());
+        assert!(implausible_assessment_date(day(2027, 11, 22), today).is_some());
     }
 }

@@ -53,6 +53,11 @@ pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
         let text = yaml::read_text(path, spec).map_err(|f| vec![f])?;
         return from_text(spec, text);
     }
+    if let Some(kind) = std::fs::metadata(path).ok().and_then(|m| yaml::special_kind(m.file_type()))
+        && !path.is_dir()
+    {
+        return Err(vec![yaml::not_regular(spec, kind)]);
+    }
     match SHIPPED.iter().find(|(id, _, _)| *id == spec) {
         Some((_, file, text)) => from_text(&format!("rubrics/{file}"), Arc::from(*text)),
         None => {
@@ -69,8 +74,8 @@ pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
 /// The name and text of the rubric `spec` names, for showing its errors: a readable file, else
 /// a shipped rubric.
 pub fn source_text(spec: &str) -> Option<(String, Arc<str>)> {
-    match std::fs::read_to_string(spec) {
-        Ok(text) => Some((spec.to_string(), Arc::from(text))),
+    match yaml::read_text(Path::new(spec), spec) {
+        Ok(text) => Some((spec.to_string(), text)),
         Err(_) => SHIPPED
             .iter()
             .find(|(id, _, _)| *id == spec)

@@ -130,6 +130,8 @@ fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warning
             .with_help(SAVE_AS_HELP));
         } else if path.is_file() {
             locate_yaml_file(&mut files, path, base, sources)?;
+        } else if let Some(kind) = std::fs::metadata(path).ok().and_then(|m| yaml::special_kind(m.file_type())) {
+            return Err(yaml::not_regular(&display(path, base), kind));
         } else {
             return Err(Finding::error(Rule::Io, format!("{} does not exist", display(path, base)), None).with_help("check the path"));
         }

@@ -40,22 +40,101 @@ pub fn check_size(path: &Path, name: &str) -> Result<(), Finding> {
     }
 }
 
-/// Reads `path` whole, refusing a directory or a file over the size cap ([`super::limits`]).
+/// What `file_type` is, when it is not a regular file: a FIFO would block the read and a
+/// device such as `/dev/zero` never ends, so only regular files are read.
+pub fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The refusal of `name`, which is `kind` ([`special_kind`]).
+pub fn not_regular(name: &str, kind: &str) -> Finding {
+    let what = if kind == "not a regular file" {
+        format!("{name} is not a regular file")
+    } else {
+        format!("{name} is {kind}, not a regular file")
+    };
+    Finding::error(Rule::Io, what, None).with_help("dgmat reads only regular files; give the path of the file itself")
+}
+
+fn too_large(name: &str, len: u64, cap: u64) -> Finding {
+    Finding::error(
+        Rule::FileTooLarge,
+        format!("{name} is {} MB, over the {} MB limit", len >> 20, cap >> 20),
+        None,
+    )
+    .with_help("raise the limit with --max-file-mb (or the environment variable DGMAT_MAX_FILE_MB)")
+}
+
+/// Opens `path` for reading without blocking: opening a FIFO that no one writes to would wait
+/// forever, and one swapped in after the type was checked must not either.
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // On a regular file O_NONBLOCK changes nothing; on a FIFO it makes open return at once.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Reads `path` whole, refusing anything but a regular file, and a file over the size cap
+/// ([`super::limits`]) both by the size it reports and by the bytes actually read (a file in
+/// `/proc` reports 0 bytes; a file may grow while it is read).
 pub fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Finding> {
     let meta = std::fs::metadata(path).map_err(|e| io_finding(name, &e))?;
-    if meta.is_dir() {
-        return Err(Finding::error(Rule::Io, format!("{name} is a directory, not a file"), None));
+    if let Some(kind) = special_kind(meta.file_type()) {
+        return Err(not_regular(name, kind));
     }
     let cap = super::limits::get().file_bytes;
     if meta.len() > cap {
-        return Err(Finding::error(
-            Rule::FileTooLarge,
-            format!("{name} is {} MB, over the {} MB limit", meta.len() >> 20, cap >> 20),
-            None,
-        )
-        .with_help("raise the limit with --max-file-mb (or the environment variable DGMAT_MAX_FILE_MB)"));
+        return Err(too_large(name, meta.len(), cap));
     }
-    std::fs::read(path).map_err(|e| io_finding(name, &e))
+    let file = open_nonblocking(path).map_err(|e| io_finding(name, &e))?;
+    // The path may have been replaced between the check above and the open: check the handle.
+    let meta = file.metadata().map_err(|e| io_finding(name, &e))?;
+    if let Some(kind) = special_kind(meta.file_type()) {
+        return Err(not_regular(name, kind));
+    }
+    read_capped(file, meta.len(), cap, name)
+}
+
+/// Reads `reader` to its end, stopping one byte past `cap`: what is refused is the bytes read,
+/// not the size the file reported (`reported`, used only to size the buffer).
+fn read_capped(reader: impl std::io::Read, reported: u64, cap: u64, name: &str) -> Result<Vec<u8>, Finding> {
+    use std::io::Read as _;
+    let mut bytes = Vec::with_capacity(usize::try_from(reported.min(cap)).unwrap_or(0));
+    reader
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_finding(name, &e))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(name, bytes.len() as u64, cap));
+    }
+    Ok(bytes)
 }
 
 /// Reads `path` as UTF-8 text; `name` is how findings will refer to the file.
@@ -227,6 +306,33 @@ mod tests {
         let (rule, help) = classify("unknown field `securty_level`, expected one of id, security_level");
         assert_eq!(rule, Rule::UnknownKey);
         assert_eq!(help.as_deref(), Some("did you mean `security_level`?"));
+    }
+
+    /// An endless reader that fails once it has given `limit` bytes, so that reading past the
+    /// cap shows up as an error rather than as memory running out.
+    struct Endless {
+        given: u64,
+        limit: u64,
+    }
+
+    impl std::io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.given >= self.limit {
+                return Err(std::io::Error::other("read far past the cap"));
+            }
+            buf.fill(b'a');
+            self.given += buf.len() as u64;
+            Ok(buf.len())
+        }
+    }
+
+    #[test]
+    fn reads_stop_at_the_cap_whatever_size_was_reported() {
+        let reader = Endless { given: 0, limit: 1 << 20 };
+        let err = read_capped(reader, 0, 4096, "systems.csv").unwrap_err();
+        assert_eq!(err.rule, Rule::FileTooLarge, "{}", err.message);
+        let ok = read_capped(&b"id\ns1\n"[..], 0, 6, "systems.csv").unwrap();
+        assert_eq!(ok, b"id\ns1\n");
     }
 
     #[test]

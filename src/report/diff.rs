@@ -81,7 +81,7 @@ pub fn to_table(d: &Diff) -> String {
     list(&mut out, &TEXT, "Gaps opened", &d.gaps_opened, |g| {
         format!("{} {} ({})", g.criterion, g.title, g.status)
     });
-    out
+    crate::report::escape::terminal(&out)
 }
 
 /// How a list of changes is written in one format.

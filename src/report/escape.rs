@@ -30,6 +30,28 @@ pub fn markdown_code(s: &str) -> String {
     s.replace('`', "'").replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
+/// Text for a terminal: every control character but the line feed (escape sequences that
+/// recolour, retitle or clear the terminal, a carriage return that overwrites a line, a NUL,
+/// C1 controls) and the bidirectional overrides that reorder what is shown are written as
+/// visible `\u{1b}` escapes, so an agency name or folder name prints as what it is. Applied to
+/// the whole text of every terminal output (table, gap list, findings with their `help:` lines,
+/// batch stderr, `diff`): dgmat's own terminal text holds no control characters.
+pub fn terminal(s: &str) -> String {
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(unsafe_char) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Text for HTML element content or a quoted attribute.
 pub fn html(s: &str) -> String {
     handlebars::html_escape(s)
@@ -57,6 +79,15 @@ pub fn workflow_property(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn terminal_text_shows_control_characters_instead_of_obeying_them() {
+        assert_eq!(
+            terminal("Sở \u{1b}]0;x\u{7}\r\0\u{9b}1m\u{202e}ok\n"),
+            "Sở \\u{1b}]0;x\\u{7}\\u{d}\\u{0}\\u{9b}1m\\u{202e}ok\n"
+        );
+        assert_eq!(terminal("plain\ntext ✓"), "plain\ntext ✓");
+    }
+
     use super::*;
 
     /// An escaper, an input that would break its format, and what the escaper must give.

@@ -27,6 +27,9 @@ pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String 
         (Detail::NoInventory, ..) => "no inventory submitted".to_string(),
         (Detail::EvidenceMissing, ..) => evidence(None),
         (Detail::EvidenceStale { days, assessed_on }, ..) => evidence(Some((*days, *assessed_on))),
+        (Detail::EvidenceFuture { assessed_on }, ..) => {
+            format!("the only evidence cited is dated after the assessment date, {assessed_on}, and is not counted")
+        }
     }
 }
 
@@ -145,6 +148,17 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             Some(at.clone()),
         )
         .with_help("cite current evidence, or renew the document"),
+        Issue::EvidenceFuture {
+            criterion,
+            at,
+            date,
+            assessed_on,
+        } => Finding::warning(
+            Rule::EvidenceFuture,
+            format!("`{criterion}`: evidence dated {date}, after the assessment date {assessed_on}, is not counted"),
+            Some(at.clone()),
+        )
+        .with_help("correct the evidence's date, or the questionnaire's `assessed_on`"),
         Issue::AgencyMismatch {
             inventory,
             questionnaire,
@@ -211,6 +225,13 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             Finding::warning(Rule::PlaceholderAgency, message, Some(at.clone()))
                 .with_help(format!("write the agency's own {field}: reports, batch rows and file names use it"))
         }
+        Issue::RuleBudget {
+            collection,
+            key,
+            error,
+            at,
+        } => Finding::error(Rule::RuleBudget, format!("{collection} `{key}`: {error}"), Some(at.clone()))
+            .with_help("raise the budget with --max-rule-steps (or DGMAT_MAX_RULE_STEPS) if the rubric and the data are genuine"),
         Issue::RuleError {
             collection,
             key,

@@ -189,7 +189,7 @@ pub fn to_table(p: &Progress, lang: Lang) -> String {
     list(&mut out, p.stuck.iter().map(stuck_line), t);
     let (h, rows) = dimension_rows(p);
     let _ = writeln!(out, "\n{}:\n{}", t.shares_by_dimension, table(h, rows));
-    out
+    crate::report::escape::terminal(&out)
 }
 
 fn list(out: &mut String, items: impl Iterator<Item = String>, t: &Texts) {

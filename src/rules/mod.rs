@@ -6,8 +6,12 @@
 //! expression uses on a child scope of one shared root context. May import: `finding`,
 //! `location`; never `model` or `load` (the model holds expressions, not the other way).
 
+mod budget;
+mod regex;
+
 use std::sync::Arc;
 
+pub use budget::{DEFAULT_STEPS, Steps, set_steps, steps};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -34,6 +38,8 @@ pub struct Expr {
 struct Compiled {
     program: cel::Program,
     vars: Vec<(String, Var)>,
+    /// How deep comprehensions nest: what an evaluation costs ([`budget`]).
+    depth: u32,
 }
 
 impl std::fmt::Debug for Compiled {
@@ -72,9 +78,14 @@ impl schemars::JsonSchema for Expr {
     }
 }
 
-/// The CEL environment shared by every expression of a rubric.
+/// The CEL environment shared by every expression of a rubric: the standard library, and
+/// `matches()` with each pattern compiled once ([`regex`]).
 pub fn env() -> Arc<cel::Env> {
-    Arc::new(cel::Env::stdlib())
+    let mut env = cel::Env::stdlib();
+    // The standard library has no `matches` without the `cel` crate's `regex` feature, which
+    // is off: the names cannot clash.
+    let _ = regex::add(&mut env);
+    Arc::new(env)
 }
 
 impl Expr {
@@ -152,7 +163,8 @@ impl Expr {
             }
         }
         drop(references);
-        self.compiled = Some(Arc::new(Compiled { program, vars }));
+        let depth = budget::comprehension_depth(&self.source);
+        self.compiled = Some(Arc::new(Compiled { program, vars, depth }));
         Ok(())
     }
 
@@ -180,6 +192,25 @@ impl Expr {
     /// `values`; the result must be a boolean.
     pub fn eval(&self, scope: &Scope<'_>, values: &[Val]) -> Result<bool, String> {
         let compiled = self.compiled.as_ref().ok_or("expression was not compiled")?;
+        let longest = compiled
+            .vars
+            .iter()
+            .filter_map(|(_, var)| match var {
+                Var::Field(i) => values.get(*i),
+                Var::AssessedOn => None,
+            })
+            .filter_map(|v| v.as_ref().downcast_ref::<cel::common::types::CelList>())
+            .map(|l| l.inner().len())
+            .max()
+            .unwrap_or(0);
+        let cost = budget::cost(compiled.depth, longest);
+        if !scope.steps.take(cost) {
+            return Err(format!(
+                "`{}` would take about {cost} steps over a list of {longest}, past the rule budget of {} steps for one submission",
+                self.source,
+                scope.steps.budget()
+            ));
+        }
         // The record's values are lent to the interpreter through a resolver: nothing is
         // copied or converted per evaluation.
         let vars = Vars {
@@ -257,6 +288,8 @@ pub struct Scope<'a> {
     pub env: &'a Arc<cel::Env>,
     /// `assessed_on` as a timestamp.
     pub assessed_on: &'a Val,
+    /// What is left of the submission's rule budget.
+    pub steps: Steps,
 }
 
 struct Vars<'a> {
@@ -368,6 +401,7 @@ mod tests {
         let scope = Scope {
             env: &env,
             assessed_on: &on,
+            steps: Steps::new(DEFAULT_STEPS),
         };
         assert_eq!(e.eval(&scope, &[to_val(cel::Value::Null)]), Ok(false));
         assert_eq!(e.eval(&scope, &[day("2026-01-01T00:00:00Z")]), Ok(true));
@@ -382,6 +416,7 @@ mod tests {
         let scope = Scope {
             env: &env,
             assessed_on: &on,
+            steps: Steps::new(DEFAULT_STEPS),
         };
         let tags = to_val(cel::Value::List(Arc::new(vec!["y".into(), "x".into()])));
         assert_eq!(e.eval(&scope, &[tags]), Ok(true));

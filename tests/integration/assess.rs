@@ -107,6 +107,32 @@ fn evidence_missing_stale_and_contradicted() {
     assert_eq!((rule["line"].as_u64(), rule["severity"].as_str()), (Some(6), Some("error")));
 }
 
+/// Evidence dated after `assessed_on` is reported and not counted: a 9999 date does not
+/// dodge the 365-day age limit, and the dimension stays where the stale evidence put it.
+#[test]
+fn evidence_dated_after_the_assessment_is_not_counted() {
+    let r = json(&["tests/fixtures/statuses/evidence_future.yaml", INVENTORY]);
+    let c = criterion(&r, "SEC-2.1");
+    assert_eq!((c["status"].as_str(), c["credit"].as_f64()), (Some("evidence_missing"), Some(0.0)));
+    assert_eq!(r["dimensions"][0]["level"], 1);
+    let findings = r["findings"].as_array().unwrap();
+    let f = findings.iter().find(|f| f["id"] == "evidence-future").unwrap();
+    assert_eq!(f["line"], 7);
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("evidence dated 9999-12-31, after the assessment date 2026-11-20")
+    );
+    let stale = json(&["tests/fixtures/statuses/evidence_stale.yaml", INVENTORY]);
+    assert_eq!(r["overall"]["index"], stale["overall"]["index"]);
+
+    // Beside a future item, the current one still counts as it would alone (366 days old: stale).
+    let r = json(&["tests/fixtures/statuses/evidence_future_and_current.yaml", INVENTORY]);
+    assert_eq!(criterion(&r, "SEC-2.1")["status"], "evidence_stale");
+    assert!(r["findings"].as_array().unwrap().iter().any(|f| f["id"] == "evidence-future"));
+}
+
 #[test]
 fn partial_not_applicable_choice_and_unanswered() {
     // Exactly 365 days old is still fresh.

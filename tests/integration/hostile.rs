@@ -42,6 +42,10 @@ fn no_hostile_input_panics_hangs_or_floods() {
                 problems.push(format!("{}: `{bad}` in output", case.name));
             }
         }
+        // Escape sequences from inputs reach the terminal neutralised, never as ESC.
+        if all.contains('\u{1b}') || all.contains('\0') {
+            problems.push(format!("{}: a raw ESC or NUL in the output", case.name));
+        }
         // A 5 MB line or 100,000 errors must not come back as megabytes of diagnostics.
         if all.len() > 1 << 20 {
             problems.push(format!("{}: {} bytes of output", case.name, all.len()));

@@ -46,6 +46,18 @@ pub(crate) const CASES: &[(&str, &str, &str, &str)] = &[
         "expected one of ministry, province, commune, other",
     ),
     ("bad_assessed_on.yaml", "invalid-value", ":4:14", "`2026-11-31` is not a valid date"),
+    (
+        "assessed_on_far_future.yaml",
+        "invalid-value",
+        ":4:14",
+        "assessed_on 9999-12-31 is more than a year after today",
+    ),
+    (
+        "assessed_on_before_1990.yaml",
+        "invalid-value",
+        ":4:14",
+        "assessed_on 1989-12-31 is before 1990-01-01",
+    ),
     ("unknown_answer_key.yaml", "unknown-key", ":7:5", "did you mean `evidence`?"),
     (
         "bad_evidence_date.yaml",

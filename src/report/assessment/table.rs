@@ -21,7 +21,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
     totals(&mut out, input.assessment);
     gap_report(&mut out, input);
     findings(&mut out, input);
-    out
+    crate::report::escape::terminal(&out)
 }
 
 /// Writes who was assessed, against which rubric, when, and the target.

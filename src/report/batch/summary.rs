@@ -139,5 +139,5 @@ pub fn text(k: &Kpis, round: &Round) -> String {
         }
         out.push('\n');
     }
-    out
+    crate::report::escape::terminal(&out)
 }

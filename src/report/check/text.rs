@@ -15,5 +15,5 @@ pub fn render(report: &CheckReport, sources: &Sources) -> String {
         }
     }
     let _ = writeln!(out, "{}", report.summary());
-    out
+    crate::report::escape::terminal(&out)
 }
