@@ -421,6 +421,13 @@ fn runaway_rules(dir: &Path, cases: &mut Vec<Case>) -> std::io::Result<()> {
         2,
         &["error[rule-budget]", "over a list of 1000, past the rule budget of 1000 steps"],
     ));
+    // In a batch the submission that overdraws it is an invalid row; the other is assessed.
+    cases.push(case(
+        "a batch where one submission overdraws the rule budget",
+        &["batch", "quadratic", "--rubric", "quadratic/rubric.yaml", "--out", "quadratic-out"],
+        1,
+        &["invalid: sub: sub/inventory.yaml:4:5:", "past the rule budget of 10000000 steps"],
+    ));
     Ok(())
 }
 

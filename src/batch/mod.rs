@@ -439,6 +439,19 @@ fn assess_one(
 fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pending: PathBuf) -> Result<(Row, Option<PathBuf>), Stop> {
     let assessed = crate::pipeline::assess(sub, &opts.target, opts.lang, opts.today);
     let (a, findings) = (&assessed.assessment, &assessed.findings);
+    // An assessment that overdrew the rule budget left rules unevaluated: its level cannot be
+    // published, so the submission is an invalid row naming the record, as `assess` exits 2.
+    if let Some(f) = findings.iter().find(|f| f.rule == crate::finding::Rule::RuleBudget) {
+        let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
+        return Err(Stop::Invalid(Box::new(invalid_row(
+            opts,
+            path,
+            format!("{place}{}", f.message),
+            Some(a.agency.clone()),
+            assessed.errors(),
+            findings.len() - assessed.errors(),
+        ))));
+    }
     let input = ReportInput {
         rubric: &sub.rubric,
         assessment: a,

@@ -82,7 +82,13 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
             );
         }
     }
-    let invalid: Vec<_> = result.rows.iter().filter(|r| r.status == RowStatus::Invalid).collect();
+    // Every submission that could not be assessed, also one superseded by a readable copy of
+    // the same agency: the file is still broken, and the run says so and exits 1.
+    let invalid: Vec<_> = result
+        .rows
+        .iter()
+        .filter(|r| r.status == RowStatus::Invalid || r.error.is_some())
+        .collect();
     // Errors are shown even with --quiet, which silences only progress and summaries.
     for r in invalid.iter().take(20) {
         crate::stderr!("invalid: {}: {}", r.path, r.error.as_deref().unwrap_or_default());
