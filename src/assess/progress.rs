@@ -210,8 +210,19 @@ pub struct Progress {
     pub stuck: Vec<Stuck>,
     /// Each dimension's shares per round.
     pub dimensions: Vec<DimensionProgress>,
-    /// Reasons the rounds may not compare (different rubrics).
-    pub warnings: Vec<String>,
+    /// Rounds assessed against another rubric than the last: their figures may not compare.
+    pub warnings: Vec<RubricChange>,
+}
+
+/// A round assessed against another rubric (or version) than the last round.
+#[derive(Debug, Clone, Serialize)]
+pub struct RubricChange {
+    /// Where the round was read from.
+    pub source: String,
+    /// Its rubric, `id@version`.
+    pub rubric: String,
+    /// The last round's rubric, `id@version`.
+    pub last: String,
 }
 
 /// One agency's result in a round.
@@ -254,10 +265,11 @@ pub fn compute(mut rounds: Vec<(String, RoundInput)>) -> Progress {
     let last = &rounds[rounds.len() - 1].1;
     for (source, r) in &rounds {
         if r.rubric.id != last.rubric.id || r.rubric.version != last.rubric.version {
-            warnings.push(format!(
-                "{source} was assessed against {}@{}, the last round against {}@{}: figures may not compare",
-                r.rubric.id, r.rubric.version, last.rubric.id, last.rubric.version
-            ));
+            warnings.push(RubricChange {
+                source: source.clone(),
+                rubric: format!("{}@{}", r.rubric.id, r.rubric.version),
+                last: format!("{}@{}", last.rubric.id, last.rubric.version),
+            });
         }
     }
     let summaries = rounds

@@ -26,13 +26,73 @@ pub struct Round {
     pub max_age_days: Option<u32>,
 }
 
-/// Decides which rows count: marks `superseded`, `conflict` and `stale` rows, with a note
-/// saying why, and returns the warnings (each naming the paths involved).
-pub fn settle(rows: &mut [Row], round: &Round) -> Vec<String> {
-    let mut warnings = duplicates(rows);
-    warnings.extend(stale(rows, round));
-    warnings.extend(lookalikes(rows));
-    warnings
+/// What the round's integrity checks found, as facts; `report::phrase` words them (a batch's
+/// warnings, and the `note` of the rows they concern).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RoundFinding {
+    /// Several submissions claim one agency.
+    Claimed {
+        /// The agency id as compared.
+        agency: String,
+        /// Every claimant: its path and its own `assessed_on`, if any.
+        submissions: Vec<(String, Option<String>)>,
+        /// The one that counts; `None` when the latest share one date and conflict.
+        counted: Option<String>,
+    },
+    /// A submission assessed too long before the round's date.
+    Stale {
+        /// Its path.
+        path: String,
+        /// Its `assessed_on`.
+        assessed_on: chrono::NaiveDate,
+        /// The rubric's `scoring.max_age_days`.
+        days: u32,
+        /// The round's date.
+        round_date: chrono::NaiveDate,
+    },
+    /// Distinct ids that differ only by case, invisible characters or look-alike letters.
+    LookAlike {
+        /// Each id with the paths that use it.
+        ids: Vec<(String, Vec<String>)>,
+    },
+}
+
+/// Why one row does not count.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowNote {
+    /// Another submission of the same agency counts instead.
+    Superseded {
+        /// The agency id as compared.
+        agency: String,
+        /// The path that counts, when one does.
+        by: Option<String>,
+    },
+    /// It shares the latest date with other submissions of the same agency.
+    Conflict {
+        /// The agency id as compared.
+        agency: String,
+        /// The other paths.
+        with: Vec<String>,
+    },
+    /// It is older than the rubric's `max_age_days` allows.
+    Stale {
+        /// Its `assessed_on`.
+        assessed_on: chrono::NaiveDate,
+        /// The rubric's `scoring.max_age_days`.
+        days: u32,
+        /// The round's date.
+        round_date: chrono::NaiveDate,
+    },
+}
+
+/// Decides which rows count: marks `superseded`, `conflict` and `stale` rows, and returns what
+/// it found and, per row it changed (by index), why.
+pub fn settle(rows: &mut [Row], round: &Round) -> (Vec<RoundFinding>, Vec<(usize, RowNote)>) {
+    let (mut findings, mut notes) = (Vec::new(), Vec::new());
+    duplicates(rows, &mut findings, &mut notes);
+    stale(rows, round, &mut findings, &mut notes);
+    findings.extend(lookalikes(rows));
+    (findings, notes)
 }
 
 /// How strongly a row claims its agency: a submission with a questionnaire beats one without
@@ -48,7 +108,7 @@ fn standing(status: RowStatus) -> u8 {
 /// Resolves submissions that claim one agency id: among those of the highest standing the one
 /// with the latest `assessed_on` counts (several with that date conflict); all others are
 /// superseded, so that an agency never counts twice.
-fn duplicates(rows: &mut [Row]) -> Vec<String> {
+fn duplicates(rows: &mut [Row], findings: &mut Vec<RoundFinding>, notes: &mut Vec<(usize, RowNote)>) {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
         if let Some(id) = &r.agency_id
@@ -57,7 +117,6 @@ fn duplicates(rows: &mut [Row]) -> Vec<String> {
             groups.entry(agency_key(id)).or_default().push(i);
         }
     }
-    let mut warnings = Vec::new();
     for (key, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
         let best = members.iter().map(|&i| standing(rows[i].status)).max().unwrap_or(0);
         let contenders: Vec<usize> = members.iter().copied().filter(|&i| standing(rows[i].status) == best).collect();
@@ -68,101 +127,94 @@ fn duplicates(rows: &mut [Row]) -> Vec<String> {
             // agency, so that it counts once, as reaching no level.
             winners.truncate(1);
         }
-        let listed = |rows: &[Row], which: &[usize]| -> String {
-            which
-                .iter()
-                .map(|&i| format!("{} ({})", rows[i].path, rows[i].assessed_on.as_deref().unwrap_or("no date")))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let counted = match winners[..] {
+            [w] => Some(rows[w].path.clone()),
+            _ => None,
         };
-        let all = listed(rows, &members);
-        if let [winner] = winners[..] {
-            let won = rows[winner].path.clone();
-            let losers: Vec<usize> = members.iter().copied().filter(|&i| i != winner).collect();
-            for &i in &losers {
+        for &i in &members {
+            if winners.contains(&i) && counted.is_some() {
+                continue;
+            }
+            let note = if winners.contains(&i) {
+                rows[i].status = RowStatus::Conflict;
+                let with = members.iter().filter(|&&j| j != i).map(|&j| rows[j].path.clone()).collect();
+                RowNote::Conflict { agency: key.clone(), with }
+            } else {
                 rows[i].status = RowStatus::Superseded;
-                rows[i].note = Some(format!(
-                    "superseded by {won}, which counts for agency `{key}` (a questionnaire beats an inventory alone and a readable submission an unreadable one; then the latest assessed_on wins)"
-                ));
-            }
-            warnings.push(format!(
-                "agency `{key}` is claimed by {} submissions: {all}; {won} counts, the other(s) are superseded",
-                members.len()
-            ));
-        } else {
-            for &i in &members {
-                let others: Vec<String> = members.iter().filter(|&&j| j != i).map(|&j| rows[j].path.clone()).collect();
-                if winners.contains(&i) {
-                    rows[i].status = RowStatus::Conflict;
-                    rows[i].note = Some(format!(
-                        "conflicts with {}: same agency `{key}`, same assessed_on; the agency counts as reaching no level until one is removed",
-                        others.join(", ")
-                    ));
-                } else {
-                    rows[i].status = RowStatus::Superseded;
-                    rows[i].note = Some(format!(
-                        "superseded by later submissions for agency `{key}` (assessed on {})",
-                        latest.as_deref().unwrap_or("?")
-                    ));
+                RowNote::Superseded {
+                    agency: key.clone(),
+                    by: counted.clone(),
                 }
-            }
-            warnings.push(format!(
-                "agency `{key}` is claimed by {} submissions: {all}; the latest share one date, so they conflict and the agency counts as reaching no level until one is removed",
-                members.len()
-            ));
+            };
+            notes.push((i, note));
         }
+        findings.push(RoundFinding::Claimed {
+            agency: key,
+            submissions: members
+                .iter()
+                .map(|&i| (rows[i].path.clone(), rows[i].assessed_on.clone()))
+                .collect(),
+            counted,
+        });
     }
-    warnings
 }
 
 /// Marks counted rows assessed more than `max_age_days` before the round's date as stale.
-fn stale(rows: &mut [Row], round: &Round) -> Vec<String> {
+fn stale(rows: &mut [Row], round: &Round, findings: &mut Vec<RoundFinding>, notes: &mut Vec<(usize, RowNote)>) {
     let Some(days) = round.max_age_days else {
-        return Vec::new();
+        return;
     };
     // A limit reaching before the calendar starts makes nothing stale.
     let Some(oldest) = round.date.checked_sub_days(chrono::Days::new(u64::from(days))) else {
-        return Vec::new();
+        return;
     };
-    let mut warnings = Vec::new();
-    for r in rows
-        .iter_mut()
-        .filter(|r| matches!(r.status, RowStatus::Ok | RowStatus::Incomplete))
-    {
+    for (i, r) in rows.iter_mut().enumerate() {
+        if !matches!(r.status, RowStatus::Ok | RowStatus::Incomplete) {
+            continue;
+        }
         let Some(on) = r.assessed_on.as_deref().and_then(|d| d.parse::<chrono::NaiveDate>().ok()) else {
             continue;
         };
         if on < oldest {
             r.status = RowStatus::Stale;
-            let why = format!("assessed on {on}, more than {days} days before the round's date {}", round.date);
-            warnings.push(format!("stale: {}: {why}; not counted", r.path));
-            r.note = Some(format!("{why} (the rubric's scoring.max_age_days)"));
+            let (assessed_on, round_date) = (on, round.date);
+            findings.push(RoundFinding::Stale {
+                path: r.path.clone(),
+                assessed_on,
+                days,
+                round_date,
+            });
+            notes.push((
+                i,
+                RowNote::Stale {
+                    assessed_on,
+                    days,
+                    round_date,
+                },
+            ));
         }
     }
-    warnings
 }
 
-/// Warns about distinct ids that differ only by case, invisible characters or look-alikes.
-fn lookalikes(rows: &[Row]) -> Vec<String> {
-    let mut by_skeleton: BTreeMap<String, BTreeMap<String, Vec<&str>>> = BTreeMap::new();
+/// Distinct ids that differ only by case, invisible characters or look-alikes.
+fn lookalikes(rows: &[Row]) -> Vec<RoundFinding> {
+    let mut by_skeleton: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for r in rows {
         if let Some(id) = &r.agency_id {
             let key = agency_key(id);
-            by_skeleton.entry(skeleton(&key)).or_default().entry(key).or_default().push(&r.path);
+            by_skeleton
+                .entry(skeleton(&key))
+                .or_default()
+                .entry(key)
+                .or_default()
+                .push(r.path.clone());
         }
     }
     by_skeleton
         .into_values()
         .filter(|ids| ids.len() > 1)
-        .map(|ids| {
-            let named: Vec<String> = ids
-                .iter()
-                .map(|(id, paths)| format!("{} ({})", id.escape_debug(), paths.join(", ")))
-                .collect();
-            format!(
-                "agency ids {} differ only by case, invisible characters or look-alike letters; if they are one agency, give its submissions one id",
-                named.join(" and ")
-            )
+        .map(|ids| RoundFinding::LookAlike {
+            ids: ids.into_iter().collect(),
         })
         .collect()
 }

@@ -32,6 +32,7 @@ use crate::model::rubric::LoadedRubric;
 use crate::model::submission::Submission;
 use crate::report::assessment::{html, json};
 use crate::report::batch::{index, summary};
+use crate::report::phrase;
 use crate::report::{ReportInput, index2};
 
 /// Where a batch finds its submissions.
@@ -162,11 +163,15 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         date: opts.today,
         max_age_days: opts.rubric.rubric.scoring.max_age_days,
     };
-    let mut warnings = round::settle(&mut rows, &round);
+    let (settled, notes) = round::settle(&mut rows, &round);
+    for (i, note) in notes {
+        rows[i].note = Some(phrase::row_note(&note));
+    }
+    let mut warnings: Vec<String> = settled.iter().map(phrase::round_finding).collect();
     warnings.extend(
         rows.iter()
             .filter(|r| r.status == RowStatus::Incomplete)
-            .map(|r| format!("incomplete: {}: no questionnaire; its questions count as unanswered", r.path)),
+            .map(|r| phrase::incomplete(&r.path).1),
     );
     let kpis = portfolio::compute(&opts.rubric, &rows);
     write_summaries(opts, &staging.dir, &rows, &kpis, &round, &warnings)?;
@@ -503,10 +508,7 @@ fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pendi
         // Only a date the questionnaire gives: a defaulted date (no questionnaire, or none in
         // it) must not make a submission look newer than a dated one of the same agency.
         assessed_on: sub.questionnaire.as_ref().and_then(|q| q.assessed_on).map(|d| d.to_string()),
-        note: sub
-            .questionnaire
-            .is_none()
-            .then(|| "no questionnaire: its questions count as unanswered".to_string()),
+        note: sub.questionnaire.is_none().then(|| phrase::incomplete(path).0),
     };
     Ok((row, Some(pending)))
 }

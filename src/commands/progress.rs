@@ -34,7 +34,7 @@ pub fn run(args: &ProgressArgs, quiet: bool) -> anyhow::Result<Exit> {
     }
     let p = progress::compute(rounds);
     for w in &p.warnings {
-        crate::stderr!("warning: {w}");
+        crate::stderr!("warning: {}", crate::report::progress::rubric_change(w));
     }
     let text = match args.format {
         Format::Table => crate::report::progress::to_table(&p, args.lang),

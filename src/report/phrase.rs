@@ -1,6 +1,7 @@
 //! Results into words: a criterion's [`Detail`] and the assessment's [`Issue`]s phrased in the
 //! report's language. `assess/` states facts; this is the only place they become sentences.
 
+use crate::assess::round::{RoundFinding, RowNote};
 use crate::assess::{AgencyField, Counts, Detail, Issue};
 use crate::finding::{Finding, Related, Rule, RuleId, sort_findings};
 use crate::lang::Lang;
@@ -240,4 +241,76 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
         } => Finding::warning(Rule::RuleError, format!("{collection} `{key}`: {error}"), Some(at.clone()))
             .with_help("the record is counted as failing; guard optional fields with `field != null && ...` in the rubric"),
     }
+}
+
+/// A round's finding as a batch warning, naming the paths involved.
+pub fn round_finding(f: &RoundFinding) -> String {
+    match f {
+        RoundFinding::Claimed {
+            agency,
+            submissions,
+            counted,
+        } => {
+            let all: Vec<String> = submissions
+                .iter()
+                .map(|(path, on)| format!("{path} ({})", on.as_deref().unwrap_or("no date")))
+                .collect();
+            let (n, all) = (submissions.len(), all.join(", "));
+            match counted {
+                Some(won) => format!("agency `{agency}` is claimed by {n} submissions: {all}; {won} counts, the other(s) are superseded"),
+                None => format!(
+                    "agency `{agency}` is claimed by {n} submissions: {all}; the latest share one date, so they conflict and the agency counts as reaching no level until one is removed"
+                ),
+            }
+        }
+        RoundFinding::Stale {
+            path,
+            assessed_on,
+            days,
+            round_date,
+        } => format!("stale: {path}: {}; not counted", stale(*assessed_on, *days, *round_date)),
+        RoundFinding::LookAlike { ids } => {
+            let named: Vec<String> = ids
+                .iter()
+                .map(|(id, paths)| format!("{} ({})", id.escape_debug(), paths.join(", ")))
+                .collect();
+            format!(
+                "agency ids {} differ only by case, invisible characters or look-alike letters; if they are one agency, give its submissions one id",
+                named.join(" and ")
+            )
+        }
+    }
+}
+
+/// Why a row of a round does not count, as its `note`.
+pub fn row_note(n: &RowNote) -> String {
+    match n {
+        RowNote::Superseded { agency, by: Some(won) } => format!(
+            "superseded by {won}, which counts for agency `{agency}` (a questionnaire beats an inventory alone and a readable submission an unreadable one; then the latest assessed_on wins)"
+        ),
+        RowNote::Superseded { agency, by: None } => {
+            format!("superseded by later submissions for agency `{agency}`, which conflict with each other")
+        }
+        RowNote::Conflict { agency, with } => format!(
+            "conflicts with {}: same agency `{agency}`, same assessed_on; the agency counts as reaching no level until one is removed",
+            with.join(", ")
+        ),
+        RowNote::Stale {
+            assessed_on,
+            days,
+            round_date,
+        } => format!("{} (the rubric's scoring.max_age_days)", stale(*assessed_on, *days, *round_date)),
+    }
+}
+
+fn stale(assessed_on: chrono::NaiveDate, days: u32, round_date: chrono::NaiveDate) -> String {
+    format!("assessed on {assessed_on}, more than {days} days before the round's date {round_date}")
+}
+
+/// The note of a submission without a questionnaire, and its batch warning.
+pub fn incomplete(path: &str) -> (String, String) {
+    (
+        "no questionnaire: its questions count as unanswered".to_string(),
+        format!("incomplete: {path}: no questionnaire; its questions count as unanswered"),
+    )
 }

@@ -171,7 +171,7 @@ pub fn to_table(p: &Progress, lang: Lang) -> String {
         );
     }
     for w in &p.warnings {
-        let _ = writeln!(out, "warning: {w}");
+        let _ = writeln!(out, "warning: {}", rubric_change(w));
     }
     let (h, rows) = target_rows(p, t);
     let _ = writeln!(out, "\n{}", table(h, rows));
@@ -233,7 +233,7 @@ pub fn to_markdown(p: &Progress, lang: Lang) -> String {
         );
     }
     for w in &p.warnings {
-        let _ = writeln!(out, "- ⚠️ {}", escape::markdown(w));
+        let _ = writeln!(out, "- ⚠️ {}", escape::markdown(&rubric_change(w)));
     }
     out.push('\n');
     let (h, rows) = target_rows(p, t);
@@ -362,7 +362,7 @@ struct ProgressView<'a> {
     tool_version: &'static str,
     rubric: &'a str,
     rounds: &'a [crate::assess::progress::RoundSummary],
-    warnings: &'a [String],
+    warnings: Vec<String>,
     target_head: Vec<String>,
     target_rows: Vec<Vec<String>>,
     charts: Vec<Chart>,
@@ -387,7 +387,7 @@ pub fn to_html(p: &Progress, lang: Lang) -> Result<String, handlebars::RenderErr
         tool_version: env!("CARGO_PKG_VERSION"),
         rubric: &p.rubric,
         rounds: &p.rounds,
-        warnings: &p.warnings,
+        warnings: p.warnings.iter().map(rubric_change).collect(),
         target_head,
         target_rows,
         charts: (0..p.targets.len()).map(|i| chart(p, i)).collect(),
@@ -400,4 +400,12 @@ pub fn to_html(p: &Progress, lang: Lang) -> Result<String, handlebars::RenderErr
         dimension_rows,
     };
     crate::report::page::render("progress", &view)
+}
+
+/// Why a round may not compare with the last, in words.
+pub fn rubric_change(w: &crate::assess::progress::RubricChange) -> String {
+    format!(
+        "{} was assessed against {}, the last round against {}: figures may not compare",
+        w.source, w.rubric, w.last
+    )
 }

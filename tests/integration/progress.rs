@@ -437,3 +437,38 @@ fn a_round_given_twice_is_refused() {
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(stderr(&o).contains("round `2025` of 2025-12-01 is given twice"), "{}", stderr(&o));
 }
+
+/// Rounds assessed against different versions of a rubric are compared with a warning that
+/// names both, in JSON as data.
+#[test]
+fn rounds_of_different_rubric_versions_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let v2 = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(RUBRIC))
+        .unwrap()
+        .replace("version: \"1\"", "version: \"2\"");
+    let v2_path = dir.path().join("rubric-v2.yaml");
+    std::fs::write(&v2_path, v2).unwrap();
+    let root = dir.path().join("root");
+    agency(&root, "ag1", "ag1", "2026-06-01", 3, 3);
+    let (o1, o2) = (dir.path().join("o1"), dir.path().join("o2"));
+    assert_eq!(batch(&root, &o1, "2026", "2026-12-01").status.code(), Some(0));
+    let o = dgmat()
+        .args(["batch", "--round", "2027", "--as-of", "2027-03-01", "--rubric"])
+        .arg(&v2_path)
+        .arg("--out")
+        .arg(&o2)
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = dgmat().args(["progress", "-f", "json"]).arg(&o1).arg(&o2).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let p: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(p["warnings"][0]["rubric"], "rounds@1", "{p:#}");
+    assert_eq!(p["warnings"][0]["last"], "rounds@2", "{p:#}");
+    assert!(
+        stderr(&o).contains("was assessed against rounds@1, the last round against rounds@2"),
+        "{}",
+        stderr(&o)
+    );
+}
