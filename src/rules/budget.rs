@@ -93,38 +93,22 @@ pub(super) fn comprehension_depth(source: &str) -> u32 {
     let chars: Vec<char> = source.chars().collect();
     let mut open: Vec<bool> = Vec::new();
     let (mut depth, mut deepest) = (0u32, 0u32);
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, &c) in chars.iter().enumerate() {
-        if let Some(q) = quote {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                _ if c == q => quote = None,
-                _ => {}
+    for (i, c) in super::brackets(source) {
+        if matches!(c, '(' | '[' | '{') {
+            let start = chars[..i]
+                .iter()
+                .rposition(|c| !(c.is_alphanumeric() || *c == '_'))
+                .map_or(0, |p| p + 1);
+            let name: String = chars[start..i].iter().collect();
+            let is_macro = c == '(' && start > 0 && chars[start - 1] == '.' && MACROS.contains(&name.as_str());
+            open.push(is_macro);
+            if is_macro {
+                depth += 1;
+                deepest = deepest.max(depth);
             }
-            continue;
-        }
-        match c {
-            '"' | '\'' => quote = Some(c),
-            '(' | '[' | '{' => {
-                let start = chars[..i]
-                    .iter()
-                    .rposition(|c| !(c.is_alphanumeric() || *c == '_'))
-                    .map_or(0, |p| p + 1);
-                let name: String = chars[start..i].iter().collect();
-                let is_macro = c == '(' && start > 0 && chars[start - 1] == '.' && MACROS.contains(&name.as_str());
-                open.push(is_macro);
-                if is_macro {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                }
-            }
-            ')' | ']' | '}' => {
-                let closes_macro = open.pop() == Some(true);
-                depth = depth.saturating_sub(u32::from(closes_macro));
-            }
-            _ => {}
+        } else {
+            let closes_macro = open.pop() == Some(true);
+            depth = depth.saturating_sub(u32::from(closes_macro));
         }
     }
     deepest

@@ -327,13 +327,12 @@ fn is_bound_by_macro(source: &str, name: &str) -> bool {
 /// would overflow the stack long before its own limit on a hostile expression.
 pub const MAX_NESTING: usize = 32;
 
-/// The nesting depth and 1-based column where an expression first nests brackets deeper than
-/// [`MAX_NESTING`] (string literals skipped), or `None`.
-fn too_deep(source: &str) -> Option<(usize, u32)> {
-    let mut depth = 0usize;
+/// The brackets of an expression outside its string literals, each with its index in
+/// characters: what both the nesting bound and the rule budget look at.
+pub(super) fn brackets(source: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut quote: Option<char> = None;
     let mut escaped = false;
-    for (i, c) in source.chars().enumerate() {
+    source.chars().enumerate().filter_map(move |(i, c)| {
         if let Some(q) = quote {
             match c {
                 _ if escaped => escaped = false,
@@ -341,18 +340,31 @@ fn too_deep(source: &str) -> Option<(usize, u32)> {
                 _ if c == q => quote = None,
                 _ => {}
             }
-            continue;
+            return None;
         }
         match c {
-            '"' | '\'' => quote = Some(c),
-            '(' | '[' | '{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some((depth, u32::try_from(i + 1).unwrap_or(u32::MAX)));
-                }
+            '"' | '\'' => {
+                quote = Some(c);
+                None
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {}
+            '(' | '[' | '{' | ')' | ']' | '}' => Some((i, c)),
+            _ => None,
+        }
+    })
+}
+
+/// The nesting depth and 1-based column where an expression first nests brackets deeper than
+/// [`MAX_NESTING`] (string literals skipped), or `None`.
+fn too_deep(source: &str) -> Option<(usize, u32)> {
+    let mut depth = 0usize;
+    for (i, c) in brackets(source) {
+        if matches!(c, '(' | '[' | '{') {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Some((depth, u32::try_from(i + 1).unwrap_or(u32::MAX)));
+            }
+        } else {
+            depth = depth.saturating_sub(1);
         }
     }
     None
