@@ -4,26 +4,10 @@
 
 use std::path::Path;
 
-use super::{MINI, dgmat, stderr};
-
-/// A submission folder `dir` answering the small rubric.
-fn submission(dir: &Path) {
-    std::fs::create_dir_all(dir).unwrap();
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/sub/questionnaire.yaml"),
-        dir.join("questionnaire.yaml"),
-    )
-    .unwrap();
-}
+use super::{MINI, dgmat, mini_batch, mini_submission as submission, stderr};
 
 fn batch(root: &Path, out: &Path) -> std::process::Output {
-    dgmat()
-        .args(["batch", "-q", "--as-of", "2026-12-01", "--rubric", MINI])
-        .arg(root)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap()
+    mini_batch(root, out, &[])
 }
 
 #[test]

@@ -6,28 +6,7 @@
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _, symlink};
 use std::path::Path;
 
-use super::{MINI, dgmat, stderr};
-
-/// A submission folder `dir` answering the small rubric.
-fn submission(dir: &Path) {
-    std::fs::create_dir_all(dir).unwrap();
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/sub/questionnaire.yaml"),
-        dir.join("questionnaire.yaml"),
-    )
-    .unwrap();
-}
-
-fn batch(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    dgmat()
-        .args(["batch", "-q", "--as-of", "2026-12-01", "--rubric", MINI])
-        .arg(root)
-        .arg("--out")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
+use super::{dgmat, mini_batch as batch, mini_submission as submission, stderr};
 
 #[test]
 fn links_out_of_root_are_rows_not_followed_unless_asked() {

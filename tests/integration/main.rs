@@ -95,3 +95,25 @@ pub(crate) fn finding_ids(report: &serde_json::Value) -> Vec<&str> {
         .map(|f| f["id"].as_str().unwrap())
         .collect()
 }
+
+/// A submission folder `dir` answering the small rubric.
+pub(crate) fn mini_submission(dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/sub/questionnaire.yaml"),
+        dir.join("questionnaire.yaml"),
+    )
+    .unwrap();
+}
+
+/// A quiet batch of `root` into `out` against the small rubric, on a pinned date.
+pub(crate) fn mini_batch(root: &std::path::Path, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    dgmat()
+        .args(["batch", "-q", "--as-of", "2026-12-01", "--rubric", MINI])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
