@@ -157,6 +157,18 @@ pub enum Command {
     /// Example: dgmat progress results-2025/ results-2026/ -f html -o progress.html
     #[command(after_help = EXIT_CODES)]
     Progress(ProgressArgs),
+    /// Compare an agency's self-assessment with an inspector's verification of it.
+    ///
+    /// SELF and INSPECTOR are two submissions (folders or questionnaire files) of one agency,
+    /// against one rubric. The verified assessment takes the inspector's answer wherever the
+    /// inspector answered and the agency's elsewhere (unverified), on the inspector's inventory
+    /// if given, else the agency's. Reports both levels per dimension and overall, every
+    /// criterion where the two differ with both answers, statuses, notes and evidence and
+    /// whether the agency over- or under-claimed, and the agreement with Cohen's kappa.
+    ///
+    /// Example: dgmat reconcile submissions/moh/ inspections/moh/ -f html -o moh-verified.html
+    #[command(after_help = RECONCILE_EXIT_CODES)]
+    Reconcile(ReconcileArgs),
     /// Write a questionnaire template (every question of the rubric, guidance as comments) and
     /// an inventory template into DIR.
     ///
@@ -287,6 +299,35 @@ pub struct DiffArgs {
     /// criterion that was met no longer is (a CI gate on year-over-year progress).
     #[arg(long)]
     pub fail_on_regression: bool,
+}
+
+const RECONCILE_EXIT_CODES: &str = "\
+Exit codes:
+  0  reconciled (whatever the disagreements)
+  2  could not run: a side is unreadable or invalid, or the two name different agencies or
+     answer different rubrics";
+
+/// Options of `dgmat reconcile`.
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// The agency's submission: a folder, or a questionnaire file.
+    #[arg(value_name = "SELF")]
+    pub own: PathBuf,
+    /// The inspector's submission of the same agency: a folder, or a questionnaire file.
+    #[arg(value_name = "INSPECTOR")]
+    pub inspector: PathBuf,
+    /// Rubric file or shipped rubric id, for both [default: the questionnaires' `rubric:`, else vn-dgmm].
+    #[arg(long, short, value_name = "R")]
+    pub rubric: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of rubric texts and headings.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 /// Options of `dgmat progress`.

@@ -49,3 +49,39 @@ pub fn check_findings(partial: &Submission, today: chrono::NaiveDate) -> Vec<Fin
     let assessed = assess(partial, &TargetChoice::Default, Lang::En, today);
     merged(&assessed.findings, &completeness(partial, &assessed.assessment))
 }
+
+/// A self-assessment beside its verified assessment (see [`crate::assess::reconcile`]).
+#[derive(Debug)]
+pub struct Reconciled {
+    /// The agency's own assessment.
+    pub own: Assessed,
+    /// The verified assessment: the inspector's answers where given, the agency's elsewhere,
+    /// on the inspector's inventory if given, else the agency's.
+    pub verified: Assessed,
+    /// Agreement and disagreements between the two.
+    pub comparison: crate::assess::reconcile::Comparison,
+    /// The date of the inspector's questionnaire, when it gives one.
+    pub inspected_on: Option<chrono::NaiveDate>,
+}
+
+/// Assesses the agency's submission `own` and its verification by `inspector` (both loaded
+/// against one rubric) and compares them.
+pub fn reconcile(own: &Submission, inspector: &Submission, target: &TargetChoice, lang: Lang, today: chrono::NaiveDate) -> Reconciled {
+    use crate::assess::reconcile;
+    let own_assessed = assess(own, target, lang, today);
+    let questionnaire = reconcile::verified_questionnaire(own.questionnaire.as_ref(), inspector.questionnaire.as_ref());
+    let inventory = reconcile::verified_inventory(&own.inventory, &inspector.inventory);
+    let verified = crate::assess::assess(&own.rubric, questionnaire.as_ref(), inventory, target, today);
+    let issues = crate::report::phrase::findings(&own.rubric.rubric, &verified.issues, lang);
+    let inspected = reconcile::inspected(&own.rubric.rubric, inspector.questionnaire.as_ref(), &inspector.inventory);
+    let comparison = reconcile::compare(&own_assessed.assessment, &verified, inspected);
+    Reconciled {
+        own: own_assessed,
+        verified: Assessed {
+            findings: merged(&inspector.warnings, &issues),
+            assessment: verified,
+        },
+        comparison,
+        inspected_on: inspector.questionnaire.as_ref().and_then(|q| q.assessed_on),
+    }
+}

@@ -1,5 +1,6 @@
 //! Assessment: criteria statuses from answers and inventory checks, levels, target and gaps;
-//! `portfolio` turns many assessments into a batch's rows, shares and targets.
+//! `portfolio` turns many assessments into a batch's rows, shares and targets; `reconcile`
+//! compares a self-assessment with an inspector's.
 //!
 //! Pure evaluation over loaded inputs: nothing here reads files, prints or phrases. Results
 //! carry facts ([`Detail`], [`Issue`]) that `report` puts into words in the reader's language.
@@ -11,6 +12,7 @@ mod completeness;
 mod gaps;
 pub mod portfolio;
 pub mod progress;
+pub mod reconcile;
 pub mod round;
 pub mod scoring;
 

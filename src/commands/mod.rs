@@ -10,6 +10,7 @@ pub mod diff;
 pub mod init;
 pub mod man;
 pub mod progress;
+pub mod reconcile;
 pub mod report;
 pub mod rubric;
 pub mod schema;
@@ -54,17 +55,30 @@ pub fn load_submission(
     rubric: Option<&str>,
     what: &str,
 ) -> Result<crate::model::submission::Submission, Failure> {
-    crate::load::submission::load(paths, rubric).map_err(|failure| {
-        let mut findings = failure.findings;
-        // The rules and checks still run on what loaded, so that one run shows every problem.
-        if let Some(partial) = &failure.partial {
-            let today = chrono::Local::now().date_naive();
-            let assessed = crate::pipeline::assess(partial, &crate::assess::TargetChoice::Default, crate::lang::Lang::En, today);
-            findings = crate::finding::merged(&findings, &assessed.findings);
-        }
-        let errors = findings.iter().filter(|f| f.is_error()).count();
-        Failure::findings(findings, failure.sources).with_summary(format!("{what}: {errors} problem(s) in the input"))
-    })
+    load_submission_as(paths, crate::load::submission::RubricChoice::Spec(rubric), what)
+}
+
+/// [`load_submission`] against the rubric `choice` names.
+pub fn load_submission_as(
+    paths: &[std::path::PathBuf],
+    choice: crate::load::submission::RubricChoice<'_>,
+    what: &str,
+) -> Result<crate::model::submission::Submission, Failure> {
+    crate::load::submission::load_with(paths, choice, None).map_err(|failure| load_failure(failure, what))
+}
+
+/// A submission that failed to load, as the failure that shows every problem found and `what`
+/// it stops.
+pub fn load_failure(failure: crate::load::submission::LoadFailure, what: &str) -> Failure {
+    let mut findings = failure.findings;
+    // The rules and checks still run on what loaded, so that one run shows every problem.
+    if let Some(partial) = &failure.partial {
+        let today = chrono::Local::now().date_naive();
+        let assessed = crate::pipeline::assess(partial, &crate::assess::TargetChoice::Default, crate::lang::Lang::En, today);
+        findings = crate::finding::merged(&findings, &assessed.findings);
+    }
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    Failure::findings(findings, failure.sources).with_summary(format!("{what}: {errors} problem(s) in the input"))
 }
 
 /// The rubric text `spec` names, for showing its findings.

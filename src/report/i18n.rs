@@ -279,6 +279,8 @@ pub struct Texts {
     pub incomplete: &'static str,
     /// "unscored"
     pub unscored: &'static str,
+    /// The texts of reconciliations and verified batches.
+    pub reconcile: &'static crate::report::reconcile::texts::ReconcileTexts,
     /// The workbook's first sheet: "Instructions"
     pub wb_instructions_sheet: &'static str,
     /// The instructions on the first sheet, one paragraph each
@@ -441,6 +443,7 @@ pub static EN: Texts = Texts {
     none: "None.",
     incomplete: "no questionnaire",
     unscored: "Without a level in one round (invalid or in conflict)",
+    reconcile: &crate::report::reconcile::texts::EN,
     wb_instructions_sheet: "Instructions",
     wb_instructions: &[
         "Self-assessment workbook. Fill in the yellow cells: the agency block below, then one sheet per dimension (the tabs at the bottom).",
@@ -619,6 +622,7 @@ pub static VI: Texts = Texts {
     none: "Không có.",
     incomplete: "không có bảng hỏi",
     unscored: "Không có mức ở một đợt (không hợp lệ hoặc mâu thuẫn)",
+    reconcile: &crate::report::reconcile::texts::VI,
     wb_instructions_sheet: "Hướng dẫn",
     wb_instructions: &[
         "Phiếu tự đánh giá dạng bảng tính. Điền vào các ô màu vàng: thông tin cơ quan dưới đây, sau đó mỗi lĩnh vực một trang tính (các thẻ ở phía dưới).",

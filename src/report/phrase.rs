@@ -43,17 +43,26 @@ fn evidence(stale: Option<(u32, chrono::NaiveDate)>) -> String {
 }
 
 fn answered(value: &AnswerValue, note: &str, vi: bool) -> String {
-    let word = |en: &str, vi_word: &str| if vi { vi_word.to_string() } else { en.to_string() };
-    let answer = if vi { "trả lời: " } else { "answered " };
     match value {
         AnswerValue::NotApplicable if vi => format!("không áp dụng: {note}"),
         AnswerValue::NotApplicable => format!("not applicable: {note}"),
-        AnswerValue::Yes => format!("{answer}{}", word("yes", "có")),
-        AnswerValue::Partial => format!("{answer}{}", word("partial", "một phần")),
-        AnswerValue::No => format!("{answer}{}", word("no", "không")),
-        AnswerValue::Number(n) => format!("{answer}{n}"),
-        AnswerValue::Choice(p) => format!("{answer}{}", p.join(", ")),
-        AnswerValue::Level(l) => format!("{answer}{} {l}", word("level", "mức")),
+        _ if vi => format!("trả lời: {}", answer(value, Lang::Vi)),
+        _ => format!("answered {}", answer(value, Lang::En)),
+    }
+}
+
+/// An answer's value in `lang`: "yes", "partial", "60", "some, all", "level 3", "n/a".
+pub fn answer(value: &AnswerValue, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let word = |en: &str, vi_word: &str| if vi { vi_word.to_string() } else { en.to_string() };
+    match value {
+        AnswerValue::NotApplicable => "n/a".to_string(),
+        AnswerValue::Yes => word("yes", "có"),
+        AnswerValue::Partial => word("partial", "một phần"),
+        AnswerValue::No => word("no", "không"),
+        AnswerValue::Number(n) => format!("{n}"),
+        AnswerValue::Choice(p) => p.join(", "),
+        AnswerValue::Level(l) => format!("{} {l}", word("level", "mức")),
     }
 }
 
