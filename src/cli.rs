@@ -463,6 +463,11 @@ pub struct BatchArgs {
     /// each is an invalid row saying so).
     #[arg(long)]
     pub follow_links: bool,
+    /// Inspectors' submissions (found below DIR as below ROOT), each verifying the agency its
+    /// questionnaire names: the summaries add the verified level and the over-claim, and the
+    /// shares count verified agencies by their verified levels.
+    #[arg(long, value_name = "DIR")]
+    pub verified: Option<PathBuf>,
 }
 
 /// Output formats of `check`.

@@ -67,21 +67,36 @@ pub struct Reconciled {
 /// Assesses the agency's submission `own` and its verification by `inspector` (both loaded
 /// against one rubric) and compares them.
 pub fn reconcile(own: &Submission, inspector: &Submission, target: &TargetChoice, lang: Lang, today: chrono::NaiveDate) -> Reconciled {
-    use crate::assess::reconcile;
     let own_assessed = assess(own, target, lang, today);
+    let (verified, comparison) = verify(own, &own_assessed.assessment, inspector, target, lang, today);
+    Reconciled {
+        own: own_assessed,
+        verified,
+        comparison,
+        inspected_on: inspector.questionnaire.as_ref().and_then(|q| q.assessed_on),
+    }
+}
+
+/// The verified assessment of `own` (already assessed as `assessment`) by `inspector`, and how
+/// it compares with the agency's.
+pub fn verify(
+    own: &Submission,
+    assessment: &Assessment,
+    inspector: &Submission,
+    target: &TargetChoice,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> (Assessed, crate::assess::reconcile::Comparison) {
+    use crate::assess::reconcile;
     let questionnaire = reconcile::verified_questionnaire(own.questionnaire.as_ref(), inspector.questionnaire.as_ref());
     let inventory = reconcile::verified_inventory(&own.inventory, &inspector.inventory);
     let verified = crate::assess::assess(&own.rubric, questionnaire.as_ref(), inventory, target, today);
     let issues = crate::report::phrase::findings(&own.rubric.rubric, &verified.issues, lang);
     let inspected = reconcile::inspected(&own.rubric.rubric, inspector.questionnaire.as_ref(), &inspector.inventory);
-    let comparison = reconcile::compare(&own_assessed.assessment, &verified, inspected);
-    Reconciled {
-        own: own_assessed,
-        verified: Assessed {
-            findings: merged(&inspector.warnings, &issues),
-            assessment: verified,
-        },
-        comparison,
-        inspected_on: inspector.questionnaire.as_ref().and_then(|q| q.assessed_on),
-    }
+    let comparison = reconcile::compare(assessment, &verified, inspected);
+    let verified = Assessed {
+        findings: merged(&inspector.warnings, &issues),
+        assessment: verified,
+    };
+    (verified, comparison)
 }

@@ -5,7 +5,8 @@
 //! invalid submission has shown no level, so it counts as reaching none; so does an agency whose
 //! latest submissions conflict (counted once). Superseded and stale submissions are listed but
 //! not counted: the agency is counted through its latest submission, or not at all when that is
-//! too old to say anything about the round. The figures are what the submissions demonstrate.
+//! too old to say anything about the round. The figures are what the submissions demonstrate,
+//! or, for an agency an inspector verified (`batch --verified`), what the verification found.
 
 use std::collections::BTreeMap;
 
@@ -92,6 +93,36 @@ pub struct Row {
     pub assessed_on: Option<String>,
     /// Why the row is incomplete, superseded, in conflict or stale.
     pub note: Option<String>,
+    /// The verified overall level, when an inspector's submission verified this one
+    /// (`batch --verified`).
+    pub verified_level: Option<u8>,
+    /// The self-assessed overall level minus the verified one, when verified.
+    pub overclaim: Option<i16>,
+    /// The inspector's submission that verified it, relative to the `--verified` folder.
+    pub verified_by: Option<String>,
+    /// What the verification found, for the batch's figures.
+    #[serde(skip)]
+    pub verification: Option<Box<RowVerification>>,
+}
+
+/// What an inspector's verification of a submission found.
+#[derive(Clone, Debug)]
+pub struct RowVerification {
+    /// Each dimension's verified level, in rubric order.
+    pub dimensions: Vec<u8>,
+    /// Agreement per dimension over the criteria the inspector assessed.
+    pub agreement: Vec<super::reconcile::Agreement>,
+}
+
+impl Row {
+    /// The row as the shares count it: with its verified levels when an inspector verified it.
+    fn into_counted(mut self) -> Row {
+        if let (Some(level), Some(v)) = (self.verified_level, &self.verification) {
+            self.level = Some(level);
+            self.dimensions = v.dimensions.iter().map(|l| Some(*l)).collect();
+        }
+        self
+    }
 }
 
 /// Counts of submissions.
@@ -189,6 +220,123 @@ pub struct Kpis {
     pub at_or_above: AtOrAbove,
     /// Each rubric target.
     pub targets: Vec<TargetKpi>,
+    /// With `batch --verified`: what the inspectors' verifications found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<VerificationKpi>,
+}
+
+/// The verification figures of a batch: over the counted agencies an inspector verified.
+#[derive(Debug, Serialize)]
+pub struct VerificationKpi {
+    /// What the shares are computed on: `verified levels where verified`.
+    pub shares_on: &'static str,
+    /// Inspector submissions found below `--verified`.
+    pub inspections: usize,
+    /// Counted agencies verified.
+    pub agencies: usize,
+    /// Of them, those whose self-assessed overall level is above the verified one.
+    pub overclaimed: usize,
+    /// Their share.
+    pub overclaim_share: f64,
+    /// Those whose self-assessed overall level is below the verified one.
+    pub underclaimed: usize,
+    /// Agreement over every criterion the inspectors assessed, pooled.
+    pub agreement: AgreementKpi,
+    /// Per dimension, in rubric order.
+    pub dimensions: Vec<DimensionVerification>,
+    /// Inspector submissions that matched no agency (paths below `--verified`).
+    pub unmatched: Vec<String>,
+    /// Inspector submissions of an agency verified by another one too: none of them is used.
+    pub ambiguous: Vec<String>,
+    /// Inspector submissions that could not be used (invalid, or of another rubric), with why.
+    pub invalid: Vec<String>,
+}
+
+/// Pooled agreement figures.
+#[derive(Debug, Serialize)]
+pub struct AgreementKpi {
+    /// Criteria compared.
+    pub criteria: u64,
+    /// In the same category.
+    pub agree: u64,
+    /// In different categories.
+    pub disagree: u64,
+    /// Cohen's kappa (null without criteria or when p_e = 1).
+    pub kappa: Option<f64>,
+}
+
+impl AgreementKpi {
+    fn of(a: &super::reconcile::Agreement) -> Self {
+        AgreementKpi {
+            criteria: a.criteria(),
+            agree: a.agree(),
+            disagree: a.disagree(),
+            kappa: a.kappa().map(|k| (k * 10_000.0).round() / 10_000.0),
+        }
+    }
+}
+
+/// One dimension's verification figures.
+#[derive(Debug, Serialize)]
+pub struct DimensionVerification {
+    /// Dimension id.
+    pub id: String,
+    /// Verified agencies whose self-assessed level of the dimension is above the verified one.
+    pub overclaimed: usize,
+    /// Their share of the verified agencies.
+    pub overclaim_share: f64,
+    /// Agreement over the dimension's criteria the inspectors assessed, pooled.
+    pub agreement: AgreementKpi,
+}
+
+/// The verification figures of the counted rows an inspector verified; the lists of unusable
+/// inspector submissions are left empty for the batch to fill.
+pub fn verification(rubric: &LoadedRubric, rows: &[Row], inspections: usize) -> VerificationKpi {
+    let counted = counted(rows);
+    let verified: Vec<(&Row, &RowVerification)> = counted.iter().filter_map(|r| r.verification.as_deref().map(|v| (r, v))).collect();
+    let n = verified.len();
+    let overclaimed = verified.iter().filter(|(r, _)| r.overclaim.is_some_and(|o| o > 0)).count();
+    let mut pooled = super::reconcile::Agreement::default();
+    let dimensions = rubric
+        .rubric
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut agreement = super::reconcile::Agreement::default();
+            let mut over = 0;
+            for (r, v) in &verified {
+                if let Some(a) = v.agreement.get(i) {
+                    agreement.merge(a);
+                }
+                if let (Some(Some(own)), Some(ver)) = (r.dimensions.get(i), v.dimensions.get(i))
+                    && own > ver
+                {
+                    over += 1;
+                }
+            }
+            pooled.merge(&agreement);
+            DimensionVerification {
+                id: d.id.value.clone(),
+                overclaimed: over,
+                overclaim_share: share(over, n),
+                agreement: AgreementKpi::of(&agreement),
+            }
+        })
+        .collect();
+    VerificationKpi {
+        shares_on: "verified levels where verified",
+        inspections,
+        agencies: n,
+        overclaimed,
+        overclaim_share: share(overclaimed, n),
+        underclaimed: verified.iter().filter(|(r, _)| r.overclaim.is_some_and(|o| o < 0)).count(),
+        agreement: AgreementKpi::of(&pooled),
+        dimensions,
+        unmatched: Vec::new(),
+        ambiguous: Vec::new(),
+        invalid: Vec::new(),
+    }
 }
 
 fn share(count: usize, of: usize) -> f64 {
@@ -208,7 +356,8 @@ fn shares<'a>(levels: impl Iterator<Item = Option<u8>> + Clone + 'a, of: usize) 
 /// Computes the indicators of `rows` assessed against `rubric`.
 pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
     let all = rows;
-    let counted = counted(rows);
+    // An agency an inspector verified counts by its verified levels.
+    let counted: Vec<Row> = counted(rows).into_iter().map(Row::into_counted).collect();
     let rows = &counted[..];
     let n = rows.len();
     let overall = shares(rows.iter().map(|r| r.level), n);
@@ -222,6 +371,7 @@ pub fn compute(rubric: &LoadedRubric, rows: &[Row]) -> Kpis {
             overall,
         },
         targets,
+        verification: None,
     }
 }
 
@@ -238,6 +388,8 @@ fn counted(rows: &[Row]) -> Vec<Row> {
                 index: None,
                 target_met: None,
                 dimensions: vec![None; r.dimensions.len()],
+                verified_level: None,
+                verification: None,
                 ..r.clone()
             });
         }

@@ -237,6 +237,32 @@ pub fn mismatch(own: &Submission, inspector: &Submission) -> Option<Mismatch> {
     }
 }
 
+/// Why an inspector's submission found by `batch --verified` verified no agency.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InspectionNote {
+    /// Its agency has no assessed submission in the batch.
+    Unmatched {
+        /// The inspector's submission, relative to `--verified`.
+        path: String,
+        /// The agency it names.
+        agency: String,
+    },
+    /// Several inspector submissions name one agency: none of them is used.
+    Ambiguous {
+        /// Their paths, sorted.
+        paths: Vec<String>,
+        /// The agency.
+        agency: String,
+    },
+    /// It could not be read, names no agency, or answers another rubric: `why`, located.
+    Unusable {
+        /// The inspector's submission.
+        path: String,
+        /// Why.
+        why: String,
+    },
+}
+
 /// The questionnaire of the verified assessment: the agency's, with each answer the inspector
 /// gave in place of the agency's. An inspector's answer that cites no evidence keeps the
 /// agency's evidence (the inspector judged the answer; the documents behind it are the agency's).

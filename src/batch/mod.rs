@@ -13,6 +13,7 @@
 pub mod discover;
 pub mod output;
 pub mod outset;
+pub mod verified;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -76,6 +77,8 @@ pub struct BatchOptions<'a> {
     pub progress: bool,
     /// Whether to follow symbolic links that leave the root (`--follow-links`).
     pub follow_links: bool,
+    /// The inspectors' submissions verifying the agencies' (`--verified`).
+    pub verified: Option<&'a Path>,
 }
 
 /// The result of a batch run.
@@ -132,6 +135,10 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
             .into());
         }
     }
+    let inspections = match opts.verified {
+        Some(dir) => Some(verified::Inspections::discover(opts, &checked_verified(opts, dir)?)?),
+        None => None,
+    };
     std::fs::create_dir_all(opts.out).with_context(|| format!("cannot create the output directory {}", opts.out.display()))?;
     let current = opts.out.join("agencies");
     if std::fs::symlink_metadata(&current).is_ok_and(|m| !m.is_dir()) {
@@ -147,7 +154,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     }
     let staging = outset::Staging::create(opts.out)?;
     let agencies = staging.agencies.clone();
-    let mut rows = assess_all(opts, &found, &agencies)?;
+    let mut rows = assess_all(opts, &found, &agencies, inspections.as_ref())?;
     // A folder that could not be read is a row of its own: the published results must show
     // that something was not assessed, not silently leave it out.
     rows.extend(
@@ -173,7 +180,13 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
             .filter(|r| r.status == RowStatus::Incomplete)
             .map(|r| phrase::incomplete(&r.path).1),
     );
-    let kpis = portfolio::compute(&opts.rubric, &rows);
+    let mut kpis = portfolio::compute(&opts.rubric, &rows);
+    if let Some(inspections) = inspections {
+        let found = inspections.found;
+        let notes = inspections.notes(&rows);
+        warnings.extend(notes.iter().map(crate::report::reconcile::inspection_note));
+        kpis.verification = Some(verified::figures(&opts.rubric, &rows, found, &notes));
+    }
     write_summaries(opts, &staging.dir, &rows, &kpis, &round, &warnings)?;
     staging.swap_into(opts.out)?;
     Ok(BatchResult {
@@ -183,6 +196,35 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         round,
         warnings,
     })
+}
+
+/// The `--verified` folder, refused when it and ROOT or the output folder lie one inside the
+/// other: inspections would be assessed as agencies' submissions, or the reverse.
+fn checked_verified(opts: &BatchOptions<'_>, dir: &Path) -> anyhow::Result<PathBuf> {
+    if !dir.is_dir() {
+        return Err(Failure::Usage(format!("--verified {} is not a directory", dir.display())).into());
+    }
+    let real = resolved(dir);
+    if let Source::Tree(root) = opts.source {
+        let root = resolved(root);
+        if real.starts_with(&root) || root.starts_with(&real) {
+            return Err(Failure::Usage(format!(
+                "--verified {} and ROOT {} lie one inside the other: the inspectors' submissions would be assessed as agencies' (or the reverse); keep them in separate folders",
+                dir.display(),
+                root.display()
+            ))
+            .into());
+        }
+    }
+    if resolved(opts.out).starts_with(&real) {
+        return Err(Failure::Usage(format!(
+            "--out {} is inside --verified {}: choose an output folder outside it",
+            opts.out.display(),
+            dir.display()
+        ))
+        .into());
+    }
+    Ok(dir.to_path_buf())
 }
 
 /// `p` made absolute with its existing part resolved (links, `..`): the folder it is or will be.
@@ -279,7 +321,12 @@ fn consolidated_work(opts: &BatchOptions<'_>, file: &Path, column: &str) -> anyh
 }
 
 /// Assesses every item on `opts.jobs` threads; each yields its row and its pending report.
-fn assess_all(opts: &BatchOptions<'_>, found: &Found, agencies: &Path) -> anyhow::Result<Vec<(Row, Option<PathBuf>)>> {
+fn assess_all(
+    opts: &BatchOptions<'_>,
+    found: &Found,
+    agencies: &Path,
+    inspections: Option<&verified::Inspections>,
+) -> anyhow::Result<Vec<(Row, Option<PathBuf>)>> {
     let items = &found.items;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
     let bar = progress_bar(items.len() as u64, opts.progress);
@@ -304,7 +351,7 @@ fn assess_all(opts: &BatchOptions<'_>, found: &Found, agencies: &Path) -> anyhow
                         None => unreachable!("groups come from a consolidated inventory"),
                     },
                 };
-                let row = assess_one(opts, label, load, i, agencies);
+                let row = assess_one(opts, label, load, i, agencies, inspections);
                 bar.inc(1);
                 row
             })
@@ -408,6 +455,7 @@ fn assess_one(
     load: impl FnOnce() -> Result<Submission, submission::LoadFailure>,
     i: usize,
     agencies: &Path,
+    inspections: Option<&verified::Inspections>,
 ) -> anyhow::Result<(Row, Option<PathBuf>)> {
     // The agency, once known, names the row even if assessing it panics.
     let agency_seen = std::cell::RefCell::new(None);
@@ -420,7 +468,7 @@ fn assess_one(
             agency_seen.replace(Some(q.agency.clone()));
             crate::fault::check(format_args!("assess:{}", q.agency.id));
         }
-        assess_and_write(opts, path, &sub, agencies.join(format!(".{i}.pending.json")))
+        assess_and_write(opts, path, &sub, agencies.join(format!(".{i}.pending.json")), inspections)
     }));
     match work {
         Ok(Ok(done)) => Ok(done),
@@ -441,7 +489,13 @@ fn assess_one(
 }
 
 /// Assesses a loaded submission and writes its JSON and HTML reports under `pending`.
-fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pending: PathBuf) -> Result<(Row, Option<PathBuf>), Stop> {
+fn assess_and_write(
+    opts: &BatchOptions<'_>,
+    path: &str,
+    sub: &Submission,
+    pending: PathBuf,
+    inspections: Option<&verified::Inspections>,
+) -> Result<(Row, Option<PathBuf>), Stop> {
     let assessed = crate::pipeline::assess(sub, &opts.target, opts.lang, opts.today);
     let (a, findings) = (&assessed.assessment, &assessed.findings);
     // An assessment that overdrew the rule budget left rules unevaluated: its level cannot be
@@ -486,7 +540,7 @@ fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pendi
     write(&pending, text.as_bytes())?;
     write(&pending.with_extension("html"), page.as_bytes())?;
     let errors = findings.iter().filter(|f| f.is_error()).count();
-    let row = Row {
+    let mut row = Row {
         path: path.to_string(),
         agency_id: Some(a.agency.id.clone()),
         agency_name: a.agency.name.clone(),
@@ -509,7 +563,14 @@ fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pendi
         // it) must not make a submission look newer than a dated one of the same agency.
         assessed_on: sub.questionnaire.as_ref().and_then(|q| q.assessed_on).map(|d| d.to_string()),
         note: sub.questionnaire.is_none().then(|| phrase::incomplete(path).0),
+        verified_level: None,
+        overclaim: None,
+        verified_by: None,
+        verification: None,
     };
+    if let Some(inspections) = inspections {
+        inspections.verify(opts, sub, a, &mut row);
+    }
     Ok((row, Some(pending)))
 }
 
@@ -539,27 +600,14 @@ fn load_failure_row(opts: &BatchOptions<'_>, path: &str, f: submission::LoadFail
     if let Some(row) = rubric_mismatch(opts, path, &f.findings, f.agency.clone()) {
         return row;
     }
-    let errors: Vec<_> = f.findings.iter().filter(|x| x.is_error()).collect();
-    let first = errors.first().map_or_else(
-        || "invalid submission".to_string(),
-        |e| {
-            e.location
-                .as_ref()
-                .map_or_else(|| e.message.clone(), |l| format!("{l}: {}", e.message))
-        },
-    );
-    let more = if errors.len() > 1 {
-        format!(" (and {} more)", errors.len() - 1)
-    } else {
-        String::new()
-    };
+    let errors = f.findings.iter().filter(|x| x.is_error()).count();
     invalid_row(
         opts,
         path,
-        format!("{first}{more}"),
+        verified::first_error(&f.findings),
         f.agency,
-        errors.len(),
-        f.findings.len() - errors.len(),
+        errors,
+        f.findings.len() - errors,
     )
 }
 
@@ -582,5 +630,9 @@ fn invalid_row(opts: &BatchOptions<'_>, path: &str, error: String, agency: Optio
         error: Some(error),
         assessed_on: None,
         note: None,
+        verified_level: None,
+        overclaim: None,
+        verified_by: None,
+        verification: None,
     }
 }

@@ -50,6 +50,7 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         round: round_name,
         progress: !quiet,
         follow_links: args.follow_links,
+        verified: args.verified.as_deref(),
     })?;
     for p in &result.discovery_problems {
         crate::stderr!("warning: skipped {p}");
@@ -98,8 +99,14 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
     }
     if !quiet {
         crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round).trim_end());
+        if let Some(v) = &result.kpis.verification {
+            let text = crate::report::batch::verified::text(v, result.kpis.totals.counted);
+            crate::stderr!("{}", crate::report::escape::terminal(text.trim_end()));
+        }
         crate::stderr!("wrote {} in {:.1} s", args.out.display(), started.elapsed().as_secs_f64());
     }
-    let failing = !invalid.is_empty() || result.rows.iter().any(|r| r.below_gate && r.status.counts());
+    // An inspection that could not be used leaves its agency unverified: the run says so, exit 1.
+    let unusable = result.kpis.verification.as_ref().map_or(0, |v| v.invalid.len());
+    let failing = !invalid.is_empty() || unusable > 0 || result.rows.iter().any(|r| r.below_gate && r.status.counts());
     Ok(if failing { Exit::GateFailed } else { Exit::Ok })
 }

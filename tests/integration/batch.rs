@@ -51,11 +51,11 @@ fn rows_and_indicators() {
     let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(
         lines[0],
-        "path,agency_id,agency_name,tier,status,overall_level,index,target_met,SEC,SHR,errors,warnings,report,error,assessed_on,round,note"
+        "path,agency_id,agency_name,tier,status,overall_level,index,target_met,SEC,SHR,errors,warnings,report,error,assessed_on,round,note,verified_level,overclaim,verified_by"
     );
     assert_eq!(
         lines[1],
-        "a-valid,demo,Demo agency,province,ok,2,2.50,false,2,3,0,0,agencies/demo.json,,2026-11-20,2026-12-01,"
+        "a-valid,demo,Demo agency,province,ok,2,2.50,false,2,3,0,0,agencies/demo.json,,2026-11-20,2026-12-01,,,,"
     );
     assert!(
         lines[2].starts_with(

@@ -63,6 +63,8 @@ pub struct IndexView {
     pub shares: Vec<ShareView>,
     /// The rubric's targets.
     pub targets: Vec<TargetView>,
+    /// With `batch --verified`: the verification figures.
+    pub verification: Option<super::verified::VerificationView>,
 }
 
 /// A submission listed but not counted.
@@ -127,6 +129,10 @@ pub struct LeagueRow {
     pub target_met: bool,
     /// Dimension levels.
     pub dimensions: Vec<Option<u8>>,
+    /// The verified overall level, when an inspector verified it.
+    pub verified_level: Option<u8>,
+    /// Self-assessed minus verified level, signed, when verified.
+    pub overclaim: Option<String>,
     /// Error findings.
     pub errors: usize,
     /// Warning findings.
@@ -273,6 +279,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
             })
             .collect(),
         targets: kpis.targets.iter().map(|k| target(r, k, lang)).collect(),
+        verification: kpis.verification.as_ref().map(|v| super::verified::build(r, v, lang)),
     }
 }
 
@@ -315,6 +322,8 @@ fn league_row(row: &Row, rank: usize, lang: Lang) -> LeagueRow {
         index: format!("{:.2}", row.index.unwrap_or(0.0)),
         target_met: row.target_met.unwrap_or(false),
         dimensions: row.dimensions.clone(),
+        verified_level: row.verified_level,
+        overclaim: row.overclaim.map(crate::report::reconcile::signed),
         errors: row.errors,
         warnings: row.warnings,
         html: html_of(row),

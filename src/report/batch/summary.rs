@@ -26,6 +26,7 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
     .to_vec();
     header.extend(rubric.rubric.dimensions.iter().map(|d| d.id.value.clone()));
     header.extend(["errors", "warnings", "report", "error", "assessed_on", "round", "note"].map(String::from));
+    header.extend(["verified_level", "overclaim", "verified_by"].map(String::from));
     w.write_record(&header)?;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for r in rows {
@@ -49,7 +50,14 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
             round.name.clone(),
             opt(r.note.clone()),
         ]);
-        w.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
+        let mut record: Vec<String> = record.iter().map(|c| escape::csv_cell(c)).collect();
+        // The over-claim is a number dgmat computed: a leading minus is a sign, not a formula.
+        record.extend([
+            opt(r.verified_level.map(|l| l.to_string())),
+            opt(r.overclaim.map(|o| o.to_string())),
+            escape::csv_cell(&opt(r.verified_by.clone())),
+        ]);
+        w.write_record(&record)?;
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }

@@ -349,3 +349,18 @@ pub fn mismatch(m: &crate::assess::reconcile::Mismatch, own: &std::path::Path, i
         ),
     }
 }
+
+/// A batch warning about an inspector's submission that verified no agency.
+pub fn inspection_note(n: &crate::assess::reconcile::InspectionNote) -> String {
+    use crate::assess::reconcile::InspectionNote;
+    match n {
+        InspectionNote::Unmatched { path, agency } => {
+            format!("inspection {path} (agency `{agency}`) verified nothing: no assessed submission below ROOT is of that agency")
+        }
+        InspectionNote::Ambiguous { paths, agency } => format!(
+            "inspections {} all name agency `{agency}`: none of them is used; keep one",
+            paths.join(", ")
+        ),
+        InspectionNote::Unusable { path, why } => format!("inspection {path} is not used: {why}"),
+    }
+}
