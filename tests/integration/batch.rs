@@ -76,11 +76,11 @@ fn rows_and_indicators() {
     );
     assert_eq!(
         lines[4],
-        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,1,agencies/etc-x.json,,2026-11-20,2026-12-01,"
+        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,1,agencies/etc-x.json,,2026-11-20,2026-12-01,,,,"
     );
     assert_eq!(
         lines[5],
-        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,1,agencies/_CON.json,,2026-11-20,2026-12-01,"#
+        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,1,agencies/_CON.json,,2026-11-20,2026-12-01,,,,"#
     );
     assert_eq!(lines.len(), 6, "the hidden directory is not a submission");
 

@@ -19,6 +19,7 @@ mod malformed;
 mod outdir;
 mod progress;
 mod realdata;
+mod reconcile;
 mod report;
 mod rubric;
 mod rules;
