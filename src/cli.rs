@@ -246,6 +246,21 @@ pub struct AssessArgs {
     /// Language of rubric texts and headings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    #[command(flatten)]
+    pub waivers: WaiverArgs,
+}
+
+/// The waivers options of every command that assesses submissions.
+#[derive(Debug, Args, Clone, Default)]
+pub struct WaiverArgs {
+    /// Apply the ministry-wide waivers of FILE (`kind: waivers`) to every submission, beside
+    /// each submission's own waivers.yaml; an entry naming an `agency` applies to it alone.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_waivers")]
+    pub waivers: Option<PathBuf>,
+    /// Ignore every waiver (for an audit): criteria and rules are evaluated as if none had been
+    /// granted, and the reports say so.
+    #[arg(long)]
+    pub no_waivers: bool,
 }
 
 const DIFF_HELP: &str = "\
@@ -287,6 +302,8 @@ pub struct DiffArgs {
     /// criterion that was met no longer is (a CI gate on year-over-year progress).
     #[arg(long)]
     pub fail_on_regression: bool,
+    #[command(flatten)]
+    pub waivers: WaiverArgs,
 }
 
 /// Options of `dgmat progress`.
@@ -345,6 +362,8 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub warnings_as_errors: bool,
+    #[command(flatten)]
+    pub waivers: WaiverArgs,
 }
 
 /// Arguments of `dgmat init`.
@@ -422,6 +441,8 @@ pub struct BatchArgs {
     /// each is an invalid row saying so).
     #[arg(long)]
     pub follow_links: bool,
+    #[command(flatten)]
+    pub waivers: WaiverArgs,
 }
 
 /// Output formats of `check`.
@@ -465,6 +486,8 @@ pub enum SchemaKind {
     Report,
     /// The JSON comparison of `diff --format json`.
     Diff,
+    /// A waivers file (`waivers.yaml`, or `--waivers FILE`).
+    Waivers,
 }
 
 /// `dgmat rubric ...`.

@@ -27,7 +27,12 @@ impl Assessed {
 
 /// Assesses `sub` against `target`; `today` dates a questionnaire that gives no date.
 pub fn assess(sub: &Submission, target: &TargetChoice, lang: Lang, today: chrono::NaiveDate) -> Assessed {
-    let assessment = crate::assess::assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, target, today);
+    let assessment = crate::assess::assess(
+        &sub.rubric,
+        (sub.questionnaire.as_ref(), &sub.inventory, &sub.waivers),
+        target,
+        today,
+    );
     let issues = crate::report::phrase::findings(&sub.rubric.rubric, &assessment.issues, lang);
     Assessed {
         findings: merged(&sub.warnings, &issues),

@@ -92,6 +92,10 @@ pub struct Row {
     pub assessed_on: Option<String>,
     /// Why the row is incomplete, superseded, in conflict or stale.
     pub note: Option<String>,
+    /// The agency's region (`agency.region`), when given.
+    pub region: Option<String>,
+    /// Criteria exempted by a waiver in force (0 when not assessed).
+    pub waived: usize,
 }
 
 /// Counts of submissions.

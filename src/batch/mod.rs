@@ -76,6 +76,10 @@ pub struct BatchOptions<'a> {
     pub progress: bool,
     /// Whether to follow symbolic links that leave the root (`--follow-links`).
     pub follow_links: bool,
+    /// The ministry-wide waivers (`--waivers FILE`), applied to the agencies they name.
+    pub waivers: Option<&'a crate::model::waivers::MinistryWaivers>,
+    /// `--no-waivers`: every waiver is ignored.
+    pub no_waivers: bool,
 }
 
 /// The result of a batch run.
@@ -412,7 +416,8 @@ fn assess_one(
     // The agency, once known, names the row even if assessing it panics.
     let agency_seen = std::cell::RefCell::new(None);
     let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Stop> {
-        let sub = load().map_err(|f| Stop::Invalid(Box::new(load_failure_row(opts, path, f))))?;
+        let mut sub = load().map_err(|f| Stop::Invalid(Box::new(load_failure_row(opts, path, f))))?;
+        sub.apply_waivers(opts.waivers, opts.no_waivers);
         if let Some(row) = rubric_mismatch(opts, path, &sub.warnings, sub.questionnaire.as_ref().map(|q| q.agency.clone())) {
             return Err(Stop::Invalid(Box::new(row)));
         }
@@ -509,6 +514,13 @@ fn assess_and_write(opts: &BatchOptions<'_>, path: &str, sub: &Submission, pendi
         // it) must not make a submission look newer than a dated one of the same agency.
         assessed_on: sub.questionnaire.as_ref().and_then(|q| q.assessed_on).map(|d| d.to_string()),
         note: sub.questionnaire.is_none().then(|| phrase::incomplete(path).0),
+        region: a.agency.region.clone(),
+        waived: a
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.criteria)
+            .filter(|c| c.status == crate::assess::Status::Waived)
+            .count(),
     };
     Ok((row, Some(pending)))
 }
@@ -569,6 +581,7 @@ fn invalid_row(opts: &BatchOptions<'_>, path: &str, error: String, agency: Optio
         path: path.to_string(),
         agency_id: agency.as_ref().map(|a| a.id.clone()),
         agency_name: agency.as_ref().and_then(|a| a.name.clone()),
+        region: agency.as_ref().and_then(|a| a.region.clone()),
         tier: agency.and_then(|a| a.tier),
         status: RowStatus::Invalid,
         level: None,
@@ -582,5 +595,6 @@ fn invalid_row(opts: &BatchOptions<'_>, path: &str, error: String, agency: Optio
         error: Some(error),
         assessed_on: None,
         note: None,
+        waived: 0,
     }
 }

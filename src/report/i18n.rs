@@ -301,6 +301,22 @@ pub struct Texts {
     pub wb_pick: &'static str,
     /// The header note of an inventory key field: "key of the collection"
     pub wb_key: &'static str,
+    /// "Waivers"
+    pub waivers: &'static str,
+    /// The note of a report made with `--no-waivers`
+    pub waivers_ignored: &'static str,
+    /// "Waived": the column of what is waived
+    pub waived: &'static str,
+    /// "Reason"
+    pub reason: &'static str,
+    /// "Approved by"
+    pub approved_by: &'static str,
+    /// "Decision": the decision that granted a waiver
+    pub decision: &'static str,
+    /// "Expires"
+    pub expires: &'static str,
+    /// "waived until": before a waiver's last day
+    pub waived_until: &'static str,
 }
 
 /// English.
@@ -479,6 +495,14 @@ pub static EN: Texts = Texts {
     wb_several: "several options: separate them with ;",
     wb_pick: "Pick a value from the list",
     wb_key: "key of the collection",
+    waivers: "Waivers",
+    waivers_ignored: "Waivers ignored (--no-waivers): every criterion and rule is evaluated as if none had been granted.",
+    waived: "Waived",
+    reason: "Reason",
+    approved_by: "Approved by",
+    decision: "Decision",
+    expires: "Expires",
+    waived_until: "waived until",
 };
 
 /// Vietnamese.
@@ -657,6 +681,14 @@ pub static VI: Texts = Texts {
     wb_several: "chọn nhiều: phân cách bằng dấu ;",
     wb_pick: "Chọn một giá trị trong danh sách",
     wb_key: "khóa của danh mục",
+    waivers: "Miễn trừ",
+    waivers_ignored: "Đã bỏ qua các miễn trừ (--no-waivers): mọi tiêu chí và quy tắc được đánh giá như chưa được miễn trừ.",
+    waived: "Nội dung được miễn trừ",
+    reason: "Lý do",
+    approved_by: "Người phê duyệt",
+    decision: "Quyết định",
+    expires: "Hết hạn",
+    waived_until: "được miễn trừ đến",
 };
 
 /// The texts of `lang`.
@@ -680,6 +712,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
             EvidenceStale => "evidence stale",
             Contradicted => "contradicted",
             NotApplicable => "not applicable",
+            Waived => "waived",
         };
     }
     match s {
@@ -691,5 +724,6 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         EvidenceStale => "minh chứng quá hạn",
         Contradicted => "mâu thuẫn với danh mục",
         NotApplicable => "không áp dụng",
+        Waived => "được miễn trừ",
     }
 }

@@ -2,6 +2,7 @@
 //! report's language. `assess/` states facts; this is the only place they become sentences.
 
 use crate::assess::round::{RoundFinding, RowNote};
+use crate::assess::waivers::Unused;
 use crate::assess::{AgencyField, Counts, Detail, Issue};
 use crate::finding::{Finding, Related, Rule, RuleId, sort_findings};
 use crate::lang::Lang;
@@ -170,7 +171,13 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             Some(at.clone()),
         )
         .with_help("submit the questionnaire and inventory of the same agency"),
-        Issue::RecordRule { collection, rule, key, at } => {
+        Issue::RecordRule {
+            collection,
+            rule,
+            key,
+            at,
+            waiver,
+        } => {
             let (name, coll) = &rubric.inventory.0[*collection];
             let rule = &coll.rules[*rule];
             let mut f = Finding::error(
@@ -180,7 +187,32 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             );
             f.severity = rule.severity;
             f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
+            f.waived = waiver.as_ref().map(|w| w.waived_by());
             f
+        }
+        Issue::WaiverExpired { waiver, assessed_on } => Finding::warning(
+            Rule::WaiverExpired,
+            format!(
+                "the waiver of {} expired on {}, before the assessment date {assessed_on}: it is evaluated as if not waived",
+                waiver.label(),
+                waiver.expires
+            ),
+            Some(waiver.location.clone()),
+        )
+        .with_help("renew the waiver with a new decision and date, or remove it"),
+        Issue::WaiverUnused { waiver, why } => {
+            let why = match why {
+                Unused::NoCriterion => "the rubric has no such criterion".to_string(),
+                Unused::NotNeeded(status) => format!("the criterion is {} without it", status.as_str()),
+                Unused::NoRule => "the rubric has no such record rule".to_string(),
+                Unused::Records(keys) => format!("no breach of the rule by {}", keys.join(", ")),
+            };
+            Finding::warning(
+                Rule::WaiverUnused,
+                format!("the waiver of {} matches nothing: {why}", waiver.label()),
+                Some(waiver.location.clone()),
+            )
+            .with_help("remove the waiver, or correct its criterion, rule or record keys")
         }
         Issue::NoInventory { computed, verified, at } => {
             let mut what = Vec::new();

@@ -26,6 +26,8 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
     .to_vec();
     header.extend(rubric.rubric.dimensions.iter().map(|d| d.id.value.clone()));
     header.extend(["errors", "warnings", "report", "error", "assessed_on", "round", "note"].map(String::from));
+    // Added after the original columns, so that spreadsheets reading them by position still work.
+    header.extend(["region", "waived"].map(String::from));
     w.write_record(&header)?;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for r in rows {
@@ -48,6 +50,8 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
             opt(r.assessed_on.clone()),
             round.name.clone(),
             opt(r.note.clone()),
+            opt(r.region.clone()),
+            r.waived.to_string(),
         ]);
         w.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
     }
