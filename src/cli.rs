@@ -157,6 +157,18 @@ pub enum Command {
     /// Example: dgmat progress results-2025/ results-2026/ -f html -o progress.html
     #[command(after_help = EXIT_CODES)]
     Progress(ProgressArgs),
+    /// Write the statistics of a batch round a ministry may publish: the share of agencies at
+    /// or above each level, overall, per tier, per region and per dimension, as
+    /// statistics.csv, statistics.json and a self-contained statistics.html.
+    ///
+    /// RESULTS is an output directory of `dgmat batch` (or its summary.json). A group of fewer
+    /// than --min-group agencies is suppressed, and so are as many other groups of its kind as
+    /// needed so that no suppressed figure can be worked out from the totals. No agency id or
+    /// name is written.
+    ///
+    /// Example: dgmat publish results-2026/ --out public-2026/ --lang vi
+    #[command(after_help = EXIT_CODES)]
+    Publish(PublishArgs),
     /// Write a questionnaire template (every question of the rubric, guidance as comments) and
     /// an inventory template into DIR.
     ///
@@ -323,6 +335,24 @@ pub struct ProgressArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Language of the headings.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// Options of `dgmat publish`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// A batch output directory (holding summary.json), or the summary.json file.
+    #[arg(value_name = "RESULTS")]
+    pub results: PathBuf,
+    /// Directory to write statistics.csv, statistics.json and statistics.html into (created if
+    /// missing; not the RESULTS directory, which names agencies).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The least number of agencies a published group may have.
+    #[arg(long, value_name = "K", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_group: u64,
+    /// Language of the HTML page.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
 }

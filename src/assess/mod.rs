@@ -11,6 +11,7 @@ mod completeness;
 mod gaps;
 pub mod portfolio;
 pub mod progress;
+pub mod publish;
 pub mod round;
 pub mod scoring;
 pub mod waivers;

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod init;
 pub mod man;
 pub mod progress;
+pub mod publish;
 pub mod report;
 pub mod rubric;
 pub mod schema;

@@ -317,6 +317,18 @@ pub struct Texts {
     pub expires: &'static str,
     /// "waived until": before a waiver's last day
     pub waived_until: &'static str,
+    /// The title of the published statistics
+    pub publish_title: &'static str,
+    /// "Group"
+    pub group: &'static str,
+    /// "suppressed": a group too small to publish
+    pub suppressed: &'static str,
+    /// The heading of the statistics by region
+    pub by_region: &'static str,
+    /// "unspecified": agencies naming no tier or region
+    pub unspecified: &'static str,
+    /// The suppression note; `{k}` is the least group size
+    pub suppression_note: &'static str,
 }
 
 /// English.
@@ -503,6 +515,12 @@ pub static EN: Texts = Texts {
     decision: "Decision",
     expires: "Expires",
     waived_until: "waived until",
+    publish_title: "Data-governance maturity: published statistics",
+    group: "Group",
+    suppressed: "suppressed (small group)",
+    by_region: "By region",
+    unspecified: "unspecified",
+    suppression_note: "Shares of agencies at or above each maturity level. Groups of fewer than {k} agencies are suppressed, and so are as many other groups as needed so that no suppressed figure can be worked out from the totals.",
 };
 
 /// Vietnamese.
@@ -689,6 +707,12 @@ pub static VI: Texts = Texts {
     decision: "Quyết định",
     expires: "Hết hạn",
     waived_until: "được miễn trừ đến",
+    publish_title: "Mức độ trưởng thành quản trị dữ liệu: số liệu thống kê công bố",
+    group: "Nhóm",
+    suppressed: "không công bố (nhóm nhỏ)",
+    by_region: "Theo vùng",
+    unspecified: "không xác định",
+    suppression_note: "Tỷ lệ cơ quan đạt từ mỗi mức trưởng thành trở lên. Nhóm có dưới {k} cơ quan không được công bố, cùng với số nhóm khác cần thiết để không thể suy ra số liệu bị ẩn từ các tổng số.",
 };
 
 /// The texts of `lang`.

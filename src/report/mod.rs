@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod page;
 pub mod phrase;
 pub mod progress;
+pub mod publish;
 pub mod rubric;
 
 use crate::assess::Assessment;

@@ -21,6 +21,7 @@ fn registry() -> &'static Handlebars<'static> {
             ("report", include_str!("templates/report.html.hbs")),
             ("index", include_str!("templates/index.html.hbs")),
             ("progress", include_str!("templates/progress.html.hbs")),
+            ("publish", include_str!("templates/publish.html.hbs")),
         ];
         for (name, text) in templates {
             hb.register_template_string(name, text)

@@ -201,15 +201,23 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
         )
         .with_help("renew the waiver with a new decision and date, or remove it"),
         Issue::WaiverUnused { waiver, why } => {
-            let why = match why {
-                Unused::NoCriterion => "the rubric has no such criterion".to_string(),
-                Unused::NotNeeded(status) => format!("the criterion is {} without it", status.as_str()),
-                Unused::NoRule => "the rubric has no such record rule".to_string(),
-                Unused::Records(keys) => format!("no breach of the rule by {}", keys.join(", ")),
+            let message = match why {
+                Unused::NoCriterion => format!("the waiver of {} matches nothing: the rubric has no such criterion", waiver.label()),
+                Unused::NotNeeded(status) => format!(
+                    "the waiver of {} matches nothing: the criterion is {} without it",
+                    waiver.label(),
+                    status.as_str()
+                ),
+                Unused::NoRule => format!("the waiver of {} matches nothing: the rubric has no such record rule", waiver.label()),
+                Unused::Records(keys) => format!(
+                    "the waiver of {} is unused for {}: no such record breaks the rule",
+                    waiver.label(),
+                    keys.join(", ")
+                ),
             };
             Finding::warning(
                 Rule::WaiverUnused,
-                format!("the waiver of {} matches nothing: {why}", waiver.label()),
+                message,
                 Some(waiver.location.clone()),
             )
             .with_help("remove the waiver, or correct its criterion, rule or record keys")
