@@ -25,6 +25,7 @@ mod rules;
 mod schema;
 mod scoring;
 mod store;
+mod waivers;
 mod workbook;
 mod xlsx;
 
