@@ -18,6 +18,7 @@ mod links;
 mod malformed;
 mod outdir;
 mod progress;
+mod publish;
 mod realdata;
 mod report;
 mod rubric;

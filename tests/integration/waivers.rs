@@ -194,6 +194,10 @@ fn check_keeps_waived_rule_findings_out_of_the_gate() {
     let suppressed: Vec<_> = results.iter().filter(|r| r.get("suppressions").is_some()).collect();
     assert_eq!(suppressed.len(), 2);
     assert!(suppressed[0]["suppressions"][0]["justification"].as_str().unwrap().contains("Dossiers re-approved"));
+    // Even with --warnings-as-errors, a waived finding is no error.
+    let summary = crate::stderr(&out);
+    let errors = results.len() - 2;
+    assert!(summary.contains(&format!("{errors} error(s), 0 warning(s), 2 waived")), "{summary}");
     let github = stdout(&dgmat().arg("check").arg(dir.path()).args(["-f", "github"]).output().unwrap());
     assert_eq!(github.matches("::notice ").count(), 2, "{github}");
     let junit = stdout(&dgmat().arg("check").arg(dir.path()).args(["-f", "junit"]).output().unwrap());
