@@ -169,6 +169,18 @@ pub enum Command {
     /// Example: dgmat reconcile submissions/moh/ inspections/moh/ -f html -o moh-verified.html
     #[command(after_help = RECONCILE_EXIT_CODES)]
     Reconcile(ReconcileArgs),
+    /// Write the statistics of a batch round a ministry may publish: the share of agencies at
+    /// or above each level, overall, per tier, per region and per dimension, as
+    /// statistics.csv, statistics.json and a self-contained statistics.html.
+    ///
+    /// RESULTS is an output directory of `dgmat batch` (or its summary.json). A group of fewer
+    /// than --min-group agencies is suppressed, and so are as many other groups of its kind as
+    /// needed so that no suppressed figure can be worked out from the totals. No agency id or
+    /// name is written.
+    ///
+    /// Example: dgmat publish results-2026/ --out public-2026/ --lang vi
+    #[command(after_help = EXIT_CODES)]
+    Publish(PublishArgs),
     /// Write a questionnaire template (every question of the rubric, guidance as comments) and
     /// an inventory template into DIR.
     ///
@@ -258,6 +270,21 @@ pub struct AssessArgs {
     /// Language of rubric texts and headings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    #[command(flatten)]
+    pub waivers: WaiverArgs,
+}
+
+/// The waivers options of every command that assesses submissions.
+#[derive(Debug, Args, Clone, Default)]
+pub struct WaiverArgs {
+    /// Apply the ministry-wide waivers of FILE (`kind: waivers`) to every submission, beside
+    /// each submission's own waivers.yaml; an entry naming an `agency` applies to it alone.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_waivers")]
+    pub waivers: Option<PathBuf>,
+    /// Ignore every waiver (for an audit): criteria and rules are evaluated as if none had been
+    /// granted, and the reports say so.
+    #[arg(long)]
+    pub no_waivers: bool,
 }
 
 const DIFF_HELP: &str = "\
@@ -299,6 +326,8 @@ pub struct DiffArgs {
     /// criterion that was met no longer is (a CI gate on year-over-year progress).
     #[arg(long)]
     pub fail_on_regression: bool,
+    #[command(flatten)]
+    pub waivers: WaiverArgs,
 }
 
 const RECONCILE_EXIT_CODES: &str = "\
@@ -351,6 +380,24 @@ pub struct ProgressArgs {
     pub lang: Lang,
 }
 
+/// Options of `dgmat publish`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// A batch output directory (holding summary.json), or the summary.json file.
+    #[arg(value_name = "RESULTS")]
+    pub results: PathBuf,
+    /// Directory to write statistics.csv, statistics.json and statistics.html into (created if
+    /// missing; not the RESULTS directory, which names agencies).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The least number of agencies a published group may have.
+    #[arg(long, value_name = "K", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_group: u64,
+    /// Language of the HTML page.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
 /// Output formats of `diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
@@ -386,6 +433,8 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub warnings_as_errors: bool,
+    #[command(flatten)]
+    pub waivers: WaiverArgs,
 }
 
 /// Arguments of `dgmat init`.
@@ -468,6 +517,8 @@ pub struct BatchArgs {
     /// shares count verified agencies by their verified levels.
     #[arg(long, value_name = "DIR")]
     pub verified: Option<PathBuf>,
+    #[command(flatten)]
+    pub waivers: WaiverArgs,
 }
 
 /// Output formats of `check`.
@@ -511,6 +562,8 @@ pub enum SchemaKind {
     Report,
     /// The JSON comparison of `diff --format json`.
     Diff,
+    /// A waivers file (`waivers.yaml`, or `--waivers FILE`).
+    Waivers,
 }
 
 /// `dgmat rubric ...`.

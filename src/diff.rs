@@ -356,7 +356,7 @@ fn criterion_changes(old: &ReportView, new: &ReportView) -> (Vec<CriterionChange
             };
             if before != "met" && c.status == "met" {
                 newly_met.push(entry());
-            } else if before == "met" && c.status != "met" && c.status != "not_applicable" {
+            } else if before == "met" && !matches!(c.status.as_str(), "met" | "not_applicable" | "waived") {
                 newly_failing.push(entry());
             }
         }

@@ -62,6 +62,26 @@ pub struct Finding {
     /// as notes under the finding and as SARIF `relatedLocations`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// The waiver that exempts it: a waived finding is kept and shown, but fails no gate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waived: Option<WaivedBy>,
+}
+
+/// The waiver a finding or criterion is exempted by, as every output shows it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+pub struct WaivedBy {
+    /// Why it is waived.
+    pub reason: String,
+    /// Who approved it.
+    pub approved_by: String,
+    /// The decision that granted it.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The last day it holds (`YYYY-MM-DD`).
+    pub expires: String,
+    /// Where the waiver is written.
+    #[serde(flatten)]
+    pub location: Location,
 }
 
 impl Finding {
@@ -74,6 +94,7 @@ impl Finding {
             location,
             help: None,
             related: Vec::new(),
+            waived: None,
         }
     }
 
@@ -97,9 +118,9 @@ impl Finding {
         self
     }
 
-    /// Whether this finding is an error.
+    /// Whether this finding is an error that counts: a waived error fails no gate.
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity == Severity::Error && self.waived.is_none()
     }
 }
 

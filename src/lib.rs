@@ -58,6 +58,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         cli::Command::Diff(args) => commands::diff::run(args, cli.quiet),
         cli::Command::Progress(args) => commands::progress::run(args, cli.quiet),
         cli::Command::Reconcile(args) => commands::reconcile::run(args, cli.quiet),
+        cli::Command::Publish(args) => commands::publish::run(args, cli.quiet),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
         cli::Command::Schema { kind, rubric, write } => commands::schema::run(*kind, rubric.as_deref(), write.as_deref(), cli.quiet),
         cli::Command::Completions { shell } => {

@@ -27,7 +27,12 @@ impl Assessed {
 
 /// Assesses `sub` against `target`; `today` dates a questionnaire that gives no date.
 pub fn assess(sub: &Submission, target: &TargetChoice, lang: Lang, today: chrono::NaiveDate) -> Assessed {
-    let assessment = crate::assess::assess(&sub.rubric, sub.questionnaire.as_ref(), &sub.inventory, target, today);
+    let assessment = crate::assess::assess(
+        &sub.rubric,
+        (sub.questionnaire.as_ref(), &sub.inventory, &sub.waivers),
+        target,
+        today,
+    );
     let issues = crate::report::phrase::findings(&sub.rubric.rubric, &assessment.issues, lang);
     Assessed {
         findings: merged(&sub.warnings, &issues),
@@ -90,7 +95,7 @@ pub fn verify(
     use crate::assess::reconcile;
     let questionnaire = reconcile::verified_questionnaire(own.questionnaire.as_ref(), inspector.questionnaire.as_ref());
     let inventory = reconcile::verified_inventory(&own.inventory, &inspector.inventory);
-    let verified = crate::assess::assess(&own.rubric, questionnaire.as_ref(), inventory, target, today);
+    let verified = crate::assess::assess(&own.rubric, (questionnaire.as_ref(), inventory, &own.waivers), target, today);
     let issues = crate::report::phrase::findings(&own.rubric.rubric, &verified.issues, lang);
     let inspected = reconcile::inspected(&own.rubric.rubric, inspector.questionnaire.as_ref(), &inspector.inventory);
     let comparison = reconcile::compare(assessment, &verified, inspected);

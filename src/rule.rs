@@ -211,6 +211,14 @@ rules! {
         "An agency id or name that is empty or a placeholder",
         "Reports, batch rows and file names use the agency's id and name: replace the template's placeholder with the agency's own."
     }
+    WaiverExpired = "waiver-expired" {
+        "A waiver that expired before the assessment date",
+        "The waiver's `expires` date is before `assessed_on`, so the criterion or rule it names is evaluated as if it had none. Renew the waiver with a new decision, or remove it."
+    }
+    WaiverUnused = "waiver-unused" {
+        "A waiver that matches nothing",
+        "The criterion it names is met, does not apply or is not in the rubric, or the records it names break no such rule. Remove the waiver, or correct its criterion, rule or record keys."
+    }
     // Rubrics.
     Rubric = "rubric" {
         "A rubric that cannot be found",

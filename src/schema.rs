@@ -31,6 +31,15 @@ pub fn rubric() -> Value {
     envelope(generator().into_root_schema_for::<Rubric>(), "rubric", "dgmat rubric")
 }
 
+/// The schema of a waivers file.
+pub fn waivers() -> Value {
+    envelope(
+        generator().into_root_schema_for::<crate::model::waivers::WaiversFile>(),
+        "waivers",
+        "dgmat waivers",
+    )
+}
+
 /// The schema of a questionnaire file.
 pub fn questionnaire() -> Value {
     envelope(

@@ -81,7 +81,7 @@ impl Sources {
             );
         }
         if let Some(rest) = findings.get(MAX_SHOWN..).filter(|r| !r.is_empty()) {
-            let errors = rest.iter().filter(|f| f.severity == Severity::Error).count();
+            let errors = rest.iter().filter(|f| f.is_error()).count();
             let _ = writeln!(
                 out,
                 "… and {} more finding(s) not shown ({errors} error(s), {} warning(s)); {all}\n",
@@ -130,6 +130,19 @@ impl Sources {
         }
         if let Some(help) = &finding.help {
             groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        }
+        // A waived finding says by what, until when, and where the waiver is written.
+        if let Some(w) = &finding.waived {
+            let reference = w.reference.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
+            let title = Level::NOTE.secondary_title(format!(
+                "waived until {}: {} (approved by {}{reference})",
+                w.expires, w.reason, w.approved_by
+            ));
+            let mut group = Group::with_title(title);
+            if let Some(snippet) = self.snippet(&w.location, AnnotationKind::Context) {
+                group = group.element(snippet);
+            }
+            groups.push(group);
         }
         Renderer::plain().render(&groups)
     }

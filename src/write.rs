@@ -36,6 +36,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Writes a set of files that belong together: each is first written whole under a temporary
+/// name beside its target, and only when all are written are they renamed into place, so a
+/// failure (a full disk, say) replaces none of the previous set. On failure the temporary files
+/// are removed and the error names the file.
+pub fn write_set(files: &[(PathBuf, Vec<u8>)]) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut written: Vec<(PathBuf, &Path)> = Vec::new();
+    let clean = |written: &[(PathBuf, &Path)]| {
+        for (tmp, _) in written {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for (path, bytes) in files {
+        let tmp = temp_name(path);
+        if let Err(e) = write_atomic(&tmp, bytes) {
+            clean(&written);
+            return Err((path.clone(), e));
+        }
+        written.push((tmp, path));
+    }
+    for (i, (tmp, path)) in written.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            clean(&written[i..]);
+            return Err((path.to_path_buf(), e));
+        }
+    }
+    Ok(())
+}
+
 /// Gives `f` the owner and group of `old` where the system allows it (as root; otherwise
 /// the group at most), silently leaving them otherwise.
 #[cfg(unix)]

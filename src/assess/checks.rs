@@ -108,6 +108,22 @@ pub enum Issue {
         key: String,
         /// Where the record starts.
         at: Location,
+        /// The waiver that exempts this breach, if one is in force.
+        waiver: Option<Box<crate::model::waivers::Waiver>>,
+    },
+    /// A waiver whose `expires` is before the assessment date: set aside as if absent.
+    WaiverExpired {
+        /// The waiver.
+        waiver: Box<crate::model::waivers::Waiver>,
+        /// The assessment date.
+        assessed_on: chrono::NaiveDate,
+    },
+    /// A waiver in force that exempted nothing.
+    WaiverUnused {
+        /// The waiver.
+        waiver: Box<crate::model::waivers::Waiver>,
+        /// Why it matched nothing.
+        why: super::waivers::Unused,
     },
     /// A questionnaire submitted without an inventory, against a rubric that checks one.
     NoInventory {
@@ -301,6 +317,7 @@ impl<'a> Evaluator<'a> {
                             rule: ri,
                             key: r.key.clone(),
                             at: r.location.clone(),
+                            waiver: None,
                         }),
                         Err(e) => issues.extend(self.eval_error(&name.value, r, &e)),
                     }

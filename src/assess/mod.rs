@@ -12,9 +12,11 @@ mod completeness;
 mod gaps;
 pub mod portfolio;
 pub mod progress;
+pub mod publish;
 pub mod reconcile;
 pub mod round;
 pub mod scoring;
+pub mod waivers;
 
 use std::collections::HashMap;
 
@@ -26,6 +28,7 @@ use crate::model::questionnaire::Agency;
 use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{AnswerKind, AnswerType, Criterion, EvidenceRule, Method, Overall, Rubric};
+use crate::model::waivers::{Waiver, Waivers};
 pub use checks::{AgencyField, Counts, Issue, Shortfall};
 use checks::{CheckOutcome, Evaluator};
 pub use completeness::completeness;
@@ -51,6 +54,9 @@ pub enum Status {
     Contradicted,
     /// Does not apply; leaves the denominator.
     NotApplicable,
+    /// Exempted by a waiver in force; leaves the denominator like `not_applicable` and is
+    /// never a gap.
+    Waived,
 }
 
 impl Status {
@@ -65,7 +71,14 @@ impl Status {
             Status::EvidenceStale => "evidence_stale",
             Status::Contradicted => "contradicted",
             Status::NotApplicable => "not_applicable",
+            Status::Waived => "waived",
         }
+    }
+
+    /// Whether the criterion counts in its level's or dimension's denominator: not when it
+    /// does not apply or is waived.
+    pub fn is_scored(self) -> bool {
+        !matches!(self, Status::NotApplicable | Status::Waived)
     }
 }
 
@@ -144,6 +157,8 @@ pub struct CriterionResult {
     pub answer: Option<Answer>,
     /// Rated rubrics: the level the answer gave.
     pub answered_level: Option<u8>,
+    /// The waiver that exempts it (status `waived`); `detail` still says what was found.
+    pub waiver: Option<Waiver>,
 }
 
 impl CriterionResult {
@@ -152,7 +167,7 @@ impl CriterionResult {
     /// contradicted); `None` when it does not apply.
     pub fn rated_level(&self) -> Option<u8> {
         match self.status {
-            Status::NotApplicable => None,
+            Status::NotApplicable | Status::Waived => None,
             Status::Met | Status::Partial | Status::NotMet => Some(self.answered_level.unwrap_or(1)),
             _ => Some(1),
         }
@@ -270,6 +285,8 @@ pub struct Assessment {
     /// Record-rule breaches, contradictions and other issues, in the order found; reports
     /// state them as findings.
     pub issues: Vec<Issue>,
+    /// Whether every waiver was ignored (`--no-waivers`), which reports state.
+    pub waivers_ignored: bool,
 }
 
 impl Assessment {
@@ -305,11 +322,11 @@ pub fn parse_target(rubric: &Rubric, spec: &str) -> Result<TargetChoice, String>
     ))
 }
 
-/// Assesses a submission. `today` is used when the questionnaire gives no date.
+/// Assesses a submission, applying the waivers in force. `today` is used when the
+/// questionnaire gives no date.
 pub fn assess(
     loaded: &LoadedRubric,
-    questionnaire: Option<&Questionnaire>,
-    inventory: &Inventory,
+    (questionnaire, inventory, waivers): (Option<&Questionnaire>, &Inventory, &Waivers),
     target: &TargetChoice,
     today: chrono::NaiveDate,
 ) -> Assessment {
@@ -326,10 +343,21 @@ pub fn assess(
         },
     );
     let mut issues = Vec::new();
+    let mut ledger = waivers::Ledger::new(waivers, assessed_on, &mut issues);
     eval.record_rules(&mut issues);
+    ledger.record_rules(rubric, &mut issues);
     let empty = HashMap::new();
     let answers = questionnaire.map_or(&empty, |q| &q.answers);
-    let dimensions = evaluate_dimensions(&eval, answers, assessed_on, &mut issues);
+    let dimensions = evaluate_dimensions(&eval, answers, assessed_on, &mut ledger, &mut issues);
+    let waivers_ignored = ledger.ignored;
+    let status_of = |id: &str| {
+        rubric
+            .dimensions
+            .iter()
+            .zip(&dimensions)
+            .find_map(|(d, r)| d.criteria.iter().position(|c| c.id.value == id).map(|i| r.criteria[i].status))
+    };
+    ledger.finish(rubric, status_of, &mut issues);
     let overall = score_overall(rubric, &dimensions);
     let target = resolve_target(rubric, target, overall.level);
     let gaps = gaps::gaps(rubric, &dimensions, target.level);
@@ -346,6 +374,7 @@ pub fn assess(
         target,
         gaps,
         issues,
+        waivers_ignored,
     }
 }
 
@@ -354,6 +383,7 @@ fn evaluate_dimensions<'a>(
     eval: &Evaluator<'a>,
     answers: &HashMap<String, Answer>,
     assessed_on: chrono::NaiveDate,
+    ledger: &mut waivers::Ledger,
     issues: &mut Vec<Issue>,
 ) -> Vec<DimensionResult> {
     let rubric = eval.rubric;
@@ -363,7 +393,15 @@ fn evaluate_dimensions<'a>(
             .criteria
             .iter()
             .enumerate()
-            .map(|(ci, c)| evaluate(eval, (di, ci), c, answers.get(&c.id.value), assessed_on, issues))
+            .map(|(ci, c)| {
+                let mut r = evaluate(eval, (di, ci), c, answers.get(&c.id.value), assessed_on, issues);
+                if let Some(w) = ledger.criterion(&c.id.value, r.status) {
+                    r.status = Status::Waived;
+                    r.credit = 0.0;
+                    r.waiver = Some(w);
+                }
+                r
+            })
             .collect();
         dimensions.push(score_dimension(rubric, &d.criteria, criteria));
     }
@@ -492,7 +530,7 @@ fn score_dimension(rubric: &Rubric, defs: &[Criterion], criteria: Vec<CriterionR
                 .map(|(c, r)| Pointed {
                     points: c.points.unwrap_or(0.0),
                     credit: r.credit,
-                    applicable: r.status != Status::NotApplicable,
+                    applicable: r.status.is_scored(),
                 })
                 .collect();
             let (earned, possible) = scoring::points(&pointed);
@@ -514,7 +552,7 @@ fn scored(c: &Criterion, r: &CriterionResult) -> Scored {
         level: c.level.as_ref().map_or(2, |l| l.value),
         weight: c.weight,
         credit: r.credit,
-        applicable: r.status != Status::NotApplicable,
+        applicable: r.status.is_scored(),
     }
 }
 
@@ -561,6 +599,7 @@ fn evaluate<'a>(
         records: Vec::new(),
         answer: answer.cloned(),
         answered_level: None,
+        waiver: None,
     };
     if c.check.is_some() && !eval.inventory.submitted {
         r.detail = Some(Detail::NoInventory);

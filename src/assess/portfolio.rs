@@ -93,6 +93,10 @@ pub struct Row {
     pub assessed_on: Option<String>,
     /// Why the row is incomplete, superseded, in conflict or stale.
     pub note: Option<String>,
+    /// The agency's region (`agency.region`), when given.
+    pub region: Option<String>,
+    /// Criteria exempted by a waiver in force (0 when not assessed).
+    pub waived: usize,
     /// The verified overall level, when an inspector's submission verified this one
     /// (`batch --verified`).
     pub verified_level: Option<u8>,

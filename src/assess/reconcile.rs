@@ -40,7 +40,8 @@ impl Category {
         match status {
             Status::Met => Category::Met,
             Status::Partial => Category::Partial,
-            Status::NotApplicable => Category::NotApplicable,
+            // A waiver takes a criterion out of the denominator, as n/a does.
+            Status::NotApplicable | Status::Waived => Category::NotApplicable,
             Status::NotMet | Status::Unanswered | Status::EvidenceMissing | Status::EvidenceStale | Status::Contradicted => {
                 Category::NotMet
             }

@@ -79,6 +79,10 @@ pub struct BatchOptions<'a> {
     pub follow_links: bool,
     /// The inspectors' submissions verifying the agencies' (`--verified`).
     pub verified: Option<&'a Path>,
+    /// The ministry-wide waivers (`--waivers FILE`), applied to the agencies they name.
+    pub waivers: Option<&'a crate::model::waivers::MinistryWaivers>,
+    /// `--no-waivers`: every waiver is ignored.
+    pub no_waivers: bool,
 }
 
 /// The result of a batch run.
@@ -460,7 +464,8 @@ fn assess_one(
     // The agency, once known, names the row even if assessing it panics.
     let agency_seen = std::cell::RefCell::new(None);
     let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Row, Option<PathBuf>), Stop> {
-        let sub = load().map_err(|f| Stop::Invalid(Box::new(load_failure_row(opts, path, f))))?;
+        let mut sub = load().map_err(|f| Stop::Invalid(Box::new(load_failure_row(opts, path, f))))?;
+        sub.apply_waivers(opts.waivers, opts.no_waivers);
         if let Some(row) = rubric_mismatch(opts, path, &sub.warnings, sub.questionnaire.as_ref().map(|q| q.agency.clone())) {
             return Err(Stop::Invalid(Box::new(row)));
         }
@@ -567,6 +572,13 @@ fn assess_and_write(
         overclaim: None,
         verified_by: None,
         verification: None,
+        region: a.agency.region.clone(),
+        waived: a
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.criteria)
+            .filter(|c| c.status == crate::assess::Status::Waived)
+            .count(),
     };
     if let Some(inspections) = inspections {
         inspections.verify(opts, sub, a, &mut row);
@@ -617,6 +629,7 @@ fn invalid_row(opts: &BatchOptions<'_>, path: &str, error: String, agency: Optio
         path: path.to_string(),
         agency_id: agency.as_ref().map(|a| a.id.clone()),
         agency_name: agency.as_ref().and_then(|a| a.name.clone()),
+        region: agency.as_ref().and_then(|a| a.region.clone()),
         tier: agency.and_then(|a| a.tier),
         status: RowStatus::Invalid,
         level: None,
@@ -634,5 +647,6 @@ fn invalid_row(opts: &BatchOptions<'_>, path: &str, error: String, agency: Optio
         overclaim: None,
         verified_by: None,
         verification: None,
+        waived: 0,
     }
 }

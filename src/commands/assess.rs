@@ -19,7 +19,9 @@ pub fn run_as(args: &AssessArgs, format: Format, quiet: bool) -> anyhow::Result<
 
 /// Runs `dgmat assess` rendering `format`; without `-o`, to `<agency-id>.html` when `to_file`.
 pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, to_file: bool) -> anyhow::Result<Exit> {
-    let sub = super::load_submission(&args.paths, args.rubric.as_deref(), "could not assess")?;
+    let ministry = super::ministry_waivers(&args.waivers)?;
+    let mut sub = super::load_submission(&args.paths, args.rubric.as_deref(), "could not assess")?;
+    super::apply_waivers(&mut sub, ministry.as_ref(), &args.waivers);
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
     let lang = args.lang;
     let today = chrono::Local::now().date_naive();

@@ -22,6 +22,7 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
     let spec = args.rubric.as_deref().unwrap_or(DEFAULT_RUBRIC);
     let loaded = Arc::new(super::load_rubric(spec).map_err(|f| f.with_summary("the rubric is invalid; nothing was assessed"))?);
     let target = super::target(&loaded.rubric, args.target.as_deref())?;
+    let ministry = super::ministry_waivers(&args.waivers)?;
     let started = std::time::Instant::now();
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let round_name = args.round.clone().unwrap_or_else(|| as_of.to_string());
@@ -51,6 +52,8 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         progress: !quiet,
         follow_links: args.follow_links,
         verified: args.verified.as_deref(),
+        waivers: ministry.as_ref(),
+        no_waivers: args.waivers.no_waivers,
     })?;
     for p in &result.discovery_problems {
         crate::stderr!("warning: skipped {p}");

@@ -52,6 +52,7 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
     let mut report = CheckReport::default();
     let mut sources = Sources::default();
     let mut fatal = false;
+    let ministry = super::ministry_waivers(&args.waivers)?;
     for group in submissions(&args.paths) {
         let path = group
             .iter()
@@ -60,7 +61,10 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
             .join(" ");
         match submission::load(&group, args.rubric.as_deref()) {
             Err(failure) => fatal |= add_failure(&mut report, &mut sources, failure, path),
-            Ok(sub) => add_assessed(&mut report, &mut sources, sub, args, path)?,
+            Ok(mut sub) => {
+                super::apply_waivers(&mut sub, ministry.as_ref(), &args.waivers);
+                add_assessed(&mut report, &mut sources, sub, args, path)?;
+            }
         }
     }
     tidy_findings(&mut report, args.warnings_as_errors);

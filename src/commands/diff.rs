@@ -83,7 +83,9 @@ fn side(path: &Path, args: &DiffArgs) -> anyhow::Result<ReportView> {
 /// Assesses the submission at `path` and renders its JSON report.
 fn assess_json(path: &Path, args: &DiffArgs) -> anyhow::Result<String> {
     let what = format!("could not assess {}", path.display());
-    let sub = super::load_submission(&[path.to_path_buf()], args.rubric.as_deref(), &what)?;
+    let ministry = super::ministry_waivers(&args.waivers)?;
+    let mut sub = super::load_submission(&[path.to_path_buf()], args.rubric.as_deref(), &what)?;
+    super::apply_waivers(&mut sub, ministry.as_ref(), &args.waivers);
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
     let today = chrono::Local::now().date_naive();
     let assessed = crate::pipeline::assess(&sub, &target, args.lang, today);

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod init;
 pub mod man;
 pub mod progress;
+pub mod publish;
 pub mod reconcile;
 pub mod report;
 pub mod rubric;
@@ -22,6 +23,7 @@ use anyhow::Context as _;
 
 pub use crate::failure::{Failure, render_error};
 use crate::finding::Finding;
+use crate::model::waivers::MinistryWaivers;
 use crate::source::Sources;
 
 /// How a run ended; the process exit code.
@@ -182,4 +184,31 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// Reads `--waivers FILE` (nothing without it, or with `--no-waivers`); a bad file stops the
+/// command with its located problems (exit 2).
+pub fn ministry_waivers(args: &crate::cli::WaiverArgs) -> Result<Option<MinistryWaivers>, Failure> {
+    let Some(path) = args.waivers.as_deref().filter(|_| !args.no_waivers) else {
+        return Ok(None);
+    };
+    let name = path.to_string_lossy().replace('\\', "/");
+    match crate::load::waivers::read(path, &name, crate::load::waivers::Scope::Ministry) {
+        Ok((entries, text)) => Ok(Some(MinistryWaivers { entries, name, text })),
+        Err((findings, text)) => {
+            let mut sources = Sources::default();
+            if let Some(text) = text {
+                sources.insert(&name, text);
+            }
+            let errors = findings.len();
+            Err(Failure::findings(findings, sources).with_summary(format!("could not read --waivers: {errors} problem(s)")))
+        }
+    }
+}
+
+/// Applies the waiver options to a loaded submission (see [`Submission::apply_waivers`]).
+///
+/// [`Submission::apply_waivers`]: crate::model::submission::Submission::apply_waivers
+pub fn apply_waivers(sub: &mut crate::model::submission::Submission, ministry: Option<&MinistryWaivers>, args: &crate::cli::WaiverArgs) {
+    sub.apply_waivers(ministry, args.no_waivers);
 }

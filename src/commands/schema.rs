@@ -32,6 +32,7 @@ pub fn run(kind: Option<SchemaKind>, rubric_spec: Option<&str>, write: Option<&P
         SchemaKind::Questionnaire => crate::schema::questionnaire(),
         SchemaKind::Report => crate::schema::report(),
         SchemaKind::Diff => crate::schema::diff(),
+        SchemaKind::Waivers => crate::schema::waivers(),
         SchemaKind::Inventory => crate::schema::inventory(&rubric()?),
     };
     super::print(&text(&value)?)?;
@@ -59,6 +60,7 @@ fn write_all(dir: &Path, spec: Option<&str>, quiet: bool) -> anyhow::Result<Exit
         (file_name("questionnaire", None), crate::schema::questionnaire()),
         (file_name("report", None), crate::schema::report()),
         (file_name("diff", None), crate::schema::diff()),
+        (file_name("waivers", None), crate::schema::waivers()),
     ];
     for r in &rubrics {
         let id = Some(r.id.value.as_str());

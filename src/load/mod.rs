@@ -14,6 +14,7 @@ pub mod rubric;
 pub mod spreadsheet;
 pub mod submission;
 pub mod tabular;
+pub mod waivers;
 pub mod yaml;
 
 use serde::Deserialize;

@@ -141,7 +141,7 @@ proptest! {
                 let (q, _) = questionnaire::interpret("questionnaire.yaml", q, &r.rubric);
                 let inv = Inventory::empty(&r.rubric);
                 let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date");
-                let a = crate::assess::assess(r, Some(&q), &inv, &crate::assess::TargetChoice::Default, today);
+                let a = crate::assess::assess(r, (Some(&q), &inv, &Default::default()), &crate::assess::TargetChoice::Default, today);
                 prop_assert!((1..=5).contains(&a.level), "level {}", a.level);
             }
         }

@@ -49,6 +49,8 @@ struct Files {
     tables: Vec<PathBuf>,
     /// Workbooks (`.xlsx`, `.ods`): a sheet per collection.
     books: Vec<PathBuf>,
+    /// The submission's own `waivers.yaml`.
+    waivers: Option<PathBuf>,
 }
 
 impl Files {
@@ -99,7 +101,8 @@ pub fn submission_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|p| {
             let name = named(p);
             let lock = name.starts_with("~$") || name.starts_with(".~lock");
-            !lock && (anchor(p) || has_ext(p, &["csv"]) || spreadsheet::is_spreadsheet(p))
+            let waivers = super::waivers::FILE_NAMES.contains(&name.as_str());
+            !lock && (anchor(p) || waivers || has_ext(p, &["csv"]) || spreadsheet::is_spreadsheet(p))
         })
         .collect();
     if !out.iter().any(|p| anchor(p)) {
@@ -160,6 +163,19 @@ fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &
         .with_help("keep one of them: dgmat would not know which one the agency meant"));
     }
     files.inventories.extend(named);
+    let waivers: Vec<PathBuf> = super::waivers::FILE_NAMES
+        .iter()
+        .map(|n| dir.join(n))
+        .filter(|p| p.is_file())
+        .collect();
+    if let [a, b, ..] = waivers.as_slice() {
+        return Err(Finding::error(
+            Rule::NoInput,
+            format!("two waivers files given: {} and {}", display(a, base), display(b, base)),
+            None,
+        )
+        .with_help("keep one of them: dgmat would not know which one was approved"));
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -168,6 +184,7 @@ fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &
         add_dir_entry(files, p, base, warnings);
     }
     if before == files.count() {
+        // A folder holding only waivers is no submission.
         return Err(Finding::error(
             Rule::NoInput,
             format!(
@@ -178,6 +195,24 @@ fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &
         )
         .with_help("run `dgmat init DIR` to create templates, or name the files directly"));
     }
+    set_waivers(files, waivers.into_iter().next(), base)?;
+    Ok(())
+}
+
+/// Sets the submission's waivers file; a second one is an error naming both.
+fn set_waivers(files: &mut Files, path: Option<PathBuf>, base: Option<&Path>) -> Result<(), Finding> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    if let Some(first) = &files.waivers {
+        return Err(Finding::error(
+            Rule::NoInput,
+            format!("two waivers files given: {} and {}", display(first, base), display(&path, base)),
+            None,
+        )
+        .with_help("merge them into one: a submission has one waivers file"));
+    }
+    files.waivers = Some(path);
     Ok(())
 }
 
@@ -219,6 +254,7 @@ fn locate_yaml_file(files: &mut Files, path: &Path, base: Option<&Path>, sources
     match detect_kind(&name, &text) {
         Some("questionnaire") => set_questionnaire(files, path.to_path_buf(), base)?,
         Some("inventory") => files.inventories.push(path.to_path_buf()),
+        Some("waivers") => set_waivers(files, Some(path.to_path_buf()), base)?,
         Some("rubric") => {
             return Err(
                 Finding::error(Rule::WrongKind, format!("{name} is a rubric, not a submission file"), None)
@@ -266,6 +302,9 @@ fn detect_kind(name: &str, text: &str) -> Option<&'static str> {
     if INVENTORY_NAMES.contains(&base) {
         return Some("inventory");
     }
+    if super::waivers::FILE_NAMES.contains(&base) {
+        return Some("waivers");
+    }
     text.lines().take(50).find_map(|l| {
         let kind = l
             .strip_prefix("kind:")?
@@ -273,7 +312,7 @@ fn detect_kind(name: &str, text: &str) -> Option<&'static str> {
             .next()?
             .trim()
             .trim_matches(|c| c == '"' || c == '\'');
-        ["questionnaire", "inventory", "rubric"].into_iter().find(|k| *k == kind)
+        ["questionnaire", "inventory", "rubric", "waivers"].into_iter().find(|k| *k == kind)
     })
 }
 
@@ -408,6 +447,7 @@ impl Consolidated {
             inputs,
             sources,
             warnings: Vec::new(),
+            waivers: Default::default(),
         };
         conclude(submission, errors, Some(agency))
     }
@@ -476,6 +516,7 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
     l.sources.insert(&loaded.file, loaded.text.clone());
     let questionnaire = q_file.map(|q| l.interpret(q, &loaded.rubric));
     let inv = l.inventory(&files, &loaded.rubric);
+    let waivers = files.waivers.as_deref().map(|path| l.waivers(path)).unwrap_or_default();
     let Loader {
         sources,
         inputs,
@@ -490,6 +531,10 @@ pub fn load_with(paths: &[PathBuf], choice: RubricChoice<'_>, base: Option<&Path
         inputs,
         sources,
         warnings,
+        waivers: crate::model::waivers::Waivers {
+            entries: waivers,
+            ignored: false,
+        },
     };
     conclude(submission, errors, agency)
 }
@@ -631,6 +676,20 @@ impl Loader<'_> {
             }
         }
         q
+    }
+
+    /// Reads the submission's own waivers file (its problems stop the load, located).
+    fn waivers(&mut self, path: &Path) -> Vec<crate::model::waivers::Waiver> {
+        match self.read(path) {
+            Ok((name, text)) => super::waivers::parse(&name, &text, super::waivers::Scope::Submission).unwrap_or_else(|mut e| {
+                self.errors.append(&mut e);
+                Vec::new()
+            }),
+            Err(e) => {
+                self.errors.push(e);
+                Vec::new()
+            }
+        }
     }
 
     /// Reads the inventory files, tables and workbooks into one inventory and checks its

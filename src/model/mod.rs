@@ -11,6 +11,7 @@ pub mod questionnaire;
 pub mod rubric;
 pub mod submission;
 pub mod text;
+pub mod waivers;
 pub mod workbook;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};

@@ -7,6 +7,7 @@ use crate::finding::Finding;
 use crate::model::inventory::Inventory;
 use crate::model::questionnaire::Questionnaire;
 use crate::model::rubric::LoadedRubric;
+use crate::model::waivers::Waivers;
 use crate::source::Sources;
 
 /// An input file as the report lists it.
@@ -33,4 +34,35 @@ pub struct Submission {
     pub sources: Sources,
     /// Problems that do not stop the assessment.
     pub warnings: Vec<Finding>,
+    /// The waivers that concern it: its folder's `waivers.yaml`, and the ministry-wide ones
+    /// the command adds ([`Waivers::add_ministry`]).
+    pub waivers: Waivers,
+}
+
+impl Submission {
+    /// Applies the waiver options: with `no_waivers`, marks every waiver ignored (an audit);
+    /// else adds the ministry-wide entries granted to this agency or to all, and lists the file
+    /// among the inputs.
+    pub fn apply_waivers(&mut self, ministry: Option<&crate::model::waivers::MinistryWaivers>, no_waivers: bool) {
+        use sha2::Digest as _;
+        if no_waivers {
+            self.waivers.ignored = true;
+            return;
+        }
+        let Some(m) = ministry else {
+            return;
+        };
+        let agency = match (&self.questionnaire, &self.inventory.agency) {
+            (Some(q), _) => q.agency.id.clone(),
+            (None, Some((id, _))) => id.clone(),
+            (None, None) => String::new(),
+        };
+        self.waivers.add_ministry(&m.entries, &agency);
+        self.sources.insert(&m.name, m.text.clone());
+        let digest = sha2::Sha256::digest(m.text.as_bytes());
+        self.inputs.push(InputFile {
+            path: m.name.clone(),
+            sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+        });
+    }
 }

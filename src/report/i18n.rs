@@ -303,6 +303,34 @@ pub struct Texts {
     pub wb_pick: &'static str,
     /// The header note of an inventory key field: "key of the collection"
     pub wb_key: &'static str,
+    /// "Waivers"
+    pub waivers: &'static str,
+    /// The note of a report made with `--no-waivers`
+    pub waivers_ignored: &'static str,
+    /// "Waived": the column of what is waived
+    pub waived: &'static str,
+    /// "Reason"
+    pub reason: &'static str,
+    /// "Approved by"
+    pub approved_by: &'static str,
+    /// "Decision": the decision that granted a waiver
+    pub decision: &'static str,
+    /// "Expires"
+    pub expires: &'static str,
+    /// "waived until": before a waiver's last day
+    pub waived_until: &'static str,
+    /// The title of the published statistics
+    pub publish_title: &'static str,
+    /// "Group"
+    pub group: &'static str,
+    /// "suppressed": a group too small to publish
+    pub suppressed: &'static str,
+    /// The heading of the statistics by region
+    pub by_region: &'static str,
+    /// "unspecified": agencies naming no tier or region
+    pub unspecified: &'static str,
+    /// The suppression note; `{k}` is the least group size
+    pub suppression_note: &'static str,
 }
 
 /// English.
@@ -482,6 +510,20 @@ pub static EN: Texts = Texts {
     wb_several: "several options: separate them with ;",
     wb_pick: "Pick a value from the list",
     wb_key: "key of the collection",
+    waivers: "Waivers",
+    waivers_ignored: "Waivers ignored (--no-waivers): every criterion and rule is evaluated as if none had been granted.",
+    waived: "Waived",
+    reason: "Reason",
+    approved_by: "Approved by",
+    decision: "Decision",
+    expires: "Expires",
+    waived_until: "waived until",
+    publish_title: "Data-governance maturity: published statistics",
+    group: "Group",
+    suppressed: "suppressed (small group)",
+    by_region: "By region",
+    unspecified: "unspecified",
+    suppression_note: "Shares of agencies at or above each maturity level. Groups of fewer than {k} agencies are suppressed, and so are as many other groups as needed so that no suppressed figure can be worked out from the totals.",
 };
 
 /// Vietnamese.
@@ -661,6 +703,20 @@ pub static VI: Texts = Texts {
     wb_several: "chọn nhiều: phân cách bằng dấu ;",
     wb_pick: "Chọn một giá trị trong danh sách",
     wb_key: "khóa của danh mục",
+    waivers: "Miễn trừ",
+    waivers_ignored: "Đã bỏ qua các miễn trừ (--no-waivers): mọi tiêu chí và quy tắc được đánh giá như chưa được miễn trừ.",
+    waived: "Nội dung được miễn trừ",
+    reason: "Lý do",
+    approved_by: "Người phê duyệt",
+    decision: "Quyết định",
+    expires: "Hết hạn",
+    waived_until: "được miễn trừ đến",
+    publish_title: "Mức độ trưởng thành quản trị dữ liệu: số liệu thống kê công bố",
+    group: "Nhóm",
+    suppressed: "không công bố (nhóm nhỏ)",
+    by_region: "Theo vùng",
+    unspecified: "không xác định",
+    suppression_note: "Tỷ lệ cơ quan đạt từ mỗi mức trưởng thành trở lên. Nhóm có dưới {k} cơ quan không được công bố, cùng với số nhóm khác cần thiết để không thể suy ra số liệu bị ẩn từ các tổng số.",
 };
 
 /// The texts of `lang`.
@@ -684,6 +740,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
             EvidenceStale => "evidence stale",
             Contradicted => "contradicted",
             NotApplicable => "not applicable",
+            Waived => "waived",
         };
     }
     match s {
@@ -695,5 +752,6 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         EvidenceStale => "minh chứng quá hạn",
         Contradicted => "mâu thuẫn với danh mục",
         NotApplicable => "không áp dụng",
+        Waived => "được miễn trừ",
     }
 }

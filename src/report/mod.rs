@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod page;
 pub mod phrase;
 pub mod progress;
+pub mod publish;
 pub mod reconcile;
 pub mod rubric;
 

@@ -22,6 +22,7 @@ fn registry() -> &'static Handlebars<'static> {
             ("index", include_str!("templates/index.html.hbs")),
             ("progress", include_str!("templates/progress.html.hbs")),
             ("reconcile", include_str!("templates/reconcile.html.hbs")),
+            ("publish", include_str!("templates/publish.html.hbs")),
         ];
         for (name, text) in templates {
             hb.register_template_string(name, text)

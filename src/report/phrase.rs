@@ -2,6 +2,7 @@
 //! report's language. `assess/` states facts; this is the only place they become sentences.
 
 use crate::assess::round::{RoundFinding, RowNote};
+use crate::assess::waivers::Unused;
 use crate::assess::{AgencyField, Counts, Detail, Issue};
 use crate::finding::{Finding, Related, Rule, RuleId, sort_findings};
 use crate::lang::Lang;
@@ -179,7 +180,13 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             Some(at.clone()),
         )
         .with_help("submit the questionnaire and inventory of the same agency"),
-        Issue::RecordRule { collection, rule, key, at } => {
+        Issue::RecordRule {
+            collection,
+            rule,
+            key,
+            at,
+            waiver,
+        } => {
             let (name, coll) = &rubric.inventory.0[*collection];
             let rule = &coll.rules[*rule];
             let mut f = Finding::error(
@@ -189,7 +196,39 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             );
             f.severity = rule.severity;
             f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
+            f.waived = waiver.as_ref().map(|w| w.waived_by());
             f
+        }
+        Issue::WaiverExpired { waiver, assessed_on } => Finding::warning(
+            Rule::WaiverExpired,
+            format!(
+                "the waiver of {} expired on {}, before the assessment date {assessed_on}: it is evaluated as if not waived",
+                waiver.label(),
+                waiver.expires
+            ),
+            Some(waiver.location.clone()),
+        )
+        .with_help("renew the waiver with a new decision and date, or remove it"),
+        Issue::WaiverUnused { waiver, why } => {
+            let message = match why {
+                Unused::NoCriterion => format!("the waiver of {} matches nothing: the rubric has no such criterion", waiver.label()),
+                Unused::NotNeeded(status) => format!(
+                    "the waiver of {} matches nothing: the criterion is {} without it",
+                    waiver.label(),
+                    status.as_str()
+                ),
+                Unused::NoRule => format!(
+                    "the waiver of {} matches nothing: the rubric has no such record rule",
+                    waiver.label()
+                ),
+                Unused::Records(keys) => format!(
+                    "the waiver of {} is unused for {}: no such record breaks the rule",
+                    waiver.label(),
+                    keys.join(", ")
+                ),
+            };
+            Finding::warning(Rule::WaiverUnused, message, Some(waiver.location.clone()))
+                .with_help("remove the waiver, or correct its criterion, rule or record keys")
         }
         Issue::NoInventory { computed, verified, at } => {
             let mut what = Vec::new();

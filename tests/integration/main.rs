@@ -18,6 +18,7 @@ mod links;
 mod malformed;
 mod outdir;
 mod progress;
+mod publish;
 mod realdata;
 mod reconcile;
 mod report;
@@ -26,6 +27,7 @@ mod rules;
 mod schema;
 mod scoring;
 mod store;
+mod waivers;
 mod workbook;
 mod xlsx;
 

@@ -34,6 +34,10 @@ pub struct Report<'a> {
     dimensions: Vec<Dimension<'a>>,
     gaps: Vec<Gap<'a>>,
     findings: &'a [Finding],
+    /// What waivers exempted (or that they were ignored, `--no-waivers`); absent when no
+    /// waiver applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    waivers: Option<super::waivers::WaiversJson>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -123,6 +127,9 @@ struct Criterion<'a> {
     evidence: &'a [Evidence],
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     records: &'a [RecordRef],
+    /// The waiver that exempts it (status `waived`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    waiver: Option<crate::finding::WaivedBy>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -162,9 +169,7 @@ fn coverage(c: Option<[f64; 5]>) -> Option<Coverage> {
 /// A criterion's (earned, worth) points in a points rubric; `None` otherwise or when it does not
 /// apply.
 pub(crate) fn criterion_points(method: Method, c: &RubricCriterion, cr: &CriterionResult) -> Option<(f64, f64)> {
-    let worth = c
-        .points
-        .filter(|_| method == Method::Points && cr.status != Status::NotApplicable)?;
+    let worth = c.points.filter(|_| method == Method::Points && cr.status.is_scored())?;
     Some((round4(worth * cr.credit), worth))
 }
 
@@ -198,6 +203,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
             .collect(),
         gaps: a.gaps.iter().map(|g| gap(input, g)).collect(),
         findings: input.findings,
+        waivers: super::waivers::json(rubric, a, input.findings, input.lang),
     };
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
@@ -258,6 +264,7 @@ fn criterion<'a>(input: &ReportInput<'a>, c: &'a RubricCriterion, cr: &'a Criter
         note: cr.answer.as_ref().and_then(|x| x.note.as_deref()),
         evidence: cr.answer.as_ref().map_or(&[], |x| x.evidence.as_slice()),
         records: &cr.records,
+        waiver: cr.waiver.as_ref().map(crate::model::waivers::Waiver::waived_by),
     }
 }
 

@@ -20,6 +20,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
     let _ = writeln!(out, "{}\n", levels_table(input));
     totals(&mut out, input.assessment);
     gap_report(&mut out, input);
+    waivers(&mut out, input);
     findings(&mut out, input);
     crate::report::escape::terminal(&out)
 }
@@ -187,5 +188,31 @@ fn findings(out: &mut String, input: &ReportInput<'_>) {
     for f in input.findings {
         let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
         let _ = writeln!(out, "  {}[{}] {place}{}", f.severity.as_str(), f.rule, f.message);
+        if let Some(w) = &f.waived {
+            let _ = writeln!(out, "    {} {}: {}", texts(input.lang).waived_until, w.expires, w.reason);
+        }
+    }
+}
+
+/// Writes what is waived, each with its reason, approver, decision and expiry; or that
+/// waivers were ignored.
+fn waivers(out: &mut String, input: &ReportInput<'_>) {
+    let t = texts(input.lang);
+    if input.assessment.waivers_ignored {
+        let _ = writeln!(out, "\n{}", t.waivers_ignored);
+    }
+    let list = super::waivers::list(&input.rubric.rubric, input.assessment, input.findings, input.lang);
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}:", t.waivers);
+    for w in &list {
+        let _ = writeln!(out, "  {} {} — {} {}", w.id, w.title, t.waived_until, w.waiver.expires);
+        let reference = w.waiver.reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "        {}: {} · {}: {}{reference}",
+            t.reason, w.waiver.reason, t.approved_by, w.waiver.approved_by
+        );
     }
 }

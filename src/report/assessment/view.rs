@@ -51,6 +51,7 @@ pub fn icon(s: Status) -> &'static str {
         Status::Contradicted => "⚠️",
         Status::Unanswered => "❔",
         Status::NotApplicable => "➖",
+        Status::Waived => "🛡️",
     }
 }
 
@@ -107,6 +108,10 @@ pub struct ReportView {
     pub evidence: Vec<EvidenceView>,
     /// Findings, sorted.
     pub findings: Vec<FindingView>,
+    /// Everything waived, with its waiver.
+    pub waivers: Vec<super::waivers::WaiverView>,
+    /// `--no-waivers`: every waiver was ignored.
+    pub waivers_ignored: bool,
     /// Input files and their SHA-256.
     pub inputs: Vec<InputFile>,
     /// The radar chart.
@@ -420,6 +425,8 @@ pub struct FindingView {
     pub message: String,
     /// What to do.
     pub help: Option<String>,
+    /// "waived until DATE: reason", when a waiver exempts it.
+    pub waived: Option<String>,
 }
 
 /// Builds the view of `input`.
@@ -452,7 +459,9 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
         points_chart: cx.points_chart(&dimensions),
         statuses: statuses(lang, &dimensions),
         evidence: cx.evidence(),
-        findings: findings(input.findings),
+        findings: findings(input.findings, lang),
+        waivers: super::waivers::list(cx.rubric, a, input.findings, lang),
+        waivers_ignored: a.waivers_ignored,
         inputs: input.inputs.to_vec(),
         dimensions,
     }
@@ -758,8 +767,11 @@ fn method_name(method: Method) -> &'static str {
 /// The legend: every status with how many of the criteria of `dimensions` have it.
 fn statuses(lang: Lang, dimensions: &[DimensionView]) -> Vec<StatusView> {
     let all: Vec<&'static str> = dimensions.iter().flat_map(|d| d.criteria.iter().map(|c| c.status)).collect();
+    // `waived` joins the legend only where something is waived.
+    let waived = all.contains(&Status::Waived.as_str()).then_some(&Status::Waived);
     STATUSES
         .iter()
+        .chain(waived)
         .map(|&s| StatusView {
             status: s.as_str(),
             name: status(lang, s),
@@ -770,7 +782,7 @@ fn statuses(lang: Lang, dimensions: &[DimensionView]) -> Vec<StatusView> {
 }
 
 /// The findings as the report lists them.
-fn findings(findings: &[Finding]) -> Vec<FindingView> {
+fn findings(findings: &[Finding], lang: Lang) -> Vec<FindingView> {
     findings
         .iter()
         .map(|f| FindingView {
@@ -779,6 +791,10 @@ fn findings(findings: &[Finding]) -> Vec<FindingView> {
             location: f.location.as_ref().map(ToString::to_string),
             message: f.message.clone(),
             help: f.help.clone(),
+            waived: f
+                .waived
+                .as_ref()
+                .map(|w| format!("{} {}: {}", texts(lang).waived_until, w.expires, w.reason)),
         })
         .collect()
 }

@@ -26,6 +26,8 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
     .to_vec();
     header.extend(rubric.rubric.dimensions.iter().map(|d| d.id.value.clone()));
     header.extend(["errors", "warnings", "report", "error", "assessed_on", "round", "note"].map(String::from));
+    // Added after the original columns, so that spreadsheets reading them by position still work.
+    header.extend(["region", "waived"].map(String::from));
     header.extend(["verified_level", "overclaim", "verified_by"].map(String::from));
     w.write_record(&header)?;
     let opt = |v: Option<String>| v.unwrap_or_default();
@@ -49,6 +51,8 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
             opt(r.assessed_on.clone()),
             round.name.clone(),
             opt(r.note.clone()),
+            opt(r.region.clone()),
+            r.waived.to_string(),
         ]);
         let mut record: Vec<String> = record.iter().map(|c| escape::csv_cell(c)).collect();
         // The over-claim is a number dgmat computed: a leading minus is a sign, not a formula.

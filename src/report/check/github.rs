@@ -23,13 +23,15 @@ pub fn render(report: &CheckReport) -> String {
         if let Some(related) = related_line(f) {
             message.push_str(&format!("\n{related}"));
         }
-        let _ = writeln!(
-            out,
-            "::{} {}::{}",
-            f.severity.as_str(),
-            props.join(","),
-            escape::workflow_data(&message)
-        );
+        // A waived finding is a notice: shown on its line, failing nothing.
+        let level = match &f.waived {
+            Some(w) => {
+                message.push_str(&format!("\nwaived until {}: {}", w.expires, w.reason));
+                "notice"
+            }
+            None => f.severity.as_str(),
+        };
+        let _ = writeln!(out, "::{} {}::{}", level, props.join(","), escape::workflow_data(&message));
     }
     for s in &report.submissions {
         if let Some(why) = &s.gate_failure {

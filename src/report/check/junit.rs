@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::{CheckReport, rule_doc};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 
 /// Renders the JUnit report.
 pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
@@ -33,7 +33,8 @@ pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
             suite.add_test_case(case);
         }
         for (rule, findings) in rules {
-            let failing = findings.iter().any(|f| f.severity == Severity::Error || warnings_as_errors);
+            let failing = findings.iter().any(|f| f.is_error() || (warnings_as_errors && f.waived.is_none()));
+            let waived = findings.iter().all(|f| f.waived.is_some());
             let doc = rule_doc(&findings[0].rule, findings[0].severity.as_str(), report);
             let lines: Vec<String> = std::iter::once(format!("{rule}: {}", doc.full))
                 .chain(findings.iter().map(|f| describe(f)))
@@ -42,6 +43,11 @@ pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 s.set_message(findings[0].message.as_str());
                 s.set_type(rule);
+                s.set_description(lines.join("\n"));
+                s
+            } else if waived {
+                let mut s = TestCaseStatus::skipped();
+                s.set_message("waived");
                 s.set_description(lines.join("\n"));
                 s
             } else {
@@ -74,5 +80,10 @@ fn describe(f: &Finding) -> String {
     let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
     let help = f.help.as_ref().map(|h| format!(" (help: {h})")).unwrap_or_default();
     let related = super::related_line(f).map(|r| format!(" ({r})")).unwrap_or_default();
-    format!("{place}{}: {}{help}{related}", f.severity.as_str(), f.message)
+    let waived = f
+        .waived
+        .as_ref()
+        .map(|w| format!(" (waived until {}: {})", w.expires, w.reason))
+        .unwrap_or_default();
+    format!("{place}{}: {}{help}{related}{waived}", f.severity.as_str(), f.message)
 }

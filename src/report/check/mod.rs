@@ -9,7 +9,7 @@ pub mod text;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, RuleId, Severity};
+use crate::finding::{Finding, RuleId};
 use crate::rule::help_uri;
 
 /// The check report format version.
@@ -50,17 +50,26 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
-    /// Number of (errors, warnings).
+    /// Number of (errors, warnings); waived findings are neither.
     pub fn counts(&self) -> (usize, usize) {
-        let errors = self.findings.iter().filter(|f| f.severity == Severity::Error).count();
-        (errors, self.findings.len() - errors)
+        let errors = self.findings.iter().filter(|f| f.is_error()).count();
+        (errors, self.findings.len() - errors - self.waived())
+    }
+
+    /// Number of waived findings.
+    pub fn waived(&self) -> usize {
+        self.findings.iter().filter(|f| f.waived.is_some()).count()
     }
 
     /// The count line: `2 error(s), 1 warning(s) in 3 file(s) of 2 submission(s)`.
     pub fn summary(&self) -> String {
         let (errors, warnings) = self.counts();
+        let waived = match self.waived() {
+            0 => String::new(),
+            n => format!(", {n} waived"),
+        };
         format!(
-            "{errors} error(s), {warnings} warning(s) in {} file(s) of {} submission(s)",
+            "{errors} error(s), {warnings} warning(s){waived} in {} file(s) of {} submission(s)",
             self.files.len(),
             self.submissions.len()
         )

@@ -62,6 +62,14 @@ pub fn render(report: &CheckReport) -> String {
                 "locations": [{"physicalLocation": physical(loc)}],
                 "partialFingerprints": {"dgmat/v1": format!("{}:{}:{}", f.rule, uri(loc.path()), f.message)},
             });
+            // SARIF's own way to keep a waived result visible but not alerting.
+            if let Some(w) = &f.waived {
+                result["suppressions"] = json!([{
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": format!("{} (approved by {}; expires {})", w.reason, w.approved_by, w.expires),
+                }]);
+            }
             if !f.related.is_empty() {
                 let related: Vec<Value> = f
                     .related

@@ -55,7 +55,7 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate
     let _ = writeln!(out, "dgmat: 1\nkind: questionnaire\nrubric: {}", r.id.value);
     let _ = writeln!(
         out,
-        "agency: {{id: my-agency, name: \"\", tier: province}}   # tier: ministry | province | commune | other"
+        "agency: {{id: my-agency, name: \"\", tier: province, region: \"\"}}   # tier: ministry | province | commune | other; region: optional, groups the published statistics"
     );
     let _ = writeln!(out, "assessed_on: {today}\nrespondent: {{name: \"\", role: \"\"}}\nanswers:");
     for d in &r.dimensions {
