@@ -197,7 +197,8 @@ pub struct GoalView {
     pub met: bool,
 }
 
-fn pct(x: f64) -> String {
+/// A share as a percentage with one decimal.
+pub(super) fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::index::pct;
 use crate::assess::portfolio::{AgreementKpi, VerificationKpi};
 use crate::lang::Lang;
 use crate::model::rubric::Rubric;
@@ -45,10 +46,6 @@ pub struct DimensionView {
     pub share: String,
     /// Kappa, two decimals, or a dash.
     pub kappa: String,
-}
-
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
 }
 
 fn kappa(a: &AgreementKpi) -> String {

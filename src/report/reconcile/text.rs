@@ -51,7 +51,7 @@ pub fn table(input: &ReconcileInput<'_>) -> String {
     let a = &v.agreement;
     let _ = writeln!(
         out,
-        "{}: {} of {} {} {} ({}); {}: {}",
+        "{}: {}/{} {} {} ({}); {}: {}",
         r.agreement, a.agree, a.criteria, r.compared, r.agree, a.rate, r.kappa, a.kappa
     );
     let _ = writeln!(out, "{}", r.kappa_rule);
@@ -145,7 +145,7 @@ pub fn markdown(input: &ReconcileInput<'_>) -> String {
     let a = &v.agreement;
     let _ = writeln!(
         out,
-        "\n{}: {} of {} {} {} ({}); {}: {}. {}",
+        "\n{}: {}/{} {} {} ({}); {}: {}. {}",
         r.agreement, a.agree, a.criteria, r.compared, r.agree, a.rate, r.kappa, a.kappa, r.kappa_rule
     );
     if v.unverified > 0 {
