@@ -34,8 +34,7 @@ fn points_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap
         rubric,
         dims,
         |r, c, cr| {
-            (r.level < target && cr.status.is_scored() && cr.credit < 1.0 - 1e-9)
-                .then(|| c.points.unwrap_or(0.0) * (1.0 - cr.credit))
+            (r.level < target && cr.status.is_scored() && cr.credit < 1.0 - 1e-9).then(|| c.points.unwrap_or(0.0) * (1.0 - cr.credit))
         },
         |a, b| b.total_cmp(a),
     )
@@ -49,8 +48,11 @@ fn staged_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap
         dims,
         |r, c, cr| {
             let level = c.level.as_ref().map_or(2, |l| l.value);
-            (r.level < target && level > r.level && level <= target && !matches!(cr.status, Status::Met | Status::NotApplicable | Status::Waived))
-                .then_some((level, c.weight))
+            (r.level < target
+                && level > r.level
+                && level <= target
+                && !matches!(cr.status, Status::Met | Status::NotApplicable | Status::Waived))
+            .then_some((level, c.weight))
         },
         |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)),
     )

@@ -349,9 +349,11 @@ pub fn assess(
     let dimensions = evaluate_dimensions(&eval, answers, assessed_on, &mut ledger, &mut issues);
     let waivers_ignored = ledger.ignored;
     let status_of = |id: &str| {
-        rubric.dimensions.iter().zip(&dimensions).find_map(|(d, r)| {
-            d.criteria.iter().position(|c| c.id.value == id).map(|i| r.criteria[i].status)
-        })
+        rubric
+            .dimensions
+            .iter()
+            .zip(&dimensions)
+            .find_map(|(d, r)| d.criteria.iter().position(|c| c.id.value == id).map(|i| r.criteria[i].status))
     };
     ledger.finish(rubric, status_of, &mut issues);
     let overall = score_overall(rubric, &dimensions);

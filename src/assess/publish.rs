@@ -143,7 +143,14 @@ impl Cell {
         (1..=5u8)
             .map(|l| {
                 let c = self.at_or_above[usize::from(l) - 1] as f64;
-                (l, if self.n == 0 { 0.0 } else { (c / self.n as f64 * 10_000.0).round() / 10_000.0 })
+                (
+                    l,
+                    if self.n == 0 {
+                        0.0
+                    } else {
+                        (c / self.n as f64 * 10_000.0).round() / 10_000.0
+                    },
+                )
             })
             .collect()
     }
@@ -165,7 +172,9 @@ pub fn statistics(summary: &SummaryInput, min_group: usize) -> Vec<Group> {
     };
     let mut out = vec![group(By::Overall, "all", visible(&total))];
     let tiers = partition(&members, |r| r.tier.map(|t| format!("{t:?}").to_lowercase()));
-    let regions = partition(&members, |r| r.region.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string));
+    let regions = partition(&members, |r| {
+        r.region.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    });
     for (by, cells) in [(By::Tier, tiers), (By::Region, regions)] {
         let shown = suppress(&cells, &total, min_group);
         for ((name, cell), show) in cells.iter().zip(shown) {
@@ -213,7 +222,10 @@ fn copy(r: &RowInput) -> RowInput {
 fn partition(members: &[RowInput], key: impl Fn(&RowInput) -> Option<String>) -> Vec<(String, Cell)> {
     let mut cells: BTreeMap<String, Cell> = BTreeMap::new();
     for m in members {
-        cells.entry(key(m).unwrap_or_else(|| UNSPECIFIED.to_string())).or_default().add(m.level);
+        cells
+            .entry(key(m).unwrap_or_else(|| UNSPECIFIED.to_string()))
+            .or_default()
+            .add(m.level);
     }
     cells.into_iter().collect()
 }
@@ -258,7 +270,7 @@ mod tests {
 
     #[test]
     fn one_small_group_takes_the_next_smallest_with_it() {
-        let cells = vec![cell(3, [3, 2, 1, 0, 0]), cell(10, [10, 6, 3, 1, 0]), cell(30, [30, 20, 10, 4, 1])];
+        let cells = vec![cell(3, [3, 2, 1, 0, 0]), cell(10, [10, 6, 3, 1, 1]), cell(30, [30, 20, 10, 4, 1])];
         let total = cells.iter().fold(Cell::default(), |a, (_, c)| a.plus(c));
         assert_eq!(suppress(&cells, &total, 5), [false, false, true]);
     }

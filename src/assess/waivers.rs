@@ -126,10 +126,7 @@ impl Ledger {
                     Unused::Records(idle)
                 }
             };
-            issues.push(Issue::WaiverUnused {
-                waiver: Box::new(w),
-                why,
-            });
+            issues.push(Issue::WaiverUnused { waiver: Box::new(w), why });
         }
     }
 }

@@ -181,7 +181,7 @@ pub fn ministry_waivers(args: &crate::cli::WaiverArgs) -> Result<Option<Ministry
     let name = path.to_string_lossy().replace('\\', "/");
     match crate::load::waivers::read(path, &name, crate::load::waivers::Scope::Ministry) {
         Ok((entries, text)) => Ok(Some(MinistryWaivers { entries, name, text })),
-        Err((findings, text)) => {
+        Err(crate::load::waivers::Unreadable { findings, text }) => {
             let mut sources = Sources::default();
             if let Some(text) = text {
                 sources.insert(&name, text);
@@ -195,10 +195,6 @@ pub fn ministry_waivers(args: &crate::cli::WaiverArgs) -> Result<Option<Ministry
 /// Applies the waiver options to a loaded submission (see [`Submission::apply_waivers`]).
 ///
 /// [`Submission::apply_waivers`]: crate::model::submission::Submission::apply_waivers
-pub fn apply_waivers(
-    sub: &mut crate::model::submission::Submission,
-    ministry: Option<&MinistryWaivers>,
-    args: &crate::cli::WaiverArgs,
-) {
+pub fn apply_waivers(sub: &mut crate::model::submission::Submission, ministry: Option<&MinistryWaivers>, args: &crate::cli::WaiverArgs) {
     sub.apply_waivers(ministry, args.no_waivers);
 }

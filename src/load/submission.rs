@@ -163,7 +163,11 @@ fn locate_in_dir(files: &mut Files, dir: &Path, base: Option<&Path>, warnings: &
         .with_help("keep one of them: dgmat would not know which one the agency meant"));
     }
     files.inventories.extend(named);
-    let waivers: Vec<PathBuf> = super::waivers::FILE_NAMES.iter().map(|n| dir.join(n)).filter(|p| p.is_file()).collect();
+    let waivers: Vec<PathBuf> = super::waivers::FILE_NAMES
+        .iter()
+        .map(|n| dir.join(n))
+        .filter(|p| p.is_file())
+        .collect();
     if let [a, b, ..] = waivers.as_slice() {
         return Err(Finding::error(
             Rule::NoInput,

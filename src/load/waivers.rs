@@ -28,14 +28,27 @@ pub enum Scope {
     Ministry,
 }
 
-/// Reads the waivers file at `path`, named `name` in findings: its entries and text, or every
-/// problem found.
-pub fn read(path: &Path, name: &str, scope: Scope) -> Result<(Vec<Waiver>, Arc<str>), (Vec<Finding>, Option<Arc<str>>)> {
-    yaml::check_size(path, name).map_err(|f| (vec![f], None))?;
-    let text = yaml::read_text(path, name).map_err(|f| (vec![f], None))?;
-    parse(name, &text, scope)
-        .map(|w| (w, text.clone()))
-        .map_err(|f| (f, Some(text)))
+/// A waivers file that could not be read: every problem found, and its text when it was read.
+#[derive(Debug)]
+pub struct Unreadable {
+    /// The problems, located.
+    pub findings: Vec<Finding>,
+    /// The file's text, for snippets.
+    pub text: Option<Arc<str>>,
+}
+
+/// Reads the waivers file at `path`, named `name` in findings: its entries and text.
+pub fn read(path: &Path, name: &str, scope: Scope) -> Result<(Vec<Waiver>, Arc<str>), Unreadable> {
+    let unreadable = |f| Unreadable {
+        findings: vec![f],
+        text: None,
+    };
+    yaml::check_size(path, name).map_err(unreadable)?;
+    let text = yaml::read_text(path, name).map_err(unreadable)?;
+    parse(name, &text, scope).map(|w| (w, text.clone())).map_err(|findings| Unreadable {
+        findings,
+        text: Some(text),
+    })
 }
 
 /// Parses the waivers file `name` from `text`.
@@ -56,7 +69,8 @@ fn check_entry(file: &str, entry: &Spanned<WaiverEntry>, scope: Scope, errors: &
     let e = &entry.value;
     let start = errors.len();
     let entry_at = at(file, Pos::of(entry));
-    let invalid = |message: String, pos: Pos, help: &str| Finding::error(Rule::InvalidValue, message, at(file, pos)).with_help(help.to_string());
+    let invalid =
+        |message: String, pos: Pos, help: &str| Finding::error(Rule::InvalidValue, message, at(file, pos)).with_help(help.to_string());
     let waived = match (&e.criterion, &e.rule) {
         (Some(c), None) => {
             if let Some(records) = &e.records {
@@ -118,7 +132,13 @@ fn check_entry(file: &str, entry: &Spanned<WaiverEntry>, scope: Scope, errors: &
             ));
         }
     }
-    let texts = [Some(&e.reason), Some(&e.approved_by), e.reference.as_ref(), e.criterion.as_ref(), e.rule.as_ref()];
+    let texts = [
+        Some(&e.reason),
+        Some(&e.approved_by),
+        e.reference.as_ref(),
+        e.criterion.as_ref(),
+        e.rule.as_ref(),
+    ];
     for value in texts.into_iter().flatten() {
         if let Some(problem) = limits::text_problem("the value", &value.value) {
             errors.push(invalid(problem, Pos::of(value), "shorten it"));

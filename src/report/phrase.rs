@@ -187,7 +187,7 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             );
             f.severity = rule.severity;
             f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
-            f.waived = waiver.as_ref().map(|w| w.waived_by());
+            f.waived = waiver.as_ref().map(|w| Box::new(w.waived_by()));
             f
         }
         Issue::WaiverExpired { waiver, assessed_on } => Finding::warning(
@@ -208,19 +208,18 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
                     waiver.label(),
                     status.as_str()
                 ),
-                Unused::NoRule => format!("the waiver of {} matches nothing: the rubric has no such record rule", waiver.label()),
+                Unused::NoRule => format!(
+                    "the waiver of {} matches nothing: the rubric has no such record rule",
+                    waiver.label()
+                ),
                 Unused::Records(keys) => format!(
                     "the waiver of {} is unused for {}: no such record breaks the rule",
                     waiver.label(),
                     keys.join(", ")
                 ),
             };
-            Finding::warning(
-                Rule::WaiverUnused,
-                message,
-                Some(waiver.location.clone()),
-            )
-            .with_help("remove the waiver, or correct its criterion, rule or record keys")
+            Finding::warning(Rule::WaiverUnused, message, Some(waiver.location.clone()))
+                .with_help("remove the waiver, or correct its criterion, rule or record keys")
         }
         Issue::NoInventory { computed, verified, at } => {
             let mut what = Vec::new();

@@ -64,7 +64,16 @@ fn by_name(by: By) -> &'static str {
 pub fn csv(s: &Statistics<'_>) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer("\u{FEFF}".as_bytes().to_vec());
     w.write_record([
-        "round", "by", "group", "agencies", "share_1", "share_2", "share_3", "share_4", "share_5", "suppressed",
+        "round",
+        "by",
+        "group",
+        "agencies",
+        "share_1",
+        "share_2",
+        "share_3",
+        "share_4",
+        "share_5",
+        "suppressed",
     ])?;
     for g in s.groups {
         let mut record = vec![s.round.name.clone(), by_name(g.by).to_string(), g.group.clone()];

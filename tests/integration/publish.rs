@@ -16,10 +16,22 @@ fn agencies() -> Vec<(&'static str, &'static str, String, &'static str, bool)> {
         out.push(("ministry", "ministry", format!("bo-{i}"), ["north", "south", "north"][i], i == 1));
     }
     for i in 0..8 {
-        out.push(("province", "province", format!("tinh-{i}"), ["north", "south", "central", "mekong"][i % 4], i % 3 == 0));
+        out.push((
+            "province",
+            "province",
+            format!("tinh-{i}"),
+            ["north", "south", "central", "mekong"][i % 4],
+            i % 3 == 0,
+        ));
     }
     for i in 0..14 {
-        out.push(("commune", "commune", format!("xa-{i}"), ["north", "south", "central", "mekong"][i % 4], i % 4 == 1));
+        out.push((
+            "commune",
+            "commune",
+            format!("xa-{i}"),
+            ["north", "south", "central", "mekong"][i % 4],
+            i % 4 == 1,
+        ));
     }
     out
 }
@@ -61,7 +73,11 @@ fn round(root: &Path) {
 }
 
 fn batch_and_publish(k: &str) -> (tempfile::TempDir, tempfile::TempDir, tempfile::TempDir) {
-    let (root, results, public) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (root, results, public) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
     round(root.path());
     let out = dgmat()
         .args(["batch", "-q", "--as-of", "2026-12-01", "--round", "2026"])
@@ -118,11 +134,17 @@ fn a_tier_of_three_agencies_reveals_nothing_about_them() {
             .filter(|r| r["tier"] == tier)
             .map(|r| r["level"].as_u64().unwrap())
             .collect();
-        (levels.len() as u64, [1, 2, 3, 4, 5].map(|l| levels.iter().filter(|x| **x >= l).count() as u64))
+        (
+            levels.len() as u64,
+            [1, 2, 3, 4, 5].map(|l| levels.iter().filter(|x| **x >= l).count() as u64),
+        )
     };
     let ministries = truth("ministry");
     assert_eq!(ministries.0, 3);
-    assert!(ministries.1[1] < 3 && ministries.1[1] > 0, "the round must vary the ministries' levels: {ministries:?}");
+    assert!(
+        ministries.1[1] < 3 && ministries.1[1] > 0,
+        "the round must vary the ministries' levels: {ministries:?}"
+    );
 
     let overall = groups(&doc, "overall")["all"].unwrap();
     assert_eq!(overall.0, 25);
@@ -130,12 +152,15 @@ fn a_tier_of_three_agencies_reveals_nothing_about_them() {
     assert_eq!(tiers["ministry"], None, "a group of 3 is suppressed");
     // The attack: the total minus the visible tiers leaves the suppressed ones together.
     let hidden: Vec<&String> = tiers.iter().filter(|(_, f)| f.is_none()).map(|(k, _)| k).collect();
-    assert!(hidden.len() >= 2, "one suppressed group would be the total minus the others: {tiers:?}");
+    assert!(
+        hidden.len() >= 2,
+        "one suppressed group would be the total minus the others: {tiers:?}"
+    );
     let mut rest = overall;
     for (n, c) in tiers.values().flatten() {
         rest.0 -= n;
-        for l in 0..5 {
-            rest.1[l] -= c[l];
+        for (r, v) in rest.1.iter_mut().zip(c) {
+            *r -= v;
         }
     }
     // Even knowing that there are 3 ministries, their count at each level is not determined by
@@ -168,7 +193,10 @@ fn no_agency_id_or_name_appears_in_any_output() {
         files.push(f.unwrap().path());
     }
     files.sort();
-    let names: Vec<String> = files.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = files
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, ["statistics.csv", "statistics.html", "statistics.json"]);
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap();
@@ -198,7 +226,13 @@ fn min_group_and_language() {
         .assert()
         .code(0);
     let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("statistics.json")).unwrap()).unwrap();
-    assert!(doc["groups"].as_array().unwrap().iter().all(|g| g["shares"].is_null() && g["agencies"].is_null()));
+    assert!(
+        doc["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["shares"].is_null() && g["agencies"].is_null())
+    );
     let html = std::fs::read_to_string(out.path().join("statistics.html")).unwrap();
     assert!(html.contains("<html lang=\"vi\">") && html.contains("không công bố"));
     // The batch results folder, which names agencies, is refused as --out.

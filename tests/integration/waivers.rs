@@ -37,7 +37,7 @@ fn json_of(dir: &Path, extra: &[&str]) -> serde_json::Value {
 
 #[test]
 fn an_active_waiver_takes_the_criterion_out_of_the_gaps_and_every_output_lists_it() {
-    let before = json_of(&ministry(None).path().to_path_buf(), &[]);
+    let before = json_of(ministry(None).path(), &[]);
     assert!(gap_ids(&before).contains(&"GOV-3.3"));
     let dir = ministry(Some(&waivers(&GOV_3_3.replace("EXPIRES", "2027-06-30"))));
     let r = json_of(dir.path(), &[]);
@@ -61,7 +61,14 @@ fn an_active_waiver_takes_the_criterion_out_of_the_gaps_and_every_output_lists_i
         assert!(text.contains("Indicators await the ministry"), "{format}");
         assert!(text.contains("2027-06-30"), "{format}");
     }
-    let vi = stdout(&dgmat().arg("report").arg(dir.path()).args(["--lang", "vi", "-f", "markdown"]).output().unwrap());
+    let vi = stdout(
+        &dgmat()
+            .arg("report")
+            .arg(dir.path())
+            .args(["--lang", "vi", "-f", "markdown"])
+            .output()
+            .unwrap(),
+    );
     assert!(vi.contains("Miễn trừ") && vi.contains("được miễn trừ"), "{vi}");
 }
 
@@ -72,7 +79,12 @@ fn an_expired_waiver_is_evaluated_as_absent_and_flagged() {
     let r = json_of(dir.path(), &[]);
     assert_eq!(criterion(&r, "GOV-3.3")["status"], "not_met");
     assert!(gap_ids(&r).contains(&"GOV-3.3"));
-    let expired: Vec<&serde_json::Value> = r["findings"].as_array().unwrap().iter().filter(|f| f["id"] == "waiver-expired").collect();
+    let expired: Vec<&serde_json::Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["id"] == "waiver-expired")
+        .collect();
     assert_eq!(expired.len(), 1);
     assert_eq!(expired[0]["severity"], "warning");
     assert_eq!(expired[0]["line"], 4);
@@ -87,7 +99,8 @@ fn a_waiver_matching_nothing_is_flagged_unused() {
     let entries = [
         GOV_3_3.replace("EXPIRES", "2027-06-30").replace("GOV-3.3", "GOV-2.1"), // met without it
         GOV_3_3.replace("EXPIRES", "2027-06-30").replace("GOV-3.3", "GOV-9.9"), // no such criterion
-        "  - {rule: SYS-DOSSIER-AFTER-GO-LIVE, records: [mont-traffic-cam, mont-his], reason: r, approved_by: a, expires: 2027-01-01}\n".into(),
+        "  - {rule: SYS-DOSSIER-AFTER-GO-LIVE, records: [mont-traffic-cam, mont-his], reason: r, approved_by: a, expires: 2027-01-01}\n"
+            .into(),
     ];
     let dir = ministry(Some(&waivers(&entries.concat())));
     let r = json_of(dir.path(), &[]);
@@ -104,7 +117,12 @@ fn a_waiver_matching_nothing_is_flagged_unused() {
     assert!(unused[1].1.contains("no such criterion"), "{unused:?}");
     assert!(unused[2].1.contains("is unused for mont-his: "), "{unused:?}");
     // The record that does break the rule is waived: kept in JSON, marked, failing nothing.
-    let waived: Vec<&serde_json::Value> = r["findings"].as_array().unwrap().iter().filter(|f| f.get("waived").is_some()).collect();
+    let waived: Vec<&serde_json::Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f.get("waived").is_some())
+        .collect();
     assert_eq!(waived.len(), 1);
     assert_eq!(waived[0]["id"], "SYS-DOSSIER-AFTER-GO-LIVE");
     assert!(waived[0]["message"].as_str().unwrap().contains("mont-traffic-cam"));
@@ -121,7 +139,14 @@ fn no_waivers_ignores_them_all_and_says_so() {
     assert!(!finding_ids(&r).iter().any(|f| f.starts_with("waiver-")));
     let table = stdout(&dgmat().arg("assess").arg(dir.path()).arg("--no-waivers").output().unwrap());
     assert!(table.contains("--no-waivers"), "{table}");
-    let html = stdout(&dgmat().arg("report").arg(dir.path()).args(["--no-waivers", "-f", "html"]).output().unwrap());
+    let html = stdout(
+        &dgmat()
+            .arg("report")
+            .arg(dir.path())
+            .args(["--no-waivers", "-f", "html"])
+            .output()
+            .unwrap(),
+    );
     assert!(html.contains("Waivers ignored"));
 }
 
@@ -151,8 +176,18 @@ fn a_malformed_waivers_file_is_a_located_error() {
         .collect();
     assert_eq!(lines, [4, 4], "{check}");
     let ministry_wide = dir.path().join("w.yaml");
-    std::fs::write(&ministry_wide, "dgmat: 1\nkind: waivers\nwaivers: [{criterion: X, reason: r, approved_by: a}]\n").unwrap();
-    let out = dgmat().arg("assess").arg("examples/ministry").arg("--waivers").arg(&ministry_wide).output().unwrap();
+    std::fs::write(
+        &ministry_wide,
+        "dgmat: 1\nkind: waivers\nwaivers: [{criterion: X, reason: r, approved_by: a}]\n",
+    )
+    .unwrap();
+    let out = dgmat()
+        .arg("assess")
+        .arg("examples/ministry")
+        .arg("--waivers")
+        .arg(&ministry_wide)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(crate::stderr(&out).contains("w.yaml:3:"), "{}", crate::stderr(&out));
 }
@@ -163,8 +198,13 @@ fn ministry_wide_waivers_apply_to_the_agency_they_name() {
     let file = dir.path().join("ministry-waivers.yaml");
     let entries = format!(
         "{}{}",
-        GOV_3_3.replace("EXPIRES", "2027-06-30").replace("  - criterion", "  - agency: mont\n    criterion"),
-        GOV_3_3.replace("EXPIRES", "2027-06-30").replace("GOV-3.3", "GOV-3.1").replace("  - criterion", "  - agency: other\n    criterion"),
+        GOV_3_3
+            .replace("EXPIRES", "2027-06-30")
+            .replace("  - criterion", "  - agency: mont\n    criterion"),
+        GOV_3_3
+            .replace("EXPIRES", "2027-06-30")
+            .replace("GOV-3.3", "GOV-3.1")
+            .replace("  - criterion", "  - agency: other\n    criterion"),
     );
     std::fs::write(&file, waivers(&entries)).unwrap();
     let r = json_of(Path::new("examples/ministry"), &["--waivers", file.to_str().unwrap()]);
@@ -193,7 +233,12 @@ fn check_keeps_waived_rule_findings_out_of_the_gate() {
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     let suppressed: Vec<_> = results.iter().filter(|r| r.get("suppressions").is_some()).collect();
     assert_eq!(suppressed.len(), 2);
-    assert!(suppressed[0]["suppressions"][0]["justification"].as_str().unwrap().contains("Dossiers re-approved"));
+    assert!(
+        suppressed[0]["suppressions"][0]["justification"]
+            .as_str()
+            .unwrap()
+            .contains("Dossiers re-approved")
+    );
     // Even with --warnings-as-errors, a waived finding is no error.
     let summary = crate::stderr(&out);
     let errors = results.len() - 2;
@@ -207,7 +252,11 @@ fn check_keeps_waived_rule_findings_out_of_the_gate() {
 #[test]
 fn batch_counts_waived_criteria_per_agency() {
     let root = crate::vn_examples();
-    std::fs::write(root.path().join("ministry/waivers.yaml"), waivers(&GOV_3_3.replace("EXPIRES", "2027-06-30"))).unwrap();
+    std::fs::write(
+        root.path().join("ministry/waivers.yaml"),
+        waivers(&GOV_3_3.replace("EXPIRES", "2027-06-30")),
+    )
+    .unwrap();
     let out = tempfile::tempdir().unwrap();
     let run = dgmat()
         .args(["batch", "-q", "--as-of", "2026-12-01"])
@@ -227,7 +276,11 @@ fn batch_counts_waived_criteria_per_agency() {
     assert_eq!(waived, [("commune".into(), 0), ("ministry".into(), 1), ("province".into(), 0)]);
     let mut csv = csv::Reader::from_path(out.path().join("summary.csv")).unwrap();
     let col = csv.headers().unwrap().iter().position(|h| h == "waived").unwrap();
-    let cells: Vec<(String, String)> = csv.records().map(|r| r.unwrap()).map(|r| (r[0].to_string(), r[col].to_string())).collect();
+    let cells: Vec<(String, String)> = csv
+        .records()
+        .map(|r| r.unwrap())
+        .map(|r| (r[0].to_string(), r[col].to_string()))
+        .collect();
     assert!(cells.contains(&("ministry".into(), "1".into())), "{cells:?}");
     // --no-waivers: none counted.
     let audit = tempfile::tempdir().unwrap();

@@ -169,9 +169,7 @@ fn coverage(c: Option<[f64; 5]>) -> Option<Coverage> {
 /// A criterion's (earned, worth) points in a points rubric; `None` otherwise or when it does not
 /// apply.
 pub(crate) fn criterion_points(method: Method, c: &RubricCriterion, cr: &CriterionResult) -> Option<(f64, f64)> {
-    let worth = c
-        .points
-        .filter(|_| method == Method::Points && cr.status.is_scored())?;
+    let worth = c.points.filter(|_| method == Method::Points && cr.status.is_scored())?;
     Some((round4(worth * cr.credit), worth))
 }
 

@@ -31,13 +31,7 @@ pub fn render(report: &CheckReport) -> String {
             }
             None => f.severity.as_str(),
         };
-        let _ = writeln!(
-            out,
-            "::{} {}::{}",
-            level,
-            props.join(","),
-            escape::workflow_data(&message)
-        );
+        let _ = writeln!(out, "::{} {}::{}", level, props.join(","), escape::workflow_data(&message));
     }
     for s in &report.submissions {
         if let Some(why) = &s.gate_failure {
