@@ -64,7 +64,7 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// The waiver that exempts it: a waived finding is kept and shown, but fails no gate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub waived: Option<WaivedBy>,
+    pub waived: Option<Box<WaivedBy>>,
 }
 
 /// The waiver a finding or criterion is exempted by, as every output shows it.

@@ -270,7 +270,7 @@ mod tests {
 
     #[test]
     fn one_small_group_takes_the_next_smallest_with_it() {
-        let cells = vec![cell(3, [3, 2, 1, 0, 0]), cell(10, [10, 6, 3, 1, 0]), cell(30, [30, 20, 10, 4, 1])];
+        let cells = vec![cell(3, [3, 2, 1, 0, 0]), cell(10, [10, 6, 3, 1, 1]), cell(30, [30, 20, 10, 4, 1])];
         let total = cells.iter().fold(Cell::default(), |a, (_, c)| a.plus(c));
         assert_eq!(suppress(&cells, &total, 5), [false, false, true]);
     }

@@ -195,7 +195,7 @@ pub fn ministry_waivers(args: &crate::cli::WaiverArgs) -> Result<Option<Ministry
     let name = path.to_string_lossy().replace('\\', "/");
     match crate::load::waivers::read(path, &name, crate::load::waivers::Scope::Ministry) {
         Ok((entries, text)) => Ok(Some(MinistryWaivers { entries, name, text })),
-        Err((findings, text)) => {
+        Err(crate::load::waivers::Unreadable { findings, text }) => {
             let mut sources = Sources::default();
             if let Some(text) = text {
                 sources.insert(&name, text);

@@ -28,12 +28,27 @@ pub enum Scope {
     Ministry,
 }
 
-/// Reads the waivers file at `path`, named `name` in findings: its entries and text, or every
-/// problem found.
-pub fn read(path: &Path, name: &str, scope: Scope) -> Result<(Vec<Waiver>, Arc<str>), (Vec<Finding>, Option<Arc<str>>)> {
-    yaml::check_size(path, name).map_err(|f| (vec![f], None))?;
-    let text = yaml::read_text(path, name).map_err(|f| (vec![f], None))?;
-    parse(name, &text, scope).map(|w| (w, text.clone())).map_err(|f| (f, Some(text)))
+/// A waivers file that could not be read: every problem found, and its text when it was read.
+#[derive(Debug)]
+pub struct Unreadable {
+    /// The problems, located.
+    pub findings: Vec<Finding>,
+    /// The file's text, for snippets.
+    pub text: Option<Arc<str>>,
+}
+
+/// Reads the waivers file at `path`, named `name` in findings: its entries and text.
+pub fn read(path: &Path, name: &str, scope: Scope) -> Result<(Vec<Waiver>, Arc<str>), Unreadable> {
+    let unreadable = |f| Unreadable {
+        findings: vec![f],
+        text: None,
+    };
+    yaml::check_size(path, name).map_err(unreadable)?;
+    let text = yaml::read_text(path, name).map_err(unreadable)?;
+    parse(name, &text, scope).map(|w| (w, text.clone())).map_err(|findings| Unreadable {
+        findings,
+        text: Some(text),
+    })
 }
 
 /// Parses the waivers file `name` from `text`.

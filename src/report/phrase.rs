@@ -196,7 +196,7 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             );
             f.severity = rule.severity;
             f.help = rule.help.as_ref().map(|h| h.get(lang).to_string());
-            f.waived = waiver.as_ref().map(|w| w.waived_by());
+            f.waived = waiver.as_ref().map(|w| Box::new(w.waived_by()));
             f
         }
         Issue::WaiverExpired { waiver, assessed_on } => Finding::warning(

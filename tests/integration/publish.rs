@@ -159,8 +159,8 @@ fn a_tier_of_three_agencies_reveals_nothing_about_them() {
     let mut rest = overall;
     for (n, c) in tiers.values().flatten() {
         rest.0 -= n;
-        for l in 0..5 {
-            rest.1[l] -= c[l];
+        for (r, v) in rest.1.iter_mut().zip(c) {
+            *r -= v;
         }
     }
     // Even knowing that there are 3 ministries, their count at each level is not determined by

@@ -33,6 +33,7 @@ fn committed_schemas_are_current() {
         ("questionnaire.schema.json", vec!["questionnaire"]),
         ("report.schema.json", vec!["report"]),
         ("diff.schema.json", vec!["diff"]),
+        ("waivers.schema.json", vec!["waivers"]),
         ("inventory.vn-dgmm.schema.json", vec!["inventory", "--rubric", "vn-dgmm"]),
     ] {
         let committed: Value = serde_json::from_str(&std::fs::read_to_string(format!("{ROOT}/schemas/{file}")).unwrap()).unwrap();

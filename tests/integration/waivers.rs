@@ -37,7 +37,7 @@ fn json_of(dir: &Path, extra: &[&str]) -> serde_json::Value {
 
 #[test]
 fn an_active_waiver_takes_the_criterion_out_of_the_gaps_and_every_output_lists_it() {
-    let before = json_of(&ministry(None).path().to_path_buf(), &[]);
+    let before = json_of(ministry(None).path(), &[]);
     assert!(gap_ids(&before).contains(&"GOV-3.3"));
     let dir = ministry(Some(&waivers(&GOV_3_3.replace("EXPIRES", "2027-06-30"))));
     let r = json_of(dir.path(), &[]);

@@ -47,7 +47,7 @@ pub fn list(rubric: &Rubric, a: &Assessment, findings: &[Finding], lang: Lang) -
             kind: "rule",
             dimension: None,
             title: f.message.clone(),
-            waiver: w,
+            waiver: *w,
         })
     });
     criteria.chain(rules).collect()
