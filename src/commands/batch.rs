@@ -55,6 +55,9 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         waivers: ministry.as_ref(),
         no_waivers: args.waivers.no_waivers,
     })?;
+    if args.waivers.no_waivers {
+        crate::stderr!("note: waivers ignored (--no-waivers): every agency is evaluated as if none had been granted");
+    }
     for p in &result.discovery_problems {
         crate::stderr!("warning: skipped {p}");
     }

@@ -114,11 +114,18 @@ impl Waivers {
 }
 
 impl Waivers {
-    /// Adds the ministry-wide `entries` granted to `agency` or to every agency.
+    /// Adds the ministry-wide `entries` granted to `agency` or to every agency. Ids are
+    /// compared as a batch round compares them: NFC-normalised and trimmed.
     pub fn add_ministry(&mut self, entries: &[Waiver], agency: &str) {
-        let agency = agency.trim();
-        self.entries
-            .extend(entries.iter().filter(|w| w.agency.as_deref().is_none_or(|a| a == agency)).cloned());
+        use unicode_normalization::UnicodeNormalization as _;
+        let key = |id: &str| id.trim().nfc().collect::<String>();
+        let agency = key(agency);
+        self.entries.extend(
+            entries
+                .iter()
+                .filter(|w| w.agency.as_deref().is_none_or(|a| key(a) == agency))
+                .cloned(),
+        );
     }
 }
 

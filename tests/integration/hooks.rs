@@ -55,6 +55,7 @@ fn the_hook_selects_submission_files_only() {
         "moh/questionnaire.xlsx",
         "moh/questionnaire.ods",
         "moh/systems.csv",
+        "moh/waivers.yaml",
         "questionnaire.yaml",
     ] {
         assert!(files.is_match(f), "{f}");
