@@ -159,7 +159,10 @@ fn rated_reports_show_answered_levels_and_coverage() {
     for d in report["dimensions"].as_array().unwrap() {
         for c in d["criteria"].as_array().unwrap() {
             let id = c["id"].as_str().unwrap();
-            let row = html.split(&format!("<tr><td><strong>{id}</strong>")).nth(1).unwrap();
+            let row = html
+                .split(&format!("<tr id=\"crit-{id}\"><td><strong>{id}</strong>"))
+                .nth(1)
+                .unwrap();
             let cell = row.split("<td class=\"num\">").nth(1).unwrap().split("</td>").next().unwrap();
             assert!(cell.starts_with(&c["answered_level"].to_string()), "{id}: {cell}");
         }

@@ -7,3 +7,4 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 pub mod view;
+pub mod why;
