@@ -78,6 +78,9 @@ pub struct Row {
     pub target_met: Option<bool>,
     /// Level of each dimension, in rubric order.
     pub dimensions: Vec<Option<u8>>,
+    /// The ids of the dimensions holding the overall level where it is (the assessment's
+    /// `overall.limited_by`); empty when not assessed or at level 5.
+    pub limited_by: Vec<String>,
     /// Error findings (invalid) or record-rule errors (ok).
     pub errors: usize,
     /// Warning findings.
@@ -238,6 +241,7 @@ fn counted(rows: &[Row]) -> Vec<Row> {
                 index: None,
                 target_met: None,
                 dimensions: vec![None; r.dimensions.len()],
+                limited_by: Vec::new(),
                 ..r.clone()
             });
         }

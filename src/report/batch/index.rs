@@ -127,6 +127,8 @@ pub struct LeagueRow {
     pub target_met: bool,
     /// Dimension levels.
     pub dimensions: Vec<Option<u8>>,
+    /// The ids of the dimensions holding its overall level.
+    pub limited_by: String,
     /// Error findings.
     pub errors: usize,
     /// Warning findings.
@@ -315,6 +317,7 @@ fn league_row(row: &Row, rank: usize, lang: Lang) -> LeagueRow {
         index: format!("{:.2}", row.index.unwrap_or(0.0)),
         target_met: row.target_met.unwrap_or(false),
         dimensions: row.dimensions.clone(),
+        limited_by: row.limited_by.join(" "),
         errors: row.errors,
         warnings: row.warnings,
         html: html_of(row),

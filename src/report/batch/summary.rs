@@ -25,7 +25,19 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
     .map(String::from)
     .to_vec();
     header.extend(rubric.rubric.dimensions.iter().map(|d| d.id.value.clone()));
-    header.extend(["errors", "warnings", "report", "error", "assessed_on", "round", "note"].map(String::from));
+    header.extend(
+        [
+            "errors",
+            "warnings",
+            "report",
+            "error",
+            "assessed_on",
+            "round",
+            "note",
+            "limited_by",
+        ]
+        .map(String::from),
+    );
     w.write_record(&header)?;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for r in rows {
@@ -48,6 +60,7 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
             opt(r.assessed_on.clone()),
             round.name.clone(),
             opt(r.note.clone()),
+            r.limited_by.join(";"),
         ]);
         w.write_record(record.iter().map(|c| escape::csv_cell(c)))?;
     }
