@@ -9,6 +9,7 @@
 pub mod agency_id;
 pub mod checks;
 mod completeness;
+pub mod explain;
 mod gaps;
 pub mod portfolio;
 pub mod progress;
@@ -241,8 +242,8 @@ pub struct TargetResult {
     pub met: bool,
 }
 
-/// A criterion that blocks the target level.
-#[derive(Clone, Debug)]
+/// A criterion that blocks the target level (or, in [`explain::Explanation`], a first step).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gap {
     /// Index of the dimension.
     pub dimension: usize,
@@ -282,6 +283,8 @@ pub struct Assessment {
     pub target: TargetResult,
     /// Criteria blocking the target, in priority order.
     pub gaps: Vec<Gap>,
+    /// Why the overall level is where it is, and the first steps to the next one.
+    pub explanation: explain::Explanation,
     /// Record-rule breaches, contradictions and other issues, in the order found; reports
     /// state them as findings.
     pub issues: Vec<Issue>,
@@ -361,6 +364,7 @@ pub fn assess(
     let overall = score_overall(rubric, &dimensions);
     let target = resolve_target(rubric, target, overall.level);
     let gaps = gaps::gaps(rubric, &dimensions, target.level);
+    let explanation = explain::explain(rubric, &dimensions, overall.level);
     issues.extend(agency_mismatch(questionnaire, inventory));
     issues.extend(no_inventory(rubric, questionnaire, inventory));
     Assessment {
@@ -373,6 +377,7 @@ pub fn assess(
         coverage: overall.coverage,
         target,
         gaps,
+        explanation,
         issues,
         waivers_ignored,
     }
@@ -512,27 +517,12 @@ fn score_dimension(rubric: &Rubric, defs: &[Criterion], criteria: Vec<CriterionR
             scoring::staged(&scored, rubric.scoring.level_threshold)
         }
         Method::Rated => {
-            let rated: Vec<Rated> = defs
-                .iter()
-                .zip(&criteria)
-                .map(|(c, r)| Rated {
-                    level: r.rated_level(),
-                    weight: c.weight,
-                })
-                .collect();
+            let rated: Vec<Rated> = defs.iter().zip(&criteria).map(|(c, r)| rated(c, r)).collect();
             coverage = Some(scoring::coverage(rated.iter().map(|r| r.level)));
             scoring::rated(&rated, rubric.scoring.rated == Overall::Mean)
         }
         Method::Points => {
-            let pointed: Vec<Pointed> = defs
-                .iter()
-                .zip(&criteria)
-                .map(|(c, r)| Pointed {
-                    points: c.points.unwrap_or(0.0),
-                    credit: r.credit,
-                    applicable: r.status.is_scored(),
-                })
-                .collect();
+            let pointed: Vec<Pointed> = defs.iter().zip(&criteria).map(|(c, r)| pointed(c, r)).collect();
             let (earned, possible) = scoring::points(&pointed);
             points = Some((earned, possible));
             scoring::points_level(scoring::share(earned, possible), &bands(rubric))
@@ -547,10 +537,28 @@ fn score_dimension(rubric: &Rubric, defs: &[Criterion], criteria: Vec<CriterionR
     }
 }
 
+/// A criterion of a staged rubric as scoring sees it.
 fn scored(c: &Criterion, r: &CriterionResult) -> Scored {
     Scored {
         level: c.level.as_ref().map_or(2, |l| l.value),
         weight: c.weight,
+        credit: r.credit,
+        applicable: r.status.is_scored(),
+    }
+}
+
+/// A criterion of a rated rubric as scoring sees it.
+fn rated(c: &Criterion, r: &CriterionResult) -> Rated {
+    Rated {
+        level: r.rated_level(),
+        weight: c.weight,
+    }
+}
+
+/// A criterion of a points rubric as scoring sees it.
+fn pointed(c: &Criterion, r: &CriterionResult) -> Pointed {
+    Pointed {
+        points: c.points.unwrap_or(0.0),
         credit: r.credit,
         applicable: r.status.is_scored(),
     }

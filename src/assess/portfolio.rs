@@ -79,6 +79,9 @@ pub struct Row {
     pub target_met: Option<bool>,
     /// Level of each dimension, in rubric order.
     pub dimensions: Vec<Option<u8>>,
+    /// The ids of the dimensions holding the overall level where it is (the assessment's
+    /// `overall.limited_by`); empty when not assessed or at level 5.
+    pub limited_by: Vec<String>,
     /// Error findings (invalid) or record-rule errors (ok).
     pub errors: usize,
     /// Warning findings.
@@ -394,6 +397,7 @@ fn counted(rows: &[Row]) -> Vec<Row> {
                 dimensions: vec![None; r.dimensions.len()],
                 verified_level: None,
                 verification: None,
+                limited_by: Vec::new(),
                 ..r.clone()
             });
         }

@@ -559,6 +559,12 @@ fn assess_and_write(
         index: Some(index2(a.index)),
         target_met: Some(a.target.met),
         dimensions: a.dimensions.iter().map(|d| Some(d.level)).collect(),
+        limited_by: a
+            .explanation
+            .limited_by
+            .iter()
+            .map(|&di| opts.rubric.rubric.dimensions[di].id.value.clone())
+            .collect(),
         errors,
         warnings: findings.len() - errors,
         below_gate: opts.fail_below.is_some_and(|min| a.level < min),
@@ -636,6 +642,7 @@ fn invalid_row(opts: &BatchOptions<'_>, path: &str, error: String, agency: Optio
         index: None,
         target_met: None,
         dimensions: vec![None; opts.rubric.rubric.dimensions.len()],
+        limited_by: Vec::new(),
         errors,
         warnings,
         below_gate: false,

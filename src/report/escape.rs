@@ -52,6 +52,34 @@ pub fn terminal(s: &str) -> String {
     out
 }
 
+/// `text` with each `` `code` `` span marked as code: `plain` escapes the text around the
+/// spans, `code` escapes and wraps each span's content. A backtick without its pair is left to
+/// `plain`, which shows it as written.
+pub fn code_spans(text: &str, plain: fn(&str) -> String, code: fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('`') {
+        let Some((inside, tail)) = after.split_once('`') else {
+            break;
+        };
+        out.push_str(&plain(before));
+        out.push_str(&code(inside));
+        rest = tail;
+    }
+    out.push_str(&plain(rest));
+    out
+}
+
+/// A code span of HTML: `<code>` around the escaped text.
+pub fn html_code(s: &str) -> String {
+    format!("<code>{}</code>", html(s))
+}
+
+/// A code span of Markdown: backticks around the text, made safe inside them.
+pub fn markdown_code_span(s: &str) -> String {
+    format!("`{}`", markdown_code(s))
+}
+
 /// Text for HTML element content or a quoted attribute.
 pub fn html(s: &str) -> String {
     handlebars::html_escape(s)
@@ -110,5 +138,19 @@ mod tests {
             assert_eq!(escape(input), want, "{input:?}");
         }
         assert_eq!(workflow_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn code_spans_become_code_and_stay_inert() {
+        let msg = "unknown field `<b>x|y</b>` in `a`, and a lone ` tick";
+        assert_eq!(
+            code_spans(msg, html, html_code),
+            "unknown field <code>&lt;b&gt;x|y&lt;/b&gt;</code> in <code>a</code>, and a lone &#x60; tick"
+        );
+        assert_eq!(
+            code_spans(msg, markdown, markdown_code_span),
+            "unknown field `<b>x\\|y</b>` in `a`, and a lone \\` tick"
+        );
+        assert_eq!(code_spans("no code", html, html_code), "no code");
     }
 }

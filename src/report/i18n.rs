@@ -331,6 +331,40 @@ pub struct Texts {
     pub unspecified: &'static str,
     /// The suppression note; `{k}` is the least group size
     pub suppression_note: &'static str,
+    /// The heading of the summary every report opens with: "Why this level"
+    pub why_this_level: &'static str,
+    /// The overall level and the dimensions holding it: `{level}`, `{name}`, `{dims}`
+    pub why_held: &'static str,
+    /// Up to three holding dimensions, each with its name: `{list}`
+    pub why_dims_few: &'static str,
+    /// More holding dimensions, by id: `{n}`, `{list}`
+    pub why_dims_many: &'static str,
+    /// The overall level when it is the highest: `{level}`, `{name}`
+    pub why_top: &'static str,
+    /// What stands between the agency and the next level: `{next}`, `{criteria}`
+    pub why_next: &'static str,
+    /// When no fulfilment of criteria raises the overall level
+    pub why_no_next: &'static str,
+    /// The target, reached: `{target}`
+    pub why_target_met: &'static str,
+    /// The target's distance: `{target}`, `{levels}`, `{criteria}`
+    pub why_target_away: &'static str,
+    /// "1 level"
+    pub one_level: &'static str,
+    /// "`{n}` levels"
+    pub n_levels: &'static str,
+    /// "1 criterion"
+    pub one_criterion: &'static str,
+    /// "`{n}` criteria"
+    pub n_criteria: &'static str,
+    /// The heading of the first steps: `{next}`
+    pub first_steps_to: &'static str,
+    /// What the first steps are, under their heading
+    pub first_steps_note: &'static str,
+    /// The league table's column of the dimensions holding each agency's level: "Held by"
+    pub held_by: &'static str,
+    /// The flag of evidence without a date: "undated"
+    pub undated: &'static str,
 }
 
 /// English.
@@ -524,6 +558,23 @@ pub static EN: Texts = Texts {
     by_region: "By region",
     unspecified: "unspecified",
     suppression_note: "Shares of agencies at or above each maturity level. Groups of fewer than {k} agencies are suppressed, and so are as many other groups as needed so that no suppressed figure can be worked out from the totals.",
+    why_this_level: "Why this level",
+    why_held: "Overall level {level} ({name}), held there by {dims}.",
+    why_dims_few: "{list}",
+    why_dims_many: "{n} dimensions: {list}",
+    why_top: "Overall level {level} ({name}): the highest level.",
+    why_next: "To reach level {next} overall: {criteria}, listed under the first steps.",
+    why_no_next: "Under this rubric's scoring, no criterion can raise the overall level further.",
+    why_target_met: "Target {target}: reached.",
+    why_target_away: "Target {target}: {levels} away; {criteria} to meet, listed in the action plan.",
+    one_level: "1 level",
+    n_levels: "{n} levels",
+    one_criterion: "1 criterion",
+    n_criteria: "{n} criteria",
+    first_steps_to: "First steps to level {next}",
+    first_steps_note: "The fewest criteria whose fulfilment raises the overall level by one. The full action plan follows.",
+    held_by: "Held by",
+    undated: "undated",
 };
 
 /// Vietnamese.
@@ -717,6 +768,23 @@ pub static VI: Texts = Texts {
     by_region: "Theo vùng",
     unspecified: "không xác định",
     suppression_note: "Tỷ lệ cơ quan đạt từ mỗi mức trưởng thành trở lên. Nhóm có dưới {k} cơ quan không được công bố, cùng với số nhóm khác cần thiết để không thể suy ra số liệu bị ẩn từ các tổng số.",
+    why_this_level: "Vì sao ở mức này",
+    why_held: "Mức tổng thể {level} ({name}), bị giới hạn bởi {dims}.",
+    why_dims_few: "lĩnh vực {list}",
+    why_dims_many: "{n} lĩnh vực: {list}",
+    why_top: "Mức tổng thể {level} ({name}): mức cao nhất.",
+    why_next: "Để lên mức tổng thể {next}: cần đạt {criteria}, nêu tại mục việc cần làm trước.",
+    why_no_next: "Theo cách tính điểm của bộ tiêu chí này, không tiêu chí nào nâng được mức tổng thể thêm nữa.",
+    why_target_met: "Mục tiêu {target}: đã đạt.",
+    why_target_away: "Mục tiêu {target}: còn cách {levels}; cần đạt {criteria}, nêu tại kế hoạch khắc phục.",
+    one_level: "1 mức",
+    n_levels: "{n} mức",
+    one_criterion: "1 tiêu chí",
+    n_criteria: "{n} tiêu chí",
+    first_steps_to: "Việc cần làm trước để lên mức {next}",
+    first_steps_note: "Số tiêu chí ít nhất cần đạt để nâng mức tổng thể thêm một mức. Kế hoạch khắc phục đầy đủ ở phần sau.",
+    held_by: "Bị giới hạn bởi",
+    undated: "không ghi ngày",
 };
 
 /// The texts of `lang`.

@@ -40,6 +40,26 @@ pub struct ReportInput<'a> {
     pub lang: Lang,
 }
 
+/// A template helper that writes its one parameter through `f` (which must make it safe for
+/// the template's format: the helper's output is not escaped again).
+pub(crate) fn text_helper(f: fn(&str) -> String) -> Box<dyn handlebars::HelperDef + Send + Sync> {
+    Box::new(
+        move |h: &handlebars::Helper<'_>,
+              _: &handlebars::Handlebars<'_>,
+              _: &handlebars::Context,
+              _: &mut handlebars::RenderContext<'_, '_>,
+              out: &mut dyn handlebars::Output|
+              -> handlebars::HelperResult {
+            let text = h
+                .param(0)
+                .map(|p| p.value().as_str().map_or_else(|| p.value().to_string(), str::to_string))
+                .unwrap_or_default();
+            out.write(&f(&text))?;
+            Ok(())
+        },
+    )
+}
+
 /// An index rounded down to two decimals, so that 2.999 never shows as the next level.
 pub fn index2(x: f64) -> f64 {
     ((x * 100.0) + 1e-9).floor() / 100.0

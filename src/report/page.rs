@@ -3,19 +3,27 @@
 //!
 //! Templates live in `templates/*.hbs`, are built into the binary and run in strict mode, so a
 //! template that names a missing field fails the tests instead of printing nothing. Handlebars'
-//! HTML escaping applies to every value; the templates never use the unescaped `{{{ }}}`. Pages
-//! need no network and no JavaScript, and print cleanly.
+//! HTML escaping applies to every value (the `code` helper escapes what it writes); the
+//! templates never use the unescaped `{{{ }}}`. Pages need no network and no JavaScript, and
+//! print cleanly.
 
 use std::sync::OnceLock;
 
 use handlebars::Handlebars;
 use serde::Serialize;
 
+use crate::report::escape;
+
 fn registry() -> &'static Handlebars<'static> {
     static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
     REGISTRY.get_or_init(|| {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
+        // Messages mark code with backticks: `<code>`, the text around and inside escaped.
+        hb.register_helper(
+            "code",
+            crate::report::text_helper(|s| escape::code_spans(s, escape::html, escape::html_code)),
+        );
         let templates = [
             ("style", include_str!("templates/style.css.hbs")),
             ("report", include_str!("templates/report.html.hbs")),

@@ -51,11 +51,11 @@ fn rows_and_indicators() {
     let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(
         lines[0],
-        "path,agency_id,agency_name,tier,status,overall_level,index,target_met,SEC,SHR,errors,warnings,report,error,assessed_on,round,note,region,waived,verified_level,overclaim,verified_by"
+        "path,agency_id,agency_name,tier,status,overall_level,index,target_met,SEC,SHR,errors,warnings,report,error,assessed_on,round,note,region,waived,verified_level,overclaim,verified_by,limited_by"
     );
     assert_eq!(
         lines[1],
-        "a-valid,demo,Demo agency,province,ok,2,2.50,false,2,3,0,0,agencies/demo.json,,2026-11-20,2026-12-01,,,0,,,"
+        "a-valid,demo,Demo agency,province,ok,2,2.50,false,2,3,0,0,agencies/demo.json,,2026-11-20,2026-12-01,,,0,,,,SEC"
     );
     assert!(
         lines[2].starts_with(
@@ -76,11 +76,11 @@ fn rows_and_indicators() {
     );
     assert_eq!(
         lines[4],
-        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,1,agencies/etc-x.json,,2026-11-20,2026-12-01,,,0,,,"
+        "d-hostile,../../etc/x,Hostile,commune,ok,1,1.50,false,1,2,0,1,agencies/etc-x.json,,2026-11-20,2026-12-01,,,0,,,,SEC"
     );
     assert_eq!(
         lines[5],
-        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,1,agencies/_CON.json,,2026-11-20,2026-12-01,,,0,,,"#
+        r#"nested/e-formula,CON,"'=HYPERLINK(""http://x"")",ministry,ok,1,1.50,false,1,2,0,1,agencies/_CON.json,,2026-11-20,2026-12-01,,,0,,,,SEC"#
     );
     assert_eq!(lines.len(), 6, "the hidden directory is not a submission");
 

@@ -9,6 +9,7 @@ mod csv;
 mod diff;
 mod discovery;
 mod examples;
+mod explain;
 mod hooks;
 mod hostile;
 mod init;

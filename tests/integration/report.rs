@@ -159,7 +159,10 @@ fn rated_reports_show_answered_levels_and_coverage() {
     for d in report["dimensions"].as_array().unwrap() {
         for c in d["criteria"].as_array().unwrap() {
             let id = c["id"].as_str().unwrap();
-            let row = html.split(&format!("<tr><td><strong>{id}</strong>")).nth(1).unwrap();
+            let row = html
+                .split(&format!("<tr id=\"crit-{id}\"><td><strong>{id}</strong>"))
+                .nth(1)
+                .unwrap();
             let cell = row.split("<td class=\"num\">").nth(1).unwrap().split("</td>").next().unwrap();
             assert!(cell.starts_with(&c["answered_level"].to_string()), "{id}: {cell}");
         }
@@ -442,6 +445,76 @@ fn browser_renders_the_html_report() {
         dims + 1,
         "a heatmap row per dimension, and the header"
     );
+
+    // Printed (Chromium's print-to-PDF): A4, at most 10 pages, the summary and every first step
+    // on page 1.
+    let pdf_path = dir.path().join("ministry.pdf");
+    let print = [
+        format!("--print-to-pdf={}", pdf_path.display()),
+        "--no-pdf-header-footer".into(),
+        "--print-to-pdf-no-header".into(),
+    ];
+    headless(&browser, &profile, &print, &page);
+    let pdf = std::fs::read(&pdf_path).unwrap();
+    let boxes = media_boxes(&pdf);
+    assert!(
+        (2..=10).contains(&boxes.len()),
+        "the ministry report prints on {} pages",
+        boxes.len()
+    );
+    assert_eq!(boxes.len(), pdf_pages(&pdf), "a media box per page");
+    for (w, h) in boxes {
+        assert!((w - 595.3).abs() < 2.0 && (h - 841.9).abs() < 2.0, "not A4: {w} x {h} pt");
+    }
+    let Some(first) = pdf_page_text(&pdf_path, 1) else {
+        println!("pdftotext not found; skipping the page-1 check");
+        return;
+    };
+    let first = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    for text in [
+        "Why this level",
+        "Overall level 2 (Repeatable), held there by 10 dimensions",
+        "First steps to level 3",
+    ] {
+        assert!(first.contains(text), "page 1 lacks {text:?}: {first}");
+    }
+    let steps = report["first_steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 27);
+    for id in steps {
+        assert!(first.contains(id.as_str().unwrap()), "first step {id} is not on page 1");
+    }
+}
+
+/// The pages of a PDF: its `/Type /Page` objects (Chromium writes them uncompressed).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let key = b"/Type /Page";
+    pdf.windows(key.len() + 1)
+        .filter(|w| w.starts_with(key) && !w[key.len()].is_ascii_alphabetic())
+        .count()
+}
+
+/// Each page's size in points, from the PDF's `/MediaBox [0 0 W H]` entries.
+fn media_boxes(pdf: &[u8]) -> Vec<(f64, f64)> {
+    let text = String::from_utf8_lossy(pdf);
+    text.split("/MediaBox [")
+        .skip(1)
+        .filter_map(|s| {
+            let nums: Vec<f64> = s.split(']').next()?.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+            (nums.len() == 4).then(|| (nums[2] - nums[0], nums[3] - nums[1]))
+        })
+        .collect()
+}
+
+/// The text of page `n` of a PDF, by poppler's `pdftotext`; `None` when it is not installed.
+fn pdf_page_text(pdf: &Path, n: u32) -> Option<String> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-f", &n.to_string(), "-l", &n.to_string(), "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "pdftotext failed: {}", stderr(&out));
+    Some(stdout(&out))
 }
 
 #[test]

@@ -32,6 +32,10 @@ pub struct Report<'a> {
     overall: Overall<'a>,
     target: &'a TargetResult,
     dimensions: Vec<Dimension<'a>>,
+    /// The smallest set of criteria whose fulfilment raises the overall level by one (README,
+    /// *Why this level*): their ids, by dimension and level; empty at level 5, or when no
+    /// fulfilment can raise it.
+    first_steps: Vec<&'a str>,
     gaps: Vec<Gap<'a>>,
     findings: &'a [Finding],
     /// What waivers exempted (or that they were ignored, `--no-waivers`); absent when no
@@ -73,6 +77,9 @@ struct Overall<'a> {
     /// Rated rubrics: share of all applicable criteria at or above each level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     coverage: Option<Coverage>,
+    /// The ids of the dimensions holding the overall level where it is: those at or below it
+    /// (empty at level 5).
+    limited_by: Vec<&'a str>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -201,6 +208,12 @@ pub fn render(input: &ReportInput<'_>) -> String {
             .zip(&a.dimensions)
             .map(|(d, r)| dimension(input, d, r))
             .collect(),
+        first_steps: a
+            .explanation
+            .first_steps
+            .iter()
+            .map(|g| rubric.dimensions[g.dimension].criteria[g.criterion].id.value.as_str())
+            .collect(),
         gaps: a.gaps.iter().map(|g| gap(input, g)).collect(),
         findings: input.findings,
         waivers: super::waivers::json(rubric, a, input.findings, input.lang),
@@ -225,6 +238,12 @@ fn overall<'a>(input: &ReportInput<'a>) -> Overall<'a> {
         points: a.points.map(|p| round4(p.0)),
         max_points: a.points.map(|p| round4(p.1)),
         coverage: coverage(a.coverage),
+        limited_by: a
+            .explanation
+            .limited_by
+            .iter()
+            .map(|&di| rubric.dimensions[di].id.value.as_str())
+            .collect(),
     }
 }
 

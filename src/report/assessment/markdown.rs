@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use handlebars::Handlebars;
 
-use crate::report::ReportInput;
+use crate::report::{ReportInput, escape};
 
 fn registry() -> &'static Handlebars<'static> {
     static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
@@ -17,23 +17,11 @@ fn registry() -> &'static Handlebars<'static> {
         hb.set_strict_mode(true);
         hb.register_escape_fn(crate::report::escape::markdown);
         // Inside an HTML block (`<summary>`), Markdown is not parsed: HTML escaping is right.
+        hb.register_helper("html", crate::report::text_helper(crate::report::escape::html));
+        // Messages mark code with backticks: a code span, its content made safe.
         hb.register_helper(
-            "html",
-            Box::new(
-                |h: &handlebars::Helper<'_>,
-                 _: &Handlebars<'_>,
-                 _: &handlebars::Context,
-                 _: &mut handlebars::RenderContext<'_, '_>,
-                 out: &mut dyn handlebars::Output|
-                 -> handlebars::HelperResult {
-                    let text = h
-                        .param(0)
-                        .map(|p| p.value().as_str().map_or_else(|| p.value().to_string(), str::to_string))
-                        .unwrap_or_default();
-                    out.write(&crate::report::escape::html(&text))?;
-                    Ok(())
-                },
-            ),
+            "code",
+            crate::report::text_helper(|s| escape::code_spans(s, escape::markdown, escape::markdown_code_span)),
         );
         hb.register_template_string("report", include_str!("../templates/report.md.hbs"))
             .unwrap_or_else(|e| panic!("templates/report.md.hbs: {e}"));

@@ -8,3 +8,4 @@ pub mod markdown;
 pub mod table;
 pub mod view;
 pub mod waivers;
+pub mod why;

@@ -17,8 +17,10 @@ const MAX_RECORDS: usize = 10;
 pub fn render(input: &ReportInput<'_>) -> String {
     let mut out = String::new();
     header(&mut out, input);
+    why(&mut out, input);
     let _ = writeln!(out, "{}\n", levels_table(input));
     totals(&mut out, input.assessment);
+    first_steps(&mut out, input);
     gap_report(&mut out, input);
     waivers(&mut out, input);
     findings(&mut out, input);
@@ -55,6 +57,50 @@ fn header(out: &mut String, input: &ReportInput<'_>) {
         None => format!("{} {}", texts(lang).level, a.target.level),
     };
     let _ = writeln!(out, "{}: {target_label}\n", texts(lang).target);
+}
+
+/// Writes why the overall level is where it is: the summary's sentences.
+fn why(out: &mut String, input: &ReportInput<'_>) {
+    let why = super::why::why(&input.rubric.rubric, input.assessment, input.lang);
+    let _ = writeln!(out, "{}:", texts(input.lang).why_this_level);
+    for line in &why.lines {
+        let _ = writeln!(out, "  {line}");
+    }
+    out.push('\n');
+}
+
+/// Writes the first steps to the next level, one line each, when there are any.
+fn first_steps(out: &mut String, input: &ReportInput<'_>) {
+    let rubric = &input.rubric.rubric;
+    let a = input.assessment;
+    let Some(heading) = super::why::why(rubric, a, input.lang).first_steps_heading else {
+        return;
+    };
+    let _ = writeln!(out, "{heading}:");
+    for g in &a.explanation.first_steps {
+        let (c, cr) = (
+            &rubric.dimensions[g.dimension].criteria[g.criterion],
+            &a.dimensions[g.dimension].criteria[g.criterion],
+        );
+        let _ = writeln!(
+            out,
+            "  [{}] {} {} — {}",
+            tag(c, cr),
+            c.id.value,
+            c.title.get(input.lang),
+            status(input.lang, cr.status)
+        );
+    }
+    out.push('\n');
+}
+
+/// A criterion's tag: its level (`L3`), its points (`0/5 pts`) or the level counted (rated).
+fn tag(c: &Criterion, cr: &CriterionResult) -> String {
+    match (&c.level, c.points) {
+        (Some(l), _) => format!("L{}", l.value),
+        (None, Some(worth)) => format!("{}/{} pts", fmt_points(worth * cr.credit), fmt_points(worth)),
+        (None, None) => format!("L{}", cr.rated_level().unwrap_or(1)),
+    }
 }
 
 /// Builds the table of dimension levels, with the overall row last.
@@ -145,12 +191,14 @@ fn gap_report(out: &mut String, input: &ReportInput<'_>) {
 /// Writes one gap: its tag, status, detail, action and first failing records.
 fn gap(out: &mut String, input: &ReportInput<'_>, c: &Criterion, cr: &CriterionResult) {
     let lang = input.lang;
-    let tag = match (&c.level, c.points) {
-        (Some(l), _) => format!("L{}", l.value),
-        (None, Some(worth)) => format!("{}/{} pts", fmt_points(worth * cr.credit), fmt_points(worth)),
-        (None, None) => format!("L{}", cr.rated_level().unwrap_or(1)),
-    };
-    let _ = writeln!(out, "  [{tag}] {} {} — {}", c.id.value, c.title.get(lang), status(lang, cr.status));
+    let _ = writeln!(
+        out,
+        "  [{}] {} {} — {}",
+        tag(c, cr),
+        c.id.value,
+        c.title.get(lang),
+        status(lang, cr.status)
+    );
     if let Some(detail) = &cr.detail {
         let _ = writeln!(
             out,

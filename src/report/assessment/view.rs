@@ -74,6 +74,10 @@ pub struct ReportView {
     pub overall: LevelView,
     /// The target.
     pub target: TargetView,
+    /// Why this level: the summary's sentences.
+    pub why: super::why::Why,
+    /// The smallest set of criteria whose fulfilment raises the overall level by one.
+    pub first_steps: Vec<CriterionView>,
     /// Number of gaps.
     pub gap_count: usize,
     /// Error findings.
@@ -445,6 +449,13 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
         rubric: cx.rubric_view(),
         overall: cx.overall(),
         target: cx.target(),
+        why: super::why::why(cx.rubric, a, lang),
+        first_steps: a
+            .explanation
+            .first_steps
+            .iter()
+            .map(|g| cx.criterion_view(g.dimension, g.criterion))
+            .collect(),
         gap_count: a.gaps.len(),
         error_count,
         warning_count: input.findings.len() - error_count,

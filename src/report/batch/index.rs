@@ -133,6 +133,8 @@ pub struct LeagueRow {
     pub verified_level: Option<u8>,
     /// Self-assessed minus verified level, signed, when verified.
     pub overclaim: Option<String>,
+    /// The ids of the dimensions holding its overall level.
+    pub limited_by: String,
     /// Error findings.
     pub errors: usize,
     /// Warning findings.
@@ -325,6 +327,7 @@ fn league_row(row: &Row, rank: usize, lang: Lang) -> LeagueRow {
         dimensions: row.dimensions.clone(),
         verified_level: row.verified_level,
         overclaim: row.overclaim.map(crate::report::reconcile::signed),
+        limited_by: row.limited_by.join(" "),
         errors: row.errors,
         warnings: row.warnings,
         html: html_of(row),

@@ -29,6 +29,8 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
     // Added after the original columns, so that spreadsheets reading them by position still work.
     header.extend(["region", "waived"].map(String::from));
     header.extend(["verified_level", "overclaim", "verified_by"].map(String::from));
+    // The dimensions holding each level, last: added after the verification columns.
+    header.push("limited_by".to_string());
     w.write_record(&header)?;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for r in rows {
@@ -60,6 +62,7 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
             opt(r.verified_level.map(|l| l.to_string())),
             opt(r.overclaim.map(|o| o.to_string())),
             escape::csv_cell(&opt(r.verified_by.clone())),
+            escape::csv_cell(&r.limited_by.join(";")),
         ]);
         w.write_record(&record)?;
     }
