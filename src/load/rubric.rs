@@ -31,6 +31,7 @@ pub const SHIPPED: &[(&str, &str, &str)] = &[
     ("odi-pathway", "odi-pathway.yaml", include_str!("../../rubrics/odi-pathway.yaml")),
     ("uk-dma", "uk-dma.yaml", include_str!("../../rubrics/uk-dma.yaml")),
     ("eu-odm", "eu-odm.yaml", include_str!("../../rubrics/eu-odm.yaml")),
+    ("samm", "samm.yaml", include_str!("../../rubrics/samm.yaml")),
     (
         "dc-dataset-inventory",
         "dc-dataset-inventory.yaml",

@@ -9,6 +9,7 @@ mod csv;
 mod diff;
 mod discovery;
 mod examples;
+mod frameworks;
 mod hooks;
 mod hostile;
 mod init;
