@@ -110,6 +110,7 @@ fn answer(c: &Criterion, kind: &AnswerType) -> Value {
             json!({"type": "integer", "minimum": 1, "maximum": 5}),
             json!({"enum": ["1", "2", "3", "4", "5"]}),
         ],
+        AnswerKind::Text => vec![json!({"type": ["string", "number", "boolean"]})],
     };
     if c.allow_na {
         accepted.push(json!({"enum": ["n/a", "N/A"]}));

@@ -619,6 +619,8 @@ fn answer_status(value: &AnswerValue, kind: &AnswerType, partial_credit: f64) ->
         AnswerValue::Partial => (Status::Partial, partial_credit),
         AnswerValue::No => (Status::NotMet, 0.0),
         AnswerValue::NotApplicable => (Status::NotApplicable, 0.0),
+        // Free text is informational: answering is all there is to it.
+        AnswerValue::Text(_) => (Status::Met, 1.0),
         AnswerValue::Number(n) => {
             let pass = kind.pass.unwrap_or(if kind.kind == AnswerKind::Percent { 100.0 } else { 1.0 });
             if *n >= pass {

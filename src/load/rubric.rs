@@ -23,7 +23,10 @@ use crate::model::rubric::{
 };
 use crate::rules::{self, Expr};
 
+mod language;
 mod method;
+
+pub use language::CONDITION_VARS;
 
 /// The rubrics built into the binary: (id, file name, text).
 pub const SHIPPED: &[(&str, &str, &str)] = &[
@@ -110,6 +113,7 @@ pub fn from_text(file: &str, text: Arc<str>) -> Result<LoadedRubric, Vec<Finding
         sha256,
         env,
         warnings,
+        base: None,
     })
 }
 
@@ -143,6 +147,8 @@ impl Validator<'_> {
         self.targets(r);
         self.collections(r, env);
         self.dimensions(r, env);
+        self.conditions(r, env);
+        self.groups(r);
     }
 
     /// Reports the id of a `what` (rubric, target) unless it matches `[a-z0-9-]+`.
@@ -432,6 +438,7 @@ impl Validator<'_> {
         if let Some(a) = &c.answer {
             self.answer_type(&id, a, method);
         }
+        self.outcomes(c);
         if let Some(check) = &mut c.check {
             self.check(check, inventory, env);
         }
@@ -536,10 +543,11 @@ fn criterion_problems(id: &str, c: &Criterion) -> Vec<String> {
 /// besides a level answer outside the rated method.
 fn answer_type_problems(id: &str, t: &AnswerType, method: Method) -> Vec<String> {
     let mut problems = match t.kind {
-        AnswerKind::YesNo | AnswerKind::YesPartialNo => Vec::new(),
+        AnswerKind::YesNo | AnswerKind::YesPartialNo | AnswerKind::Text => Vec::new(),
         AnswerKind::Percent | AnswerKind::Number => {
             let Some(pass) = t.pass else {
-                return vec![format!("criterion `{id}`: a {:?} answer needs `pass`", t.kind).to_lowercase()];
+                let kind = if t.kind == AnswerKind::Percent { "percent" } else { "number" };
+                return vec![format!("criterion `{id}`: a {kind} answer needs `pass`")];
             };
             threshold_problems(id, t, pass)
         }

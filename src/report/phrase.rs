@@ -12,7 +12,7 @@ use crate::model::rubric::{Check, Criterion, Rubric};
 pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     match (d, c.check.as_ref(), c.verify.as_ref()) {
-        (Detail::Answered(value, note), ..) => answered(value, note.as_deref().unwrap_or_default(), vi),
+        (Detail::Answered(value, note), ..) => answered(c, value, note.as_deref().unwrap_or_default(), lang),
         (Detail::Check(n), Some(check), _) => counts(rubric, check, n, lang),
         (Detail::Contradicted(n), _, Some(verify)) => {
             let lead = if vi {
@@ -42,7 +42,8 @@ fn evidence(stale: Option<(u32, chrono::NaiveDate)>) -> String {
     }
 }
 
-fn answered(value: &AnswerValue, note: &str, vi: bool) -> String {
+fn answered(c: &Criterion, value: &AnswerValue, note: &str, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
     let word = |en: &str, vi_word: &str| if vi { vi_word.to_string() } else { en.to_string() };
     let answer = if vi { "trả lời: " } else { "answered " };
     match value {
@@ -52,9 +53,19 @@ fn answered(value: &AnswerValue, note: &str, vi: bool) -> String {
         AnswerValue::Partial => format!("{answer}{}", word("partial", "một phần")),
         AnswerValue::No => format!("{answer}{}", word("no", "không")),
         AnswerValue::Number(n) => format!("{answer}{n}"),
-        AnswerValue::Choice(p) => format!("{answer}{}", p.join(", ")),
+        AnswerValue::Choice(p) => format!("{answer}{}", choices(c, p, lang)),
         AnswerValue::Level(l) => format!("{answer}{} {l}", word("level", "mức")),
+        AnswerValue::Text(t) => format!("{answer}\"{t}\""),
     }
+}
+
+/// The options picked, each with its label: `no (We do not publish data)`.
+pub fn choices(c: &Criterion, picked: &[String], lang: Lang) -> String {
+    let labelled = |v: &String| match c.option(v).and_then(|o| o.label.as_ref()) {
+        Some(label) if !label.is_blank() => format!("{v} ({})", label.get(lang)),
+        _ => v.clone(),
+    };
+    picked.iter().map(labelled).collect::<Vec<_>>().join(", ")
 }
 
 /// A check's counts: "10 of 13 selected systems pass (77%); 3 fail, 100% needed".
