@@ -99,7 +99,16 @@ fn answer(c: &Criterion, kind: &AnswerType) -> Value {
         ],
         AnswerKind::Number => vec![json!({"type": "number"})],
         AnswerKind::Choice => {
-            let values: Vec<&str> = kind.options.iter().map(|o| o.value.as_str()).collect();
+            // An option named by a number (SAMM's `0.25`) may be written as that YAML number,
+            // which the loader reads by its text.
+            let values: Vec<Value> = kind
+                .options
+                .iter()
+                .flat_map(|o| {
+                    let number = o.value.parse::<f64>().ok().filter(|n| n.is_finite() && n.to_string() == o.value);
+                    std::iter::once(json!(o.value)).chain(number.map(|n| json!(n)))
+                })
+                .collect();
             let mut v = vec![json!({"enum": values})];
             if kind.multiple {
                 v.push(json!({"type": "array", "minItems": 1, "items": {"enum": values}}));

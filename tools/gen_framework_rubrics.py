@@ -72,11 +72,11 @@ ACTIVITY_IDS = {
     "Asset catalogue": "CAT",
 }
 THEME_IDS = {
-    "Data management processes": "DMP",
-    "Knowledge & skills": "KNS",
-    "Customer support & engagement": "CSE",
-    "Investment & financial performance": "IFP",
-    "Strategic oversight": "SOV",
+    "Data management processes": "data-management",
+    "Knowledge & skills": "knowledge-skills",
+    "Customer support & engagement": "customer-support",
+    "Investment & financial performance": "investment",
+    "Strategic oversight": "strategic-oversight",
 }
 # The improvements sheet files two texts under `Q82.3`, an answer that does not exist; both are
 # about Q83 ("a review process that looks for efficiency savings by reducing overlaps between

@@ -447,12 +447,22 @@ impl Validator<'_> {
         }
     }
 
-    /// Warns about each level 2-5 that no criterion of the staged dimension `d` is at.
+    /// Warns about each level 2-5 that no criterion of the staged dimension `d` is at. A level
+    /// that an answer can cap the dimension below is not passed by every agency, so it is not
+    /// reported (Pathway's first question of an activity gates levels 2 and 3 at once).
     fn empty_levels(&mut self, d: &Dimension, levels_used: &BTreeSet<u8>) {
         if d.criteria.is_empty() {
             return;
         }
-        for level in (2..=5u8).filter(|l| !levels_used.contains(l)) {
+        let lowest_cap = d
+            .criteria
+            .iter()
+            .filter_map(|c| c.answer.as_ref())
+            .flat_map(|a| &a.value.options)
+            .filter_map(|o| o.level)
+            .min()
+            .unwrap_or(u8::MAX);
+        for level in (2..=5u8).filter(|l| !levels_used.contains(l) && *l <= lowest_cap) {
             self.warnings.push(
                 Finding::warning(
                     Rule::EmptyLevel,

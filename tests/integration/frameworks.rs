@@ -95,10 +95,7 @@ fn survey() -> Option<Survey> {
         let range = book.worksheet_range(name).unwrap();
         range.rows().skip(1).map(<[Data]>::to_vec).collect()
     };
-    let activities = rows(&mut book, "activities")
-        .iter()
-        .map(|r| (cell(r, 0), cell(r, 1)))
-        .collect();
+    let activities = rows(&mut book, "activities").iter().map(|r| (cell(r, 0), cell(r, 1))).collect();
     let mut questions: Vec<Question> = Vec::new();
     for r in rows(&mut book, "questions") {
         if !cell(&r, 0).is_empty() {
@@ -174,8 +171,18 @@ fn the_pathway_rubric_is_the_whole_survey() {
     let activities: Vec<&str> = s.activities.iter().map(|(_, a)| a.as_str()).collect();
     assert_eq!(names, activities);
     for d in dims {
-        let ids: Vec<&str> = d["criteria"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
-        let expected: Vec<&str> = s.questions.iter().filter(|q| q.activity == d["name"]).map(|q| q.id.as_str()).collect();
+        let ids: Vec<&str> = d["criteria"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        let expected: Vec<&str> = s
+            .questions
+            .iter()
+            .filter(|q| q.activity == d["name"])
+            .map(|q| q.id.as_str())
+            .collect();
         assert_eq!(ids, expected);
         // Every question after an activity's first is asked only after a positive answer.
         for c in &d["criteria"].as_array().unwrap()[1..] {
@@ -189,7 +196,12 @@ fn the_pathway_rubric_is_the_whole_survey() {
     assert_eq!(groups.len(), themes.len());
     for g in groups {
         assert_eq!(g["score"], "sum");
-        let members: Vec<&str> = s.activities.iter().filter(|(t, _)| *t == g["name"]).map(|(_, a)| a.as_str()).collect();
+        let members: Vec<&str> = s
+            .activities
+            .iter()
+            .filter(|(t, _)| *t == g["name"])
+            .map(|(_, a)| a.as_str())
+            .collect();
         let dims_named: Vec<&str> = g["dimensions"]
             .as_array()
             .unwrap()
@@ -206,7 +218,10 @@ fn the_pathway_rubric_is_the_whole_survey() {
         let options = c["answer"]["options"].as_array().unwrap();
         assert_eq!(options.len(), q.answers.len(), "{}", q.id);
         for (o, a) in options.iter().zip(&q.answers) {
-            assert_eq!((o["value"].as_str(), o["label"].as_str()), (Some(a.id.as_str()), Some(a.text.as_str())));
+            assert_eq!(
+                (o["value"].as_str(), o["label"].as_str()),
+                (Some(a.id.as_str()), Some(a.text.as_str()))
+            );
             assert_eq!(o["credit"].as_f64(), Some(if a.positive { 1.0 } else { 0.0 }), "{}", a.id);
             let cap = o.get("level").and_then(Value::as_u64);
             assert_eq!(cap, if a.positive { None } else { a.score.map(u64::from) }, "{}", a.id);
@@ -281,7 +296,12 @@ fn the_council_scores_as_pathway_scores_it() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| (g["criterion"].as_str().unwrap().to_string(), g["action"].as_str().unwrap().to_string()))
+        .map(|g| {
+            (
+                g["criterion"].as_str().unwrap().to_string(),
+                g["action"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let mut got: Vec<&str> = gaps.iter().map(|(c, _)| c.as_str()).collect();
     let mut want: Vec<&str> = stoppers.iter().map(|(q, _)| q.as_str()).collect();
@@ -296,7 +316,10 @@ fn the_council_scores_as_pathway_scores_it() {
             .filter(|(filed, _)| filed_under(filed) == answer)
             .flat_map(|(_, t)| t)
             .collect();
-        assert!(!texts.is_empty(), "the example stops {question} at {answer}, which Pathway gives no advice for");
+        assert!(
+            !texts.is_empty(),
+            "the example stops {question} at {answer}, which Pathway gives no advice for"
+        );
         for t in texts {
             assert!(action.contains(t.as_str()), "{question} ({answer}): `{t}` missing from `{action}`");
         }
@@ -442,7 +465,12 @@ fn the_samm_rubric_is_the_whole_model() {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let mut got: Vec<String> = g["dimensions"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let mut got: Vec<String> = g["dimensions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
         want.sort();
         got.sort();
         assert_eq!(got, want, "{}", g["name"]);
