@@ -12,6 +12,7 @@ mod examples;
 mod hooks;
 mod hostile;
 mod init;
+mod language;
 mod layers;
 mod library;
 mod links;
@@ -116,4 +117,10 @@ pub(crate) fn mini_batch(root: &std::path::Path, out: &std::path::Path, extra: &
         .args(extra)
         .output()
         .unwrap()
+}
+
+/// An exact index from a JSON report, rounded down to two decimals as reports show it (JSON
+/// carries exact values; the hand computations in the tests are written to two decimals).
+pub fn shown(v: &serde_json::Value) -> Option<f64> {
+    v.as_f64().map(|x| ((x * 100.0) + 1e-9).floor() / 100.0)
 }
