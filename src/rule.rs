@@ -270,7 +270,7 @@ rules! {
     }
     RubricGroup = "rubric-group" {
         "An invalid group of dimensions",
-        "Each group has a unique id and lists dimensions the rubric declares, each in at most one group."
+        "Each group has a unique id and lists one or more dimensions the rubric declares."
     }
     RubricOverlay = "rubric-overlay" {
         "An overlay that names what its base does not have",

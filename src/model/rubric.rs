@@ -423,6 +423,20 @@ impl Criterion {
         self.scored && self.points != Some(0.0) && self.answer.as_ref().is_none_or(|a| a.value.kind != AnswerKind::Text)
     }
 
+    /// The advice for an answer: the `action` of the first option picked that has one, else the
+    /// criterion's.
+    pub fn advice(&self, answer: Option<&crate::model::questionnaire::AnswerValue>) -> &Text {
+        self.option_advice(answer).unwrap_or(&self.action)
+    }
+
+    /// The `action` of the first option picked that has one.
+    pub fn option_advice(&self, answer: Option<&crate::model::questionnaire::AnswerValue>) -> Option<&Text> {
+        let Some(crate::model::questionnaire::AnswerValue::Choice(picked)) = answer else {
+            return None;
+        };
+        picked.iter().find_map(|p| self.option(p).and_then(|o| o.action.as_ref()))
+    }
+
     /// The option of a choice question with value `value`.
     pub fn option(&self, value: &str) -> Option<&ChoiceOption> {
         self.answer.as_ref()?.value.options.iter().find(|o| o.value == value)

@@ -301,6 +301,24 @@ pub struct Texts {
     pub wb_pick: &'static str,
     /// The header note of an inventory key field: "key of the collection"
     pub wb_key: &'static str,
+    /// The detail of a criterion whose `applies_when` is false: "does not apply: condition not met"
+    pub condition_false: &'static str,
+    /// "Asked when" (a conditional question's condition)
+    pub asked_when: &'static str,
+    /// "Groups" (of dimensions)
+    pub groups: &'static str,
+    /// "Score" (a group's)
+    pub score: &'static str,
+    /// "Suggestions": advice on answers that meet their criterion
+    pub suggestions: &'static str,
+    /// The line under the suggestions' heading
+    pub suggestions_hint: &'static str,
+    /// "informational, not scored"
+    pub informational: &'static str,
+    /// "at most level" (an option's cap)
+    pub at_most_level: &'static str,
+    /// "extends" (an overlay's base rubric)
+    pub extends: &'static str,
 }
 
 /// English.
@@ -479,6 +497,15 @@ pub static EN: Texts = Texts {
     wb_several: "several options: separate them with ;",
     wb_pick: "Pick a value from the list",
     wb_key: "key of the collection",
+    condition_false: "does not apply: condition not met",
+    asked_when: "Asked when",
+    groups: "Groups",
+    score: "Score",
+    suggestions: "Suggestions",
+    suggestions_hint: "Advice for answers that already meet their criterion.",
+    informational: "informational, not scored",
+    at_most_level: "at most level",
+    extends: "extends",
 };
 
 /// Vietnamese.
@@ -657,6 +684,15 @@ pub static VI: Texts = Texts {
     wb_several: "chọn nhiều: phân cách bằng dấu ;",
     wb_pick: "Chọn một giá trị trong danh sách",
     wb_key: "khóa của danh mục",
+    condition_false: "không áp dụng: không thỏa điều kiện",
+    asked_when: "Chỉ hỏi khi",
+    groups: "Nhóm lĩnh vực",
+    score: "Điểm",
+    suggestions: "Khuyến nghị",
+    suggestions_hint: "Khuyến nghị cho các câu trả lời đã đạt tiêu chí.",
+    informational: "chỉ để tham khảo, không tính điểm",
+    at_most_level: "tối đa mức",
+    extends: "kế thừa",
 };
 
 /// The texts of `lang`.

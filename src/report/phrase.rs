@@ -24,6 +24,9 @@ pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String 
         }
         // A check's counts always come with the check that made them.
         (Detail::Check(_) | Detail::Contradicted(_), ..) => String::new(),
+        (Detail::Condition(condition), ..) => {
+            format!("{} ({condition})", crate::report::i18n::texts(lang).condition_false)
+        }
         (Detail::NoInventory, ..) if vi => "chưa nộp danh mục".to_string(),
         (Detail::NoInventory, ..) => "no inventory submitted".to_string(),
         (Detail::EvidenceMissing, ..) => evidence(None),
@@ -143,6 +146,18 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
                     label: r.label(),
                 }))
         }
+        Issue::AnswerNotApplicable { criterion, condition, at } => Finding::warning(
+            Rule::AnswerNotApplicable,
+            format!("`{criterion}` is answered, but it does not apply here (`{condition}` is false); the answer is not counted"),
+            Some(at.clone()),
+        )
+        .with_help("remove the answer, or correct the earlier answer the condition reads"),
+        Issue::ConditionError { criterion, error, at } => Finding::warning(
+            Rule::Expression,
+            format!("`{criterion}`: its `applies_when` could not be evaluated ({error}); it is treated as applying"),
+            Some(at.clone()),
+        )
+        .with_help("write the condition so that it gives true or false for every answer, including null"),
         Issue::EvidenceMissing { criterion, at } => Finding::warning(
             Rule::EvidenceMissing,
             format!("`{criterion}`: {}", evidence(None)),

@@ -13,6 +13,7 @@ mod frameworks;
 mod hooks;
 mod hostile;
 mod init;
+mod language;
 mod layers;
 mod library;
 mod links;
@@ -117,4 +118,10 @@ pub(crate) fn mini_batch(root: &std::path::Path, out: &std::path::Path, extra: &
         .args(extra)
         .output()
         .unwrap()
+}
+
+/// An exact index from a JSON report, rounded down to two decimals as reports show it (JSON
+/// carries exact values; the hand computations in the tests are written to two decimals).
+pub fn shown(v: &serde_json::Value) -> Option<f64> {
+    v.as_f64().map(|x| ((x * 100.0) + 1e-9).floor() / 100.0)
 }

@@ -99,12 +99,11 @@ impl Validator<'_> {
         }
     }
 
-    /// Groups: unique ids, declared dimensions, each dimension in at most one group; and an
+    /// Groups: unique ids, declared dimensions; and an
     /// `overall: none` only where it means something.
     pub(super) fn groups(&mut self, r: &Rubric) {
         let dims: Vec<&str> = r.dimensions.iter().map(|d| d.id.value.as_str()).collect();
         let mut ids = HashSet::new();
-        let mut grouped: HashMap<&str, &str> = HashMap::new();
         for g in &r.groups {
             self.id_format(Rule::RubricGroup, "group", &g.id);
             self.declared_once(ids.insert(g.id.value.as_str()), "group", &g.id);
@@ -126,13 +125,6 @@ impl Validator<'_> {
                         ),
                         Pos::of(d),
                         suggestion(&d.value, dims.iter().copied()),
-                    );
-                } else if let Some(other) = grouped.insert(d.value.as_str(), g.id.value.as_str()) {
-                    self.error(
-                        Rule::RubricGroup,
-                        format!("dimension `{}` is in group `{other}` and again in `{}`", d.value, g.id.value),
-                        Pos::of(d),
-                        None,
                     );
                 }
             }

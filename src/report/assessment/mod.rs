@@ -5,5 +5,6 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod outcomes;
 pub mod table;
 pub mod view;
