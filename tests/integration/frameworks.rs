@@ -14,15 +14,7 @@ use super::{dgmat, stderr};
 
 /// A path under `../shared/realdata/maturity-models`, or `None` (with a note) when it is absent.
 fn source(path: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/realdata/maturity-models")
-        .join(path);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("note: {} is absent (it lives beside the checkout); skipping", path.display());
-        None
-    }
+    super::realdata(&format!("maturity-models/{path}"))
 }
 
 fn yaml(path: &str) -> Value {

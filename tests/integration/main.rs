@@ -39,6 +39,20 @@ pub(crate) fn dgmat() -> Command {
     cmd
 }
 
+/// A path under `../shared/realdata` (real third-party inputs, see its SOURCES.md), or `None`
+/// (with a note) when it is absent: it lives beside the checkout, not in it.
+pub(crate) fn realdata(path: &str) -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/realdata")
+        .join(path);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("note: {} is absent (it lives beside the checkout); skipping", path.display());
+        None
+    }
+}
+
 /// The small rubric whose behaviour the fixtures pin.
 pub(crate) const MINI: &str = "tests/fixtures/good/rubric.yaml";
 
