@@ -18,6 +18,7 @@ mod library;
 mod links;
 mod malformed;
 mod outdir;
+mod overlay;
 mod progress;
 mod realdata;
 mod report;
