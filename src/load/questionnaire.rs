@@ -368,6 +368,9 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
     for RawAnswer { id, origin, key, node } in &q.answers {
         let id = id.as_str();
         let key = Some(origin.at(*key));
+        if rubric.tailors.as_ref().is_some_and(|t| t.removed.iter().any(|r| r == id)) {
+            continue;
+        }
         let Some(criterion) = criteria.get(id) else {
             let help = suggestion(id, criteria.keys().copied())
                 .unwrap_or_else(|| format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value));

@@ -55,6 +55,9 @@ pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
     let path = Path::new(spec);
     if path.is_file() {
         let text = yaml::read_text(path, spec).map_err(|f| vec![f])?;
+        if super::overlay::is_overlay(&text) {
+            return super::overlay::load(spec, text);
+        }
         return from_text(spec, text);
     }
     if let Some(kind) = std::fs::metadata(path).ok().and_then(|m| yaml::special_kind(m.file_type()))
@@ -114,6 +117,7 @@ pub fn from_text(file: &str, text: Arc<str>) -> Result<LoadedRubric, Vec<Finding
         env,
         warnings,
         base: None,
+        resolved: None,
     })
 }
 

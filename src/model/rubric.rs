@@ -64,6 +64,21 @@ pub struct Rubric {
     /// mean of its dimensions' levels.
     #[serde(default)]
     pub groups: Vec<Group>,
+    /// Set when the rubric is an overlay merged onto its base (not written in the file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub tailors: Option<Tailoring>,
+}
+
+/// What an overlay changed of its base, as answers need to know it.
+#[derive(Clone, Debug, Default)]
+pub struct Tailoring {
+    /// The base's id.
+    pub base_id: String,
+    /// The base's version.
+    pub base_version: String,
+    /// Criterion ids the overlay removed: answers to them, written for the base, are ignored.
+    pub removed: Vec<String>,
 }
 
 /// One maturity level's name.
@@ -665,6 +680,8 @@ pub struct LoadedRubric {
     pub warnings: Vec<Finding>,
     /// An overlay's base rubric (`extends:`); `None` for a rubric written whole.
     pub base: Option<BaseRubric>,
+    /// An overlay merged onto its base, as YAML (`rubric show --resolved`).
+    pub resolved: Option<Arc<str>>,
 }
 
 /// The rubric an overlay extends, as reports name it.

@@ -19,6 +19,7 @@ mod library;
 mod links;
 mod malformed;
 mod outdir;
+mod overlay;
 mod progress;
 mod realdata;
 mod report;
