@@ -26,9 +26,36 @@ fn envelope(mut schema: Schema, kind: &str, title: &str) -> Value {
     value
 }
 
-/// The schema of a rubric file.
+/// The schema of a rubric file: a whole rubric, or an overlay (`extends:`) of one.
 pub fn rubric() -> Value {
-    envelope(generator().into_root_schema_for::<Rubric>(), "rubric", "dgmat rubric")
+    let whole = envelope(generator().into_root_schema_for::<Rubric>(), "rubric", "dgmat rubric");
+    let overlay = envelope(
+        generator().into_root_schema_for::<crate::model::overlay::Overlay>(),
+        "rubric",
+        "dgmat rubric overlay",
+    );
+    let mut defs = serde_json::Map::new();
+    let mut body = |mut v: Value, name: &str| {
+        if let Some(obj) = v.as_object_mut() {
+            if let Some(Value::Object(d)) = obj.remove("$defs") {
+                defs.extend(d);
+            }
+            let schema = obj.remove("$schema");
+            obj.remove("title");
+            defs.insert(name.into(), v);
+            return schema;
+        }
+        None
+    };
+    let schema = body(whole, "Rubric");
+    body(overlay, "Overlay");
+    json!({
+        "$schema": schema,
+        "title": "dgmat rubric",
+        "description": "A maturity rubric, or an overlay that `extends` one",
+        "anyOf": [{"$ref": "#/$defs/Rubric"}, {"$ref": "#/$defs/Overlay"}],
+        "$defs": defs,
+    })
 }
 
 /// The schema of a questionnaire file.

@@ -508,7 +508,7 @@ fn relocate(mut f: Finding, marks: &[(Pos, Pos)], base: &str, overlay: &str) -> 
             line: l.line,
             column: l.column,
         };
-        let Some((at, from)) = marks.iter().filter(|(m, _)| (m.line, m.column) <= (here.line, here.column)).last() else {
+        let Some((at, from)) = marks.iter().rev().find(|(m, _)| (m.line, m.column) <= (here.line, here.column)) else {
             return;
         };
         let same_line = at.line == here.line;

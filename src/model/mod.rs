@@ -8,6 +8,7 @@
 pub mod grouping;
 pub mod inventory;
 pub mod node;
+pub mod overlay;
 pub mod questionnaire;
 pub mod rubric;
 pub mod submission;
