@@ -62,6 +62,32 @@ fn answered(c: &Criterion, value: &AnswerValue, note: &str, lang: Lang) -> Strin
     }
 }
 
+/// A choice question's options with what each says and does, one line each: `no: We do not
+/// publish (at most level 1) → Start publishing one dataset`; options without label, level or
+/// action are left out.
+pub fn option_lines(c: &Criterion, lang: Lang) -> Vec<String> {
+    let t = crate::report::i18n::texts(lang);
+    let Some(a) = &c.answer else { return Vec::new() };
+    a.value
+        .options
+        .iter()
+        .filter(|o| o.label.is_some() || o.level.is_some() || o.action.is_some())
+        .map(|o| {
+            let mut line = o.value.clone();
+            if let Some(label) = &o.label {
+                line.push_str(&format!(": {}", label.get(lang)));
+            }
+            if let Some(l) = o.level {
+                line.push_str(&format!(" ({} {l})", t.at_most_level));
+            }
+            if let Some(action) = &o.action {
+                line.push_str(&format!(" → {}", action.get(lang)));
+            }
+            line
+        })
+        .collect()
+}
+
 /// The options picked, each with its label: `no (We do not publish data)`.
 pub fn choices(c: &Criterion, picked: &[String], lang: Lang) -> String {
     let labelled = |v: &String| match c.option(v).and_then(|o| o.label.as_ref()) {

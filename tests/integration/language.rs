@@ -120,3 +120,20 @@ fn an_option_level_outside_1_to_5_and_ids_keep_their_case() {
     assert!(err.contains("option `no` caps the level at 7"), "{err}");
     assert!(err.contains("criterion `Pct-X`: a percent answer needs `pass`"), "{err}");
 }
+
+#[test]
+fn option_labels_and_outcomes_are_shown_in_init_and_rubric_doc() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dgmat()
+        .args(["-q", "init"])
+        .arg(dir.path())
+        .args(["--rubric", RUBRIC])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let template = std::fs::read_to_string(dir.path().join("questionnaire.yaml")).unwrap();
+    let line = "no: We do not publish (at most level 1) → Start publishing one dataset";
+    assert!(template.contains(&format!("# {line}")), "{template}");
+    let doc = stdout(&dgmat().args(["rubric", "doc", RUBRIC]).output().unwrap());
+    assert!(doc.contains(&format!("  - {line}")), "{doc}");
+}
