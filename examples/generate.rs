@@ -181,6 +181,7 @@ fn questionnaire(r: &Rubric, id: &str, tier: Tier, maturity: u8, rng: &mut Rng) 
         let t = &answer.value;
         let value = match t.kind {
             AnswerKind::YesNo => (if good { "yes" } else { "no" }).to_string(),
+            AnswerKind::Text => "\"generated\"".to_string(),
             AnswerKind::YesPartialNo => (if good {
                 "yes"
             } else if rng.chance(0.5) {

@@ -575,6 +575,10 @@ pub enum RubricCommand {
     Show {
         /// Shipped rubric id or path.
         rubric: String,
+        /// For an overlay (`extends:`), print the rubric merged onto its base instead of the
+        /// overlay as written.
+        #[arg(long)]
+        resolved: bool,
     },
     /// Validate a rubric and report problems with file:line:col; exit 2 on errors.
     Lint {

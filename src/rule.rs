@@ -219,6 +219,10 @@ rules! {
         "A waiver that matches nothing",
         "The criterion it names is met, does not apply or is not in the rubric, or the records it names break no such rule. Remove the waiver, or correct its criterion, rule or record keys."
     }
+    AnswerNotApplicable = "answer-not-applicable" {
+        "An answer to a question that does not apply",
+        "The question's `applies_when` condition is false for this submission, so the answer is not counted. Remove it, or correct the earlier answer the condition depends on."
+    }
     // Rubrics.
     Rubric = "rubric" {
         "A rubric that cannot be found",
@@ -266,7 +270,19 @@ rules! {
     }
     RubricPoints = "rubric-points" {
         "Invalid points",
-        "In a points rubric every criterion carries positive `points`; other methods do not use them."
+        "In a points rubric every counted criterion carries `points` (0 makes it informational); other methods do not use them."
+    }
+    RubricCondition = "rubric-condition" {
+        "An `applies_when` condition that names an unknown criterion or depends on itself",
+        "A condition reads `answers[\"ID\"]` of criteria the rubric declares; conditions must not form a cycle (A asks after B, B after A)."
+    }
+    RubricGroup = "rubric-group" {
+        "An invalid group of dimensions",
+        "Each group has a unique id and lists one or more dimensions the rubric declares."
+    }
+    RubricOverlay = "rubric-overlay" {
+        "An overlay that names what its base does not have",
+        "`override` and `remove` name dimension or criterion ids of the base; `add` names a base dimension and new, unique criterion ids."
     }
     Expression = "expression" {
         "A rubric expression that does not compile",

@@ -26,9 +26,36 @@ fn envelope(mut schema: Schema, kind: &str, title: &str) -> Value {
     value
 }
 
-/// The schema of a rubric file.
+/// The schema of a rubric file: a whole rubric, or an overlay (`extends:`) of one.
 pub fn rubric() -> Value {
-    envelope(generator().into_root_schema_for::<Rubric>(), "rubric", "dgmat rubric")
+    let whole = envelope(generator().into_root_schema_for::<Rubric>(), "rubric", "dgmat rubric");
+    let overlay = envelope(
+        generator().into_root_schema_for::<crate::model::overlay::Overlay>(),
+        "rubric",
+        "dgmat rubric overlay",
+    );
+    let mut defs = serde_json::Map::new();
+    let mut body = |mut v: Value, name: &str| {
+        if let Some(obj) = v.as_object_mut() {
+            if let Some(Value::Object(d)) = obj.remove("$defs") {
+                defs.extend(d);
+            }
+            let schema = obj.remove("$schema");
+            obj.remove("title");
+            defs.insert(name.into(), v);
+            return schema;
+        }
+        None
+    };
+    let schema = body(whole, "Rubric");
+    body(overlay, "Overlay");
+    json!({
+        "$schema": schema,
+        "title": "dgmat rubric",
+        "description": "A maturity rubric, or an overlay that `extends` one",
+        "anyOf": [{"$ref": "#/$defs/Rubric"}, {"$ref": "#/$defs/Overlay"}],
+        "$defs": defs,
+    })
 }
 
 /// The schema of a waivers file.
@@ -108,7 +135,16 @@ fn answer(c: &Criterion, kind: &AnswerType) -> Value {
         ],
         AnswerKind::Number => vec![json!({"type": "number"})],
         AnswerKind::Choice => {
-            let values: Vec<&str> = kind.options.iter().map(|o| o.value.as_str()).collect();
+            // An option named by a number (SAMM's `0.25`) may be written as that YAML number,
+            // which the loader reads by its text.
+            let values: Vec<Value> = kind
+                .options
+                .iter()
+                .flat_map(|o| {
+                    let number = o.value.parse::<f64>().ok().filter(|n| n.is_finite() && n.to_string() == o.value);
+                    std::iter::once(json!(o.value)).chain(number.map(|n| json!(n)))
+                })
+                .collect();
             let mut v = vec![json!({"enum": values})];
             if kind.multiple {
                 v.push(json!({"type": "array", "minItems": 1, "items": {"enum": values}}));
@@ -119,6 +155,7 @@ fn answer(c: &Criterion, kind: &AnswerType) -> Value {
             json!({"type": "integer", "minimum": 1, "maximum": 5}),
             json!({"enum": ["1", "2", "3", "4", "5"]}),
         ],
+        AnswerKind::Text => vec![json!({"type": ["string", "number", "boolean"]})],
     };
     if c.allow_na {
         accepted.push(json!({"enum": ["n/a", "N/A"]}));

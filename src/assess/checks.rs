@@ -164,6 +164,24 @@ pub enum Issue {
         /// Where the record starts.
         at: Location,
     },
+    /// An answer to a question whose `applies_when` condition is false: not counted.
+    AnswerNotApplicable {
+        /// The criterion's id.
+        criterion: String,
+        /// The condition.
+        condition: String,
+        /// Where the answer is written.
+        at: Location,
+    },
+    /// An `applies_when` condition that could not be evaluated: the criterion applies.
+    ConditionError {
+        /// The criterion's id.
+        criterion: String,
+        /// What the interpreter said.
+        error: String,
+        /// The questionnaire.
+        at: Location,
+    },
     /// A rubric expression that could not be evaluated on a record.
     RuleError {
         /// The collection.

@@ -22,7 +22,10 @@ fn rated_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap>
     ranked(
         rubric,
         dims,
-        |_, _, cr| cr.rated_level().filter(|level| *level < target).map(|level| target - level),
+        |_, _, cr| {
+            let below = cr.rated_level().filter(|level| *level < target).map(|level| target - level);
+            below.or_else(|| capped(cr, target).then(|| target - cr.cap.unwrap_or(target)))
+        },
         |a, b| b.cmp(a),
     )
 }
@@ -34,7 +37,8 @@ fn points_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap
         rubric,
         dims,
         |r, c, cr| {
-            (r.level < target && cr.status.is_scored() && cr.credit < 1.0 - 1e-9).then(|| c.points.unwrap_or(0.0) * (1.0 - cr.credit))
+            let short = cr.counts && cr.status.is_scored() && cr.credit < 1.0 - 1e-9;
+            (r.level < target && (short || capped(cr, target))).then(|| c.points.unwrap_or(0.0) * (1.0 - cr.credit))
         },
         |a, b| b.total_cmp(a),
     )
@@ -48,14 +52,16 @@ fn staged_gaps(rubric: &Rubric, dims: &[DimensionResult], target: u8) -> Vec<Gap
         dims,
         |r, c, cr| {
             let level = c.level.as_ref().map_or(2, |l| l.value);
-            (r.level < target
-                && level > r.level
-                && level <= target
-                && !matches!(cr.status, Status::Met | Status::NotApplicable | Status::Waived))
-            .then_some((level, c.weight))
+            let blocks = level > r.level && level <= target && !matches!(cr.status, Status::Met | Status::NotApplicable | Status::Waived);
+            (r.level < target && (blocks || capped(cr, target))).then_some((level, c.weight))
         },
         |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)),
     )
+}
+
+/// Whether the answer to `cr` holds its dimension below `target` (an option's `level`).
+fn capped(cr: &CriterionResult, target: u8) -> bool {
+    cr.status.is_scored() && cr.cap.is_some_and(|cap| cap < target)
 }
 
 /// The criteria that `rank` gives a key (with their dimension's result), ordered by `order` of
@@ -69,6 +75,10 @@ fn ranked<K>(
     let mut out: Vec<(K, &str, Gap)> = Vec::new();
     for (di, (d, r)) in rubric.dimensions.iter().zip(dims).enumerate() {
         for (ci, (c, cr)) in d.criteria.iter().zip(&r.criteria).enumerate() {
+            // Informational criteria are never gaps, unless their answer caps the level.
+            if !cr.counts && cr.cap.is_none() {
+                continue;
+            }
             if let Some(key) = rank(r, c, cr) {
                 out.push((
                     key,

@@ -9,6 +9,7 @@
 pub mod agency_id;
 pub mod checks;
 mod completeness;
+pub mod conditions;
 pub mod explain;
 mod gaps;
 pub mod portfolio;
@@ -160,6 +161,10 @@ pub struct CriterionResult {
     pub answered_level: Option<u8>,
     /// The waiver that exempts it (status `waived`); `detail` still says what was found.
     pub waiver: Option<Waiver>,
+    /// The most its dimension reaches with this answer (an option's `level`).
+    pub cap: Option<u8>,
+    /// Whether the criterion counts towards levels and gaps (see [`Criterion::counts`]).
+    pub counts: bool,
 }
 
 impl CriterionResult {
@@ -167,6 +172,9 @@ impl CriterionResult {
     /// when it is unanswered or its claim does not stand (missing or stale evidence,
     /// contradicted); `None` when it does not apply.
     pub fn rated_level(&self) -> Option<u8> {
+        if !self.counts {
+            return None;
+        }
         match self.status {
             Status::NotApplicable | Status::Waived => None,
             Status::Met | Status::Partial | Status::NotMet => Some(self.answered_level.unwrap_or(1)),
@@ -186,6 +194,8 @@ pub enum Detail {
     Contradicted(Counts),
     /// A claim needing evidence cites none.
     EvidenceMissing,
+    /// The criterion's `applies_when` condition (its text) is false for this submission.
+    Condition(String),
     /// A criterion computed from the inventory, in a submission without one.
     NoInventory,
     /// A claim needing evidence cites only evidence dated after the assessment date.
@@ -290,6 +300,8 @@ pub struct Assessment {
     pub issues: Vec<Issue>,
     /// Whether every waiver was ignored (`--no-waivers`), which reports state.
     pub waivers_ignored: bool,
+    /// The rubric's groups of dimensions, in rubric order: (score, most possible).
+    pub groups: Vec<(f64, f64)>,
 }
 
 impl Assessment {
@@ -351,7 +363,18 @@ pub fn assess(
     ledger.record_rules(rubric, &mut issues);
     let empty = HashMap::new();
     let answers = questionnaire.map_or(&empty, |q| &q.answers);
-    let dimensions = evaluate_dimensions(&eval, answers, assessed_on, &mut ledger, &mut issues);
+    let who = agency(questionnaire, inventory);
+    let applies = conditions::applicability(rubric, answers, &who, &eval.scope);
+    for (id, a) in &applies {
+        if let conditions::Applies::Error(error) = a {
+            issues.push(Issue::ConditionError {
+                criterion: id.clone(),
+                error: error.clone(),
+                at: Location::file(questionnaire.map_or("", |q| q.file.as_str()), 1, 1),
+            });
+        }
+    }
+    let dimensions = evaluate_dimensions(&eval, answers, &applies, assessed_on, &mut ledger, &mut issues);
     let waivers_ignored = ledger.ignored;
     let status_of = |id: &str| {
         rubric
@@ -365,10 +388,11 @@ pub fn assess(
     let target = resolve_target(rubric, target, overall.level);
     let gaps = gaps::gaps(rubric, &dimensions, target.level);
     let explanation = explain::explain(rubric, &dimensions, overall.level);
+    let groups = rubric.groups.iter().map(|g| scoring::group(rubric, g, &dimensions)).collect();
     issues.extend(agency_mismatch(questionnaire, inventory));
     issues.extend(no_inventory(rubric, questionnaire, inventory));
     Assessment {
-        agency: agency(questionnaire, inventory),
+        agency: who,
         assessed_on,
         dimensions,
         level: overall.level,
@@ -376,6 +400,7 @@ pub fn assess(
         points: overall.points,
         coverage: overall.coverage,
         target,
+        groups,
         gaps,
         explanation,
         issues,
@@ -387,6 +412,7 @@ pub fn assess(
 fn evaluate_dimensions<'a>(
     eval: &Evaluator<'a>,
     answers: &HashMap<String, Answer>,
+    applies: &HashMap<String, conditions::Applies>,
     assessed_on: chrono::NaiveDate,
     ledger: &mut waivers::Ledger,
     issues: &mut Vec<Issue>,
@@ -399,7 +425,12 @@ fn evaluate_dimensions<'a>(
             .iter()
             .enumerate()
             .map(|(ci, c)| {
-                let mut r = evaluate(eval, (di, ci), c, answers.get(&c.id.value), assessed_on, issues);
+                let answer = answers.get(&c.id.value);
+                let mut r = if applies.get(&c.id.value) == Some(&conditions::Applies::No) {
+                    not_applicable((di, ci), c, answer, issues)
+                } else {
+                    evaluate(eval, (di, ci), c, answer, assessed_on, issues)
+                };
                 if let Some(w) = ledger.criterion(&c.id.value, r.status) {
                     r.status = Status::Waived;
                     r.credit = 0.0;
@@ -451,7 +482,8 @@ fn score_overall(rubric: &Rubric, dimensions: &[DimensionResult]) -> OverallScor
                 .iter()
                 .filter_map(|d| d.points)
                 .fold((0.0, 0.0), |(e, p), (de, dp)| (e + de, p + dp));
-            score.level = scoring::band_level(scoring::share(total.0, total.1), &bands(rubric));
+            let cap = dimensions.iter().flat_map(|d| &d.criteria).filter_map(|r| r.cap).min();
+            score.level = scoring::band_level(scoring::share(total.0, total.1), &bands(rubric)).min(cap.unwrap_or(5));
             score.points = Some(total);
         }
     }
@@ -528,6 +560,10 @@ fn score_dimension(rubric: &Rubric, defs: &[Criterion], criteria: Vec<CriterionR
             scoring::points_level(scoring::share(earned, possible), &bands(rubric))
         }
     };
+    let (level, index) = match criteria.iter().filter_map(|r| r.cap).min() {
+        Some(cap) if cap < level => (cap, f64::from(cap)),
+        _ => (level, index),
+    };
     DimensionResult {
         level,
         index,
@@ -543,7 +579,7 @@ fn scored(c: &Criterion, r: &CriterionResult) -> Scored {
         level: c.level.as_ref().map_or(2, |l| l.value),
         weight: c.weight,
         credit: r.credit,
-        applicable: r.status.is_scored(),
+        applicable: r.status.is_scored() && r.counts,
     }
 }
 
@@ -560,7 +596,7 @@ fn pointed(c: &Criterion, r: &CriterionResult) -> Pointed {
     Pointed {
         points: c.points.unwrap_or(0.0),
         credit: r.credit,
-        applicable: r.status.is_scored(),
+        applicable: r.status.is_scored() && r.counts,
     }
 }
 
@@ -589,6 +625,38 @@ fn resolve_target(rubric: &Rubric, choice: &TargetChoice, overall: u8) -> Target
     }
 }
 
+/// Criterion `index` of dimension `dimension`, whose condition is false; an answer given
+/// anyway is reported and not counted.
+fn not_applicable((dimension, index): (usize, usize), c: &Criterion, answer: Option<&Answer>, issues: &mut Vec<Issue>) -> CriterionResult {
+    let condition = c.applies_when.as_ref().map(|e| e.source.clone()).unwrap_or_default();
+    if let Some(a) = answer.filter(|a| a.value != AnswerValue::NotApplicable) {
+        issues.push(Issue::AnswerNotApplicable {
+            criterion: c.id.value.clone(),
+            condition: condition.clone(),
+            at: a.location.clone(),
+        });
+    }
+    CriterionResult {
+        dimension,
+        index,
+        status: Status::NotApplicable,
+        credit: 0.0,
+        detail: Some(Detail::Condition(condition)),
+        records: Vec::new(),
+        answer: answer.cloned(),
+        answered_level: None,
+        waiver: None,
+        cap: None,
+        counts: c.counts(),
+    }
+}
+
+/// The most the dimension reaches with the options picked: the lowest `level` among them.
+fn cap(c: &Criterion, value: &AnswerValue) -> Option<u8> {
+    let AnswerValue::Choice(picked) = value else { return None };
+    picked.iter().filter_map(|p| c.option(p).and_then(|o| o.level)).min()
+}
+
 /// Evaluates criterion `index` of dimension `dimension`.
 fn evaluate<'a>(
     eval: &Evaluator<'a>,
@@ -608,6 +676,8 @@ fn evaluate<'a>(
         answer: answer.cloned(),
         answered_level: None,
         waiver: None,
+        cap: None,
+        counts: c.counts(),
     };
     if c.check.is_some() && !eval.inventory.submitted {
         r.detail = Some(Detail::NoInventory);
@@ -629,6 +699,7 @@ fn evaluate<'a>(
     r.status = status;
     r.credit = credit;
     r.detail = Some(Detail::Answered(a.value.clone(), a.note.clone()));
+    r.cap = cap(c, &a.value);
     if let Some(date) = a.evidence.iter().filter_map(|e| e.date).filter(|d| *d > assessed_on).max() {
         issues.push(Issue::EvidenceFuture {
             criterion: c.id.value.clone(),
@@ -668,6 +739,8 @@ fn answer_status(value: &AnswerValue, kind: &AnswerType, partial_credit: f64) ->
         AnswerValue::Partial => (Status::Partial, partial_credit),
         AnswerValue::No => (Status::NotMet, 0.0),
         AnswerValue::NotApplicable => (Status::NotApplicable, 0.0),
+        // Free text is informational: answering is all there is to it.
+        AnswerValue::Text(_) => (Status::Met, 1.0),
         AnswerValue::Number(n) => {
             let pass = kind.pass.unwrap_or(if kind.kind == AnswerKind::Percent { 100.0 } else { 1.0 });
             if *n >= pass {

@@ -154,6 +154,24 @@ pub fn points_level(share: f64, bands: &[(u8, f64)]) -> (u8, f64) {
     (band_level(share, bands), 1.0 + 4.0 * share.clamp(0.0, 1.0))
 }
 
+/// A group's score and the most it can be, from its dimensions' scores: each dimension's
+/// level (out of 5), or in a points rubric its points earned (out of its points possible);
+/// summed, or averaged.
+pub fn group(rubric: &crate::model::rubric::Rubric, g: &crate::model::rubric::Group, dims: &[super::DimensionResult]) -> (f64, f64) {
+    let scores: Vec<(f64, f64)> = g
+        .dimensions
+        .iter()
+        .filter_map(|id| rubric.dimensions.iter().position(|d| d.id.value == id.value))
+        .map(|i| dims[i].points.unwrap_or((f64::from(dims[i].level), 5.0)))
+        .collect();
+    let (sum, max) = scores.iter().fold((0.0, 0.0), |(s, m), (ds, dm)| (s + ds, m + dm));
+    match g.score {
+        crate::model::rubric::GroupScore::Sum => (sum, max),
+        crate::model::rubric::GroupScore::Mean if scores.is_empty() => (0.0, 0.0),
+        crate::model::rubric::GroupScore::Mean => (sum / scores.len() as f64, max / scores.len() as f64),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,10 +31,10 @@ use crate::load::submission::{self, RubricChoice};
 use crate::model::questionnaire::Agency;
 use crate::model::rubric::LoadedRubric;
 use crate::model::submission::Submission;
+use crate::report::ReportInput;
 use crate::report::assessment::{html, json};
 use crate::report::batch::{index, summary};
 use crate::report::phrase;
-use crate::report::{ReportInput, index2};
 
 /// Where a batch finds its submissions.
 pub enum Source<'a> {
@@ -556,7 +556,7 @@ fn assess_and_write(
             RowStatus::Incomplete
         },
         level: Some(a.level),
-        index: Some(index2(a.index)),
+        index: Some(a.index),
         target_met: Some(a.target.met),
         dimensions: a.dimensions.iter().map(|d| Some(d.level)).collect(),
         limited_by: a

@@ -133,7 +133,7 @@ fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission
         agency: Some(a.agency.id.clone()),
         valid: true,
         level: Some(a.level),
-        index: Some(crate::report::index2(a.index)),
+        index: Some(a.index),
         gate_failure: if gate { gate_failure } else { None },
     });
     Ok(())

@@ -87,6 +87,9 @@ pub fn load_failure(failure: crate::load::submission::LoadFailure, what: &str) -
 pub fn rubric_sources(spec: &str) -> Sources {
     let mut sources = Sources::default();
     if let Some((name, text)) = crate::load::rubric::source_text(spec) {
+        if let Some((base, base_text)) = crate::load::overlay::base_source(&name, &text) {
+            sources.insert(&base, base_text);
+        }
         sources.insert(&name, text);
     }
     sources

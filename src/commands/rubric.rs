@@ -23,12 +23,17 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
             super::print(&out)?;
             Ok(Exit::Ok)
         }
-        RubricCommand::Show { rubric: spec } => match rubric::load(spec) {
+        RubricCommand::Show { rubric: spec, resolved } => match rubric::load(spec) {
             Ok(r) => {
-                super::print(&r.text)?;
+                let text = if *resolved {
+                    r.resolved.as_ref().unwrap_or(&r.text)
+                } else {
+                    &r.text
+                };
+                super::print(text)?;
                 Ok(Exit::Ok)
             }
-            Err(findings) => Err(super::Failure::findings(findings, Sources::default()).into()),
+            Err(findings) => Err(super::Failure::findings(findings, super::rubric_sources(spec)).into()),
         },
         RubricCommand::Lint { rubric: spec } => lint(spec, quiet),
         RubricCommand::Doc { rubric: spec, lang } => {

@@ -6,6 +6,7 @@
 
 pub mod inventory;
 pub mod limits;
+pub mod overlay;
 #[cfg(test)]
 mod proptests;
 pub mod questionnaire;

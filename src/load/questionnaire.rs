@@ -13,7 +13,7 @@ use crate::location::{Location, Origin, Pos};
 use crate::model::node::{Key, Node, Value};
 use crate::model::questionnaire::{Agency, QuestionnaireFile, Respondent, Tier};
 use crate::model::questionnaire::{Answer, AnswerValue, Evidence, Questionnaire};
-use crate::model::rubric::{AnswerKind, Criterion, Rubric};
+use crate::model::rubric::{AnswerKind, AnswerType, Criterion, Rubric};
 
 /// Where `pos` is in `origin`.
 fn at(origin: &Origin, pos: Pos) -> Option<Location> {
@@ -368,6 +368,9 @@ pub fn interpret_parts(q: Parts, rubric: &Rubric) -> (Questionnaire, Vec<Finding
     for RawAnswer { id, origin, key, node } in &q.answers {
         let id = id.as_str();
         let key = Some(origin.at(*key));
+        if rubric.tailors.as_ref().is_some_and(|t| t.removed.iter().any(|r| r == id)) {
+            continue;
+        }
         let Some(criterion) = criteria.get(id) else {
             let help = suggestion(id, criteria.keys().copied())
                 .unwrap_or_else(|| format!("rubric `{}` has no criterion `{id}`; remove the answer", rubric.id.value));
@@ -648,9 +651,10 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
             }
         }
         AnswerKind::Choice => {
+            let option = |n: &Node| option_text(n, answer_type);
             let picked: Vec<String> = match &node.value {
-                Value::Seq(items) if answer_type.multiple => items.iter().filter_map(Node::as_scalar_text).collect(),
-                _ => node.as_scalar_text().into_iter().collect(),
+                Value::Seq(items) if answer_type.multiple => items.iter().filter_map(option).collect(),
+                _ => option(node).into_iter().collect(),
             };
             if picked.is_empty() {
                 return Err(wrong(&found()));
@@ -665,6 +669,10 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
             }
             Ok(AnswerValue::Choice(picked))
         }
+        AnswerKind::Text => match node.as_scalar_text() {
+            Some(t) => Ok(AnswerValue::Text(t)),
+            None => Err(wrong(&found())),
+        },
         AnswerKind::Level => {
             let n = match &node.value {
                 Value::Int(n) => Some(*n),
@@ -677,6 +685,28 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
             }
         }
     }
+}
+
+/// A choice answer's scalar as an option value. A plain `no`, `yes`, `on` or `off` reads as a
+/// boolean in YAML; it names the option spelled that way when the question has one (an option
+/// `no` is answered with `no`, not with `false`).
+fn option_text(node: &Node, t: &AnswerType) -> Option<String> {
+    let text = node.as_scalar_text()?;
+    let Value::Bool(b) = node.value else { return Some(text) };
+    if t.options.iter().any(|o| o.value == text) {
+        return Some(text);
+    }
+    let spellings: &[&str] = if b {
+        &["yes", "y", "on", "true"]
+    } else {
+        &["no", "n", "off", "false"]
+    };
+    let spelled = t
+        .options
+        .iter()
+        .find(|o| spellings.contains(&o.value.to_ascii_lowercase().as_str()))
+        .map(|o| o.value.clone());
+    Some(spelled.unwrap_or(text))
 }
 
 #[cfg(test)]

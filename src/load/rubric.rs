@@ -23,7 +23,10 @@ use crate::model::rubric::{
 };
 use crate::rules::{self, Expr};
 
+mod language;
 mod method;
+
+pub use language::CONDITION_VARS;
 
 /// The rubrics built into the binary: (id, file name, text).
 pub const SHIPPED: &[(&str, &str, &str)] = &[
@@ -31,6 +34,7 @@ pub const SHIPPED: &[(&str, &str, &str)] = &[
     ("odi-pathway", "odi-pathway.yaml", include_str!("../../rubrics/odi-pathway.yaml")),
     ("uk-dma", "uk-dma.yaml", include_str!("../../rubrics/uk-dma.yaml")),
     ("eu-odm", "eu-odm.yaml", include_str!("../../rubrics/eu-odm.yaml")),
+    ("samm", "samm.yaml", include_str!("../../rubrics/samm.yaml")),
     (
         "dc-dataset-inventory",
         "dc-dataset-inventory.yaml",
@@ -51,6 +55,9 @@ pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
     let path = Path::new(spec);
     if path.is_file() {
         let text = yaml::read_text(path, spec).map_err(|f| vec![f])?;
+        if super::overlay::is_overlay(&text) {
+            return super::overlay::load(spec, text);
+        }
         return from_text(spec, text);
     }
     if let Some(kind) = std::fs::metadata(path).ok().and_then(|m| yaml::special_kind(m.file_type()))
@@ -109,6 +116,8 @@ pub fn from_text(file: &str, text: Arc<str>) -> Result<LoadedRubric, Vec<Finding
         sha256,
         env,
         warnings,
+        base: None,
+        resolved: None,
     })
 }
 
@@ -142,6 +151,8 @@ impl Validator<'_> {
         self.targets(r);
         self.collections(r, env);
         self.dimensions(r, env);
+        self.conditions(r, env);
+        self.groups(r);
     }
 
     /// Reports the id of a `what` (rubric, target) unless it matches `[a-z0-9-]+`.
@@ -431,6 +442,7 @@ impl Validator<'_> {
         if let Some(a) = &c.answer {
             self.answer_type(&id, a, method);
         }
+        self.outcomes(c);
         if let Some(check) = &mut c.check {
             self.check(check, inventory, env);
         }
@@ -439,12 +451,22 @@ impl Validator<'_> {
         }
     }
 
-    /// Warns about each level 2-5 that no criterion of the staged dimension `d` is at.
+    /// Warns about each level 2-5 that no criterion of the staged dimension `d` is at. A level
+    /// that an answer can cap the dimension below is not passed by every agency, so it is not
+    /// reported (Pathway's first question of an activity gates levels 2 and 3 at once).
     fn empty_levels(&mut self, d: &Dimension, levels_used: &BTreeSet<u8>) {
         if d.criteria.is_empty() {
             return;
         }
-        for level in (2..=5u8).filter(|l| !levels_used.contains(l)) {
+        let lowest_cap = d
+            .criteria
+            .iter()
+            .filter_map(|c| c.answer.as_ref())
+            .flat_map(|a| &a.value.options)
+            .filter_map(|o| o.level)
+            .min()
+            .unwrap_or(u8::MAX);
+        for level in (2..=5u8).filter(|l| !levels_used.contains(l) && *l <= lowest_cap) {
             self.warnings.push(
                 Finding::warning(
                     Rule::EmptyLevel,
@@ -535,10 +557,11 @@ fn criterion_problems(id: &str, c: &Criterion) -> Vec<String> {
 /// besides a level answer outside the rated method.
 fn answer_type_problems(id: &str, t: &AnswerType, method: Method) -> Vec<String> {
     let mut problems = match t.kind {
-        AnswerKind::YesNo | AnswerKind::YesPartialNo => Vec::new(),
+        AnswerKind::YesNo | AnswerKind::YesPartialNo | AnswerKind::Text => Vec::new(),
         AnswerKind::Percent | AnswerKind::Number => {
             let Some(pass) = t.pass else {
-                return vec![format!("criterion `{id}`: a {:?} answer needs `pass`", t.kind).to_lowercase()];
+                let kind = if t.kind == AnswerKind::Percent { "percent" } else { "number" };
+                return vec![format!("criterion `{id}`: a {kind} answer needs `pass`")];
             };
             threshold_problems(id, t, pass)
         }

@@ -661,7 +661,9 @@ impl Loader<'_> {
         self.errors.append(&mut problems);
         if let Some((reference, location)) = rubric_ref {
             let (id, version) = reference.split_once('@').map_or((reference.as_str(), None), |(i, v)| (i, Some(v)));
-            if id != rubric.id.value || version.is_some_and(|v| v != rubric.version) {
+            let names = |id_: &str, version_: &str| id == id_ && version.is_none_or(|v| v == version_);
+            let base = rubric.tailors.as_ref().is_some_and(|t| names(&t.base_id, &t.base_version));
+            if !names(&rubric.id.value, &rubric.version) && !base {
                 self.warnings.push(
                     Finding::warning(
                         Rule::RubricMismatch,

@@ -5,8 +5,10 @@
 //! `rules` (a rubric holds compiled expressions), `finding`, `location`, `lang`, `source`.
 //! Never `load`: the loader fills these types, they do not know how.
 
+pub mod grouping;
 pub mod inventory;
 pub mod node;
+pub mod overlay;
 pub mod questionnaire;
 pub mod rubric;
 pub mod submission;

@@ -152,6 +152,8 @@ pub enum AnswerValue {
     Choice(Vec<String>),
     /// A level answer, 1..=5 (rated rubrics).
     Level(u8),
+    /// A free-text answer (informational questions).
+    Text(String),
 }
 
 /// A piece of evidence cited for an answer.

@@ -14,6 +14,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use super::OrderedMap;
+pub use super::grouping::{Group, GroupScore};
 use super::text::Text;
 use crate::finding::Severity;
 use crate::rules::Expr;
@@ -59,6 +60,25 @@ pub struct Rubric {
     pub inventory: OrderedMap<Collection>,
     /// The dimensions, in report order.
     pub dimensions: Vec<Dimension>,
+    /// Named groups of dimensions (themes, business functions), each scored as the sum or the
+    /// mean of its dimensions' levels.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    /// Set when the rubric is an overlay merged onto its base (not written in the file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub tailors: Option<Tailoring>,
+}
+
+/// What an overlay changed of its base, as answers need to know it.
+#[derive(Clone, Debug, Default)]
+pub struct Tailoring {
+    /// The base's id.
+    pub base_id: String,
+    /// The base's version.
+    pub base_version: String,
+    /// Criterion ids the overlay removed: answers to them, written for the base, are ignored.
+    pub removed: Vec<String>,
 }
 
 /// One maturity level's name.
@@ -135,6 +155,9 @@ pub enum Overall {
     Minimum,
     /// Weighted mean, rounded down.
     Mean,
+    /// No single level (`scoring.overall` only): the rubric reports dimensions and groups, and
+    /// no overall level or target.
+    None,
 }
 
 /// Points method: the least share of points that earns a level.
@@ -393,6 +416,46 @@ pub struct Criterion {
     /// Legal or framework basis.
     #[serde(default)]
     pub references: Vec<String>,
+    /// A CEL condition over `answers` (criterion id -> the answer as written, null when
+    /// unanswered, n/a or not applicable) and `agency` (id, name, tier): when false the criterion
+    /// is `not_applicable`.
+    #[serde(default)]
+    pub applies_when: Option<Expr>,
+    /// Whether the criterion counts towards levels and gaps (default true). `false` makes it
+    /// informational: asked, recorded and shown, never counted.
+    #[serde(default = "yes")]
+    pub scored: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Criterion {
+    /// Whether the criterion counts: not `scored: false`, not worth `points: 0`, not a free-text
+    /// question.
+    pub fn counts(&self) -> bool {
+        self.scored && self.points != Some(0.0) && self.answer.as_ref().is_none_or(|a| a.value.kind != AnswerKind::Text)
+    }
+
+    /// The advice for an answer: the `action` of the first option picked that has one, else the
+    /// criterion's.
+    pub fn advice(&self, answer: Option<&crate::model::questionnaire::AnswerValue>) -> &Text {
+        self.option_advice(answer).unwrap_or(&self.action)
+    }
+
+    /// The `action` of the first option picked that has one.
+    pub fn option_advice(&self, answer: Option<&crate::model::questionnaire::AnswerValue>) -> Option<&Text> {
+        let Some(crate::model::questionnaire::AnswerValue::Choice(picked)) = answer else {
+            return None;
+        };
+        picked.iter().find_map(|p| self.option(p).and_then(|o| o.action.as_ref()))
+    }
+
+    /// The option of a choice question with value `value`.
+    pub fn option(&self, value: &str) -> Option<&ChoiceOption> {
+        self.answer.as_ref()?.value.options.iter().find(|o| o.value == value)
+    }
 }
 
 /// Whether a criterion's claim must carry evidence.
@@ -462,6 +525,8 @@ pub enum AnswerKind {
     Choice,
     /// A level 1..5 (rated method).
     Level,
+    /// Free text: informational only, never counted.
+    Text,
 }
 
 /// A question's answer type: `yes-no`, `yes-partial-no`, or a map with `type:` and parameters.
@@ -492,6 +557,12 @@ pub struct ChoiceOption {
     pub label: Option<Text>,
     /// Credit in [0, 1].
     pub credit: f64,
+    /// With this answer the dimension reaches at most this level (1..5).
+    #[serde(default)]
+    pub level: Option<u8>,
+    /// Advice for this answer, instead of the criterion's `action`.
+    #[serde(default)]
+    pub action: Option<Text>,
 }
 
 /// An answer type written as a map.
@@ -538,6 +609,7 @@ impl AnswerType {
                 if self.multiple { format!("a list of: {joined}") } else { joined }
             }
             AnswerKind::Level => "a level 1-5".into(),
+            AnswerKind::Text => "free text".into(),
         }
     }
 }
@@ -548,17 +620,18 @@ impl<'de> Deserialize<'de> for AnswerType {
         impl<'de> Visitor<'de> for V {
             type Value = AnswerType;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("`yes-no`, `yes-partial-no`, or a map with `type: percent|number|choice|level`")
+                f.write_str("`yes-no`, `yes-partial-no`, `text`, or a map with `type: percent|number|choice|level|text`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AnswerType, E> {
                 match v {
                     "yes-no" => Ok(AnswerType::simple(AnswerKind::YesNo)),
+                    "text" => Ok(AnswerType::simple(AnswerKind::Text)),
                     "yes-partial-no" => Ok(AnswerType::simple(AnswerKind::YesPartialNo)),
                     "percent" | "number" | "choice" | "level" => Err(E::custom(format!(
                         "answer type `{v}` needs parameters: write it as a map, e.g. {{type: {v}, ...}}"
                     ))),
                     other => Err(E::custom(format!(
-                        "unknown variant `{other}`, expected one of yes-no, yes-partial-no"
+                        "unknown variant `{other}`, expected one of yes-no, yes-partial-no, text"
                     ))),
                 }
             }
@@ -586,7 +659,7 @@ impl JsonSchema for AnswerType {
         let spec = generator.subschema_for::<AnswerSpec>();
         schemars::json_schema!({
             "description": "`yes-no`, `yes-partial-no`, or a map with `type: percent|number|choice|level` and its parameters",
-            "anyOf": [{"type": "string", "enum": ["yes-no", "yes-partial-no"]}, spec]
+            "anyOf": [{"type": "string", "enum": ["yes-no", "yes-partial-no", "text"]}, spec]
         })
     }
 }
@@ -605,6 +678,21 @@ pub struct LoadedRubric {
     pub env: Arc<cel::Env>,
     /// Doubtful but usable choices.
     pub warnings: Vec<Finding>,
+    /// An overlay's base rubric (`extends:`); `None` for a rubric written whole.
+    pub base: Option<BaseRubric>,
+    /// An overlay merged onto its base, as YAML (`rubric show --resolved`).
+    pub resolved: Option<Arc<str>>,
+}
+
+/// The rubric an overlay extends, as reports name it.
+#[derive(Clone, Debug, serde::Serialize, JsonSchema)]
+pub struct BaseRubric {
+    /// Its id.
+    pub id: String,
+    /// Its version.
+    pub version: String,
+    /// SHA-256 of its text, hex.
+    pub sha256: String,
 }
 
 impl std::fmt::Debug for LoadedRubric {

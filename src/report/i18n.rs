@@ -365,6 +365,24 @@ pub struct Texts {
     pub held_by: &'static str,
     /// The flag of evidence without a date: "undated"
     pub undated: &'static str,
+    /// The detail of a criterion whose `applies_when` is false: "does not apply: condition not met"
+    pub condition_false: &'static str,
+    /// "Asked when" (a conditional question's condition)
+    pub asked_when: &'static str,
+    /// "Groups" (of dimensions)
+    pub groups: &'static str,
+    /// "Score" (a group's)
+    pub score: &'static str,
+    /// "Suggestions": advice on answers that meet their criterion
+    pub suggestions: &'static str,
+    /// The line under the suggestions' heading
+    pub suggestions_hint: &'static str,
+    /// "informational, not scored"
+    pub informational: &'static str,
+    /// "at most level" (an option's cap)
+    pub at_most_level: &'static str,
+    /// "extends" (an overlay's base rubric)
+    pub extends: &'static str,
 }
 
 /// English.
@@ -575,6 +593,15 @@ pub static EN: Texts = Texts {
     first_steps_note: "The fewest criteria whose fulfilment raises the overall level by one. The full action plan follows.",
     held_by: "Held by",
     undated: "undated",
+    condition_false: "does not apply: condition not met",
+    asked_when: "Asked when",
+    groups: "Groups",
+    score: "Score",
+    suggestions: "Suggestions",
+    suggestions_hint: "Advice for answers that already meet their criterion.",
+    informational: "informational, not scored",
+    at_most_level: "at most level",
+    extends: "extends",
 };
 
 /// Vietnamese.
@@ -785,6 +812,15 @@ pub static VI: Texts = Texts {
     first_steps_note: "Số tiêu chí ít nhất cần đạt để nâng mức tổng thể thêm một mức. Kế hoạch khắc phục đầy đủ ở phần sau.",
     held_by: "Bị giới hạn bởi",
     undated: "không ghi ngày",
+    condition_false: "không áp dụng: không thỏa điều kiện",
+    asked_when: "Chỉ hỏi khi",
+    groups: "Nhóm lĩnh vực",
+    score: "Điểm",
+    suggestions: "Khuyến nghị",
+    suggestions_hint: "Khuyến nghị cho các câu trả lời đã đạt tiêu chí.",
+    informational: "chỉ để tham khảo, không tính điểm",
+    at_most_level: "tối đa mức",
+    extends: "kế thừa",
 };
 
 /// The texts of `lang`.

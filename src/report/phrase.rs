@@ -13,7 +13,7 @@ use crate::model::rubric::{Check, Criterion, Rubric};
 pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     match (d, c.check.as_ref(), c.verify.as_ref()) {
-        (Detail::Answered(value, note), ..) => answered(value, note.as_deref().unwrap_or_default(), vi),
+        (Detail::Answered(value, note), ..) => answered(c, value, note.as_deref().unwrap_or_default(), lang),
         (Detail::Check(n), Some(check), _) => counts(rubric, check, n, lang),
         (Detail::Contradicted(n), _, Some(verify)) => {
             let lead = if vi {
@@ -25,6 +25,9 @@ pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String 
         }
         // A check's counts always come with the check that made them.
         (Detail::Check(_) | Detail::Contradicted(_), ..) => String::new(),
+        (Detail::Condition(condition), ..) => {
+            format!("{} ({condition})", crate::report::i18n::texts(lang).condition_false)
+        }
         (Detail::NoInventory, ..) if vi => "chưa nộp danh mục".to_string(),
         (Detail::NoInventory, ..) => "no inventory submitted".to_string(),
         (Detail::EvidenceMissing, ..) => evidence(None),
@@ -43,17 +46,17 @@ fn evidence(stale: Option<(u32, chrono::NaiveDate)>) -> String {
     }
 }
 
-fn answered(value: &AnswerValue, note: &str, vi: bool) -> String {
+fn answered(c: &Criterion, value: &AnswerValue, note: &str, lang: Lang) -> String {
     match value {
-        AnswerValue::NotApplicable if vi => format!("không áp dụng: {note}"),
+        AnswerValue::NotApplicable if lang == Lang::Vi => format!("không áp dụng: {note}"),
         AnswerValue::NotApplicable => format!("not applicable: {note}"),
-        _ if vi => format!("trả lời: {}", answer(value, Lang::Vi)),
-        _ => format!("answered {}", answer(value, Lang::En)),
+        _ if lang == Lang::Vi => format!("trả lời: {}", answer(c, value, Lang::Vi)),
+        _ => format!("answered {}", answer(c, value, Lang::En)),
     }
 }
 
-/// An answer's value in `lang`: "yes", "partial", "60", "some, all", "level 3", "n/a".
-pub fn answer(value: &AnswerValue, lang: Lang) -> String {
+/// An answer's value in `lang`: "yes", "partial", "60", "some (Some datasets), all", "level 3", "n/a".
+pub fn answer(c: &Criterion, value: &AnswerValue, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let word = |en: &str, vi_word: &str| if vi { vi_word.to_string() } else { en.to_string() };
     match value {
@@ -62,9 +65,45 @@ pub fn answer(value: &AnswerValue, lang: Lang) -> String {
         AnswerValue::Partial => word("partial", "một phần"),
         AnswerValue::No => word("no", "không"),
         AnswerValue::Number(n) => format!("{n}"),
-        AnswerValue::Choice(p) => p.join(", "),
+        AnswerValue::Choice(p) => choices(c, p, lang),
         AnswerValue::Level(l) => format!("{} {l}", word("level", "mức")),
+        AnswerValue::Text(t) => format!("\"{t}\""),
     }
+}
+
+/// A choice question's options with what each says and does, one line each: `no: We do not
+/// publish (at most level 1) → Start publishing one dataset`; options without label, level or
+/// action are left out.
+pub fn option_lines(c: &Criterion, lang: Lang) -> Vec<String> {
+    let t = crate::report::i18n::texts(lang);
+    let Some(a) = &c.answer else { return Vec::new() };
+    a.value
+        .options
+        .iter()
+        .filter(|o| o.label.is_some() || o.level.is_some() || o.action.is_some())
+        .map(|o| {
+            let mut line = o.value.clone();
+            if let Some(label) = &o.label {
+                line.push_str(&format!(": {}", label.get(lang)));
+            }
+            if let Some(l) = o.level {
+                line.push_str(&format!(" ({} {l})", t.at_most_level));
+            }
+            if let Some(action) = &o.action {
+                line.push_str(&format!(" → {}", action.get(lang)));
+            }
+            line
+        })
+        .collect()
+}
+
+/// The options picked, each with its label: `no (We do not publish data)`.
+pub fn choices(c: &Criterion, picked: &[String], lang: Lang) -> String {
+    let labelled = |v: &String| match c.option(v).and_then(|o| o.label.as_ref()) {
+        Some(label) if !label.is_blank() => format!("{v} ({})", label.get(lang)),
+        _ => v.clone(),
+    };
+    picked.iter().map(labelled).collect::<Vec<_>>().join(", ")
 }
 
 /// A check's counts: "10 of 13 selected systems pass (77%); 3 fail, 100% needed".
@@ -142,6 +181,18 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
                     label: r.label(),
                 }))
         }
+        Issue::AnswerNotApplicable { criterion, condition, at } => Finding::warning(
+            Rule::AnswerNotApplicable,
+            format!("`{criterion}` is answered, but it does not apply here (`{condition}` is false); the answer is not counted"),
+            Some(at.clone()),
+        )
+        .with_help("remove the answer, or correct the earlier answer the condition reads"),
+        Issue::ConditionError { criterion, error, at } => Finding::warning(
+            Rule::Expression,
+            format!("`{criterion}`: its `applies_when` could not be evaluated ({error}); it is treated as applying"),
+            Some(at.clone()),
+        )
+        .with_help("write the condition so that it gives true or false for every answer, including null"),
         Issue::EvidenceMissing { criterion, at } => Finding::warning(
             Rule::EvidenceMissing,
             format!("`{criterion}`: {}", evidence(None)),

@@ -7,6 +7,7 @@
 //! `location`; never `model` or `load` (the model holds expressions, not the other way).
 
 mod budget;
+mod keys;
 mod regex;
 
 use std::sync::Arc;
@@ -166,6 +167,17 @@ impl Expr {
         let depth = budget::comprehension_depth(&self.source);
         self.compiled = Some(Arc::new(Compiled { program, vars, depth }));
         Ok(())
+    }
+
+    /// The literal keys the compiled expression looks up in the map variable `var`
+    /// (`answers["Q-1"]`, `answers.q1`, `"Q-1" in answers`), in the order written, each once.
+    pub fn map_keys(&self, var: &str) -> Vec<String> {
+        let Some(compiled) = &self.compiled else { return Vec::new() };
+        let mut keys = Vec::new();
+        keys::map_keys(compiled.program.expression(), var, &mut keys);
+        let mut seen = std::collections::HashSet::new();
+        keys.retain(|k| seen.insert(k.clone()));
+        keys
     }
 
     /// Where line `line`, column `col` of the expression is in the rubric. For a quoted or

@@ -10,14 +10,17 @@ mod diff;
 mod discovery;
 mod examples;
 mod explain;
+mod frameworks;
 mod hooks;
 mod hostile;
 mod init;
+mod language;
 mod layers;
 mod library;
 mod links;
 mod malformed;
 mod outdir;
+mod overlay;
 mod progress;
 mod publish;
 mod realdata;
@@ -39,6 +42,20 @@ pub(crate) fn dgmat() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("dgmat");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
+}
+
+/// A path under `../shared/realdata` (real third-party inputs, see its SOURCES.md), or `None`
+/// (with a note) when it is absent: it lives beside the checkout, not in it.
+pub(crate) fn realdata(path: &str) -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/realdata")
+        .join(path);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("note: {} is absent (it lives beside the checkout); skipping", path.display());
+        None
+    }
 }
 
 /// The small rubric whose behaviour the fixtures pin.
@@ -120,4 +137,10 @@ pub(crate) fn mini_batch(root: &std::path::Path, out: &std::path::Path, extra: &
         .args(extra)
         .output()
         .unwrap()
+}
+
+/// An exact index from a JSON report, rounded down to two decimals as reports show it (JSON
+/// carries exact values; the hand computations in the tests are written to two decimals).
+pub fn shown(v: &serde_json::Value) -> Option<f64> {
+    v.as_f64().map(|x| ((x * 100.0) + 1e-9).floor() / 100.0)
 }

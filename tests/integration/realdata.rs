@@ -10,15 +10,7 @@ use serde_json::Value;
 
 /// A file of `../shared/realdata/inventories`, or `None` (with a note) when it is absent.
 fn realdata(path: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/realdata/inventories")
-        .join(path);
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!("note: {} is absent (it lives beside the checkout); skipping", path.display());
-        None
-    }
+    super::realdata(&format!("inventories/{path}"))
 }
 
 fn dc_inventory() -> Option<PathBuf> {

@@ -51,13 +51,14 @@ fn content(mut report: Value) -> String {
     serde_json::to_string_pretty(&report).unwrap()
 }
 
-const EXAMPLES: [&str; 6] = [
+const EXAMPLES: [&str; 7] = [
     "ministry",
     "province",
     "commune",
     "odi-pathway-council",
     "uk-dma-agency",
     "eu-odm-country",
+    "samm-digital-centre",
 ];
 
 #[test]

@@ -90,7 +90,7 @@ impl Validator<'_> {
         let id = c.id.value.as_str();
         self.criterion_level(c, method, levels_used);
         self.criterion_points(c, method);
-        if method == Method::Rated {
+        if method == Method::Rated && c.counts() {
             let is_level = c.answer.as_ref().is_some_and(|a| a.value.kind == AnswerKind::Level);
             if c.check.is_some() || (c.answer.is_some() && !is_level) {
                 self.error(
@@ -130,7 +130,7 @@ impl Validator<'_> {
                 Pos::of(l),
                 None,
             ),
-            (None, Method::Staged) => {
+            (None, Method::Staged) if c.counts() => {
                 self.error(
                     Rule::RubricCriteria,
                     format!("criterion `{id}` needs a `level` (2-5)"),
@@ -165,15 +165,15 @@ impl Validator<'_> {
                 pos,
                 Some("remove `points:`, or set `scoring.method: points`".into()),
             ),
-            (None, Method::Points) => self.error(
+            (None, Method::Points) if c.counts() => self.error(
                 Rule::RubricPoints,
                 format!("criterion `{id}` has no `points`; every criterion of a points rubric is worth some"),
                 pos,
                 Some("add e.g. `points: 10`".into()),
             ),
-            (Some(p), Method::Points) if !(p.is_finite() && p > 0.0) => self.error(
+            (Some(p), Method::Points) if !(p.is_finite() && p >= 0.0) => self.error(
                 Rule::RubricPoints,
-                format!("criterion `{id}` is worth {p} points; points must be above 0"),
+                format!("criterion `{id}` is worth {p} points; points must be 0 (informational) or more"),
                 pos,
                 None,
             ),

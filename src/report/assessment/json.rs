@@ -3,14 +3,14 @@
 
 use serde::Serialize;
 
-use crate::report::{ReportInput, index2};
+use crate::report::ReportInput;
 use std::collections::BTreeMap;
 
 use crate::assess::{CriterionResult, DimensionResult, RecordRef, Status, TargetResult};
 use crate::finding::Finding;
 use crate::model::questionnaire::Agency;
 use crate::model::questionnaire::Evidence;
-use crate::model::rubric::{Criterion as RubricCriterion, Dimension as RubricDimension, Method};
+use crate::model::rubric::{BaseRubric, Criterion as RubricCriterion, Dimension as RubricDimension, Method};
 use crate::model::submission::InputFile;
 use crate::report::phrase;
 
@@ -29,19 +29,49 @@ pub struct Report<'a> {
     inputs: &'a [InputFile],
     agency: &'a Agency,
     assessed_on: String,
-    overall: Overall<'a>,
+    /// Absent when the rubric's `scoring.overall` is `none`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    overall: Option<Overall<'a>>,
     target: &'a TargetResult,
     dimensions: Vec<Dimension<'a>>,
     /// The smallest set of criteria whose fulfilment raises the overall level by one (README,
     /// *Why this level*): their ids, by dimension and level; empty at level 5, or when no
     /// fulfilment can raise it.
     first_steps: Vec<&'a str>,
+    /// The rubric's groups of dimensions, with their scores.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<Group<'a>>,
     gaps: Vec<Gap<'a>>,
+    /// Advice on answers that meet their criterion (an option's `action`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    suggestions: Vec<Suggestion<'a>>,
     findings: &'a [Finding],
     /// What waivers exempted (or that they were ignored, `--no-waivers`); absent when no
     /// waiver applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     waivers: Option<super::waivers::WaiversJson>,
+}
+
+/// A group of dimensions and its score.
+#[derive(Serialize, schemars::JsonSchema)]
+struct Group<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// The sum or mean of its dimensions' levels (points earned in points rubrics), exact.
+    score: f64,
+    /// The most the score can be.
+    max: f64,
+}
+
+/// Advice on an answer that meets its criterion.
+#[derive(Serialize, schemars::JsonSchema)]
+struct Suggestion<'a> {
+    dimension: &'a str,
+    criterion: &'a str,
+    title: &'a str,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
+    action: &'a str,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -58,6 +88,9 @@ struct RubricRef<'a> {
     /// The scoring method, `rated` or `points`; absent for `staged`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     method: Option<Method>,
+    /// An overlay's base rubric (`extends:`), with its own hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    extends: Option<&'a BaseRubric>,
 }
 
 /// Shares of criteria answered at or above each level 1..5 (rated rubrics).
@@ -111,6 +144,13 @@ struct Criterion<'a> {
     kind: &'static str,
     status: Status,
     credit: f64,
+    /// `false` for an informational criterion (`scored: false`, `points: 0`, free text):
+    /// shown, never counted.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    scored: bool,
+    /// The most its dimension reaches with this answer (an option's `level`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    caps_level: Option<u8>,
     /// Rated rubrics: the level answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     answered_level: Option<u8>,
@@ -164,20 +204,23 @@ struct Gap<'a> {
     records: &'a [RecordRef],
 }
 
-/// Points shown in reports: rounded to 4 decimals so that sums print cleanly.
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 fn coverage(c: Option<[f64; 5]>) -> Option<Coverage> {
-    c.map(|c| (1..=5u8).zip(c).map(|(l, s)| (l, round4(s))).collect())
+    c.map(|c| (1..=5u8).zip(c).collect())
 }
 
 /// A criterion's (earned, worth) points in a points rubric; `None` otherwise or when it does not
 /// apply.
 pub(crate) fn criterion_points(method: Method, c: &RubricCriterion, cr: &CriterionResult) -> Option<(f64, f64)> {
     let worth = c.points.filter(|_| method == Method::Points && cr.status.is_scored())?;
-    Some((round4(worth * cr.credit), worth))
+    Some((worth * cr.credit, worth))
 }
 
 /// Renders the JSON report, pretty-printed, with a final newline.
@@ -196,11 +239,12 @@ pub fn render(input: &ReportInput<'_>) -> String {
             version: &rubric.version,
             sha256: &input.rubric.sha256,
             method: (method != Method::Staged).then_some(method),
+            extends: input.rubric.base.as_ref(),
         },
         inputs: input.inputs,
         agency: &a.agency,
         assessed_on: a.assessed_on.to_string(),
-        overall: overall(input),
+        overall: (rubric.scoring.overall != crate::model::rubric::Overall::None).then(|| overall(input)),
         target: &a.target,
         dimensions: rubric
             .dimensions
@@ -214,7 +258,19 @@ pub fn render(input: &ReportInput<'_>) -> String {
             .iter()
             .map(|g| rubric.dimensions[g.dimension].criteria[g.criterion].id.value.as_str())
             .collect(),
+        groups: rubric
+            .groups
+            .iter()
+            .zip(&a.groups)
+            .map(|(g, (score, max))| Group {
+                id: &g.id.value,
+                name: g.name.get(input.lang),
+                score: *score,
+                max: *max,
+            })
+            .collect(),
         gaps: a.gaps.iter().map(|g| gap(input, g)).collect(),
+        suggestions: suggestions(input),
         findings: input.findings,
         waivers: super::waivers::json(rubric, a, input.findings, input.lang),
     };
@@ -234,9 +290,9 @@ fn overall<'a>(input: &ReportInput<'a>) -> Overall<'a> {
             .iter()
             .find(|d| d.level.value == a.level)
             .map_or("", |d| d.name.get(input.lang)),
-        index: index2(a.index),
-        points: a.points.map(|p| round4(p.0)),
-        max_points: a.points.map(|p| round4(p.1)),
+        index: a.index,
+        points: a.points.map(|p| p.0),
+        max_points: a.points.map(|p| p.1),
         coverage: coverage(a.coverage),
         limited_by: a
             .explanation
@@ -254,9 +310,9 @@ fn dimension<'a>(input: &ReportInput<'a>, d: &'a RubricDimension, r: &'a Dimensi
         name: d.name.get(input.lang),
         weight: d.weight,
         level: r.level,
-        index: index2(r.index),
-        points: r.points.map(|p| round4(p.0)),
-        max_points: r.points.map(|p| round4(p.1)),
+        index: r.index,
+        points: r.points.map(|p| p.0),
+        max_points: r.points.map(|p| p.1),
         coverage: coverage(r.coverage),
         criteria: d.criteria.iter().zip(&r.criteria).map(|(c, cr)| criterion(input, c, cr)).collect(),
     }
@@ -274,6 +330,8 @@ fn criterion<'a>(input: &ReportInput<'a>, c: &'a RubricCriterion, cr: &'a Criter
         kind: if c.check.is_some() { "check" } else { "question" },
         status: cr.status,
         credit: cr.credit,
+        scored: cr.counts,
+        caps_level: cr.cap,
         answered_level: if method == Method::Rated { cr.answered_level } else { None },
         points: criterion_points(method, c, cr).map(|p| p.0),
         max_points: criterion_points(method, c, cr).map(|p| p.1),
@@ -304,10 +362,30 @@ fn gap<'a>(input: &ReportInput<'a>, g: &crate::assess::Gap) -> Gap<'a> {
         points: criterion_points(method, c, cr).map(|p| p.0),
         max_points: criterion_points(method, c, cr).map(|p| p.1),
         title: c.title.get(lang),
-        action: c.action.get(lang),
+        action: c.advice(cr.answer.as_ref().map(|a| &a.value)).get(lang),
         detail: cr.detail.as_ref().map(|d| phrase::detail(rubric, c, d, lang)),
         records: &cr.records,
     }
+}
+
+/// Advice on answers that meet their criterion, in rubric order.
+fn suggestions<'a>(input: &ReportInput<'a>) -> Vec<Suggestion<'a>> {
+    let rubric = &input.rubric.rubric;
+    let lang = input.lang;
+    super::outcomes::suggested(input)
+        .into_iter()
+        .map(|(di, ci, action)| {
+            let (d, c) = (&rubric.dimensions[di], &rubric.dimensions[di].criteria[ci]);
+            let cr = &input.assessment.dimensions[di].criteria[ci];
+            Suggestion {
+                dimension: &d.id.value,
+                criterion: &c.id.value,
+                title: c.title.get(lang),
+                detail: cr.detail.as_ref().map(|x| phrase::detail(rubric, c, x, lang)),
+                action: action.get(lang),
+            }
+        })
+        .collect()
 }
 
 /// The counts of a computed criterion's check (not those of a contradicted answer).

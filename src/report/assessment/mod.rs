@@ -5,6 +5,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod outcomes;
 pub mod table;
 pub mod view;
 pub mod waivers;

@@ -20,8 +20,10 @@ pub fn render(input: &ReportInput<'_>) -> String {
     why(&mut out, input);
     let _ = writeln!(out, "{}\n", levels_table(input));
     totals(&mut out, input.assessment);
+    groups(&mut out, input);
     first_steps(&mut out, input);
     gap_report(&mut out, input);
+    suggestions(&mut out, input);
     waivers(&mut out, input);
     findings(&mut out, input);
     crate::report::escape::terminal(&out)
@@ -131,6 +133,9 @@ fn levels_table(input: &ReportInput<'_>) -> Table {
             Cell::new(gaps).set_alignment(CellAlignment::Right),
         ]);
     }
+    if rubric.scoring.overall == crate::model::rubric::Overall::None {
+        return table;
+    }
     table.add_row(vec![
         Cell::new(texts(lang).overall),
         Cell::new(format!("{} {}", a.level, level_name(a.level))),
@@ -155,6 +160,36 @@ fn totals(out: &mut String, a: &Assessment) {
     if let Some(cov) = a.coverage {
         let shares: Vec<String> = (1..=5).zip(cov).map(|(l, s)| format!("≥{l} {:.0}%", s * 100.0)).collect();
         let _ = writeln!(out, "coverage: {}\n", shares.join(" · "));
+    }
+}
+
+/// Writes the groups of dimensions with their scores.
+fn groups(out: &mut String, input: &ReportInput<'_>) {
+    let groups = super::outcomes::groups(input);
+    if groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}:", texts(input.lang).groups);
+    for g in groups {
+        let _ = writeln!(out, "  {} {}: {} / {}", g.id, g.name, g.score, g.max);
+    }
+    let _ = writeln!(out);
+}
+
+/// Writes the advice on answers that meet their criterion.
+fn suggestions(out: &mut String, input: &ReportInput<'_>) {
+    let list = super::outcomes::suggestions(input);
+    if list.is_empty() {
+        return;
+    }
+    let t = texts(input.lang);
+    let _ = writeln!(out, "\n{} ({})", t.suggestions, t.suggestions_hint);
+    for s in list {
+        let _ = writeln!(out, "  {} {}", s.id, s.title);
+        if let Some(d) = s.detail {
+            let _ = writeln!(out, "        {d}");
+        }
+        let _ = writeln!(out, "        {}: {}", t.action, s.action);
     }
 }
 
@@ -206,7 +241,8 @@ fn gap(out: &mut String, input: &ReportInput<'_>, c: &Criterion, cr: &CriterionR
             crate::report::phrase::detail(&input.rubric.rubric, c, detail, lang)
         );
     }
-    let _ = writeln!(out, "        {}: {}", texts(lang).action, c.action.get(lang));
+    let advice = c.advice(cr.answer.as_ref().map(|a| &a.value));
+    let _ = writeln!(out, "        {}: {}", texts(lang).action, advice.get(lang));
     for r in cr.records.iter().take(MAX_RECORDS) {
         let _ = writeln!(out, "        - {} {} ({})", r.collection, r.key, r.location.record_place());
     }

@@ -99,6 +99,12 @@ pub struct ReportView {
     pub dimensions: Vec<DimensionView>,
     /// The gaps, grouped by dimension (rubric order), in priority order within each.
     pub action_plan: Vec<PlanGroup>,
+    /// The rubric's groups of dimensions with their scores.
+    pub groups: Vec<super::outcomes::GroupView>,
+    /// Advice on answers that meet their criterion.
+    pub suggestions: Vec<super::outcomes::SuggestionView>,
+    /// Whether the rubric gives an overall level (`scoring.overall` is not `none`).
+    pub has_overall: bool,
     /// The title of the heatmap section.
     pub heatmap_title: String,
     /// Criterion status by dimension and level (staged: the criteria's levels; rated: the
@@ -144,6 +150,8 @@ pub struct RubricView {
     pub title: String,
     /// SHA-256 of its text.
     pub sha256: String,
+    /// An overlay's base, `id@version`, and the SHA-256 of its text.
+    pub extends: Option<(String, String)>,
 }
 
 /// A level with its name and index.
@@ -446,7 +454,10 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
         tool_version: env!("CARGO_PKG_VERSION"),
         agency: cx.agency(),
         assessed_on: a.assessed_on.to_string(),
-        rubric: cx.rubric_view(),
+        rubric: RubricView {
+            extends: super::outcomes::extends(input),
+            ..cx.rubric_view()
+        },
         overall: cx.overall(),
         target: cx.target(),
         why: super::why::why(cx.rubric, a, lang),
@@ -465,6 +476,9 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
         extra_heading: cx.extra_heading(),
         extra_card: cx.extra_card(),
         action_plan: cx.action_plan(),
+        groups: super::outcomes::groups(input),
+        suggestions: super::outcomes::suggestions(input),
+        has_overall: input.rubric.rubric.scoring.overall != crate::model::rubric::Overall::None,
         heatmap_title: cx.heatmap_title(),
         heatmap: cx.heatmap(&dimensions),
         points_chart: cx.points_chart(&dimensions),
@@ -545,7 +559,7 @@ impl<'a> Ctx<'a> {
             icon: icon(cr.status),
             detail: cr.detail.as_ref().map(|d| crate::report::phrase::detail(rubric, c, d, lang)),
             note: cr.answer.as_ref().and_then(|x| x.note.clone()),
-            action: c.action.get(lang).to_string(),
+            action: c.advice(cr.answer.as_ref().map(|a| &a.value)).get(lang).to_string(),
             records: cr.records.iter().take(MAX_RECORDS).map(RecordView::from).collect(),
             more_records: cr.records.len().saturating_sub(MAX_RECORDS),
         }
@@ -696,6 +710,7 @@ impl<'a> Ctx<'a> {
             version: self.rubric.version.clone(),
             title: self.rubric.title.get(self.lang).to_string(),
             sha256: self.sha256.to_string(),
+            extends: None,
         }
     }
 

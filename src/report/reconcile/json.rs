@@ -142,6 +142,7 @@ fn answer(c: &Criterion, value: &AnswerValue) -> Value {
         AnswerValue::NotApplicable => "n/a".into(),
         AnswerValue::Number(n) => serde_json::json!(n),
         AnswerValue::Level(l) => serde_json::json!(l),
+        AnswerValue::Text(t) => t.as_str().into(),
         AnswerValue::Choice(picked) => {
             let multiple = c.answer.as_ref().is_some_and(|a| a.value.multiple);
             match picked.as_slice() {

@@ -194,8 +194,8 @@ pub fn build(input: &ReconcileInput<'_>) -> ReconcileView {
                 title: crit.title.get(lang).to_string(),
                 direction: direction_name(d.direction),
                 direction_text: direction_text(d.direction, lang),
-                own: side(own, true, lang),
-                inspector: side(ver, d.inspected, lang),
+                own: side(crit, own, true, lang),
+                inspector: side(crit, ver, d.inspected, lang),
                 inspected: d.inspected,
             }
         })
@@ -256,12 +256,12 @@ fn tag(c: &Criterion) -> String {
 }
 
 /// One side of a disagreement; `answered` says whether its answer is that side's own.
-fn side(r: &CriterionResult, answered: bool, lang: Lang) -> SideView {
+fn side(c: &Criterion, r: &CriterionResult, answered: bool, lang: Lang) -> SideView {
     let answer = r.answer.as_ref().filter(|_| answered);
     SideView {
         answer: answer.map_or_else(
             || texts(lang).reconcile.not_answered.to_string(),
-            |a| crate::report::phrase::answer(&a.value, lang),
+            |a| crate::report::phrase::answer(c, &a.value, lang),
         ),
         status: status(lang, r.status),
         status_class: r.status.as_str(),

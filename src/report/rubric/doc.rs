@@ -260,6 +260,9 @@ fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
             answer.push_str(&format!("; {}", texts(lang).na_allowed));
         }
         let _ = writeln!(out, "- **{}:** {}", texts(lang).answer, escape::markdown(&answer));
+        for line in crate::report::phrase::option_lines(c, lang) {
+            let _ = writeln!(out, "  - {}", escape::markdown(&line));
+        }
         for (level, statement) in &a.value.statements {
             let _ = writeln!(out, "  - {level}: {}", escape::markdown(statement.get(lang)));
         }

@@ -94,6 +94,9 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate
                 answer.push_str(&format!(" · {}", texts(lang).na_allowed));
             }
             comment(&mut out, "  ", &format!("{}: {answer}", texts(lang).answer));
+            for line in crate::report::phrase::option_lines(c, lang) {
+                comment(&mut out, "  ", &format!("  {line}"));
+            }
             for (level, statement) in c.answer.iter().flat_map(|a| &a.value.statements) {
                 comment(&mut out, "  ", &format!("{} {level}: {}", texts(lang).level, statement.get(lang)));
             }

@@ -459,6 +459,7 @@ fn answer_text(v: &AnswerValue, a: &AnswerType, lang: Lang) -> String {
         AnswerValue::Number(n) => n.to_string(),
         AnswerValue::Level(l) => l.to_string(),
         AnswerValue::Choice(values) => values.iter().map(|v| label(v)).collect::<Vec<_>>().join("; "),
+        AnswerValue::Text(t) => t.clone(),
     }
 }
 
