@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use calamine::{Data, Reader};
 use serde_json::Value;
 
-use super::{dgmat, stderr};
+use super::{criteria_by_id, dgmat, stderr};
 
 /// A path under `../shared/realdata/maturity-models`, or `None` (with a note) when it is absent.
 fn source(path: &str) -> Option<PathBuf> {
@@ -26,17 +26,6 @@ fn report(args: &[&str]) -> Value {
     let out = dgmat().arg("assess").args(args).args(["--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// The rubric's criteria by id.
-fn criteria(rubric: &Value) -> BTreeMap<String, Value> {
-    rubric["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["criteria"].as_array().unwrap())
-        .map(|c| (c["id"].as_str().unwrap().to_string(), c.clone()))
-        .collect()
 }
 
 /// The survey's text as the rubric carries it: no `<i>` tags, runs of blanks folded, trimmed.
@@ -155,7 +144,7 @@ fn the_pathway_rubric_is_the_whole_survey() {
     assert_eq!((answers, texts), (185, 152));
 
     let rubric = yaml("rubrics/odi-pathway.yaml");
-    let by_id = criteria(&rubric);
+    let by_id = criteria_by_id(&rubric);
     assert_eq!(by_id.len(), 83);
     // One dimension per activity, named as in the survey, holding its questions in order.
     let dims = rubric["dimensions"].as_array().unwrap();
@@ -425,7 +414,7 @@ fn the_samm_rubric_is_the_whole_model() {
     let Some(placed) = samm_questions() else { return };
     assert_eq!(placed.len(), 90);
     let rubric = yaml("rubrics/samm.yaml");
-    let by_id = criteria(&rubric);
+    let by_id = criteria_by_id(&rubric);
     assert_eq!(by_id.len(), 90);
     let dims = rubric["dimensions"].as_array().unwrap();
     assert_eq!(dims.len(), 15);

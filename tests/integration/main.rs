@@ -86,6 +86,17 @@ pub(crate) fn vn_examples() -> tempfile::TempDir {
     root
 }
 
+/// Every criterion of a rubric or a JSON report (both list `dimensions[].criteria[]`), by id.
+pub(crate) fn criteria_by_id(v: &serde_json::Value) -> std::collections::BTreeMap<String, serde_json::Value> {
+    v["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["criteria"].as_array().unwrap())
+        .map(|c| (c["id"].as_str().unwrap().to_string(), c.clone()))
+        .collect()
+}
+
 /// The criterion `id` of a JSON report.
 pub(crate) fn criterion<'a>(r: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
     r["dimensions"]

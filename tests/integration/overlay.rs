@@ -1,8 +1,7 @@
 //! Overlays: a rubric that `extends` a shipped one and changes only what it lists.
 
-use super::{dgmat, stderr, stdout};
+use super::{criteria_by_id, dgmat, stderr, stdout};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 const OVERLAY: &str = "tests/fixtures/overlay/moh-dgmm.yaml";
 
@@ -16,25 +15,15 @@ fn assess(example: &str, rubric: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn criteria(r: &Value) -> BTreeMap<String, Value> {
-    r["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["criteria"].as_array().unwrap())
-        .map(|c| (c["id"].as_str().unwrap().to_string(), c.clone()))
-        .collect()
-}
-
 /// The overlay raises SEC-3.1 to level 4, adds SEC-3.9 and removes OPN-4.2: on every shipped
 /// example those are the only differences among the criteria, and the answer written for the
 /// removed criterion is not an error.
 #[test]
 fn an_overlay_changes_exactly_what_it_lists() {
     for example in ["examples/ministry", "examples/province", "examples/commune"] {
-        let base = criteria(&assess(example, &[]));
+        let base = criteria_by_id(&assess(example, &[]));
         let over_report = assess(example, &["--rubric", OVERLAY]);
-        let over = criteria(&over_report);
+        let over = criteria_by_id(&over_report);
         let only_base: Vec<&String> = base.keys().filter(|k| !over.contains_key(*k)).collect();
         let only_over: Vec<&String> = over.keys().filter(|k| !base.contains_key(*k)).collect();
         assert_eq!(only_base, ["OPN-4.2"], "{example}");
