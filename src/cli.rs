@@ -87,6 +87,9 @@ pub struct Cli {
         help_heading = "Limits"
     )]
     pub max_rule_steps: u64,
+    /// Language of everything written for people: reports, messages, stderr, templates.
+    #[arg(long, global = true, value_enum, env = "DGMAT_LANG", default_value_t = Lang::En)]
+    pub lang: Lang,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -267,9 +270,6 @@ pub struct AssessArgs {
     /// Exit with 1 when the overall level is below L (a CI gate).
     #[arg(long, value_name = "L", value_parser = clap::value_parser!(u8).range(1..=5))]
     pub fail_below: Option<u8>,
-    /// Language of rubric texts and headings.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
     #[command(flatten)]
     pub waivers: WaiverArgs,
 }
@@ -319,9 +319,6 @@ pub struct DiffArgs {
     /// Write the comparison to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// For submissions: language of rubric texts.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
     /// Exit 1 when anything got worse: the overall or a dimension's level went down, or a
     /// criterion that was met no longer is (a CI gate on year-over-year progress).
     #[arg(long)]
@@ -354,9 +351,6 @@ pub struct ReconcileArgs {
     /// Write the report to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Language of rubric texts and headings.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
 }
 
 /// Options of `dgmat progress`.
@@ -375,9 +369,6 @@ pub struct ProgressArgs {
     /// Write the report to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Language of the headings.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
 }
 
 /// Options of `dgmat publish`.
@@ -393,9 +384,6 @@ pub struct PublishArgs {
     /// The least number of agencies a published group may have.
     #[arg(long, value_name = "K", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
     pub min_group: u64,
-    /// Language of the HTML page.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
 }
 
 /// Output formats of `diff`.
@@ -458,9 +446,6 @@ pub struct InitArgs {
     /// Fill the workbooks from this submission (a directory or files: YAML, CSV or workbooks).
     #[arg(long, value_name = "SUBMISSION", requires = "xlsx")]
     pub from: Option<PathBuf>,
-    /// Language of the comments (and of the workbooks' texts and dropdowns).
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
 }
 
 /// Options of `dgmat batch`.
@@ -491,9 +476,6 @@ pub struct BatchArgs {
     /// Count a submission as failing when its overall level is below L (exit 1).
     #[arg(long, value_name = "L", value_parser = clap::value_parser!(u8).range(1..=5))]
     pub fail_below: Option<u8>,
-    /// Language of rubric texts in the agency reports.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
     /// The round's name, stamped on every summary [default: the --as-of date].
     #[arg(long, value_name = "NAME")]
     pub round: Option<String>,
@@ -590,8 +572,5 @@ pub enum RubricCommand {
     Doc {
         /// Shipped rubric id or path.
         rubric: String,
-        /// Language of the document.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
-        lang: Lang,
     },
 }

@@ -50,16 +50,16 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
     });
     rules::set_steps(cli.max_rule_steps);
     match &cli.command {
-        cli::Command::Assess(args) => commands::assess::run(args, cli.quiet),
-        cli::Command::Report(args) => commands::report::run(args, cli.quiet),
-        cli::Command::Batch(args) => commands::batch::run(args, cli.quiet),
-        cli::Command::Init(args) => commands::init::run(args, cli.quiet),
-        cli::Command::Check(args) => commands::check::run(args, cli.quiet),
-        cli::Command::Diff(args) => commands::diff::run(args, cli.quiet),
-        cli::Command::Progress(args) => commands::progress::run(args, cli.quiet),
-        cli::Command::Reconcile(args) => commands::reconcile::run(args, cli.quiet),
-        cli::Command::Publish(args) => commands::publish::run(args, cli.quiet),
-        cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet),
+        cli::Command::Assess(args) => commands::assess::run(args, cli.quiet, cli.lang),
+        cli::Command::Report(args) => commands::report::run(args, cli.quiet, cli.lang),
+        cli::Command::Batch(args) => commands::batch::run(args, cli.quiet, cli.lang),
+        cli::Command::Init(args) => commands::init::run(args, cli.quiet, cli.lang),
+        cli::Command::Check(args) => commands::check::run(args, cli.quiet, cli.lang),
+        cli::Command::Diff(args) => commands::diff::run(args, cli.quiet, cli.lang),
+        cli::Command::Progress(args) => commands::progress::run(args, cli.quiet, cli.lang),
+        cli::Command::Reconcile(args) => commands::reconcile::run(args, cli.quiet, cli.lang),
+        cli::Command::Publish(args) => commands::publish::run(args, cli.quiet, cli.lang),
+        cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet, cli.lang),
         cli::Command::Schema { kind, rubric, write } => commands::schema::run(*kind, rubric.as_deref(), write.as_deref(), cli.quiet),
         cli::Command::Completions { shell } => {
             let mut cmd = <cli::Cli as clap::CommandFactory>::command();

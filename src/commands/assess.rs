@@ -8,22 +8,21 @@ use crate::report::ReportInput;
 use crate::report::assessment::{html, json, markdown, table};
 
 /// Runs `dgmat assess`.
-pub fn run(args: &AssessArgs, quiet: bool) -> anyhow::Result<Exit> {
-    run_as(args, args.format.unwrap_or(Format::Table), quiet)
+pub fn run(args: &AssessArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
+    run_as(args, args.format.unwrap_or(Format::Table), quiet, lang)
 }
 
 /// Runs `dgmat assess` rendering `format`.
-pub fn run_as(args: &AssessArgs, format: Format, quiet: bool) -> anyhow::Result<Exit> {
-    run_with(args, format, quiet, false)
+pub fn run_as(args: &AssessArgs, format: Format, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
+    run_with(args, format, quiet, lang, false)
 }
 
 /// Runs `dgmat assess` rendering `format`; without `-o`, to `<agency-id>.html` when `to_file`.
-pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, to_file: bool) -> anyhow::Result<Exit> {
+pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, lang: crate::lang::Lang, to_file: bool) -> anyhow::Result<Exit> {
     let ministry = super::ministry_waivers(&args.waivers)?;
     let mut sub = super::load_submission(&args.paths, args.rubric.as_deref(), "could not assess")?;
     super::apply_waivers(&mut sub, ministry.as_ref(), &args.waivers);
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
-    let lang = args.lang;
     let today = chrono::Local::now().date_naive();
     let assessed = crate::pipeline::assess(&sub, &target, lang, today);
     super::refuse_overdrawn(&assessed, &sub)?;

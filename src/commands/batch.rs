@@ -11,7 +11,7 @@ use crate::load::rubric::DEFAULT_RUBRIC;
 use crate::store;
 
 /// Runs `dgmat batch`.
-pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     let source = match (&args.root, &args.inventory, &args.group_by) {
         (Some(root), _, _) if root.is_dir() => Source::Tree(root),
         (Some(root), _, _) => return Err(Failure::Usage(format!("{} is not a directory", root.display())).into()),
@@ -46,7 +46,7 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         target,
         jobs: args.jobs,
         fail_below: args.fail_below,
-        lang: args.lang,
+        lang,
         today: as_of,
         round: round_name,
         progress: !quiet,

@@ -48,7 +48,7 @@ fn normal(p: &Path) -> PathBuf {
 }
 
 /// Runs `dgmat check`.
-pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(args: &CheckArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     let mut report = CheckReport::default();
     let mut sources = Sources::default();
     let mut fatal = false;

@@ -10,9 +10,9 @@ use crate::report::ReportInput;
 use crate::report::assessment::json;
 
 /// Runs `dgmat diff`.
-pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
-    let old = side(&args.old, args)?;
-    let new = side(&args.new, args)?;
+pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
+    let old = side(&args.old, args, lang)?;
+    let new = side(&args.new, args, lang)?;
     let (old_name, new_name) = (args.old.display().to_string(), args.new.display().to_string());
     let d = diff::diff(&old_name, &old, &new_name, &new);
     for w in &d.warnings {
@@ -51,7 +51,7 @@ pub fn run(args: &DiffArgs, quiet: bool) -> anyhow::Result<Exit> {
 
 /// One side: a JSON report file as saved by `assess --format json`, or a submission assessed
 /// now with the options `assess` takes.
-fn side(path: &Path, args: &DiffArgs) -> anyhow::Result<ReportView> {
+fn side(path: &Path, args: &DiffArgs, lang: crate::lang::Lang) -> anyhow::Result<ReportView> {
     let is_report = path.is_file() && crate::load::has_ext(path, &["json"]);
     let text = if is_report {
         // The same size cap and encoding checks as every other input.
@@ -60,7 +60,7 @@ fn side(path: &Path, args: &DiffArgs) -> anyhow::Result<ReportView> {
             .map_err(|f| Failure::findings(vec![f], crate::source::Sources::default()))?
             .to_string()
     } else {
-        assess_json(path, args)?
+        assess_json(path, args, lang)?
     };
     match serde_json::from_str::<ReportView>(&text) {
         Ok(r) if r.dgmat_report == 1 => Ok(r),
@@ -81,20 +81,20 @@ fn side(path: &Path, args: &DiffArgs) -> anyhow::Result<ReportView> {
 }
 
 /// Assesses the submission at `path` and renders its JSON report.
-fn assess_json(path: &Path, args: &DiffArgs) -> anyhow::Result<String> {
+fn assess_json(path: &Path, args: &DiffArgs, lang: crate::lang::Lang) -> anyhow::Result<String> {
     let what = format!("could not assess {}", path.display());
     let ministry = super::ministry_waivers(&args.waivers)?;
     let mut sub = super::load_submission(&[path.to_path_buf()], args.rubric.as_deref(), &what)?;
     super::apply_waivers(&mut sub, ministry.as_ref(), &args.waivers);
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
     let today = chrono::Local::now().date_naive();
-    let assessed = crate::pipeline::assess(&sub, &target, args.lang, today);
+    let assessed = crate::pipeline::assess(&sub, &target, lang, today);
     super::refuse_overdrawn(&assessed, &sub)?;
     Ok(json::render(&ReportInput {
         rubric: &sub.rubric,
         assessment: &assessed.assessment,
         inputs: &sub.inputs,
         findings: &assessed.findings,
-        lang: args.lang,
+        lang,
     }))
 }

@@ -14,8 +14,8 @@ use crate::report::rubric::{init, workbook};
 const SCHEMA_DIR: &str = "../schemas";
 
 /// Runs `dgmat init`.
-pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Exit> {
-    let (dir, lang) = (&args.dir, args.lang);
+pub fn run(args: &InitArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
+    let (dir, lang) = (&args.dir, lang);
     let today = chrono::Local::now().date_naive();
     // `--from`: the submission is loaded (and must load) against --rubric, else its own.
     let from = match &args.from {

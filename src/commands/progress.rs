@@ -8,7 +8,7 @@ use crate::assess::progress::{self, RoundInput};
 use crate::cli::{Format, ProgressArgs};
 
 /// Runs `dgmat progress`.
-pub fn run(args: &ProgressArgs, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(args: &ProgressArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     let mut rounds = args.results.iter().map(|p| read_round(p)).collect::<Result<Vec<_>, _>>()?;
     if let Some(path) = &args.db {
         rounds.extend(crate::store::rounds(&crate::store::Db::open_read_only(path)?)?);
@@ -37,10 +37,10 @@ pub fn run(args: &ProgressArgs, quiet: bool) -> anyhow::Result<Exit> {
         crate::stderr!("warning: {}", crate::report::progress::rubric_change(w));
     }
     let text = match args.format {
-        Format::Table => crate::report::progress::to_table(&p, args.lang),
+        Format::Table => crate::report::progress::to_table(&p, lang),
         Format::Json => crate::report::progress::to_json(&p),
-        Format::Markdown => crate::report::progress::to_markdown(&p, args.lang),
-        Format::Html => crate::report::progress::to_html(&p, args.lang).map_err(|e| anyhow::anyhow!("cannot render the page: {e}"))?,
+        Format::Markdown => crate::report::progress::to_markdown(&p, lang),
+        Format::Html => crate::report::progress::to_html(&p, lang).map_err(|e| anyhow::anyhow!("cannot render the page: {e}"))?,
     };
     match &args.output {
         Some(path) => super::write_atomic(path, &text)?,

@@ -12,7 +12,7 @@ use crate::report::publish::Statistics;
 pub const FILES: [&str; 3] = ["statistics.csv", "statistics.json", "statistics.html"];
 
 /// Runs `dgmat publish`.
-pub fn run(args: &PublishArgs, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(args: &PublishArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     let (file, dir) = if args.results.is_dir() {
         (args.results.join("summary.json"), args.results.clone())
     } else {
@@ -29,7 +29,7 @@ pub fn run(args: &PublishArgs, quiet: bool) -> anyhow::Result<Exit> {
         min_group,
         groups: &groups,
     };
-    let html = crate::report::publish::html(&stats, args.lang).map_err(|e| anyhow::anyhow!("cannot render the page: {e}"))?;
+    let html = crate::report::publish::html(&stats, lang).map_err(|e| anyhow::anyhow!("cannot render the page: {e}"))?;
     let contents = [
         crate::report::publish::csv(&stats)?,
         crate::report::publish::json(&stats)?.into_bytes(),

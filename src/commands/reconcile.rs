@@ -10,7 +10,7 @@ use crate::load::submission::RubricChoice;
 use crate::report::reconcile::{self, ReconcileInput, json, text};
 
 /// Runs `dgmat reconcile`.
-pub fn run(args: &ReconcileArgs, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(args: &ReconcileArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     let what = "could not reconcile";
     let own = super::load_submission(std::slice::from_ref(&args.own), args.rubric.as_deref(), what)?;
     // The inspector's answers are read against the agency's rubric (or --rubric): a questionnaire
@@ -33,7 +33,7 @@ pub fn run(args: &ReconcileArgs, quiet: bool) -> anyhow::Result<Exit> {
         return Err(Failure::Usage(reconcile::mismatch(&m, &args.own, &args.inspector)).into());
     }
     let today = chrono::Local::now().date_naive();
-    let rec = crate::pipeline::reconcile(&own, &inspector, &TargetChoice::Default, args.lang, today);
+    let rec = crate::pipeline::reconcile(&own, &inspector, &TargetChoice::Default, lang, today);
     super::refuse_overdrawn(&rec.own, &own)?;
     super::refuse_overdrawn(&rec.verified, &inspector)?;
     let input = ReconcileInput {
@@ -44,7 +44,7 @@ pub fn run(args: &ReconcileArgs, quiet: bool) -> anyhow::Result<Exit> {
         inspected_on: rec.inspected_on,
         own_inputs: &own.inputs,
         inspector_inputs: &inspector.inputs,
-        lang: args.lang,
+        lang,
     };
     let out = match args.format {
         Format::Table => text::table(&input),

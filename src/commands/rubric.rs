@@ -6,7 +6,7 @@ use crate::load::rubric::{self, SHIPPED};
 use crate::source::Sources;
 
 /// Runs `dgmat rubric ...`.
-pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(cmd: &RubricCommand, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     match cmd {
         RubricCommand::List => {
             let mut out = String::new();
@@ -36,9 +36,9 @@ pub fn run(cmd: &RubricCommand, quiet: bool) -> anyhow::Result<Exit> {
             Err(findings) => Err(super::Failure::findings(findings, super::rubric_sources(spec)).into()),
         },
         RubricCommand::Lint { rubric: spec } => lint(spec, quiet),
-        RubricCommand::Doc { rubric: spec, lang } => {
+        RubricCommand::Doc { rubric: spec } => {
             let r = super::load_rubric(spec)?;
-            super::print(&crate::report::rubric::doc::render(&r, *lang))?;
+            super::print(&crate::report::rubric::doc::render(&r, lang))?;
             Ok(Exit::Ok)
         }
     }

@@ -408,10 +408,9 @@ pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, S
                 Err(format!("`{}` is not one of {}{hint}", shown(), values.join(", ")))
             }
         }
-        FieldType::Boolean => match text.trim().to_ascii_lowercase().as_str() {
-            "true" | "yes" | "y" | "1" => Ok(Box::new(CelBool::from(true))),
-            "false" | "no" | "n" | "0" => Ok(Box::new(CelBool::from(false))),
-            _ => Err(format!("`{}` is not a boolean (true/false, yes/no)", shown())),
+        FieldType::Boolean => match crate::model::words::boolean_word(&text) {
+            Some(b) => Ok(Box::new(CelBool::from(b))),
+            None => Err(format!("`{}` is not a boolean (true/false, yes/no)", shown())),
         },
         FieldType::Date => parse_date(&text)
             .map(|d| to_val(crate::rules::date_value(d)))
@@ -428,7 +427,13 @@ pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, S
             let n: f64 = match node.value {
                 Value::Int(n) => n as f64,
                 Value::Float(f) => f,
-                _ => text.trim().parse().map_err(|_| format!("`{}` is not a number", shown()))?,
+                // `85%` reads as 85, as a percent answer does.
+                _ => text
+                    .trim()
+                    .trim_end_matches('%')
+                    .trim_end()
+                    .parse()
+                    .map_err(|_| format!("`{}` is not a number", shown()))?,
             };
             if !n.is_finite() {
                 return Err(format!("`{}` is not a finite number", shown()));

@@ -617,8 +617,9 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
     let Some(answer_type) = c.answer.as_ref().map(|a| &a.value) else {
         return Err((format!("`{id}` takes no answer"), "remove the answer".into()));
     };
-    let text = node.as_scalar_text().map(|t| t.trim().to_ascii_lowercase());
-    if text.as_deref() == Some("n/a") {
+    let text = node.as_scalar_text().map(|t| t.trim().to_lowercase());
+    let word = text.as_deref().and_then(crate::model::words::answer_word);
+    if word == Some("n/a") {
         return Ok(AnswerValue::NotApplicable);
     }
     let expected = answer_type.describe();
@@ -630,9 +631,9 @@ fn value(node: &Node, c: &Criterion) -> Result<AnswerValue, (String, String)> {
     };
     let found = || text.clone().map_or_else(|| node.value.kind().to_string(), |t| format!("`{t}`"));
     match answer_type.kind {
-        AnswerKind::YesNo | AnswerKind::YesPartialNo => match text.as_deref() {
-            Some("yes" | "true") => Ok(AnswerValue::Yes),
-            Some("no" | "false") => Ok(AnswerValue::No),
+        AnswerKind::YesNo | AnswerKind::YesPartialNo => match word {
+            Some("yes") => Ok(AnswerValue::Yes),
+            Some("no") => Ok(AnswerValue::No),
             Some("partial") if answer_type.kind == AnswerKind::YesPartialNo => Ok(AnswerValue::Partial),
             _ => Err(wrong(&found())),
         },

@@ -22,7 +22,7 @@ use crate::location::{Location, Origin, Pos};
 use crate::model::node::{Key, Node, Value};
 use crate::model::questionnaire::{Agency, Respondent, Tier};
 use crate::model::rubric::{AnswerKind, Criterion, Rubric};
-use crate::model::workbook::{self as layout, ANSWER_WORDS, TIER_WORDS, col};
+use crate::model::workbook::{self as layout, TIER_WORDS, col};
 
 /// A questionnaire workbook whose agency block has been read.
 pub struct Book {
@@ -442,7 +442,7 @@ fn answer_word(t: &str, c: &Criterion, at: Pos) -> Value {
     let Some(kind) = c.answer.as_ref().map(|a| &a.value) else {
         return Value::Str(t.to_string());
     };
-    let word = layout::canonical(&ANSWER_WORDS, t);
+    let word = crate::model::words::answer_word(t);
     if word == Some("n/a") || (word.is_some() && matches!(kind.kind, AnswerKind::YesNo | AnswerKind::YesPartialNo)) {
         return Value::Str(word.unwrap_or(t).to_string());
     }

@@ -474,7 +474,7 @@ fn cell_value(cell: &Cell, kind: FieldType, null_values: &[String]) -> Result<Va
             .ok_or_else(|| format!("{} is not a date (nor a spreadsheet date serial)", number_text(*n)));
     }
     let text = cell.text();
-    if text.is_empty() || null_values.contains(&text) {
+    if text.is_empty() || crate::model::words::is_null_marker(&text, null_values) {
         return Ok(Value::Null);
     }
     Ok(if kind == FieldType::List {

@@ -14,6 +14,7 @@ pub mod rubric;
 pub mod submission;
 pub mod text;
 pub mod waivers;
+pub mod words;
 pub mod workbook;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};

@@ -31,6 +31,7 @@ mod rules;
 mod schema;
 mod scoring;
 mod store;
+mod vietnamese;
 mod waivers;
 mod workbook;
 mod xlsx;
@@ -41,6 +42,8 @@ use assert_cmd::Command;
 pub(crate) fn dgmat() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("dgmat");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // The language comes from the test, never from the environment it runs in.
+    cmd.env_remove("DGMAT_LANG");
     cmd
 }
 
