@@ -211,6 +211,12 @@ pub struct Texts {
     pub points: &'static str,
     /// "pts"
     pub pts: &'static str,
+    /// The letter before a level in a criterion's tag: `L` in `[L3]`.
+    pub level_letter: &'static str,
+    /// "points: 12 of 20 (60%)", before the numbers
+    pub points_of: &'static str,
+    /// "coverage: ≥1 100% · ...", before the shares
+    pub coverage_of: &'static str,
     /// "answered"
     pub answered: &'static str,
     /// "answered level"
@@ -488,6 +494,9 @@ pub static EN: Texts = Texts {
     invalid_submissions: "Invalid submissions",
     points: "Points",
     pts: "pts",
+    level_letter: "L",
+    points_of: "points",
+    coverage_of: "coverage",
     answered: "Answered",
     answered_level: "answered",
     counts_as: "counts as",
@@ -707,6 +716,9 @@ pub static VI: Texts = Texts {
     invalid_submissions: "Hồ sơ không hợp lệ",
     points: "Điểm",
     pts: "điểm",
+    level_letter: "M",
+    points_of: "điểm",
+    coverage_of: "tỷ lệ đáp ứng",
     answered: "Mức trả lời",
     answered_level: "trả lời mức",
     counts_as: "tính là mức",

@@ -13,6 +13,7 @@ pub mod check;
 pub mod diff;
 pub mod escape;
 pub mod i18n;
+pub mod locale;
 pub mod page;
 pub mod phrase;
 pub mod progress;
@@ -75,4 +76,19 @@ pub fn fmt_points(x: f64) -> String {
 pub fn fmt_share(earned: f64, possible: f64) -> String {
     let share = crate::assess::scoring::share(earned, possible);
     format!("{:.1}%", (share * 1000.0).floor() / 10.0)
+}
+
+/// An index for people: rounded down to two decimals, in `lang`'s way (`2,31`).
+pub fn index_in(x: f64, lang: Lang) -> String {
+    locale::decimal(index2(x), 2, lang)
+}
+
+/// [`fmt_points`] in `lang`'s way.
+pub fn points_in(x: f64, lang: Lang) -> String {
+    locale::comma(fmt_points(x), lang)
+}
+
+/// [`fmt_share`] in `lang`'s way.
+pub fn share_in(earned: f64, possible: f64, lang: Lang) -> String {
+    locale::comma(fmt_share(earned, possible), lang)
 }

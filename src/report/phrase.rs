@@ -30,8 +30,12 @@ pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String 
         }
         (Detail::NoInventory, ..) if vi => "chưa nộp danh mục".to_string(),
         (Detail::NoInventory, ..) => "no inventory submitted".to_string(),
-        (Detail::EvidenceMissing, ..) => evidence(None),
-        (Detail::EvidenceStale { days, assessed_on }, ..) => evidence(Some((*days, *assessed_on))),
+        (Detail::EvidenceMissing, ..) => evidence(None, lang),
+        (Detail::EvidenceStale { days, assessed_on }, ..) => evidence(Some((*days, *assessed_on)), lang),
+        (Detail::EvidenceFuture { assessed_on }, ..) if vi => format!(
+            "minh chứng duy nhất được nêu ghi ngày sau ngày đánh giá {} nên không được tính",
+            crate::report::locale::date(&assessed_on.to_string(), lang)
+        ),
         (Detail::EvidenceFuture { assessed_on }, ..) => {
             format!("the only evidence cited is dated after the assessment date, {assessed_on}, and is not counted")
         }
@@ -39,11 +43,25 @@ pub fn detail(rubric: &Rubric, c: &Criterion, d: &Detail, lang: Lang) -> String 
 }
 
 /// Missing evidence (`None`), or evidence older than `days` before the assessment date.
-fn evidence(stale: Option<(u32, chrono::NaiveDate)>) -> String {
-    match stale {
-        None => "the answer claims credit but cites no evidence".to_string(),
-        Some((days, assessed_on)) => format!("all evidence is older than {days} days before {assessed_on}"),
+fn evidence(stale: Option<(u32, chrono::NaiveDate)>, lang: Lang) -> String {
+    match (stale, lang) {
+        (None, Lang::En) => "the answer claims credit but cites no evidence".to_string(),
+        (None, Lang::Vi) => "câu trả lời được tính điểm nhưng không nêu tài liệu minh chứng".to_string(),
+        (Some((days, assessed_on)), Lang::En) => format!("all evidence is older than {days} days before {assessed_on}"),
+        (Some((days, assessed_on)), Lang::Vi) => format!(
+            "mọi minh chứng đều cũ hơn {days} ngày tính đến {}",
+            crate::report::locale::date(&assessed_on.to_string(), lang)
+        ),
     }
+}
+
+/// The name of collection `name` for people: its title (lower case) in Vietnamese, else its key.
+pub fn collection_name(rubric: &Rubric, name: &str, lang: Lang) -> String {
+    let title = (lang == Lang::Vi)
+        .then(|| rubric.inventory.get(name).and_then(|coll| coll.title.as_ref()))
+        .flatten()
+        .map(|t| t.get(lang).to_lowercase());
+    title.unwrap_or_else(|| name.to_string())
 }
 
 fn answered(c: &Criterion, value: &AnswerValue, note: &str, lang: Lang) -> String {
@@ -109,13 +127,8 @@ pub fn choices(c: &Criterion, picked: &[String], lang: Lang) -> String {
 /// A check's counts: "10 of 13 selected systems pass (77%); 3 fail, 100% needed".
 fn counts(rubric: &Rubric, check: &Check, c: &Counts, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
-    let name = check.collection.value.as_str();
     // Vietnamese readers see the collection's title, not its key.
-    let title = vi
-        .then(|| rubric.inventory.get(name).and_then(|coll| coll.title.as_ref()))
-        .flatten()
-        .map(|t| t.get(lang).to_lowercase());
-    let collection = title.as_deref().unwrap_or(name);
+    let collection = collection_name(rubric, &check.collection.value, lang);
     let (selected, passing) = (c.selected, c.passing);
     if selected == 0 {
         return if vi {
@@ -195,7 +208,7 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
         .with_help("write the condition so that it gives true or false for every answer, including null"),
         Issue::EvidenceMissing { criterion, at } => Finding::warning(
             Rule::EvidenceMissing,
-            format!("`{criterion}`: {}", evidence(None)),
+            format!("`{criterion}`: {}", evidence(None, Lang::En)),
             Some(at.clone()),
         )
         .with_help("add `evidence: [{ref: ..., date: ...}]` to the answer"),
@@ -206,7 +219,7 @@ fn finding(rubric: &Rubric, issue: &Issue, lang: Lang) -> Finding {
             assessed_on,
         } => Finding::warning(
             Rule::EvidenceStale,
-            format!("`{criterion}`: {}", evidence(Some((*days, *assessed_on)))),
+            format!("`{criterion}`: {}", evidence(Some((*days, *assessed_on)), Lang::En)),
             Some(at.clone()),
         )
         .with_help("cite current evidence, or renew the document"),

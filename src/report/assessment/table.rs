@@ -6,9 +6,10 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::assess::{Assessment, CriterionResult};
+use crate::lang::Lang;
 use crate::model::rubric::Criterion;
 use crate::report::i18n::{status, texts};
-use crate::report::{ReportInput, fmt_points, fmt_share, index2};
+use crate::report::{ReportInput, index_in, locale, points_in, share_in};
 
 /// How many failing records a gap lists before summarising the rest.
 const MAX_RECORDS: usize = 10;
@@ -19,7 +20,7 @@ pub fn render(input: &ReportInput<'_>) -> String {
     header(&mut out, input);
     why(&mut out, input);
     let _ = writeln!(out, "{}\n", levels_table(input));
-    totals(&mut out, input.assessment);
+    totals(&mut out, input.assessment, input.lang);
     groups(&mut out, input);
     first_steps(&mut out, input);
     gap_report(&mut out, input);
@@ -46,13 +47,13 @@ fn header(out: &mut String, input: &ReportInput<'_>) {
         rubric.id.value,
         rubric.version,
         texts(lang).assessed_on,
-        a.assessed_on
+        locale::date(&a.assessed_on.to_string(), lang)
     );
     let due = a
         .target
         .due
         .as_ref()
-        .map(|d| format!(", {} {d}", texts(lang).due.to_lowercase()))
+        .map(|d| format!(", {} {}", texts(lang).due.to_lowercase(), locale::date(d, lang)))
         .unwrap_or_default();
     let target_label = match &a.target.id {
         Some(id) => format!("{id} ({} {}{due})", texts(lang).level, a.target.level),
@@ -87,7 +88,7 @@ fn first_steps(out: &mut String, input: &ReportInput<'_>) {
         let _ = writeln!(
             out,
             "  [{}] {} {} — {}",
-            tag(c, cr),
+            tag(c, cr, input.lang),
             c.id.value,
             c.title.get(input.lang),
             status(input.lang, cr.status)
@@ -97,11 +98,12 @@ fn first_steps(out: &mut String, input: &ReportInput<'_>) {
 }
 
 /// A criterion's tag: its level (`L3`), its points (`0/5 pts`) or the level counted (rated).
-fn tag(c: &Criterion, cr: &CriterionResult) -> String {
+fn tag(c: &Criterion, cr: &CriterionResult, lang: Lang) -> String {
+    let t = texts(lang);
     match (&c.level, c.points) {
-        (Some(l), _) => format!("L{}", l.value),
-        (None, Some(worth)) => format!("{}/{} pts", fmt_points(worth * cr.credit), fmt_points(worth)),
-        (None, None) => format!("L{}", cr.rated_level().unwrap_or(1)),
+        (Some(l), _) => format!("{}{}", t.level_letter, l.value),
+        (None, Some(worth)) => format!("{}/{} {}", points_in(worth * cr.credit, lang), points_in(worth, lang), t.pts),
+        (None, None) => format!("{}{}", t.level_letter, cr.rated_level().unwrap_or(1)),
     }
 }
 
@@ -128,7 +130,7 @@ fn levels_table(input: &ReportInput<'_>) -> Table {
         table.add_row(vec![
             Cell::new(format!("{} {}", d.id.value, d.name.get(lang))),
             Cell::new(format!("{} {}", r.level, level_name(r.level))),
-            Cell::new(format!("{:.2}", index2(r.index))).set_alignment(CellAlignment::Right),
+            Cell::new(index_in(r.index, lang)).set_alignment(CellAlignment::Right),
             Cell::new(reached(r.level >= a.target.level)),
             Cell::new(gaps).set_alignment(CellAlignment::Right),
         ]);
@@ -139,7 +141,7 @@ fn levels_table(input: &ReportInput<'_>) -> Table {
     table.add_row(vec![
         Cell::new(texts(lang).overall),
         Cell::new(format!("{} {}", a.level, level_name(a.level))),
-        Cell::new(format!("{:.2}", index2(a.index))).set_alignment(CellAlignment::Right),
+        Cell::new(index_in(a.index, lang)).set_alignment(CellAlignment::Right),
         Cell::new(reached(a.target.met)),
         Cell::new(a.gaps.len()).set_alignment(CellAlignment::Right),
     ]);
@@ -147,19 +149,20 @@ fn levels_table(input: &ReportInput<'_>) -> Table {
 }
 
 /// Writes the points earned (points rubrics) and the coverage by level (rated rubrics).
-fn totals(out: &mut String, a: &Assessment) {
+fn totals(out: &mut String, a: &Assessment, lang: Lang) {
     if let Some((earned, possible)) = a.points {
         let _ = writeln!(
             out,
-            "points: {} of {} ({})\n",
-            fmt_points(earned),
-            fmt_points(possible),
-            fmt_share(earned, possible)
+            "{}: {} / {} ({})\n",
+            texts(lang).points_of,
+            points_in(earned, lang),
+            points_in(possible, lang),
+            share_in(earned, possible, lang)
         );
     }
     if let Some(cov) = a.coverage {
         let shares: Vec<String> = (1..=5).zip(cov).map(|(l, s)| format!("≥{l} {:.0}%", s * 100.0)).collect();
-        let _ = writeln!(out, "coverage: {}\n", shares.join(" · "));
+        let _ = writeln!(out, "{}: {}\n", texts(lang).coverage_of, shares.join(" · "));
     }
 }
 
@@ -229,7 +232,7 @@ fn gap(out: &mut String, input: &ReportInput<'_>, c: &Criterion, cr: &CriterionR
     let _ = writeln!(
         out,
         "  [{}] {} {} — {}",
-        tag(c, cr),
+        tag(c, cr, lang),
         c.id.value,
         c.title.get(lang),
         status(lang, cr.status)
@@ -244,7 +247,8 @@ fn gap(out: &mut String, input: &ReportInput<'_>, c: &Criterion, cr: &CriterionR
     let advice = c.advice(cr.answer.as_ref().map(|a| &a.value));
     let _ = writeln!(out, "        {}: {}", texts(lang).action, advice.get(lang));
     for r in cr.records.iter().take(MAX_RECORDS) {
-        let _ = writeln!(out, "        - {} {} ({})", r.collection, r.key, r.location.record_place());
+        let collection = crate::report::phrase::collection_name(&input.rubric.rubric, &r.collection, lang);
+            let _ = writeln!(out, "        - {collection} {} ({})", r.key, r.location.record_place());
     }
     if cr.records.len() > MAX_RECORDS {
         let _ = writeln!(
@@ -273,7 +277,7 @@ fn findings(out: &mut String, input: &ReportInput<'_>) {
         let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
         let _ = writeln!(out, "  {}[{}] {place}{}", f.severity.as_str(), f.rule, f.message);
         if let Some(w) = &f.waived {
-            let _ = writeln!(out, "    {} {}: {}", texts(input.lang).waived_until, w.expires, w.reason);
+            let _ = writeln!(out, "    {} {}: {}", texts(input.lang).waived_until, locale::date(&w.expires, input.lang), w.reason);
         }
     }
 }
@@ -291,7 +295,7 @@ fn waivers(out: &mut String, input: &ReportInput<'_>) {
     }
     let _ = writeln!(out, "\n{}:", t.waivers);
     for w in &list {
-        let _ = writeln!(out, "  {} {} — {} {}", w.id, w.title, t.waived_until, w.waiver.expires);
+        let _ = writeln!(out, "  {} {} — {} {}", w.id, w.title, t.waived_until, locale::date(&w.waiver.expires, input.lang));
         let reference = w.waiver.reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
         let _ = writeln!(
             out,

@@ -12,7 +12,7 @@ use crate::model::rubric::{Criterion, Method, Rubric};
 use crate::model::submission::InputFile;
 use crate::report::chart::{Radar, radar};
 use crate::report::i18n::{status, texts};
-use crate::report::{ReportInput, fmt_points, fmt_share, index2};
+use crate::report::{ReportInput, index_in, index2, locale, points_in, share_in};
 
 /// How many failing records a gap lists before summarising the rest.
 pub const MAX_RECORDS: usize = 20;
@@ -453,7 +453,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportView {
         t: texts(lang),
         tool_version: env!("CARGO_PKG_VERSION"),
         agency: cx.agency(),
-        assessed_on: a.assessed_on.to_string(),
+        assessed_on: locale::date(&a.assessed_on.to_string(), lang),
         rubric: RubricView {
             extends: super::outcomes::extends(input),
             ..cx.rubric_view()
@@ -530,7 +530,7 @@ impl<'a> Ctx<'a> {
 
     /// `earned / possible pts`.
     fn pts(&self, earned: f64, possible: f64) -> String {
-        format!("{} / {} {}", fmt_points(earned), fmt_points(possible), texts(self.lang).pts)
+        format!("{} / {} {}", points_in(earned, self.lang), points_in(possible, self.lang), texts(self.lang).pts)
     }
 
     /// The summary's method column: points and share, or the share of criteria at or above the
@@ -538,8 +538,8 @@ impl<'a> Ctx<'a> {
     fn extra(&self, points: Option<(f64, f64)>, coverage: Option<[f64; 5]>) -> Option<String> {
         match self.method {
             Method::Staged => None,
-            Method::Points => points.map(|(e, p)| format!("{} / {} ({})", fmt_points(e), fmt_points(p), fmt_share(e, p))),
-            Method::Rated => coverage.map(|c| fmt_share(c[usize::from(self.a.target.level.clamp(1, 5)) - 1], 1.0)),
+            Method::Points => points.map(|(e, p)| format!("{} / {} ({})", points_in(e, self.lang), points_in(p, self.lang), share_in(e, p, self.lang))),
+            Method::Rated => coverage.map(|c| share_in(c[usize::from(self.a.target.level.clamp(1, 5)) - 1], 1.0, self.lang)),
         }
     }
 
@@ -560,7 +560,15 @@ impl<'a> Ctx<'a> {
             detail: cr.detail.as_ref().map(|d| crate::report::phrase::detail(rubric, c, d, lang)),
             note: cr.answer.as_ref().and_then(|x| x.note.clone()),
             action: c.advice(cr.answer.as_ref().map(|a| &a.value)).get(lang).to_string(),
-            records: cr.records.iter().take(MAX_RECORDS).map(RecordView::from).collect(),
+            records: cr
+                .records
+                .iter()
+                .take(MAX_RECORDS)
+                .map(|r| RecordView {
+                    collection: crate::report::phrase::collection_name(self.rubric, &r.collection, self.lang),
+                    ..RecordView::from(r)
+                })
+                .collect(),
             more_records: cr.records.len().saturating_sub(MAX_RECORDS),
         }
     }
@@ -578,7 +586,7 @@ impl<'a> Ctx<'a> {
                 name: d.name.get(lang).to_string(),
                 level: r.level,
                 level_name: self.level_name(r.level),
-                index: format!("{:.2}", index2(r.index)),
+                index: index_in(r.index, lang),
                 bar: format!("{:.1}", index2(r.index) / 5.0 * 100.0),
                 reached: r.level >= a.target.level,
                 points: r.points.map(|(e, p)| self.pts(e, p)),
@@ -632,7 +640,7 @@ impl<'a> Ctx<'a> {
             let mut rows: Vec<PointsRow> = dimensions
                 .iter()
                 .zip(&a.dimensions)
-                .map(|(d, r)| points_row(d.id.clone(), d.name.clone(), d.level, r.points, a.target.level))
+                .map(|(d, r)| points_row(d.id.clone(), d.name.clone(), d.level, r.points, a.target.level, self.lang))
                 .collect();
             rows.push(PointsRow {
                 total: true,
@@ -642,6 +650,7 @@ impl<'a> Ctx<'a> {
                     a.level,
                     a.points,
                     a.target.level,
+                    self.lang,
                 )
             });
             let mut bands: Vec<BandView> = self
@@ -651,7 +660,7 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .map(|b| BandView {
                     level: b.level.value,
-                    share: format!("{}%", fmt_points(b.min.clamp(0.0, 1.0) * 100.0)),
+                    share: format!("{}%", points_in(b.min.clamp(0.0, 1.0) * 100.0, self.lang)),
                     left: format!("{:.1}", b.min.clamp(0.0, 1.0) * 100.0),
                     is_target: b.level.value == a.target.level,
                 })
@@ -720,9 +729,9 @@ impl<'a> Ctx<'a> {
         LevelView {
             level: a.level,
             name: self.level_name(a.level),
-            index: format!("{:.2}", index2(a.index)),
+            index: index_in(a.index, self.lang),
             points: a.points.map(|(e, p)| self.pts(e, p)),
-            share: a.points.map(|(e, p)| fmt_share(e, p)),
+            share: a.points.map(|(e, p)| share_in(e, p, self.lang)),
             extra: self.extra(a.points, a.coverage),
         }
     }
@@ -738,7 +747,7 @@ impl<'a> Ctx<'a> {
             id: target.id.clone(),
             title: target_def.map(|x| x.title.get(self.lang).to_string()),
             level: target.level,
-            due: target.due.clone(),
+            due: target.due.as_deref().map(|d| locale::date(d, self.lang)),
             name: self.level_name(target.level),
             met: target.met,
         }
@@ -775,7 +784,7 @@ impl<'a> Ctx<'a> {
             Method::Points => a.points.map(|(e, p)| Card {
                 key: t.points.to_string(),
                 value: self.pts(e, p),
-                sub: format!("{} {}", t.share, fmt_share(e, p)),
+                sub: format!("{} {}", t.share, share_in(e, p, self.lang)),
             }),
         }
     }
@@ -820,7 +829,7 @@ fn findings(findings: &[Finding], lang: Lang) -> Vec<FindingView> {
             waived: f
                 .waived
                 .as_ref()
-                .map(|w| format!("{} {}: {}", texts(lang).waived_until, w.expires, w.reason)),
+                .map(|w| format!("{} {}: {}", texts(lang).waived_until, locale::date(&w.expires, lang), w.reason)),
         })
         .collect()
 }
@@ -847,8 +856,8 @@ fn criterion_score(method: Method, lang: Lang, c: &Criterion, cr: &CriterionResu
         },
         Method::Points => match super::json::criterion_points(method, c, cr) {
             Some((earned, worth)) => (
-                format!("{} / {}", fmt_points(earned), fmt_points(worth)),
-                Some(format!("{} / {} {}", fmt_points(earned), fmt_points(worth), texts(lang).pts)),
+                format!("{} / {}", points_in(earned, lang), points_in(worth, lang)),
+                Some(format!("{} / {} {}", points_in(earned, lang), points_in(worth, lang), texts(lang).pts)),
             ),
             None => ("—".to_string(), None),
         },
@@ -919,15 +928,15 @@ fn build_heatmap(
 }
 
 /// A bar of the points chart.
-fn points_row(id: String, name: String, level: u8, points: Option<(f64, f64)>, target: u8) -> PointsRow {
+fn points_row(id: String, name: String, level: u8, points: Option<(f64, f64)>, target: u8, lang: Lang) -> PointsRow {
     let (earned, possible) = points.unwrap_or((0.0, 0.0));
     let share = crate::assess::scoring::share(earned, possible);
     PointsRow {
         id,
         name,
         level,
-        points: format!("{} / {}", fmt_points(earned), fmt_points(possible)),
-        share: fmt_share(earned, possible),
+        points: format!("{} / {}", points_in(earned, lang), points_in(possible, lang)),
+        share: share_in(earned, possible, lang),
         width: format!("{:.1}", share * 100.0),
         reached: level >= target,
         total: false,

@@ -46,7 +46,7 @@ pub fn target_label(a: &Assessment, lang: Lang) -> String {
         .target
         .due
         .as_ref()
-        .map(|d| format!(", {} {d}", t.due.to_lowercase()))
+        .map(|d| format!(", {} {}", t.due.to_lowercase(), crate::report::locale::date(d, lang)))
         .unwrap_or_default();
     match &a.target.id {
         Some(id) => format!("{id} ({level}{due})"),
