@@ -47,22 +47,22 @@ impl Failure {
     }
 }
 
-/// How `main` shows an error: a [`Failure`]'s findings with their snippets and its summary,
-/// or the error chain on one line.
-pub fn render_error(err: &anyhow::Error) -> String {
+/// How `main` shows an error: a [`Failure`]'s findings with their snippets (through
+/// `findings`, which renders them in the run's language) and its summary, or the error chain on
+/// one line; `error` is the word that starts the last line.
+pub fn render_error(err: &anyhow::Error, error: &str, findings: impl Fn(&[Finding], &Sources) -> String, line: impl Fn(&str) -> String) -> String {
     match err.downcast_ref::<Failure>() {
         Some(Failure::Findings {
-            findings,
+            findings: list,
             sources,
             summary,
         }) => {
-            let mut text = String::new();
-            sources.render_list(findings, "`dgmat check --format json` lists them all", &mut text);
+            let mut text = findings(list, sources);
             if let Some(summary) = summary {
-                text.push_str(&format!("error: {summary}\n"));
+                text.push_str(&format!("{error}: {}\n", line(summary)));
             }
             text
         }
-        _ => format!("error: {err:#}\n"),
+        _ => format!("{error}: {}\n", line(&format!("{err:#}"))),
     }
 }

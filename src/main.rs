@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            let text = dgmat::report::escape::terminal(&dgmat::commands::render_error(&err));
+            let text = dgmat::report::escape::terminal(&dgmat::commands::render_error(&err, cli.lang));
             let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), text.as_bytes());
             ExitCode::from(2)
         }

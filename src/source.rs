@@ -12,6 +12,24 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::finding::{Finding, Severity};
 use crate::location::Location;
 
+/// The words a diagnostic is written with, in one language (see `report::words`).
+pub struct Labels {
+    /// The severity word of an error.
+    pub error: &'static str,
+    /// The severity word of a warning.
+    pub warning: &'static str,
+    /// The label of notes.
+    pub note: &'static str,
+    /// The label of the help line.
+    pub help: &'static str,
+    /// "and N more" related places.
+    pub and_more: fn(usize) -> String,
+    /// Findings past the cap: (not shown, errors, warnings).
+    pub not_shown: fn(usize, usize, usize) -> String,
+    /// A waived finding's note: (expires, reason, approved by, `, ref` or nothing).
+    pub waived_until: fn(&str, &str, &str, &str) -> String,
+}
+
 /// The most findings shown one by one in text output.
 pub const MAX_SHOWN: usize = 200;
 
@@ -70,34 +88,30 @@ impl Sources {
     /// rest: a hostile or very dirty file must not bury the terminal (or a CI log) under
     /// megabytes of diagnostics. Machine formats (JSON, SARIF, JUnit) list every finding.
     /// `all` says how to see every finding.
-    pub fn render_list(&self, findings: &[Finding], all: &str, out: &mut String) {
+    pub fn render_list(&self, findings: &[Finding], all: &str, labels: &Labels, out: &mut String) {
         use std::fmt::Write as _;
         for f in findings.iter().take(MAX_SHOWN) {
             let _ = writeln!(
                 out,
                 "{}
 ",
-                self.render(f)
+                self.render(f, labels)
             );
         }
         if let Some(rest) = findings.get(MAX_SHOWN..).filter(|r| !r.is_empty()) {
             let errors = rest.iter().filter(|f| f.is_error()).count();
-            let _ = writeln!(
-                out,
-                "… and {} more finding(s) not shown ({errors} error(s), {} warning(s)); {all}\n",
-                rest.len(),
-                rest.len() - errors
-            );
+            let _ = writeln!(out, "{}; {all}\n", (labels.not_shown)(rest.len(), errors, rest.len() - errors));
         }
     }
 
     /// Renders `finding` as `error[rule]: message`, then `--> file:line:col`, the source line
     /// with a caret under the offending token, and the help line.
-    pub fn render(&self, finding: &Finding) -> String {
+    pub fn render(&self, finding: &Finding, labels: &Labels) -> String {
         let level = match finding.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(labels.error),
+            Severity::Warning => Level::WARNING.with_name(labels.warning),
         };
+        let note = Level::NOTE.with_name(labels.note);
         let title = level.primary_title(finding.message.as_str()).id(finding.rule.as_str());
         let mut groups = Vec::new();
         let snippet = finding.location.as_ref().and_then(|loc| self.snippet(loc, AnnotationKind::Primary));
@@ -117,7 +131,7 @@ impl Sources {
         groups.push(head);
         // The records behind a finding (those contradicting an answer, say), each at its line.
         for r in finding.related.iter().take(MAX_RELATED) {
-            let title = Level::NOTE.secondary_title(format!("{} ({})", r.label, r.location.record_place()));
+            let title = note.clone().secondary_title(format!("{} ({})", r.label, r.location.record_place()));
             let mut group = Group::with_title(title);
             if let Some(snippet) = self.snippet(&r.location, AnnotationKind::Context) {
                 group = group.element(snippet);
@@ -125,19 +139,16 @@ impl Sources {
             groups.push(group);
         }
         if finding.related.len() > MAX_RELATED {
-            let more = format!("and {} more", finding.related.len() - MAX_RELATED);
-            groups.push(Group::with_title(Level::NOTE.secondary_title(more)));
+            let more = (labels.and_more)(finding.related.len() - MAX_RELATED);
+            groups.push(Group::with_title(note.clone().secondary_title(more)));
         }
         if let Some(help) = &finding.help {
-            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+            groups.push(Group::with_title(Level::HELP.with_name(labels.help).secondary_title(help.as_str())));
         }
         // A waived finding says by what, until when, and where the waiver is written.
         if let Some(w) = &finding.waived {
             let reference = w.reference.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
-            let title = Level::NOTE.secondary_title(format!(
-                "waived until {}: {} (approved by {}{reference})",
-                w.expires, w.reason, w.approved_by
-            ));
+            let title = note.clone().secondary_title((labels.waived_until)(&w.expires, &w.reason, &w.approved_by, &reference));
             let mut group = Group::with_title(title);
             if let Some(snippet) = self.snippet(&w.location, AnnotationKind::Context) {
                 group = group.element(snippet);

@@ -5,6 +5,7 @@ use anyhow::Context as _;
 use super::Exit;
 use crate::cli::{AssessArgs, Format};
 use crate::report::ReportInput;
+use crate::report::words::words;
 use crate::report::assessment::{html, json, markdown, table};
 
 /// Runs `dgmat assess`.
@@ -45,32 +46,30 @@ pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, lang: crate::lan
         None if to_file => {
             let path = std::path::PathBuf::from(format!("{}.html", crate::batch::output::sanitize(&assessment.agency.id)));
             super::write_atomic(&path, &text)?;
-            super::print(&format!("wrote {} (-o FILE names the file)\n", path.display()))?;
+            super::print(&format!("{}\n", (words(lang).wrote_named)(&path.display().to_string())))?;
         }
         None => super::print(&text)?,
     }
     if !quiet && format != Format::Table {
         if let Some(path) = &args.output {
-            crate::stderr!("wrote {}", path.display());
+            crate::stderr!("{}", (words(lang).wrote)(&path.display().to_string()));
         }
         crate::stderr!(
-            "{}: level {} (index {:.2}), target {} {}",
-            assessment.agency.id,
-            assessment.level,
-            crate::report::index2(assessment.index),
-            assessment.target.level,
-            if assessment.target.met { "met" } else { "not met" }
+            "{}",
+            (words(lang).assess_summary)(
+                &assessment.agency.id,
+                assessment.level,
+                &crate::report::index_in(assessment.index, lang),
+                assessment.target.level,
+                assessment.target.met
+            )
         );
     }
     if let Some(min) = args.fail_below
         && assessment.level < min
     {
         let below = assessment.dimensions_below(&sub.rubric.rubric, min);
-        crate::stderr!(
-            "gate failed: overall level {} is below {min} ({})",
-            assessment.level,
-            below.join(", ")
-        );
+        crate::stderr!("{}", (words(lang).gate_below)(assessment.level, min, &below.join(", ")));
         return Ok(Exit::GateFailed);
     }
     Ok(Exit::Ok)

@@ -8,6 +8,7 @@ use crate::assess::portfolio::RowStatus;
 use crate::batch::{self, BatchOptions, Source};
 use crate::cli::BatchArgs;
 use crate::load::rubric::DEFAULT_RUBRIC;
+use crate::report::words::words;
 use crate::store;
 
 /// Runs `dgmat batch`.
@@ -56,16 +57,16 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         no_waivers: args.waivers.no_waivers,
     })?;
     if args.waivers.no_waivers {
-        crate::stderr!("note: waivers ignored (--no-waivers): every agency is evaluated as if none had been granted");
+        crate::stderr!("{}", words(lang).batch_no_waivers);
     }
     for p in &result.discovery_problems {
-        crate::stderr!("warning: skipped {p}");
+        crate::stderr!("{}", (words(lang).batch_skipped)(&crate::report::catalog::text(&p.to_string(), lang)));
     }
     for w in result.warnings.iter().take(50) {
-        crate::stderr!("warning: {w}");
+        crate::stderr!("{}", (words(lang).warning_line)(&crate::report::catalog::text(w, lang)));
     }
     if result.warnings.len() > 50 {
-        crate::stderr!("… and {} more warnings (see summary.json)", result.warnings.len() - 50);
+        crate::stderr!("{}", (words(lang).batch_more_warnings)(result.warnings.len() - 50));
     }
     if let Some(db) = &mut db {
         let done = store::append(
@@ -81,11 +82,8 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         )?;
         if !quiet {
             crate::stderr!(
-                "{} round {} ({} submissions) in {}",
-                if done.replaced { "replaced" } else { "appended" },
-                result.round.name,
-                done.submissions,
-                db.name()
+                "{}",
+                (words(lang).batch_stored)(done.replaced, &result.round.name, done.submissions, &db.name().to_string())
             );
         }
     }
@@ -98,10 +96,11 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         .collect();
     // Errors are shown even with --quiet, which silences only progress and summaries.
     for r in invalid.iter().take(20) {
-        crate::stderr!("invalid: {}: {}", r.path, r.error.as_deref().unwrap_or_default());
+        let error = crate::report::catalog::text(r.error.as_deref().unwrap_or_default(), lang);
+        crate::stderr!("{}", (words(lang).batch_invalid)(&r.path, &error));
     }
     if invalid.len() > 20 {
-        crate::stderr!("… and {} more invalid submissions (see summary.csv)", invalid.len() - 20);
+        crate::stderr!("{}", (words(lang).batch_more_invalid)(invalid.len() - 20));
     }
     if !quiet {
         crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round).trim_end());
@@ -109,7 +108,8 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
             let text = crate::report::batch::verified::text(v, result.kpis.totals.counted);
             crate::stderr!("{}", crate::report::escape::terminal(text.trim_end()));
         }
-        crate::stderr!("wrote {} in {:.1} s", args.out.display(), started.elapsed().as_secs_f64());
+        let secs = crate::report::locale::decimal(started.elapsed().as_secs_f64(), 1, lang);
+        crate::stderr!("{}", (words(lang).batch_wrote)(&args.out.display().to_string(), &secs));
     }
     // An inspection that could not be used leaves its agency unverified: the run says so, exit 1.
     let unusable = result.kpis.verification.as_ref().map_or(0, |v| v.invalid.len());

@@ -69,7 +69,7 @@ pub fn run(args: &CheckArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
     }
     tidy_findings(&mut report, args.warnings_as_errors);
     let text = match args.format {
-        CheckFormat::Text => check::text::render(&report, &sources),
+        CheckFormat::Text => check::text::render(&report, &sources, lang),
         CheckFormat::Json => check::json::render(&report),
         CheckFormat::Sarif => check::sarif::render(&report),
         CheckFormat::Junit => check::junit::render(&report, args.warnings_as_errors),
@@ -81,7 +81,7 @@ pub fn run(args: &CheckArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
     }
     let (errors, _) = report.counts();
     if !quiet && args.format != CheckFormat::Text {
-        crate::stderr!("{}", report.summary());
+        crate::stderr!("{}", report.summary_in(lang));
     }
     if fatal {
         return Ok(Exit::Invalid);

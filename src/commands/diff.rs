@@ -7,6 +7,7 @@ use super::Failure;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, ReportView};
 use crate::report::ReportInput;
+use crate::report::words::words;
 use crate::report::assessment::json;
 
 /// Runs `dgmat diff`.
@@ -16,12 +17,12 @@ pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
     let (old_name, new_name) = (args.old.display().to_string(), args.new.display().to_string());
     let d = diff::diff(&old_name, &old, &new_name, &new);
     for w in &d.warnings {
-        crate::stderr!("warning: {w}");
+        crate::stderr!("{}", (words(lang).warning_line)(&crate::report::catalog::text(w, lang)));
     }
     let text = match args.format {
-        DiffFormat::Table => crate::report::diff::to_table(&d),
+        DiffFormat::Table => crate::report::diff::to_table(&d, lang),
         DiffFormat::Json => crate::report::diff::to_json(&d),
-        DiffFormat::Markdown => crate::report::diff::to_markdown(&d),
+        DiffFormat::Markdown => crate::report::diff::to_markdown(&d, lang),
     };
     match &args.output {
         Some(path) => super::write_atomic(path, &text)?,
@@ -29,20 +30,22 @@ pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
     }
     if !quiet && args.format != DiffFormat::Table {
         crate::stderr!(
-            "{}: level {} → {}, index {:.2} → {:.2}; {} newly met, {} newly failing",
-            d.new.agency,
-            d.old.level,
-            d.new.level,
-            d.old.index,
-            d.new.index,
-            d.newly_met.len(),
-            d.newly_failing.len()
+            "{}",
+            (words(lang).diff_summary)(
+                &d.new.agency,
+                d.old.level,
+                d.new.level,
+                &crate::report::locale::decimal(d.old.index, 2, lang),
+                &crate::report::locale::decimal(d.new.index, 2, lang),
+                d.newly_met.len(),
+                d.newly_failing.len()
+            )
         );
     }
     if args.fail_on_regression {
         let regressions = d.regressions();
         if !regressions.is_empty() {
-            crate::stderr!("regression: {}", regressions.join("; "));
+            crate::stderr!("{}", (words(lang).regression)(&regressions.join("; ")));
             return Ok(Exit::GateFailed);
         }
     }

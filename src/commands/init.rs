@@ -86,12 +86,9 @@ pub fn run(args: &InitArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
     }
     if !quiet {
         let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
-        crate::stderr!("wrote {}", names.join(", "));
-        crate::stderr!(
-            "next: fill them in, then run `dgmat check {}` and `dgmat assess {}`",
-            dir.display(),
-            dir.display()
-        );
+        let w = crate::report::words::words(lang);
+        crate::stderr!("{}", (w.wrote)(&names.join(", ")));
+        crate::stderr!("{}", (w.init_next)(&dir.display().to_string()));
         // Workbooks validate through their dropdowns; the YAML templates through the schemas
         // their `$schema` lines name.
         if !args.xlsx {
@@ -100,10 +97,8 @@ pub fn run(args: &InitArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
                 None => dir.join("..").join("schemas"),
             };
             let rubric = args.rubric.as_deref().map(|r| format!(" --rubric {r}")).unwrap_or_default();
-            crate::stderr!(
-                "editors validate as you type once the schemas exist: dgmat schema --write {}{rubric}",
-                schemas.display()
-            );
+            let command = format!("dgmat schema --write {}{rubric}", schemas.display());
+            crate::stderr!("{}", (w.init_schemas)(&command));
         }
     }
     Ok(Exit::Ok)

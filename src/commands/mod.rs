@@ -21,7 +21,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-pub use crate::failure::{Failure, render_error};
+pub use crate::failure::Failure;
 use crate::finding::Finding;
 use crate::model::waivers::MinistryWaivers;
 use crate::source::Sources;
@@ -95,11 +95,28 @@ pub fn rubric_sources(spec: &str) -> Sources {
     sources
 }
 
+/// How `main` shows an error in `lang`: a [`Failure`]'s findings with their snippets and its
+/// summary, or the error chain on one line.
+pub fn render_error(err: &anyhow::Error, lang: crate::lang::Lang) -> String {
+    let w = crate::report::words::words(lang);
+    crate::failure::render_error(
+        err,
+        w.error,
+        |findings, sources| {
+            let mut text = String::new();
+            crate::report::words::render_findings(sources, findings, w.json_lists_all, lang, &mut text);
+            text
+        },
+        |line| crate::report::catalog::text(line, lang),
+    )
+}
+
 /// Writes every finding to stderr with its source snippet (for warnings of a command that
 /// goes on; a command that stops returns a [`Failure`]).
-pub fn print_findings(sources: &Sources, findings: &[Finding]) {
+pub fn print_findings(sources: &Sources, findings: &[Finding], lang: crate::lang::Lang) {
     let mut text = String::new();
-    sources.render_list(findings, "`dgmat check --format json` lists them all", &mut text);
+    let w = crate::report::words::words(lang);
+    crate::report::words::render_findings(sources, findings, w.json_lists_all, lang, &mut text);
     let text = crate::report::escape::terminal(&text);
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

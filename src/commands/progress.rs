@@ -48,17 +48,11 @@ pub fn run(args: &ProgressArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow:
     }
     if !quiet && args.format != Format::Table {
         for t in &p.targets {
-            let on = match t.on_track {
-                Some(true) => "on track",
-                Some(false) => "off track",
-                None => "no due date",
-            };
-            crate::stderr!(
-                "target {}: projected {} by {}: {on}",
-                t.id,
-                t.projected_share.map_or_else(|| "—".to_string(), |x| format!("{:.1}%", x * 100.0)),
-                t.due.as_deref().unwrap_or("—")
-            );
+            let share = t
+                .projected_share
+                .map_or_else(|| "—".to_string(), |x| format!("{}%", crate::report::locale::decimal(x * 100.0, 1, lang)));
+            let due = t.due.as_deref().map_or_else(|| "—".to_string(), |d| crate::report::locale::date(d, lang));
+            crate::stderr!("{}", (crate::report::words::words(lang).progress_target)(&t.id, &share, &due, t.on_track));
         }
     }
     Ok(Exit::Ok)

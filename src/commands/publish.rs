@@ -40,11 +40,8 @@ pub fn run(args: &PublishArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::
     crate::write::write_set(&files).map_err(|(path, e)| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     if !quiet {
         let suppressed = groups.iter().filter(|g| g.shares.is_none()).count();
-        crate::stderr!(
-            "wrote {} groups ({suppressed} suppressed, fewer than {min_group} agencies or complementary) into {}",
-            groups.len(),
-            args.out.display()
-        );
+        let line = crate::report::words::words(lang).published;
+        crate::stderr!("{}", line(groups.len(), suppressed, min_group, &args.out.display().to_string()));
     }
     Ok(Exit::Ok)
 }

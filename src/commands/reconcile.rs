@@ -58,18 +58,21 @@ pub fn run(args: &ReconcileArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow
     }
     if !quiet && args.format != Format::Table {
         if let Some(path) = &args.output {
-            crate::stderr!("wrote {}", path.display());
+            crate::stderr!("{}", (crate::report::words::words(lang).wrote)(&path.display().to_string()));
         }
         let c = &rec.comparison;
+        let undefined = if lang == crate::lang::Lang::Vi { "không xác định" } else { "undefined" };
         crate::stderr!(
-            "{}: self-assessed level {}, verified level {}; {} of {} inspected criteria agree, kappa {}; {} disagreement(s)",
-            input.own.agency.id,
-            input.own.level,
-            input.verified.level,
-            c.agreement.agree(),
-            c.agreement.criteria(),
-            c.agreement.kappa().map_or_else(|| "undefined".to_string(), |k| format!("{k:.2}")),
-            c.disagreements.len()
+            "{}",
+            (crate::report::words::words(lang).reconciled)(
+                &input.own.agency.id,
+                input.own.level,
+                input.verified.level,
+                c.agreement.agree(),
+                c.agreement.criteria(),
+                &c.agreement.kappa().map_or_else(|| undefined.to_string(), |k| crate::report::locale::decimal(k, 2, lang)),
+                c.disagreements.len()
+            )
         );
     }
     Ok(Exit::Ok)

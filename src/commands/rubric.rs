@@ -35,7 +35,7 @@ pub fn run(cmd: &RubricCommand, quiet: bool, lang: crate::lang::Lang) -> anyhow:
             }
             Err(findings) => Err(super::Failure::findings(findings, super::rubric_sources(spec)).into()),
         },
-        RubricCommand::Lint { rubric: spec } => lint(spec, quiet),
+        RubricCommand::Lint { rubric: spec } => lint(spec, quiet, lang),
         RubricCommand::Doc { rubric: spec } => {
             let r = super::load_rubric(spec)?;
             super::print(&crate::report::rubric::doc::render(&r, lang))?;
@@ -44,33 +44,30 @@ pub fn run(cmd: &RubricCommand, quiet: bool, lang: crate::lang::Lang) -> anyhow:
     }
 }
 
-fn lint(spec: &str, quiet: bool) -> anyhow::Result<Exit> {
+fn lint(spec: &str, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
+    let w = crate::report::words::words(lang);
     let (findings, sources, ok, counts) = match rubric::load(spec) {
         Ok(r) => {
             let mut sources = Sources::default();
             sources.insert(&r.file, r.text.clone());
             let criteria: usize = r.rubric.dimensions.iter().map(|d| d.criteria.len()).sum();
-            let counts = format!(
-                "{} dimensions, {criteria} criteria, {} collections",
-                r.rubric.dimensions.len(),
-                r.rubric.inventory.0.len()
-            );
+            let counts = (r.rubric.dimensions.len(), criteria, r.rubric.inventory.0.len());
             (r.warnings, sources, true, counts)
         }
-        Err(findings) => (findings, super::rubric_sources(spec), false, String::new()),
+        Err(findings) => (findings, super::rubric_sources(spec), false, (0, 0, 0)),
     };
     let mut findings = findings;
     crate::finding::sort_findings(&mut findings);
-    super::print_findings(&sources, &findings);
+    super::print_findings(&sources, &findings, lang);
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
     if ok {
         if !quiet {
-            crate::stderr!("{spec}: ok ({counts}); {warnings} warning(s)");
+            crate::stderr!("{}", (w.lint_ok)(spec, counts.0, counts.1, counts.2, warnings));
         }
         Ok(Exit::Ok)
     } else {
-        crate::stderr!("{spec}: {errors} error(s), {warnings} warning(s)");
+        crate::stderr!("{}", (w.lint_failed)(spec, errors, warnings));
         Ok(Exit::Invalid)
     }
 }

@@ -3,7 +3,10 @@
 use std::fmt::Write as _;
 
 use crate::diff::{Change, CriterionChange, Diff, GapChange};
-use crate::report::escape;
+use crate::assess::Status;
+use crate::lang::Lang;
+use crate::report::words::words;
+use crate::report::{catalog, escape, locale};
 
 /// Renders the diff as pretty JSON with a final newline.
 pub fn to_json(d: &Diff) -> String {
@@ -16,70 +19,89 @@ fn opt_level(l: Option<u8>) -> String {
     l.map_or_else(|| "—".to_string(), |l| l.to_string())
 }
 
-fn opt_index(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_string(), |x| format!("{x:.2}"))
+fn opt_index(x: Option<f64>, lang: Lang) -> String {
+    x.map_or_else(|| "—".to_string(), |x| locale::decimal(x, 2, lang))
 }
 
-fn signed_level(c: &Change) -> String {
+fn signed_level(c: &Change, lang: Lang) -> String {
     match (c.level_change, c.old_level) {
         (Some(0), _) => "=".into(),
         (Some(x), _) => format!("{x:+}"),
-        (None, None) => "new".into(),
-        (None, Some(_)) => "removed".into(),
+        (None, None) => words(lang).added.into(),
+        (None, Some(_)) => words(lang).removed.into(),
     }
 }
 
-fn signed_index(x: Option<f64>) -> String {
-    x.map_or_else(String::new, |x| if x == 0.0 { "=".into() } else { format!("{x:+.2}") })
+fn signed_index(x: Option<f64>, lang: Lang) -> String {
+    x.map_or_else(String::new, |x| if x == 0.0 { "=".into() } else { locale::comma(format!("{x:+.2}"), lang) })
+}
+
+/// A status as the JSON report writes it (`not_met`), in `lang`.
+fn status_word(s: &str, lang: Lang) -> String {
+    use Status::*;
+    let all = [Met, Partial, NotMet, Unanswered, EvidenceMissing, EvidenceStale, Contradicted, NotApplicable, Waived];
+    all.into_iter()
+        .find(|status| status.as_str() == s)
+        .map_or_else(|| s.to_string(), |status| crate::report::i18n::status(lang, status).to_string())
+}
+
+/// One side's line on the terminal: `Old: source · agency · rubric · date · level 2 (index 2.31)`.
+fn side_line(label: &str, s: &crate::diff::Side, lang: Lang) -> String {
+    let w = words(lang);
+    format!(
+        "{label}: {} · {} · {} · {} · {} {} ({} {})",
+        s.source,
+        s.agency,
+        s.rubric,
+        locale::date(&s.assessed_on, lang),
+        w.level,
+        s.level,
+        w.index,
+        locale::decimal(s.index, 2, lang)
+    )
 }
 
 /// Renders the diff as plain text for a terminal.
-pub fn to_table(d: &Diff) -> String {
+pub fn to_table(d: &Diff, lang: Lang) -> String {
+    let w = words(lang);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Old: {} · {} · {} · {} · level {} (index {:.2})",
-        d.old.source, d.old.agency, d.old.rubric, d.old.assessed_on, d.old.level, d.old.index
-    );
-    let _ = writeln!(
-        out,
-        "New: {} · {} · {} · {} · level {} (index {:.2})",
-        d.new.source, d.new.agency, d.new.rubric, d.new.assessed_on, d.new.level, d.new.index
-    );
-    for w in &d.warnings {
-        let _ = writeln!(out, "warning: {w}");
+    let _ = writeln!(out, "{}", side_line(w.old, &d.old, lang));
+    let _ = writeln!(out, "{}", side_line(w.new, &d.new, lang));
+    for warning in &d.warnings {
+        let _ = writeln!(out, "{}", (w.warning_line)(&catalog::text(warning, lang)));
     }
     let mut table = comfy_table::Table::new();
     table
         .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Disabled);
-    table.set_header(vec!["Dimension", "Level", "Change", "Index", "Change"]);
+    table.set_header(w.diff_columns.to_vec());
     for c in d.dimensions.iter().chain(std::iter::once(&d.overall)) {
         let name = if c.id == "overall" {
-            c.name.clone()
+            w.overall.to_string()
         } else {
             format!("{} {}", c.id, c.name)
         };
         table.add_row(vec![
             name,
             format!("{} → {}", opt_level(c.old_level), opt_level(c.new_level)),
-            signed_level(c),
-            format!("{} → {}", opt_index(c.old_index), opt_index(c.new_index)),
-            signed_index(c.index_change),
+            signed_level(c, lang),
+            format!("{} → {}", opt_index(c.old_index, lang), opt_index(c.new_index, lang)),
+            signed_index(c.index_change, lang),
         ]);
     }
     let _ = writeln!(out, "\n{table}");
-    list(&mut out, &TEXT, "Newly met", &d.newly_met, |c| {
-        format!("{} {} ({} → {})", c.criterion, c.title, c.old_status, c.new_status)
-    });
-    list(&mut out, &TEXT, "Newly failing", &d.newly_failing, |c| {
-        format!("{} {} ({} → {})", c.criterion, c.title, c.old_status, c.new_status)
-    });
-    list(&mut out, &TEXT, "Gaps closed", &d.gaps_closed, |g| {
+    let crit = |c: &CriterionChange| {
+        let (old, new) = (status_word(&c.old_status, lang), status_word(&c.new_status, lang));
+        format!("{} {} ({old} → {new})", c.criterion, c.title)
+    };
+    let style = ListStyle { none: w.none, ..TEXT };
+    list(&mut out, &style, w.newly_met, &d.newly_met, crit);
+    list(&mut out, &style, w.newly_failing, &d.newly_failing, crit);
+    list(&mut out, &style, w.gaps_closed, &d.gaps_closed, |g| {
         format!("{} {}", g.criterion, g.title)
     });
-    list(&mut out, &TEXT, "Gaps opened", &d.gaps_opened, |g| {
-        format!("{} {} ({})", g.criterion, g.title, g.status)
+    list(&mut out, &style, w.gaps_opened, &d.gaps_opened, |g| {
+        format!("{} {} ({})", g.criterion, g.title, status_word(&g.status, lang))
     });
     crate::report::escape::terminal(&out)
 }
@@ -120,34 +142,30 @@ fn list<T>(out: &mut String, style: &ListStyle, heading: &str, items: &[T], line
 }
 
 /// Renders the diff as Markdown (for a pull request or an issue).
-pub fn to_markdown(d: &Diff) -> String {
+pub fn to_markdown(d: &Diff, lang: Lang) -> String {
+    let w = words(lang);
     let mut out = String::new();
-    let _ = writeln!(out, "# Maturity progress: {}\n", escape::markdown(&d.new.agency));
-    let _ = writeln!(
-        out,
-        "| | source | rubric | assessed on | level | index |\n|---|---|---|---|---|---|"
-    );
-    for (label, s) in [("old", &d.old), ("new", &d.new)] {
+    let _ = writeln!(out, "# {}: {}\n", w.progress_title, escape::markdown(&d.new.agency));
+    let _ = writeln!(out, "| | {} |\n|---|---|---|---|---|---|", w.sides_columns.join(" | "));
+    for (label, s) in [(w.old.to_lowercase(), &d.old), (w.new.to_lowercase(), &d.new)] {
         let _ = writeln!(
             out,
-            "| {label} | {} | {} | {} | {} | {:.2} |",
+            "| {label} | {} | {} | {} | {} | {} |",
             escape::markdown(&s.source),
             escape::markdown(&s.rubric),
-            escape::markdown(&s.assessed_on),
+            escape::markdown(&locale::date(&s.assessed_on, lang)),
             s.level,
-            s.index
+            locale::decimal(s.index, 2, lang)
         );
     }
-    for w in &d.warnings {
-        let _ = writeln!(out, "\n> **Warning:** {}", escape::markdown(w));
+    for warning in &d.warnings {
+        let _ = writeln!(out, "\n> **{}:** {}", w.warning_title, escape::markdown(&catalog::text(warning, lang)));
     }
-    let _ = writeln!(
-        out,
-        "\n## Levels\n\n| dimension | level | change | index | change |\n|---|---|---|---|---|"
-    );
+    let columns = w.diff_columns.map(str::to_lowercase).join(" | ");
+    let _ = writeln!(out, "\n## {}\n\n| {columns} |\n|---|---|---|---|---|", w.levels);
     for c in d.dimensions.iter().chain(std::iter::once(&d.overall)) {
         let name = if c.id == "overall" {
-            "**Overall**".to_string()
+            format!("**{}**", w.overall)
         } else {
             format!("{} {}", escape::markdown(&c.id), escape::markdown(&c.name))
         };
@@ -156,10 +174,10 @@ pub fn to_markdown(d: &Diff) -> String {
             "| {name} | {} → {} | {} | {} → {} | {} |",
             opt_level(c.old_level),
             opt_level(c.new_level),
-            signed_level(c),
-            opt_index(c.old_index),
-            opt_index(c.new_index),
-            signed_index(c.index_change)
+            signed_level(c, lang),
+            opt_index(c.old_index, lang),
+            opt_index(c.new_index, lang),
+            signed_index(c.index_change, lang)
         );
     }
     let crit = |c: &CriterionChange| {
@@ -167,15 +185,19 @@ pub fn to_markdown(d: &Diff) -> String {
             "`{}` {} ({} → {})",
             c.criterion.replace('`', ""),
             escape::markdown(&c.title),
-            c.old_status,
-            c.new_status
+            status_word(&c.old_status, lang),
+            status_word(&c.new_status, lang)
         )
     };
-    let gap = |g: &GapChange| format!("`{}` {} ({})", g.criterion.replace('`', ""), escape::markdown(&g.title), g.status);
-    list(&mut out, &MARKDOWN, "Newly met", &d.newly_met, crit);
-    list(&mut out, &MARKDOWN, "Newly failing", &d.newly_failing, crit);
-    list(&mut out, &MARKDOWN, "Gaps closed", &d.gaps_closed, gap);
-    list(&mut out, &MARKDOWN, "Gaps opened", &d.gaps_opened, gap);
+    let gap = |g: &GapChange| {
+        let status = status_word(&g.status, lang);
+        format!("`{}` {} ({status})", g.criterion.replace('`', ""), escape::markdown(&g.title))
+    };
+    let style = ListStyle { none: w.none_sentence, ..MARKDOWN };
+    list(&mut out, &style, w.newly_met, &d.newly_met, crit);
+    list(&mut out, &style, w.newly_failing, &d.newly_failing, crit);
+    list(&mut out, &style, w.gaps_closed, &d.gaps_closed, gap);
+    list(&mut out, &style, w.gaps_opened, &d.gaps_opened, gap);
     out
 }
 
@@ -236,7 +258,7 @@ mod tests {
         let d = diff("o", &report("1", 1, &[], &[]), "n", &report("2", 1, &[], &[]));
         assert_eq!(d.warnings.len(), 1);
         assert!(d.warnings[0].contains("different versions of rubric `r` (1 and 2)"));
-        assert!(to_table(&d).contains("warning: the reports use different versions"));
-        assert!(to_markdown(&d).contains("> **Warning:**"));
+        assert!(to_table(&d, Lang::En).contains("warning: the reports use different versions"));
+        assert!(to_markdown(&d, Lang::En).contains("> **Warning:**"));
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod assessment;
 pub mod batch;
+pub mod catalog;
 pub mod chart;
 pub mod check;
 pub mod diff;
@@ -20,6 +21,7 @@ pub mod progress;
 pub mod publish;
 pub mod reconcile;
 pub mod rubric;
+pub mod words;
 
 use crate::assess::Assessment;
 use crate::finding::Finding;

@@ -63,16 +63,14 @@ impl CheckReport {
 
     /// The count line: `2 error(s), 1 warning(s) in 3 file(s) of 2 submission(s)`.
     pub fn summary(&self) -> String {
+        self.summary_in(crate::lang::Lang::En)
+    }
+
+    /// The count line in `lang`.
+    pub fn summary_in(&self, lang: crate::lang::Lang) -> String {
         let (errors, warnings) = self.counts();
-        let waived = match self.waived() {
-            0 => String::new(),
-            n => format!(", {n} waived"),
-        };
-        format!(
-            "{errors} error(s), {warnings} warning(s){waived} in {} file(s) of {} submission(s)",
-            self.files.len(),
-            self.submissions.len()
-        )
+        let count = crate::report::words::words(lang).check_summary;
+        count(errors, warnings, self.waived(), self.files.len(), self.submissions.len())
     }
 }
 

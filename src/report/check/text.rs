@@ -3,17 +3,21 @@
 use std::fmt::Write;
 
 use super::CheckReport;
+use crate::lang::Lang;
+use crate::report::words::{render_findings, words};
 use crate::source::Sources;
 
 /// Text: each finding with its source line and caret, then a summary line.
-pub fn render(report: &CheckReport, sources: &Sources) -> String {
+pub fn render(report: &CheckReport, sources: &Sources, lang: Lang) -> String {
+    let w = words(lang);
     let mut out = String::new();
-    sources.render_list(&report.findings, "`--format json` lists them all", &mut out);
+    let all = if lang == Lang::En { "`--format json` lists them all" } else { "`--format json` liệt kê đầy đủ" };
+    render_findings(sources, &report.findings, all, lang, &mut out);
     for s in &report.submissions {
         if let Some(why) = &s.gate_failure {
-            let _ = writeln!(out, "gate failed: {}: {why}", s.path);
+            let _ = writeln!(out, "{}: {}: {why}", w.gate_failed, s.path);
         }
     }
-    let _ = writeln!(out, "{}", report.summary());
+    let _ = writeln!(out, "{}", report.summary_in(lang));
     crate::report::escape::terminal(&out)
 }

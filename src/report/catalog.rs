@@ -1,0 +1,455 @@
+//! Findings in Vietnamese. A finding is built in English by `load/` and `assess/` (JSON, SARIF,
+//! JUnit and GitHub annotations keep those words: they are read by machines and must stay
+//! stable); outputs for people under `--lang vi` show it through this catalog, which matches
+//! the English message and help against fixed templates (`{}` is a hole: a quoted id, a value,
+//! a number, a path) and writes the Vietnamese template with the holes filled in. A hole that is
+//! itself one of dgmat's English phrases (`a mapping`, `a percentage 0-100`) is translated too.
+//!
+//! A message no template matches is shown as it is; the integration tests render every
+//! finding the fixtures trigger in Vietnamese and fail on any English template left over.
+
+use crate::finding::Finding;
+use crate::lang::Lang;
+
+/// (English template, Vietnamese template): `{}` holes in English, `{0}`, `{1}`, ... in
+/// Vietnamese (in any order). Messages and help lines alike.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    // Reading files.
+    ("{} does not exist", "{0} không tồn tại"),
+    ("check the path", "kiểm tra lại đường dẫn"),
+    ("{} is not valid UTF-8 (invalid byte at offset {})", "{0} không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {1})"),
+    ("{} contains a NUL byte", "{0} chứa byte NUL"),
+    ("{} is encoded as UTF-16", "{0} được mã hóa UTF-16"),
+    ("save the file as UTF-8", "lưu tệp dưới dạng UTF-8"),
+    ("the file looks binary; dgmat reads YAML, CSV and XLSX", "tệp có vẻ là tệp nhị phân; dgmat đọc tệp YAML, CSV và XLSX"),
+    ("{} is neither a questionnaire nor an inventory", "{0} không phải phiếu tự đánh giá, cũng không phải danh mục"),
+    (
+        "a submission file starts with `dgmat: 1` and `kind: questionnaire` or `kind: inventory`",
+        "tệp hồ sơ bắt đầu bằng `dgmat: 1` và `kind: questionnaire` hoặc `kind: inventory`",
+    ),
+    ("{} is a rubric, not a submission file", "{0} là bộ tiêu chí, không phải tệp hồ sơ"),
+    ("pass it with --rubric {}", "truyền tệp này bằng --rubric {0}"),
+    (
+        "{} holds no questionnaire.yaml or .xlsx, inventory.yaml, <collection>.csv or inventory.xlsx",
+        "{0} không có questionnaire.yaml hoặc .xlsx, inventory.yaml, <collection>.csv hoặc inventory.xlsx",
+    ),
+    ("two inventories given: {} and {}", "có hai danh mục: {0} và {1}"),
+    ("two questionnaires given: {} and {}", "có hai phiếu tự đánh giá: {0} và {1}"),
+    ("two waivers files given: {} and {}", "có hai tệp miễn trừ: {0} và {1}"),
+    ("{} is ignored: the rubric has no collection `{}`", "{0} bị bỏ qua: bộ tiêu chí không có danh mục `{1}`"),
+    ("sheet `{}` of {} is ignored: the rubric has no collection `{}`", "trang `{0}` của {1} bị bỏ qua: bộ tiêu chí không có danh mục `{2}`"),
+    ("sheet `{}` of {} is ignored: the rubric has no dimension `{}`", "trang `{0}` của {1} bị bỏ qua: bộ tiêu chí không có lĩnh vực `{2}`"),
+    ("did you mean `{}`?", "có phải là `{0}`?"),
+    ("no rubric file or shipped rubric named `{}`", "không có tệp bộ tiêu chí hay bộ tiêu chí cài sẵn tên `{0}`"),
+    (
+        "shipped rubrics: {}; or give a path to a rubric file",
+        "bộ tiêu chí cài sẵn: {0}; hoặc nêu đường dẫn đến một tệp bộ tiêu chí",
+    ),
+    // File headers.
+    ("unsupported format version {}", "phiên bản định dạng {0} không được hỗ trợ"),
+    ("this dgmat reads format version 1: write `dgmat: 1`", "phiên bản dgmat này đọc định dạng 1: ghi `dgmat: 1`"),
+    ("this dgmat reads format version 1: write 1", "phiên bản dgmat này đọc định dạng 1: ghi 1"),
+    ("{} does not start with `dgmat: 1`", "{0} không bắt đầu bằng `dgmat: 1`"),
+    ("{} has no `kind:`", "{0} không có `kind:`"),
+    ("add `kind: {}` after `dgmat: 1`", "thêm `kind: {0}` sau `dgmat: 1`"),
+    ("expected a {}, but this file is `kind: {}`", "cần tệp loại {0}, nhưng tệp này là `kind: {1}`"),
+    // YAML.
+    ("unclosed bracket '{}'", "thiếu dấu đóng ngoặc cho '{0}'"),
+    ("duplicate mapping key `{}` is not allowed here", "khóa `{0}` bị lặp, không được phép ở đây"),
+    ("remove or rename one of the two keys", "xóa hoặc đổi tên một trong hai khóa"),
+    // Questionnaire.
+    ("unknown key `{}` in {}", "khóa `{0}` không hợp lệ trong {1}"),
+    ("unknown key `{}` in the answer to `{}`", "khóa `{0}` không hợp lệ trong câu trả lời cho `{1}`"),
+    ("unknown key `{}` in evidence", "khóa `{0}` không hợp lệ trong minh chứng"),
+    ("unknown tier `{}`, expected one of {}", "cấp `{0}` không hợp lệ, phải là một trong {1}"),
+    ("unknown tier `{}`", "cấp `{0}` không hợp lệ"),
+    ("allowed values: {}", "giá trị cho phép: {0}"),
+    ("the questionnaire names no `agency`", "phiếu tự đánh giá không nêu `agency` (cơ quan)"),
+    ("the agency has no `id`", "cơ quan không có `id`"),
+    (
+        "add `id: ...`, the agency's short id (it names the agency's files in batch output)",
+        "thêm `id: ...`, mã ngắn của cơ quan (dùng để đặt tên tệp của cơ quan khi đánh giá hàng loạt)",
+    ),
+    ("`{}` must be a mapping, found {}", "`{0}` phải là một ánh xạ (mapping), nhưng là {1}"),
+    ("`{}` must be a single value, found {}", "`{0}` phải là một giá trị đơn, nhưng là {1}"),
+    ("`answers` must map criterion ids to answers, found {}", "`answers` phải gán mã tiêu chí với câu trả lời, nhưng là {0}"),
+    ("{} must be a mapping, found {}", "{0} phải là một ánh xạ (mapping), nhưng là {1}"),
+    ("{} must be a mapping", "{0} phải là một ánh xạ (mapping)"),
+    ("assessed_on `{}` is not a valid date", "assessed_on `{0}` không phải ngày hợp lệ"),
+    ("assessed_on {} is before 1990-01-01", "assessed_on {0} trước ngày 1990-01-01"),
+    ("assessed_on {} is more than a year after today ({})", "assessed_on {0} muộn hơn hôm nay ({1}) quá một năm"),
+    ("write the date as YYYY-MM-DD", "ghi ngày theo dạng YYYY-MM-DD"),
+    (
+        "write the date of the assessment as YYYY-MM-DD; a year before 1990 is a typo",
+        "ghi ngày đánh giá theo dạng YYYY-MM-DD; năm trước 1990 là lỗi đánh máy",
+    ),
+    (
+        "write the date of the assessment as YYYY-MM-DD; evidence is judged against it, so it cannot lie in the future",
+        "ghi ngày đánh giá theo dạng YYYY-MM-DD; minh chứng được xét theo ngày này nên ngày này không thể ở tương lai",
+    ),
+    ("evidence date `{}` is not a valid date", "ngày của minh chứng `{0}` không phải ngày hợp lệ"),
+    ("evidence `{}` must be a single value", "`{0}` của minh chứng phải là một giá trị đơn"),
+    ("evidence needs a `ref` naming the document", "minh chứng cần có `ref` nêu tên văn bản"),
+    ("e.g. {}", "ví dụ {0}"),
+    ("evidence must be a document reference or a map, found {}", "minh chứng phải là tên văn bản hoặc một ánh xạ, nhưng là {0}"),
+    ("answer to unknown criterion `{}`", "trả lời cho tiêu chí không có trong bộ tiêu chí: `{0}`"),
+    ("`{}` is computed from the inventory and takes no answer", "`{0}` được tính từ danh mục, không cần trả lời"),
+    ("remove the answer; fill in the inventory instead", "xóa câu trả lời; thay vào đó hãy điền danh mục"),
+    ("`{}` takes no answer", "`{0}` không nhận câu trả lời"),
+    ("remove the answer", "xóa câu trả lời"),
+    ("`{}` expects {}, found {}", "`{0}` cần {1}, nhưng nhận được {2}"),
+    ("answer with {}", "trả lời bằng {0}"),
+    ("`{}` has no option `{}`", "`{0}` không có phương án `{1}`"),
+    ("the answer to `{}` has no `answer:`", "câu trả lời cho `{0}` không có `answer:`"),
+    ("n/a for `{}` needs a note saying why", "trả lời n/a (không áp dụng) cho `{0}` cần ghi chú lý do"),
+    (
+        "use the long form: {answer: n/a, note: \"why it does not apply\"}",
+        "dùng dạng đầy đủ: {answer: n/a, note: \"lý do không áp dụng\"}",
+    ),
+    ("`{}` does not accept n/a", "`{0}` không chấp nhận n/a (không áp dụng)"),
+    ("answer the question; this criterion applies to every agency", "hãy trả lời câu hỏi; tiêu chí này áp dụng cho mọi cơ quan"),
+    ("`{}` is answered twice (also at {})", "`{0}` được trả lời hai lần (cả tại {1})"),
+    // Inventory.
+    ("unknown collection `{}`", "danh mục `{0}` không có trong bộ tiêu chí"),
+    ("unknown field `{}` in a record of `{}`", "trường `{0}` không hợp lệ trong một bản ghi của `{1}`"),
+    ("`{}` must be a list of records, found {}", "`{0}` phải là danh sách bản ghi, nhưng là {1}"),
+    ("a record of `{}` must be a mapping, found {}", "một bản ghi của `{0}` phải là một ánh xạ (mapping), nhưng là {1}"),
+    ("a record of `{}` lacks the required field `{}`", "một bản ghi của `{0}` thiếu trường bắt buộc `{1}`"),
+    ("a record of `{}` has no key `{}`", "một bản ghi của `{0}` không có khóa `{1}`"),
+    ("add `{}` ({})", "thêm `{0}` ({1})"),
+    ("field `{}`: {}", "trường `{0}`: {1}"),
+    ("`{}` is declared as {}", "`{0}` được khai báo là {1}"),
+    ("{} `{}` appears twice in `{}`", "{0} `{1}` xuất hiện hai lần trong `{2}`"),
+    ("first defined at {}; keys must be unique", "đã khai báo lần đầu tại {0}; khóa phải là duy nhất"),
+    ("`{}` `{}`: {} refers to `{}`, which is not in `{}`", "`{0}` `{1}`: {2} tham chiếu đến `{3}`, không có trong `{4}`"),
+    ("add `{}` to `{}` or correct the reference", "thêm `{0}` vào `{1}` hoặc sửa tham chiếu"),
+    ("`agency` must be the agency id, found {}", "`agency` phải là mã cơ quan, nhưng là {0}"),
+    ("an agency id is a short identifier such as `{}`", "mã cơ quan là một mã ngắn, ví dụ `{0}`"),
+    (
+        "an agency id is a short identifier such as `{}`; put the full name in `name:`",
+        "mã cơ quan là một mã ngắn, ví dụ `{0}`; ghi tên đầy đủ tại `name:`",
+    ),
+    ("`{}` has no column for the required field `{}`", "`{0}` không có cột cho trường bắt buộc `{1}`"),
+    (
+        "add the column (its header is the field name or one of its aliases)",
+        "thêm cột (tiêu đề cột là tên trường hoặc một tên gọi khác của trường)",
+    ),
+    ("this row has {} cells but the header has {}", "dòng này có {0} ô nhưng dòng tiêu đề có {1} ô"),
+    ("a cell probably contains an unquoted comma; quote it", "có thể một ô chứa dấu phẩy không nằm trong ngoặc kép; hãy đặt ô đó trong ngoặc kép"),
+    ("{} matches no collection of the rubric", "{0} không ứng với danh mục nào của bộ tiêu chí"),
+    ("the cell holds the spreadsheet error {}", "ô chứa lỗi bảng tính {0}"),
+    ("correct the cell, or leave it empty if the value is unknown", "sửa ô, hoặc để trống nếu chưa biết giá trị"),
+    // Values (the problem after `field ...: `).
+    ("`{}` is not one of {} (did you mean `{}`?)", "`{0}` không thuộc {1} (có phải là `{2}`?)"),
+    ("`{}` is not one of {}", "`{0}` không thuộc {1}"),
+    ("`{}` is not a boolean (true/false, yes/no)", "`{0}` không phải giá trị đúng/sai (có/không, true/false)"),
+    ("`{}` is not a valid date YYYY-MM-DD", "`{0}` không phải ngày hợp lệ dạng YYYY-MM-DD"),
+    ("`{}` is not an integer", "`{0}` không phải số nguyên"),
+    ("`{}` is not a number", "`{0}` không phải số"),
+    ("`{}` is not a finite number", "`{0}` không phải số hữu hạn"),
+    ("{} is out of range ({})", "{0} nằm ngoài khoảng cho phép ({1})"),
+    ("expected {}, found {}", "cần {0}, nhưng là {1}"),
+    // Assessment.
+    (
+        "`{}` answered yes, but the inventory disagrees: {} of {} selected {} pass ({}); {} fail, {} needed",
+        "`{0}` trả lời có, nhưng danh mục cho thấy khác: {1}/{2} {3} được chọn đạt ({4}); {5} không đạt, cần {6}",
+    ),
+    (
+        "`{}` answered yes, but the inventory disagrees: {} of {} selected {} pass ({})",
+        "`{0}` trả lời có, nhưng danh mục cho thấy khác: {1}/{2} {3} được chọn đạt ({4})",
+    ),
+    ("`{}` answered yes, but the inventory disagrees: no {} selected", "`{0}` trả lời có, nhưng danh mục cho thấy khác: không có {1} nào được chọn"),
+    ("correct the answer or the inventory", "sửa câu trả lời hoặc danh mục"),
+    ("correct the answer or the records that fail the check", "sửa câu trả lời hoặc các bản ghi không đạt"),
+    (
+        "`{}` is answered, but it does not apply here (`{}` is false); the answer is not counted",
+        "`{0}` được trả lời nhưng không áp dụng trong trường hợp này (`{1}` không thỏa mãn); câu trả lời không được tính",
+    ),
+    (
+        "remove the answer, or correct the earlier answer the condition reads",
+        "xóa câu trả lời, hoặc sửa câu trả lời trước đó mà điều kiện dựa vào",
+    ),
+    ("`{}`: the answer claims credit but cites no evidence", "`{0}`: câu trả lời được tính điểm nhưng không nêu tài liệu minh chứng"),
+    ("add `evidence: [{ref: ..., date: ...}]` to the answer", "thêm `evidence: [{ref: ..., date: ...}]` vào câu trả lời"),
+    ("`{}`: all evidence is older than {} days before {}", "`{0}`: mọi minh chứng đều cũ hơn {1} ngày tính đến {2}"),
+    ("cite current evidence, or renew the document", "nêu minh chứng còn hiệu lực, hoặc cập nhật văn bản"),
+    (
+        "`{}`: evidence dated {}, after the assessment date {}, is not counted",
+        "`{0}`: minh chứng ghi ngày {1}, sau ngày đánh giá {2}, không được tính",
+    ),
+    ("correct the evidence's date, or the questionnaire's `assessed_on`", "sửa ngày của minh chứng, hoặc `assessed_on` của phiếu"),
+    ("the inventory is for agency `{}` but the questionnaire for `{}`", "danh mục của cơ quan `{0}` nhưng phiếu tự đánh giá của `{1}`"),
+    ("submit the questionnaire and inventory of the same agency", "nộp phiếu tự đánh giá và danh mục của cùng một cơ quan"),
+    (
+        "the questionnaire answers `{}` but is assessed against `{}`",
+        "phiếu tự đánh giá trả lời theo `{0}` nhưng được đánh giá theo `{1}`",
+    ),
+    (
+        "answers are matched by criterion id; check that they mean the same thing in both",
+        "câu trả lời được ghép theo mã tiêu chí; kiểm tra để bảo đảm hai bộ tiêu chí hiểu mã đó như nhau",
+    ),
+    (
+        "no inventory submitted: {} criteria computed from the inventory are unanswered, and {} answer(s) are not checked against it",
+        "chưa nộp danh mục: {0} tiêu chí tính từ danh mục chưa có kết quả, và {1} câu trả lời chưa được đối chiếu với danh mục",
+    ),
+    (
+        "no inventory submitted: {} criteria computed from the inventory are unanswered",
+        "chưa nộp danh mục: {0} tiêu chí tính từ danh mục chưa có kết quả",
+    ),
+    ("no inventory submitted: {} answer(s) are not checked against it", "chưa nộp danh mục: {0} câu trả lời chưa được đối chiếu với danh mục"),
+    (
+        "add inventory.yaml (or <collection>.csv, inventory.xlsx) beside the questionnaire; `dgmat init` writes a template",
+        "thêm inventory.yaml (hoặc <collection>.csv, inventory.xlsx) cùng thư mục với phiếu; `dgmat init` tạo sẵn tệp mẫu",
+    ),
+    ("{}: {} question(s) unanswered: {}", "{0}: {1} câu hỏi chưa trả lời: {2}"),
+    (
+        "answer each question (`no` is an answer too); an unanswered question earns no credit",
+        "trả lời từng câu hỏi (`không` cũng là một câu trả lời); câu hỏi chưa trả lời không được tính điểm",
+    ),
+    ("the agency id is empty", "mã cơ quan đang để trống"),
+    ("the agency name is empty", "tên cơ quan đang để trống"),
+    ("the agency id `{}` is a placeholder", "mã cơ quan `{0}` là giá trị mẫu, chưa phải giá trị thật"),
+    ("the agency name `{}` is a placeholder", "tên cơ quan `{0}` là giá trị mẫu, chưa phải giá trị thật"),
+    (
+        "write the agency's own id: reports, batch rows and file names use it",
+        "ghi mã thật của cơ quan: báo cáo, bảng tổng hợp và tên tệp đều dùng giá trị này",
+    ),
+    (
+        "write the agency's own name: reports, batch rows and file names use it",
+        "ghi tên thật của cơ quan: báo cáo, bảng tổng hợp và tên tệp đều dùng giá trị này",
+    ),
+    (
+        "the waiver of {} expired on {}, before the assessment date {}: it is evaluated as if not waived",
+        "miễn trừ đối với {0} đã hết hạn ngày {1}, trước ngày đánh giá {2}: được đánh giá như không được miễn trừ",
+    ),
+    ("renew the waiver with a new decision and date, or remove it", "gia hạn miễn trừ bằng quyết định và ngày mới, hoặc xóa miễn trừ"),
+    (
+        "the waiver of {} matches nothing: the rubric has no such criterion",
+        "miễn trừ đối với {0} không ứng với nội dung nào: bộ tiêu chí không có tiêu chí này",
+    ),
+    (
+        "the waiver of {} matches nothing: the criterion is {} without it",
+        "miễn trừ đối với {0} không ứng với nội dung nào: tiêu chí đã {1} khi không có miễn trừ",
+    ),
+    (
+        "the waiver of {} matches nothing: the rubric has no such record rule",
+        "miễn trừ đối với {0} không ứng với nội dung nào: bộ tiêu chí không có quy tắc bản ghi này",
+    ),
+    (
+        "the waiver of {} is unused for {}: no such record breaks the rule",
+        "miễn trừ đối với {0} không được dùng cho {1}: không có bản ghi nào như vậy vi phạm quy tắc",
+    ),
+    ("remove the waiver, or correct its criterion, rule or record keys", "xóa miễn trừ, hoặc sửa tiêu chí, quy tắc hay khóa bản ghi của miễn trừ"),
+    ("the waiver of rule `{}` lists no `records`", "miễn trừ đối với quy tắc `{0}` không liệt kê `records`"),
+    ("a waiver names no `criterion` or `rule`", "miễn trừ không nêu `criterion` hay `rule`"),
+    ("add `criterion: ID`, or `rule: ID` with `records: [KEY, ...]`", "thêm `criterion: ID`, hoặc `rule: ID` kèm `records: [KEY, ...]`"),
+    (
+        "`{}`: its `applies_when` could not be evaluated ({}); it is treated as applying",
+        "`{0}`: không tính được `applies_when` ({1}); tiêu chí được coi là có áp dụng",
+    ),
+    (
+        "write the condition so that it gives true or false for every answer, including null",
+        "viết điều kiện sao cho luôn cho kết quả đúng hoặc sai với mọi câu trả lời, kể cả null",
+    ),
+    (
+        "raise the budget with --max-rule-steps (or DGMAT_MAX_RULE_STEPS) if the rubric and the data are genuine",
+        "tăng giới hạn bằng --max-rule-steps (hoặc DGMAT_MAX_RULE_STEPS) nếu bộ tiêu chí và dữ liệu là thật",
+    ),
+    (
+        "the record is counted as failing; guard optional fields with `field != null && ...` in the rubric",
+        "bản ghi được tính là không đạt; trong bộ tiêu chí, hãy kiểm tra trường không bắt buộc bằng `field != null && ...`",
+    ),
+    ("shorten it", "rút gọn nội dung"),
+    ("shorten it; cite long documents by reference or URL", "rút gọn nội dung; dẫn văn bản dài bằng số hiệu hoặc đường dẫn"),
+];
+
+/// dgmat's English phrases that may fill a hole, and their Vietnamese: value kinds, answer
+/// types, field types, agency fields, statuses.
+pub const PHRASES: &[(&str, &str)] = &[
+    ("a mapping", "một ánh xạ (mapping)"),
+    ("a list", "một danh sách"),
+    ("a string", "một chuỗi"),
+    ("a number", "một số"),
+    ("an integer", "một số nguyên"),
+    ("a boolean", "một giá trị đúng/sai"),
+    ("null", "trống (null)"),
+    ("a questionnaire", "phiếu tự đánh giá"),
+    ("an inventory", "danh mục"),
+    ("the agency", "phần cơ quan"),
+    ("the respondent", "phần người trả lời"),
+    ("questionnaire", "phiếu tự đánh giá"),
+    ("inventory", "danh mục"),
+    ("yes | no", "yes | no (có | không)"),
+    ("yes | partial | no", "yes | partial | no (có | một phần | không)"),
+    ("a percentage 0-100", "một tỷ lệ phần trăm từ 0 đến 100"),
+    ("a level 1-5", "một mức từ 1 đến 5"),
+    ("free text", "văn bản tự do"),
+    ("a date YYYY-MM-DD", "một ngày dạng YYYY-MM-DD"),
+    ("string", "chuỗi"),
+    ("boolean", "đúng/sai"),
+    ("date", "ngày"),
+    ("integer", "số nguyên"),
+    ("number", "số"),
+    ("met", "đạt"),
+    ("partial", "đạt một phần"),
+    ("not_applicable", "không áp dụng"),
+];
+
+/// `finding` as people read it in `lang`: its message and help through the catalog, its
+/// dates in `lang`'s way. English is the finding itself.
+pub fn localized(finding: &Finding, lang: Lang) -> Finding {
+    if lang == Lang::En {
+        return finding.clone();
+    }
+    let mut f = finding.clone();
+    f.message = text(&f.message, lang);
+    f.help = f.help.as_deref().map(|h| text(h, lang));
+    f
+}
+
+/// Every finding of `findings` through [`localized`].
+pub fn localized_all(findings: &[Finding], lang: Lang) -> Vec<Finding> {
+    findings.iter().map(|f| localized(f, lang)).collect()
+}
+
+/// One of dgmat's English sentences in `lang` (as it is when no template matches).
+pub fn text(english: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return english.to_string();
+    }
+    let translated = template(english, lang)
+        .or_else(|| phrase(english).map(str::to_string))
+        .unwrap_or_else(|| english.to_string());
+    crate::report::locale::dates_in(&translated, lang)
+}
+
+/// `english` through the first template it matches.
+/// Of several matching templates, the one with the most fixed text wins (`unknown key `{}`
+/// in the answer to `{}`` over `unknown key `{}` in {}`).
+fn template(english: &str, lang: Lang) -> Option<String> {
+    TEMPLATES
+        .iter()
+        .filter_map(|(en, vi)| matches(en, english).map(|holes| (en.len() - 2 * holes.len(), vi, holes)))
+        .max_by_key(|(fixed, ..)| *fixed)
+        .map(|(_, vi, holes)| fill(vi, &holes, lang))
+}
+
+/// The Vietnamese of one of [`PHRASES`], also of a description that starts with a type
+/// (`integer from 1 to 5`, `one of: a, b`).
+fn phrase(english: &str) -> Option<&'static str> {
+    PHRASES.iter().find(|(en, _)| *en == english).map(|(_, vi)| *vi)
+}
+
+/// A hole's text in Vietnamese: a phrase of dgmat's, a field description, or as it is.
+fn hole(text: &str, lang: Lang) -> String {
+    if let Some(vi) = phrase(text) {
+        return vi.to_string();
+    }
+    // A sentence of dgmat's inside another (`field `x`: 9 is out of range (...)`).
+    if let Some(vi) = template(text, lang) {
+        return vi;
+    }
+    if let Some(values) = text.strip_prefix("one of: ") {
+        return format!("một trong: {values}");
+    }
+    if let Some(kind) = text.strip_prefix("a list of ") {
+        return format!("danh sách {}", phrase(kind).unwrap_or(kind));
+    }
+    for (en, vi) in [(" from ", "từ"), (" of at least ", "tối thiểu"), (" of at most ", "tối đa")] {
+        if let Some((kind, rest)) = text.split_once(en)
+            && let Some(kind) = phrase(kind)
+        {
+            let rest = if en == " from " { rest.replacen(" to ", " đến ", 1) } else { rest.to_string() };
+            return format!("{kind} {vi} {rest}");
+        }
+    }
+    text.to_string()
+}
+
+/// The holes of `template` in `text`, if the text has the template's fixed parts in order.
+fn matches(template: &str, text: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = template.split("{}").collect();
+    let mut holes = Vec::new();
+    fit(&parts, text, &mut holes).then_some(holes)
+}
+
+/// Whether `text` is `parts[0]`, a hole, `parts[1]`, ..., with non-empty holes; the shortest
+/// holes that let the rest fit win.
+fn fit(parts: &[&str], text: &str, holes: &mut Vec<String>) -> bool {
+    let Some((first, rest)) = parts.split_first() else {
+        return text.is_empty();
+    };
+    let Some(after) = text.strip_prefix(first) else {
+        return false;
+    };
+    let Some((next, _)) = rest.split_first() else {
+        return after.is_empty();
+    };
+    if next.is_empty() && rest.len() == 1 {
+        // The template ends in a hole: it takes the rest.
+        if after.is_empty() {
+            return false;
+        }
+        holes.push(after.to_string());
+        return true;
+    }
+    for (i, _) in after.match_indices(next).filter(|(i, _)| *i > 0) {
+        holes.push(after[..i].to_string());
+        if fit(rest, &after[i..], holes) {
+            return true;
+        }
+        holes.pop();
+    }
+    false
+}
+
+/// `template` with `{0}`, `{1}`, ... replaced by the holes (each translated when it is one of
+/// dgmat's phrases, unless the template quotes it as code: `` `{0}` `` is an id or a value).
+fn fill(template: &str, holes: &[String], lang: Lang) -> String {
+    let mut out = template.to_string();
+    for (i, h) in holes.iter().enumerate() {
+        let quoted = format!("`{{{i}}}`");
+        let text = if template.contains(&quoted) { h.clone() } else { hole(h, lang) };
+        out = out.replace(&format!("{{{i}}}"), &text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_match_and_fill_their_holes() {
+        assert_eq!(
+            text("field `security_level`: 9 is out of range (integer from 1 to 5)", Lang::Vi),
+            "trường `security_level`: 9 nằm ngoài khoảng cho phép (số nguyên từ 1 đến 5)",
+            "a hole that is itself one of dgmat's sentences is translated too"
+        );
+        assert_eq!(
+            text("`security_level` is declared as integer from 1 to 5", Lang::Vi),
+            "`security_level` được khai báo là số nguyên từ 1 đến 5"
+        );
+        assert_eq!(
+            text("`SEC-5.1` expects a percentage 0-100, found `120`", Lang::Vi),
+            "`SEC-5.1` cần một tỷ lệ phần trăm từ 0 đến 100, nhưng nhận được `120`"
+        );
+        assert_eq!(
+            text("`systems` must be a list of records, found a mapping", Lang::Vi),
+            "`systems` phải là danh sách bản ghi, nhưng là một ánh xạ (mapping)"
+        );
+        assert_eq!(text("something new", Lang::Vi), "something new");
+        assert_eq!(text("unknown tier `x`", Lang::En), "unknown tier `x`");
+    }
+
+    #[test]
+    fn every_template_has_as_many_holes_in_both_languages() {
+        for (en, vi) in TEMPLATES {
+            let n = en.matches("{}").count();
+            for i in 0..n {
+                assert!(vi.contains(&format!("{{{i}}}")), "{en} → {vi}: hole {i} is lost");
+            }
+            assert!(!vi.contains(&format!("{{{n}}}")), "{en} → {vi}: too many holes");
+        }
+    }
+}

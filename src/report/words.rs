@@ -1,0 +1,306 @@
+//! The terminal's words: diagnostics labels, the lines commands write on stderr, `check`'s
+//! count line, `diff`'s headings and statuses. One [`Words`] per language, like the reports'
+//! [`Texts`](crate::report::i18n::Texts): a line missing from one language is a compile error.
+
+use crate::lang::Lang;
+
+/// Every fixed line or word dgmat writes on a terminal outside the reports.
+pub struct Words {
+    /// A finding's severity, as its diagnostic starts: `error[rule]: ...`.
+    pub error: &'static str,
+    /// "warning"
+    pub warning: &'static str,
+    /// The label of a diagnostic's notes (related records, waivers).
+    pub note: &'static str,
+    /// The label of a diagnostic's help line.
+    pub help: &'static str,
+    /// "and 3 more" (related places not listed).
+    pub and_more: fn(usize) -> String,
+    /// Findings past the display cap: (not shown, errors, warnings).
+    pub not_shown: fn(usize, usize, usize) -> String,
+    /// How to see every finding, after [`Words::not_shown`].
+    pub json_lists_all: &'static str,
+    /// A waived finding's note: (expires, reason, approved by, `, ref` or nothing).
+    pub waived_until: fn(&str, &str, &str, &str) -> String,
+    /// `check`'s count line: (errors, warnings, waived, files, submissions).
+    pub check_summary: fn(usize, usize, usize, usize, usize) -> String,
+    /// "gate failed"
+    pub gate_failed: &'static str,
+    /// A maturity gate's failure: (level, required, the dimensions below it).
+    pub below_required: fn(u8, u8, &str) -> String,
+    /// "wrote FILE"
+    pub wrote: fn(&str) -> String,
+    /// `report` without `-o` on a terminal: the file it wrote.
+    pub wrote_named: fn(&str) -> String,
+    /// `assess`' summary line: (agency, level, index, target level, met).
+    pub assess_summary: fn(&str, u8, &str, u8, bool) -> String,
+    /// `assess --fail-below`: (level, required, the dimensions below it).
+    pub gate_below: fn(u8, u8, &str) -> String,
+    /// `init`'s next step, for the folder written.
+    pub init_next: fn(&str) -> String,
+    /// `init`'s hint for editors: the command that writes the schemas.
+    pub init_schemas: fn(&str) -> String,
+    /// `rubric lint` on a valid rubric: (rubric, dimensions, criteria, collections, warnings).
+    pub lint_ok: fn(&str, usize, usize, usize, usize) -> String,
+    /// `rubric lint` on an invalid rubric: (rubric, errors, warnings).
+    pub lint_failed: fn(&str, usize, usize) -> String,
+    /// "warning: ..." before a command's warning line.
+    pub warning_line: fn(&str) -> String,
+    /// `batch --no-waivers`.
+    pub batch_no_waivers: &'static str,
+    /// A path the batch skipped.
+    pub batch_skipped: fn(&str) -> String,
+    /// Warnings past the display cap.
+    pub batch_more_warnings: fn(usize) -> String,
+    /// A round stored in the database: (replaced, round, submissions, database).
+    pub batch_stored: fn(bool, &str, usize, &str) -> String,
+    /// An invalid submission: (path, error).
+    pub batch_invalid: fn(&str, &str) -> String,
+    /// Invalid submissions past the display cap.
+    pub batch_more_invalid: fn(usize) -> String,
+    /// The batch's last line: (folder, seconds).
+    pub batch_wrote: fn(&str, &str) -> String,
+    /// A note before the batch starts (a stale lock, say).
+    pub note_line: fn(&str) -> String,
+    /// `progress`: a target's projection: (target, share, due, on track or not).
+    pub progress_target: fn(&str, &str, &str, Option<bool>) -> String,
+    /// `publish`: (groups, suppressed, least group, folder).
+    pub published: fn(usize, usize, usize, &str) -> String,
+    /// `reconcile`: (agency, own level, verified level, agree, inspected, kappa, disagreements).
+    pub reconciled: fn(&str, u8, u8, u64, u64, &str, usize) -> String,
+    /// `diff`'s summary line: (agency, old level, new level, old index, new index, newly met,
+    /// newly failing).
+    pub diff_summary: fn(&str, u8, u8, &str, &str, usize, usize) -> String,
+    /// `diff --fail-on-regression`: what got worse.
+    pub regression: fn(&str) -> String,
+    /// `diff`: the two sides' labels.
+    pub old: &'static str,
+    /// "New"
+    pub new: &'static str,
+    /// "level" (lower case, inside a line)
+    pub level: &'static str,
+    /// "index"
+    pub index: &'static str,
+    /// The columns of `diff`'s level table.
+    pub diff_columns: [&'static str; 5],
+    /// "Newly met"
+    pub newly_met: &'static str,
+    /// "Newly failing"
+    pub newly_failing: &'static str,
+    /// "Gaps closed"
+    pub gaps_closed: &'static str,
+    /// "Gaps opened"
+    pub gaps_opened: &'static str,
+    /// An empty list on the terminal.
+    pub none: &'static str,
+    /// An empty list in Markdown.
+    pub none_sentence: &'static str,
+    /// A dimension only the new side has.
+    pub added: &'static str,
+    /// A dimension only the old side has.
+    pub removed: &'static str,
+    /// The Markdown title, before the agency.
+    pub progress_title: &'static str,
+    /// The Markdown table's columns of the two sides.
+    pub sides_columns: [&'static str; 5],
+    /// "Warning" (Markdown call-out)
+    pub warning_title: &'static str,
+    /// "Levels" (Markdown heading)
+    pub levels: &'static str,
+    /// "Overall"
+    pub overall: &'static str,
+}
+
+/// English.
+pub const EN: Words = Words {
+    error: "error",
+    warning: "warning",
+    note: "note",
+    help: "help",
+    and_more: |n| format!("and {n} more"),
+    not_shown: |n, e, w| format!("… and {n} more finding(s) not shown ({e} error(s), {w} warning(s))"),
+    json_lists_all: "`dgmat check --format json` lists them all",
+    waived_until: |until, reason, by, reference| format!("waived until {until}: {reason} (approved by {by}{reference})"),
+    check_summary: |e, w, waived, files, subs| {
+        let waived = if waived == 0 { String::new() } else { format!(", {waived} waived") };
+        format!("{e} error(s), {w} warning(s){waived} in {files} file(s) of {subs} submission(s)")
+    },
+    gate_failed: "gate failed",
+    below_required: |level, min, dims| format!("overall level {level} is below the required {min} ({dims})"),
+    wrote: |p| format!("wrote {p}"),
+    wrote_named: |p| format!("wrote {p} (-o FILE names the file)"),
+    assess_summary: |agency, level, index, target, met| {
+        let met = if met { "met" } else { "not met" };
+        format!("{agency}: level {level} (index {index}), target {target} {met}")
+    },
+    gate_below: |level, min, dims| format!("gate failed: overall level {level} is below {min} ({dims})"),
+    init_next: |dir| format!("next: fill them in, then run `dgmat check {dir}` and `dgmat assess {dir}`"),
+    init_schemas: |cmd| format!("editors validate as you type once the schemas exist: {cmd}"),
+    lint_ok: |spec, d, c, coll, w| format!("{spec}: ok ({d} dimensions, {c} criteria, {coll} collections); {w} warning(s)"),
+    lint_failed: |spec, e, w| format!("{spec}: {e} error(s), {w} warning(s)"),
+    warning_line: |w| format!("warning: {w}"),
+    batch_no_waivers: "note: waivers ignored (--no-waivers): every agency is evaluated as if none had been granted",
+    batch_skipped: |p| format!("warning: skipped {p}"),
+    batch_more_warnings: |n| format!("… and {n} more warnings (see summary.json)"),
+    batch_stored: |replaced, round, n, db| {
+        let done = if replaced { "replaced" } else { "appended" };
+        format!("{done} round {round} ({n} submissions) in {db}")
+    },
+    batch_invalid: |path, error| format!("invalid: {path}: {error}"),
+    batch_more_invalid: |n| format!("… and {n} more invalid submissions (see summary.csv)"),
+    batch_wrote: |dir, secs| format!("wrote {dir} in {secs} s"),
+    note_line: |n| format!("note: {n}"),
+    progress_target: |id, share, due, on| {
+        let on = match on {
+            Some(true) => "on track",
+            Some(false) => "off track",
+            None => "no due date",
+        };
+        format!("target {id}: projected {share} by {due}: {on}")
+    },
+    published: |groups, suppressed, k, dir| {
+        format!("wrote {groups} groups ({suppressed} suppressed, fewer than {k} agencies or complementary) into {dir}")
+    },
+    reconciled: |agency, own, verified, agree, all, kappa, n| {
+        format!(
+            "{agency}: self-assessed level {own}, verified level {verified}; {agree} of {all} inspected criteria agree, kappa {kappa}; {n} disagreement(s)"
+        )
+    },
+    diff_summary: |agency, old, new, old_index, new_index, met, failing| {
+        format!("{agency}: level {old} → {new}, index {old_index} → {new_index}; {met} newly met, {failing} newly failing")
+    },
+    regression: |what| format!("regression: {what}"),
+    old: "Old",
+    new: "New",
+    level: "level",
+    index: "index",
+    diff_columns: ["Dimension", "Level", "Change", "Index", "Change"],
+    newly_met: "Newly met",
+    newly_failing: "Newly failing",
+    gaps_closed: "Gaps closed",
+    gaps_opened: "Gaps opened",
+    none: "  none",
+    none_sentence: "None.",
+    added: "new",
+    removed: "removed",
+    progress_title: "Maturity progress",
+    sides_columns: ["source", "rubric", "assessed on", "level", "index"],
+    warning_title: "Warning",
+    levels: "Levels",
+    overall: "Overall",
+};
+
+/// Vietnamese.
+pub const VI: Words = Words {
+    error: "lỗi",
+    warning: "cảnh báo",
+    note: "ghi chú",
+    help: "gợi ý",
+    and_more: |n| format!("và {n} mục khác"),
+    not_shown: |n, e, w| format!("… và {n} phát hiện khác không hiển thị ({e} lỗi, {w} cảnh báo)"),
+    json_lists_all: "`dgmat check --format json` liệt kê đầy đủ",
+    waived_until: |until, reason, by, reference| {
+        format!("được miễn trừ đến {until}: {reason} (người phê duyệt: {by}{reference})")
+    },
+    check_summary: |e, w, waived, files, subs| {
+        let waived = if waived == 0 { String::new() } else { format!(", {waived} được miễn trừ") };
+        format!("{e} lỗi, {w} cảnh báo{waived} trong {files} tệp của {subs} bộ hồ sơ")
+    },
+    gate_failed: "không đạt ngưỡng",
+    below_required: |level, min, dims| format!("mức tổng thể {level} thấp hơn mức yêu cầu {min} ({dims})"),
+    wrote: |p| format!("đã ghi {p}"),
+    wrote_named: |p| format!("đã ghi {p} (dùng -o TỆP để đặt tên tệp)"),
+    assess_summary: |agency, level, index, target, met| {
+        let met = if met { "đạt" } else { "chưa đạt" };
+        format!("{agency}: mức {level} (chỉ số {index}), mục tiêu mức {target}: {met}")
+    },
+    gate_below: |level, min, dims| format!("không đạt ngưỡng: mức tổng thể {level} thấp hơn {min} ({dims})"),
+    init_next: |dir| {
+        format!("bước tiếp theo: điền các tệp, sau đó chạy `dgmat check {dir}` và `dgmat assess {dir}`")
+    },
+    init_schemas: |cmd| format!("trình soạn thảo kiểm tra ngay khi gõ sau khi có các lược đồ: {cmd}"),
+    lint_ok: |spec, d, c, coll, w| {
+        format!("{spec}: hợp lệ ({d} lĩnh vực, {c} tiêu chí, {coll} danh mục); {w} cảnh báo")
+    },
+    lint_failed: |spec, e, w| format!("{spec}: {e} lỗi, {w} cảnh báo"),
+    warning_line: |w| format!("cảnh báo: {w}"),
+    batch_no_waivers: "ghi chú: bỏ qua miễn trừ (--no-waivers): mọi cơ quan được đánh giá như chưa được miễn trừ",
+    batch_skipped: |p| format!("cảnh báo: bỏ qua {p}"),
+    batch_more_warnings: |n| format!("… và {n} cảnh báo khác (xem summary.json)"),
+    batch_stored: |replaced, round, n, db| {
+        let done = if replaced { "đã thay thế" } else { "đã thêm" };
+        format!("{done} đợt đánh giá {round} ({n} bộ hồ sơ) vào {db}")
+    },
+    batch_invalid: |path, error| format!("không hợp lệ: {path}: {error}"),
+    batch_more_invalid: |n| format!("… và {n} bộ hồ sơ không hợp lệ khác (xem summary.csv)"),
+    batch_wrote: |dir, secs| format!("đã ghi {dir} trong {secs} giây"),
+    note_line: |n| format!("ghi chú: {n}"),
+    progress_target: |id, share, due, on| {
+        let on = match on {
+            Some(true) => "đúng tiến độ",
+            Some(false) => "chậm tiến độ",
+            None => "chưa có thời hạn",
+        };
+        format!("mục tiêu {id}: tỷ lệ dự kiến {share} đến {due}: {on}")
+    },
+    published: |groups, suppressed, k, dir| {
+        format!("đã ghi {groups} nhóm ({suppressed} nhóm bị ẩn vì dưới {k} cơ quan hoặc để tránh suy ra) vào {dir}")
+    },
+    reconciled: |agency, own, verified, agree, all, kappa, n| {
+        format!(
+            "{agency}: tự đánh giá mức {own}, sau kiểm tra mức {verified}; {agree}/{all} tiêu chí được kiểm tra thống nhất, hệ số kappa {kappa}; {n} điểm khác biệt"
+        )
+    },
+    diff_summary: |agency, old, new, old_index, new_index, met, failing| {
+        format!("{agency}: mức {old} → {new}, chỉ số {old_index} → {new_index}; {met} tiêu chí mới đạt, {failing} tiêu chí không còn đạt")
+    },
+    regression: |what| format!("giảm mức: {what}"),
+    old: "Trước",
+    new: "Sau",
+    level: "mức",
+    index: "chỉ số",
+    diff_columns: ["Lĩnh vực", "Mức", "Thay đổi", "Chỉ số", "Thay đổi"],
+    newly_met: "Tiêu chí mới đạt",
+    newly_failing: "Tiêu chí không còn đạt",
+    gaps_closed: "Nội dung chưa đạt đã khắc phục",
+    gaps_opened: "Nội dung chưa đạt mới phát sinh",
+    none: "  không có",
+    none_sentence: "Không có.",
+    added: "mới",
+    removed: "đã bỏ",
+    progress_title: "Tiến bộ về mức độ trưởng thành",
+    sides_columns: ["nguồn", "bộ tiêu chí", "ngày đánh giá", "mức", "chỉ số"],
+    warning_title: "Cảnh báo",
+    levels: "Các mức",
+    overall: "Tổng thể",
+};
+
+impl Words {
+    /// The words of a diagnostic.
+    pub fn labels(&self) -> crate::source::Labels {
+        crate::source::Labels {
+            error: self.error,
+            warning: self.warning,
+            note: self.note,
+            help: self.help,
+            and_more: self.and_more,
+            not_shown: self.not_shown,
+            waived_until: self.waived_until,
+        }
+    }
+}
+
+/// Renders `findings` in `lang` (messages through the catalog) with their source lines, then
+/// the line counting those past the cap, which ends with `all`.
+pub fn render_findings(sources: &crate::source::Sources, findings: &[crate::finding::Finding], all: &str, lang: Lang, out: &mut String) {
+    let shown = crate::report::catalog::localized_all(findings, lang);
+    sources.render_list(&shown, all, &words(lang).labels(), out);
+}
+
+/// The words of `lang`.
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Vi => &VI,
+    }
+}
