@@ -45,6 +45,7 @@ pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
     if args.fail_on_regression {
         let regressions = d.regressions();
         if !regressions.is_empty() {
+            let regressions: Vec<String> = regressions.iter().map(|r| crate::report::catalog::text(r, lang)).collect();
             crate::stderr!("{}", (words(lang).regression)(&regressions.join("; ")));
             return Ok(Exit::GateFailed);
         }

@@ -415,7 +415,7 @@ pub struct Criterion {
     pub action: Text,
     /// Legal or framework basis.
     #[serde(default)]
-    pub references: Vec<String>,
+    pub references: Vec<Text>,
     /// A CEL condition over `answers` (criterion id -> the answer as written, null when
     /// unanswered, n/a or not applicable) and `agency` (id, name, tier): when false the criterion
     /// is `not_applicable`.

@@ -260,6 +260,24 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "bản ghi được tính là không đạt; trong bộ tiêu chí, hãy kiểm tra trường không bắt buộc bằng `field != null && ...`",
     ),
     ("shorten it", "rút gọn nội dung"),
+    // Comparisons.
+    (
+        "the reports use different rubrics (`{}` and `{}`): levels may not be comparable",
+        "hai báo cáo dùng hai bộ tiêu chí khác nhau (`{0}` và `{1}`): các mức có thể không so sánh được",
+    ),
+    (
+        "the reports use different versions of rubric `{}` ({} and {}): criteria may have changed",
+        "hai báo cáo dùng hai phiên bản của bộ tiêu chí `{0}` ({1} và {2}): các tiêu chí có thể đã thay đổi",
+    ),
+    ("the reports are for different agencies (`{}` and `{}`)", "hai báo cáo thuộc hai cơ quan khác nhau (`{0}` và `{1}`)"),
+    (
+        "the reports measure different targets (level {} and level {}): gaps closed and opened reflect that too",
+        "hai báo cáo đo theo hai mục tiêu khác nhau (mức {0} và mức {1}): các nội dung chưa đạt đã khắc phục và mới phát sinh cũng phản ánh điều đó",
+    ),
+    ("{} level {} → {}", "{0} mức {1} → {2}"),
+    ("{} criterion no longer met: {}", "{0} tiêu chí không còn đạt: {1}"),
+    ("{} criteria no longer met: {}", "{0} tiêu chí không còn đạt: {1}"),
+    ("{} (now {})", "{0} (hiện {1})"),
     ("shorten it; cite long documents by reference or URL", "rút gọn nội dung; dẫn văn bản dài bằng số hiệu hoặc đường dẫn"),
 ];
 
@@ -292,7 +310,13 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("number", "số"),
     ("met", "đạt"),
     ("partial", "đạt một phần"),
+    ("not_met", "chưa đạt"),
+    ("unanswered", "chưa trả lời"),
+    ("evidence_missing", "thiếu minh chứng"),
+    ("evidence_stale", "minh chứng quá hạn"),
+    ("contradicted", "mâu thuẫn với danh mục"),
     ("not_applicable", "không áp dụng"),
+    ("waived", "được miễn trừ"),
 ];
 
 /// `finding` as people read it in `lang`: its message and help through the catalog, its
@@ -340,6 +364,15 @@ fn phrase(english: &str) -> Option<&'static str> {
     PHRASES.iter().find(|(en, _)| *en == english).map(|(_, vi)| *vi)
 }
 
+/// A description of a field's or an answer's type (`integer from 1 to 5`, `one of: a, b`,
+/// `yes | no`, `a percentage 0-100`) in `lang`, for templates and rubric documents.
+pub fn describe(english: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => english.to_string(),
+        Lang::Vi => hole(english, lang),
+    }
+}
+
 /// A hole's text in Vietnamese: a phrase of dgmat's, a field description, or as it is.
 fn hole(text: &str, lang: Lang) -> String {
     if let Some(vi) = phrase(text) {
@@ -349,8 +382,19 @@ fn hole(text: &str, lang: Lang) -> String {
     if let Some(vi) = template(text, lang) {
         return vi;
     }
+    // A list of them (`QUA-1 (now not_met), QUA-2 (now partial)`).
+    if text.contains(", ") {
+        let parts: Vec<Option<String>> = text.split(", ").map(|p| template(p, lang)).collect();
+        if parts.iter().any(Option::is_some) {
+            let all = text.split(", ").zip(parts).map(|(p, t)| t.unwrap_or_else(|| p.to_string()));
+            return all.collect::<Vec<_>>().join(", ");
+        }
+    }
     if let Some(values) = text.strip_prefix("one of: ") {
         return format!("một trong: {values}");
+    }
+    if let Some(values) = text.strip_prefix("a list of: ") {
+        return format!("danh sách gồm: {values}");
     }
     if let Some(kind) = text.strip_prefix("a list of ") {
         return format!("danh sách {}", phrase(kind).unwrap_or(kind));

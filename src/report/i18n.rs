@@ -215,6 +215,10 @@ pub struct Texts {
     pub level_letter: &'static str,
     /// "points: 12 of 20 (60%)", before the numbers
     pub points_of: &'static str,
+    /// After the default target's id: " (default)"
+    pub default_marker: &'static str,
+    /// Between the points earned and possible: "65 of 100"
+    pub out_of: &'static str,
     /// "coverage: ≥1 100% · ...", before the shares
     pub coverage_of: &'static str,
     /// "answered"
@@ -496,6 +500,8 @@ pub static EN: Texts = Texts {
     pts: "pts",
     level_letter: "L",
     points_of: "points",
+    out_of: " of ",
+    default_marker: " (default)",
     coverage_of: "coverage",
     answered: "Answered",
     answered_level: "answered",
@@ -718,6 +724,8 @@ pub static VI: Texts = Texts {
     pts: "điểm",
     level_letter: "M",
     points_of: "điểm",
+    out_of: "/",
+    default_marker: " (mặc định)",
     coverage_of: "tỷ lệ đáp ứng",
     answered: "Mức trả lời",
     answered_level: "trả lời mức",

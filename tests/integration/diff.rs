@@ -80,7 +80,7 @@ fn table_and_markdown_show_changes() {
     let text = stdout(&out);
     assert!(text.contains("POL Policy  ┆ 3 → 4 ┆ +1"), "{text}");
     assert!(
-        text.contains("Newly failing (1):\n  QUA-1 Metadata standard (met → not_met)"),
+        text.contains("Newly failing (1):\n  QUA-1 Metadata standard (met → not met)"),
         "{text}"
     );
     let out = dgmat()
@@ -89,7 +89,7 @@ fn table_and_markdown_show_changes() {
         .unwrap();
     let md = stdout(&out);
     assert!(md.contains("| QUA Quality | 5 → 2 | -3 | 5.00 → 2.00 | -3.00 |"), "{md}");
-    assert!(md.contains("## Gaps opened (1)\n\n- `QUA-1` Metadata standard (not_met)"), "{md}");
+    assert!(md.contains("## Gaps opened (1)\n\n- `QUA-1` Metadata standard (not met)"), "{md}");
 }
 
 #[test]

@@ -153,9 +153,10 @@ fn totals(out: &mut String, a: &Assessment, lang: Lang) {
     if let Some((earned, possible)) = a.points {
         let _ = writeln!(
             out,
-            "{}: {} / {} ({})\n",
+            "{}: {}{}{} ({})\n",
             texts(lang).points_of,
             points_in(earned, lang),
+            texts(lang).out_of,
             points_in(possible, lang),
             share_in(earned, possible, lang)
         );

@@ -429,6 +429,8 @@ pub struct EvidenceView {
 pub struct FindingView {
     /// error or warning.
     pub severity: &'static str,
+    /// The severity in the report's language, as the badge shows it.
+    pub severity_name: &'static str,
     /// Rule id.
     pub rule: String,
     /// file:line:column.
@@ -820,12 +822,17 @@ fn statuses(lang: Lang, dimensions: &[DimensionView]) -> Vec<StatusView> {
 fn findings(findings: &[Finding], lang: Lang) -> Vec<FindingView> {
     findings
         .iter()
-        .map(|f| FindingView {
+        .map(|f| (f, crate::report::catalog::localized(f, lang)))
+        .map(|(f, shown)| FindingView {
             severity: f.severity.as_str(),
+            severity_name: match f.severity {
+                crate::finding::Severity::Error => crate::report::words::words(lang).error,
+                crate::finding::Severity::Warning => crate::report::words::words(lang).warning,
+            },
             rule: f.rule.to_string(),
             location: f.location.as_ref().map(ToString::to_string),
-            message: f.message.clone(),
-            help: f.help.clone(),
+            message: shown.message,
+            help: shown.help,
             waived: f
                 .waived
                 .as_ref()

@@ -5,7 +5,8 @@ use std::fmt::Write;
 use crate::lang::Lang;
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{Check, Collection, Criterion, Dimension, EvidenceRule, Method, Overall, Rubric, WhenEmpty};
-use crate::report::escape;
+use crate::report::words::words;
+use crate::report::{catalog, escape, locale};
 use crate::report::i18n::texts;
 
 /// A check in words: what it selects, what it requires, how much.
@@ -64,34 +65,67 @@ fn intro(out: &mut String, r: &Rubric, lang: Lang) {
         let _ = writeln!(out, "{}\n", escape::markdown(d.get(lang)));
     }
     let s = &r.scoring;
-    let _ = writeln!(
-        out,
-        "`{}@{}` · {}: {:?}, partial = {}, threshold = {}, overall = {:?}{}\n",
-        r.id.value,
-        r.version,
-        texts(lang).scoring,
-        s.method.value,
-        s.partial_credit,
-        s.level_threshold,
-        s.overall,
-        s.evidence_max_age_days
-            .map(|d| format!(", evidence_max_age_days = {d}"))
-            .unwrap_or_default()
-    );
+    let _ = writeln!(out, "`{}@{}` · {}: {}\n", r.id.value, r.version, texts(lang).scoring, scoring(r, lang));
     if !s.bands.is_empty() {
-        let bands: Vec<String> = s.bands.iter().map(|b| format!("level {} ≥ {}", b.level.value, b.min)).collect();
-        let _ = writeln!(out, "Bands (share of points): {}\n", bands.join(", "));
+        let (bands_of, level) = match lang {
+            Lang::En => ("Bands (share of points)", "level"),
+            Lang::Vi => ("Ngưỡng các mức (tỷ lệ điểm)", "mức"),
+        };
+        let bands: Vec<String> = s
+            .bands
+            .iter()
+            .map(|b| format!("{level} {} ≥ {}", b.level.value, locale::comma(b.min.to_string(), lang)))
+            .collect();
+        let _ = writeln!(out, "{bands_of}: {}\n", bands.join(", "));
     }
     if s.method.value == Method::Rated {
-        let _ = writeln!(
-            out,
-            "Rated: each criterion is answered with a level 1-5; a dimension is at the {} of its criteria's levels.\n",
-            if s.rated == Overall::Mean {
-                "weighted mean (rounded down)"
-            } else {
-                "minimum"
-            }
-        );
+        let mean = s.rated == Overall::Mean;
+        let _ = match lang {
+            Lang::En => writeln!(
+                out,
+                "Rated: each criterion is answered with a level 1-5; a dimension is at the {} of its criteria's levels.\n",
+                if mean { "weighted mean (rounded down)" } else { "minimum" }
+            ),
+            Lang::Vi => writeln!(
+                out,
+                "Chấm theo mức: mỗi tiêu chí được trả lời bằng một mức từ 1 đến 5; mức của lĩnh vực là {} các mức của tiêu chí.\n",
+                if mean { "trung bình có trọng số (làm tròn xuống) của" } else { "mức thấp nhất trong" }
+            ),
+        };
+    }
+}
+
+/// How the rubric scores, in one line: `Staged, partial = 0.5, threshold = 1, overall = Minimum`.
+fn scoring(r: &Rubric, lang: Lang) -> String {
+    let s = &r.scoring;
+    let max_age = s.evidence_max_age_days;
+    match lang {
+        Lang::En => format!(
+            "{:?}, partial = {}, threshold = {}, overall = {:?}{}",
+            s.method.value,
+            s.partial_credit,
+            s.level_threshold,
+            s.overall,
+            max_age.map(|d| format!(", evidence_max_age_days = {d}")).unwrap_or_default()
+        ),
+        Lang::Vi => {
+            let method = match s.method.value {
+                Method::Staged => "lũy tiến theo mức (staged)",
+                Method::Rated => "theo mức tự đánh giá của từng tiêu chí (rated)",
+                Method::Points => "theo điểm (points)",
+            };
+            let overall = match s.overall {
+                Overall::Minimum => "mức thấp nhất của các lĩnh vực",
+                Overall::Mean => "trung bình có trọng số của các lĩnh vực",
+                Overall::None => "không tính mức tổng thể",
+            };
+            format!(
+                "{method}, đạt một phần = {}, ngưỡng đạt mức = {}, mức tổng thể = {overall}{}",
+                locale::comma(s.partial_credit.to_string(), lang),
+                locale::comma(s.level_threshold.to_string(), lang),
+                max_age.map(|d| format!(", minh chứng có giá trị trong {d} ngày")).unwrap_or_default()
+            )
+        }
     }
 }
 
@@ -134,13 +168,13 @@ fn targets(out: &mut String, r: &Rubric, lang: Lang) {
             out,
             "- `{}`{}: {} — {} {}",
             target.id.value,
-            if default { " (default)" } else { "" },
+            if default { texts(lang).default_marker } else { "" },
             escape::markdown(target.title.get(lang)),
             texts(lang).level,
             target.level.value
         );
         if let Some(due) = target.due_date() {
-            let _ = write!(out, ", {} {due}", texts(lang).due.to_lowercase());
+            let _ = write!(out, ", {} {}", texts(lang).due.to_lowercase(), locale::date(&due.to_string(), lang));
         }
         if let Some(p) = &target.portfolio {
             let goals: Vec<String> = p.at_least.iter().map(|(l, share)| format!("{:.0}% ≥ {l}", share * 100.0)).collect();
@@ -218,11 +252,15 @@ fn collection(out: &mut String, name: &str, coll: &Collection, lang: Lang) {
     }
     let t = texts(lang);
     let rows = coll.fields.iter().map(|(fname, _, def)| {
-        let key = if fname == coll.key.value { " (key)" } else { "" };
+        let key = match (fname == coll.key.value, lang) {
+            (false, _) => "",
+            (true, Lang::En) => " (key)",
+            (true, Lang::Vi) => " (khóa)",
+        };
         let refers = def.refers_to.as_ref().map(|x| format!(" → `{}`", x.value)).unwrap_or_default();
         vec![
             format!("`{fname}`{key}"),
-            format!("{}{refers}", escape::markdown(&def.describe())),
+            format!("{}{refers}", escape::markdown(&catalog::describe(&def.describe(), lang))),
             if def.required { "✔" } else { "" }.to_string(),
             escape::markdown(def.description.as_ref().map_or("", |x| x.get(lang))),
         ]
@@ -236,7 +274,10 @@ fn collection(out: &mut String, name: &str, coll: &Collection, lang: Lang) {
                 out,
                 "- **{}** ({}): {when}`{}` — {}",
                 rule.id.value,
-                rule.severity.as_str(),
+                match rule.severity {
+                    crate::finding::Severity::Error => words(lang).error,
+                    crate::finding::Severity::Warning => words(lang).warning,
+                },
                 rule.require.source,
                 escape::markdown(rule.message.get(lang))
             );
@@ -249,13 +290,13 @@ fn collection(out: &mut String, name: &str, coll: &Collection, lang: Lang) {
 fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
     let _ = writeln!(out, "#### {} — {}\n", c.id.value, escape::markdown(c.title.get(lang)));
     if let Some(p) = c.points {
-        let _ = writeln!(out, "- **points:** {p}");
+        let _ = writeln!(out, "- **{}:** {}", texts(lang).points.to_lowercase(), locale::comma(p.to_string(), lang));
     }
     if let Some(q) = &c.question {
         let _ = writeln!(out, "- **{}:** {}", texts(lang).question, escape::markdown(q.get(lang)));
     }
     if let Some(a) = &c.answer {
-        let mut answer = a.value.describe();
+        let mut answer = catalog::describe(&a.value.describe(), lang);
         if c.allow_na {
             answer.push_str(&format!("; {}", texts(lang).na_allowed));
         }
@@ -293,7 +334,7 @@ fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
             out,
             "- **{}:** {}",
             texts(lang).references,
-            escape::markdown(&c.references.join("; "))
+            escape::markdown(&c.references.iter().map(|r| r.get(lang)).collect::<Vec<_>>().join("; "))
         );
     }
     out.push('\n');

@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use crate::lang::Lang;
+use crate::report::catalog;
 use crate::model::rubric::EvidenceRule;
 use crate::model::rubric::LoadedRubric;
 use crate::report::i18n::texts;
@@ -53,9 +54,14 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate
         },
     );
     let _ = writeln!(out, "dgmat: 1\nkind: questionnaire\nrubric: {}", r.id.value);
+    let agency_note = if lang == Lang::Vi {
+        "tier (cấp): ministry (bộ) | province (tỉnh) | commune (xã) | other (khác); region (vùng): không bắt buộc, dùng để nhóm số liệu công bố"
+    } else {
+        "tier: ministry | province | commune | other; region: optional, groups the published statistics"
+    };
     let _ = writeln!(
         out,
-        "agency: {{id: my-agency, name: \"\", tier: province, region: \"\"}}   # tier: ministry | province | commune | other; region: optional, groups the published statistics"
+        "agency: {{id: my-agency, name: \"\", tier: province, region: \"\"}}   # {agency_note}"
     );
     let _ = writeln!(out, "assessed_on: {today}\nrespondent: {{name: \"\", role: \"\"}}\nanswers:");
     for d in &r.dimensions {
@@ -63,7 +69,7 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate
         for c in &d.criteria {
             let tag = match (&c.level, c.points) {
                 (Some(l), _) => format!("{} {}", texts(lang).level, l.value),
-                (None, Some(p)) => format!("{p} pts"),
+                (None, Some(p)) => format!("{p} {}", texts(lang).pts),
                 (None, None) => texts(lang).level.to_string(),
             };
             let _ = writeln!(out);
@@ -86,7 +92,7 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate
             if let Some(g) = &c.guidance {
                 comment(&mut out, "  ", &format!("{}: {}", texts(lang).guidance, g.get(lang)));
             }
-            let mut answer = c.answer.as_ref().map(|a| a.value.describe()).unwrap_or_default();
+            let mut answer = c.answer.as_ref().map(|a| catalog::describe(&a.value.describe(), lang)).unwrap_or_default();
             if c.evidence == EvidenceRule::Required {
                 answer.push_str(&format!(" · {}", texts(lang).evidence_required));
             }
@@ -143,12 +149,12 @@ pub fn inventory(loaded: &LoadedRubric, lang: Lang, schema: Option<&str>) -> Str
         }
         let width = coll.fields.keys().map(str::len).max().unwrap_or(0);
         for (fname, _, def) in coll.fields.iter() {
-            let mut what = def.describe();
+            let mut what = catalog::describe(&def.describe(), lang);
             if def.required {
                 what.push_str(&format!(", {}", texts(lang).required.to_lowercase()));
             }
             if fname == coll.key.value {
-                what.push_str(", key");
+                what.push_str(if lang == Lang::Vi { ", khóa" } else { ", key" });
             }
             if let Some(target) = &def.refers_to {
                 what.push_str(&format!(" → {}", target.value));
