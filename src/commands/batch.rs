@@ -103,9 +103,9 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         crate::stderr!("{}", (words(lang).batch_more_invalid)(invalid.len() - 20));
     }
     if !quiet {
-        crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round).trim_end());
+        crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round, lang).trim_end());
         if let Some(v) = &result.kpis.verification {
-            let text = crate::report::batch::verified::text(v, result.kpis.totals.counted);
+            let text = crate::report::batch::verified::text(v, result.kpis.totals.counted, lang);
             crate::stderr!("{}", crate::report::escape::terminal(text.trim_end()));
         }
         let secs = crate::report::locale::decimal(started.elapsed().as_secs_f64(), 1, lang);

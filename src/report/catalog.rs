@@ -260,6 +260,46 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "bản ghi được tính là không đạt; trong bộ tiêu chí, hãy kiểm tra trường không bắt buộc bằng `field != null && ...`",
     ),
     ("shorten it", "rút gọn nội dung"),
+    // Batches.
+    (
+        "{}; a batch assesses every submission against one rubric (--rubric)",
+        "{0}; khi đánh giá hàng loạt, mọi bộ hồ sơ được đánh giá theo cùng một bộ tiêu chí (--rubric)",
+    ),
+    ("{} (and {} more)", "{0} (và {1} lỗi khác)"),
+    ("invalid submission", "bộ hồ sơ không hợp lệ"),
+    (
+        "agency `{}` is claimed by {} submissions: {}; {} counts, the other(s) are superseded",
+        "cơ quan `{0}` có {1} bộ hồ sơ: {2}; tính {3}, các bộ còn lại bị thay thế",
+    ),
+    (
+        "agency `{}` is claimed by {} submissions: {}; the latest share one date, so they conflict and the agency counts as reaching no level until one is removed",
+        "cơ quan `{0}` có {1} bộ hồ sơ: {2}; các bộ mới nhất cùng ngày nên trùng lặp chưa xử lý, cơ quan được tính là chưa đạt mức nào cho đến khi loại bỏ một bộ",
+    ),
+    ("stale: {}: {}; not counted", "quá hạn: {0}: {1}; không được tính"),
+    (
+        "assessed on {}, more than {} days before the round's date {}",
+        "đánh giá ngày {0}, trước ngày của đợt đánh giá {2} hơn {1} ngày",
+    ),
+    ("{} (the rubric's scoring.max_age_days)", "{0} (scoring.max_age_days của bộ tiêu chí)"),
+    (
+        "agency ids {} differ only by case, invisible characters or look-alike letters; if they are one agency, give its submissions one id",
+        "các mã cơ quan {0} chỉ khác nhau ở chữ hoa/thường, ký tự ẩn hoặc chữ cái giống nhau; nếu là cùng một cơ quan, hãy dùng một mã cho các bộ hồ sơ",
+    ),
+    (
+        "superseded by {}, which counts for agency `{}` (a questionnaire beats an inventory alone and a readable submission an unreadable one; then the latest assessed_on wins)",
+        "bị thay thế bởi {0}, bộ được tính cho cơ quan `{1}` (phiếu tự đánh giá được ưu tiên hơn danh mục đơn lẻ, bộ đọc được ưu tiên hơn bộ lỗi; sau đó bộ có assessed_on mới nhất được tính)",
+    ),
+    (
+        "superseded by later submissions for agency `{}`, which conflict with each other",
+        "bị thay thế bởi các bộ hồ sơ mới hơn của cơ quan `{0}`, các bộ này trùng lặp chưa xử lý",
+    ),
+    (
+        "conflicts with {}: same agency `{}`, same assessed_on; the agency counts as reaching no level until one is removed",
+        "trùng lặp với {0}: cùng cơ quan `{1}`, cùng assessed_on; cơ quan được tính là chưa đạt mức nào cho đến khi loại bỏ một bộ",
+    ),
+    ("no questionnaire: its questions count as unanswered", "không có phiếu tự đánh giá: các câu hỏi được tính là chưa trả lời"),
+    ("incomplete: {}: no questionnaire; its questions count as unanswered", "chưa đầy đủ: {0}: không có phiếu tự đánh giá; các câu hỏi được tính là chưa trả lời"),
+    ("no date", "không ghi ngày"),
     // Comparisons.
     (
         "the reports use different rubrics (`{}` and `{}`): levels may not be comparable",
@@ -319,6 +359,20 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("waived", "được miễn trừ"),
 ];
 
+/// A tier as the batch summary keys it (`province`, `unknown`), in `lang`.
+pub fn tier_word(tier: &str, lang: Lang) -> String {
+    let t = crate::report::i18n::texts(lang);
+    match (lang, tier) {
+        (Lang::En, _) => tier.to_string(),
+        (Lang::Vi, "ministry") => t.ministry.to_lowercase(),
+        (Lang::Vi, "province") => t.province.to_lowercase(),
+        (Lang::Vi, "commune") => t.commune.to_lowercase(),
+        (Lang::Vi, "other") => t.other.to_lowercase(),
+        (Lang::Vi, "unknown") => "chưa rõ cấp".to_string(),
+        (Lang::Vi, other) => other.to_string(),
+    }
+}
+
 /// `finding` as people read it in `lang`: its message and help through the catalog, its
 /// dates in `lang`'s way. English is the finding itself.
 pub fn localized(finding: &Finding, lang: Lang) -> Finding {
@@ -341,13 +395,22 @@ pub fn text(english: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return english.to_string();
     }
-    let translated = template(english, lang)
+    let translated = translate(english, lang)
         .or_else(|| phrase(english).map(str::to_string))
         .unwrap_or_else(|| english.to_string());
     crate::report::locale::dates_in(&translated, lang)
 }
 
-/// `english` through the first template it matches.
+/// `english` through a template, also after a place it starts with (`file:6:9: message`).
+fn translate(english: &str, lang: Lang) -> Option<String> {
+    template(english, lang).or_else(|| {
+        english
+            .match_indices(": ")
+            .find_map(|(i, _)| template(&english[i + 2..], lang).map(|rest| format!("{}: {rest}", &english[..i])))
+    })
+}
+
+/// `english` through the template that matches it.
 /// Of several matching templates, the one with the most fixed text wins (`unknown key `{}`
 /// in the answer to `{}`` over `unknown key `{}` in {}`).
 fn template(english: &str, lang: Lang) -> Option<String> {
@@ -379,7 +442,7 @@ fn hole(text: &str, lang: Lang) -> String {
         return vi.to_string();
     }
     // A sentence of dgmat's inside another (`field `x`: 9 is out of range (...)`).
-    if let Some(vi) = template(text, lang) {
+    if let Some(vi) = translate(text, lang) {
         return vi;
     }
     // A list of them (`QUA-1 (now not_met), QUA-2 (now partial)`).

@@ -24,6 +24,8 @@ pub struct Words {
     pub waived_until: fn(&str, &str, &str, &str) -> String,
     /// `check`'s count line: (errors, warnings, waived, files, submissions).
     pub check_summary: fn(usize, usize, usize, usize, usize) -> String,
+    /// A count of findings: (errors, warnings).
+    pub finding_counts: fn(usize, usize) -> String,
     /// "gate failed"
     pub gate_failed: &'static str,
     /// A maturity gate's failure: (level, required, the dimensions below it).
@@ -62,6 +64,30 @@ pub struct Words {
     pub batch_wrote: fn(&str, &str) -> String,
     /// A note before the batch starts (a stale lock, say).
     pub note_line: fn(&str) -> String,
+    /// The batch summary's first line: (round, date).
+    pub batch_round: fn(&str, &str) -> String,
+    /// (submissions, assessed, invalid, below the gate).
+    pub batch_submissions: fn(usize, usize, usize, usize) -> String,
+    /// (counted, superseded, in conflict, stale, incomplete).
+    pub batch_counted: fn(usize, usize, usize, usize, usize) -> String,
+    /// The label of the distribution of overall levels, padded.
+    pub batch_levels: &'static str,
+    /// The label of the shares at or above each level, padded.
+    pub batch_at_or_above: &'static str,
+    /// A tier's shares line ends with its count of submissions.
+    pub batch_tier_count: fn(usize) -> String,
+    /// A target's line: (id, level, due or "", met, counted, share).
+    pub batch_target: fn(&str, u8, &str, usize, usize, &str) -> String,
+    /// The portfolio goals of a target: (met, goals).
+    pub batch_portfolio: fn(bool, &str) -> String,
+    /// One portfolio goal: (level, actual share, required share).
+    pub batch_goal: fn(u8, &str, &str) -> String,
+    /// The verification line: (verified, counted, inspections, over-claimed, share, under-claimed, kappa, criteria).
+    pub batch_verified: fn(usize, usize, usize, usize, &str, usize, &str, u64) -> String,
+    /// The label of the over-claims by dimension, padded.
+    pub batch_overclaimed: &'static str,
+    /// Inspections not used: (unmatched, sharing an agency, unusable).
+    pub batch_not_used: fn(usize, usize, usize) -> String,
     /// `progress`: a target's projection: (target, share, due, on track or not).
     pub progress_target: fn(&str, &str, &str, Option<bool>) -> String,
     /// `publish`: (groups, suppressed, least group, folder).
@@ -125,6 +151,7 @@ pub const EN: Words = Words {
         let waived = if waived == 0 { String::new() } else { format!(", {waived} waived") };
         format!("{e} error(s), {w} warning(s){waived} in {files} file(s) of {subs} submission(s)")
     },
+    finding_counts: |e, w| format!("{e} error(s), {w} warning(s)"),
     gate_failed: "gate failed",
     below_required: |level, min, dims| format!("overall level {level} is below the required {min} ({dims})"),
     wrote: |p| format!("wrote {p}"),
@@ -150,6 +177,31 @@ pub const EN: Words = Words {
     batch_more_invalid: |n| format!("… and {n} more invalid submissions (see summary.csv)"),
     batch_wrote: |dir, secs| format!("wrote {dir} in {secs} s"),
     note_line: |n| format!("note: {n}"),
+    batch_round: |name, date| format!("round {name} as of {date}"),
+    batch_submissions: |n, assessed, invalid, below| {
+        format!("{n} submissions: {assessed} assessed, {invalid} invalid, {below} below the --fail-below gate")
+    },
+    batch_counted: |counted, superseded, conflict, stale, incomplete| {
+        format!("{counted} agencies counted; not counted: {superseded} superseded, {conflict} in conflict, {stale} stale; {incomplete} incomplete")
+    },
+    batch_levels: "overall levels     ",
+    batch_at_or_above: "at or above        ",
+    batch_tier_count: |n| format!("({n} submissions)"),
+    batch_target: |id, level, due, met, counted, share| {
+        let due = if due.is_empty() { String::new() } else { format!(", due {due}") };
+        format!("target {id} (level {level}{due}): {met} of {counted} ({share})")
+    },
+    batch_portfolio: |met, goals| format!("; portfolio {}: {goals}", if met { "met" } else { "not met" }),
+    batch_goal: |level, actual, required| format!("≥{level} {actual} of {required} needed"),
+    batch_verified: |agencies, counted, inspections, over, share, under, kappa, criteria| {
+        format!(
+            "verified           {agencies} of {counted} agencies ({inspections} inspections): {over} over-claimed ({share}), {under} under-claimed; kappa {kappa} over {criteria} criteria"
+        )
+    },
+    batch_overclaimed: "  over-claimed     ",
+    batch_not_used: |unmatched, ambiguous, invalid| {
+        format!("  not used         {unmatched} unmatched, {ambiguous} sharing an agency, {invalid} unusable")
+    },
     progress_target: |id, share, due, on| {
         let on = match on {
             Some(true) => "on track",
@@ -206,6 +258,7 @@ pub const VI: Words = Words {
         let waived = if waived == 0 { String::new() } else { format!(", {waived} được miễn trừ") };
         format!("{e} lỗi, {w} cảnh báo{waived} trong {files} tệp của {subs} bộ hồ sơ")
     },
+    finding_counts: |e, w| format!("{e} lỗi, {w} cảnh báo"),
     gate_failed: "không đạt ngưỡng",
     below_required: |level, min, dims| format!("mức tổng thể {level} thấp hơn mức yêu cầu {min} ({dims})"),
     wrote: |p| format!("đã ghi {p}"),
@@ -235,6 +288,31 @@ pub const VI: Words = Words {
     batch_more_invalid: |n| format!("… và {n} bộ hồ sơ không hợp lệ khác (xem summary.csv)"),
     batch_wrote: |dir, secs| format!("đã ghi {dir} trong {secs} giây"),
     note_line: |n| format!("ghi chú: {n}"),
+    batch_round: |name, date| format!("đợt đánh giá {name}, tính đến ngày {date}"),
+    batch_submissions: |n, assessed, invalid, below| {
+        format!("{n} bộ hồ sơ: {assessed} đã đánh giá, {invalid} không hợp lệ, {below} dưới ngưỡng --fail-below")
+    },
+    batch_counted: |counted, superseded, conflict, stale, incomplete| {
+        format!("{counted} cơ quan được tính; không tính: {superseded} bị thay thế, {conflict} trùng lặp chưa xử lý, {stale} quá hạn; {incomplete} chưa đầy đủ")
+    },
+    batch_levels: "mức tổng thể       ",
+    batch_at_or_above: "đạt từ mức         ",
+    batch_tier_count: |n| format!("({n} bộ hồ sơ)"),
+    batch_target: |id, level, due, met, counted, share| {
+        let due = if due.is_empty() { String::new() } else { format!(", thời hạn: {due}") };
+        format!("mục tiêu {id} (mức {level}{due}): {met}/{counted} ({share})")
+    },
+    batch_portfolio: |met, goals| format!("; mục tiêu chung {}: {goals}", if met { "đạt" } else { "chưa đạt" }),
+    batch_goal: |level, actual, required| format!("≥{level}: {actual}, cần {required}"),
+    batch_verified: |agencies, counted, inspections, over, share, under, kappa, criteria| {
+        format!(
+            "đã kiểm tra       {agencies}/{counted} cơ quan ({inspections} lần kiểm tra): {over} tự đánh giá cao hơn kết quả kiểm tra ({share}), {under} thấp hơn; hệ số kappa {kappa} trên {criteria} tiêu chí"
+        )
+    },
+    batch_overclaimed: "  tự đánh giá cao  ",
+    batch_not_used: |unmatched, ambiguous, invalid| {
+        format!("  không sử dụng    {unmatched} không ghép được, {ambiguous} trùng cơ quan, {invalid} không dùng được")
+    },
     progress_target: |id, share, due, on| {
         let on = match on {
             Some(true) => "đúng tiến độ",
@@ -276,6 +354,88 @@ pub const VI: Words = Words {
 };
 
 impl Words {
+    /// Every word and line, with `◊` for a text and 7 for a number filled in: what tests
+    /// search outputs for (an English line in a Vietnamese output is a missing translation).
+    pub fn samples(&self) -> Vec<String> {
+        const T: &str = "◊";
+        let mut out: Vec<String> = [
+            self.error,
+            self.warning,
+            self.note,
+            self.help,
+            self.json_lists_all,
+            self.gate_failed,
+            self.batch_no_waivers,
+            self.old,
+            self.new,
+            self.level,
+            self.index,
+            self.newly_met,
+            self.newly_failing,
+            self.gaps_closed,
+            self.gaps_opened,
+            self.none,
+            self.none_sentence,
+            self.added,
+            self.removed,
+            self.progress_title,
+            self.warning_title,
+            self.levels,
+            self.overall,
+        ]
+        .map(str::to_string)
+        .to_vec();
+        out.extend(self.diff_columns.map(str::to_string));
+        out.extend(self.sides_columns.map(str::to_string));
+        out.extend([
+            (self.and_more)(7),
+            (self.not_shown)(7, 7, 7),
+            (self.waived_until)(T, T, T, T),
+            (self.check_summary)(7, 7, 7, 7, 7),
+            (self.finding_counts)(7, 7),
+            (self.below_required)(7, 7, T),
+            (self.wrote)(T),
+            (self.wrote_named)(T),
+            (self.assess_summary)(T, 7, T, 7, true),
+            (self.assess_summary)(T, 7, T, 7, false),
+            (self.gate_below)(7, 7, T),
+            (self.init_next)(T),
+            (self.init_schemas)(T),
+            (self.lint_ok)(T, 7, 7, 7, 7),
+            (self.lint_failed)(T, 7, 7),
+            (self.warning_line)(T),
+            (self.batch_skipped)(T),
+            (self.batch_more_warnings)(7),
+            (self.batch_stored)(true, T, 7, T),
+            (self.batch_stored)(false, T, 7, T),
+            (self.batch_invalid)(T, T),
+            (self.batch_more_invalid)(7),
+            (self.batch_wrote)(T, T),
+            (self.note_line)(T),
+            self.batch_levels.to_string(),
+            self.batch_at_or_above.to_string(),
+            self.batch_overclaimed.to_string(),
+            (self.batch_round)(T, T),
+            (self.batch_submissions)(7, 7, 7, 7),
+            (self.batch_counted)(7, 7, 7, 7, 7),
+            (self.batch_tier_count)(7),
+            (self.batch_target)(T, 7, T, 7, 7, T),
+            (self.batch_portfolio)(true, T),
+            (self.batch_portfolio)(false, T),
+            (self.batch_goal)(7, T, T),
+            (self.batch_verified)(7, 7, 7, 7, T, 7, T, 7),
+            (self.batch_not_used)(7, 7, 7),
+            (self.progress_target)(T, T, T, Some(true)),
+            (self.progress_target)(T, T, T, Some(false)),
+            (self.progress_target)(T, T, T, None),
+            (self.published)(7, 7, 7, T),
+            (self.reconciled)(T, 7, 7, 7, 7, T, 7),
+            (self.diff_summary)(T, 7, 7, T, T, 7, 7),
+            (self.regression)(T),
+        ]);
+        out
+    }
+
     /// The words of a diagnostic.
     pub fn labels(&self) -> crate::source::Labels {
         crate::source::Labels {

@@ -84,3 +84,200 @@ fn cells_written_in_vietnamese_read_as_their_english_twins() {
     let (en_report, vi_report) = (assessed(&en, Some(MINI)), assessed(&vi, Some(MINI)));
     assert_eq!(en_report, vi_report);
 }
+
+/// dgmat's own English: every report text, terminal word and line, finding template, status
+/// and rule description, in pieces (the fixed parts between the values filled in), less those
+/// that read the same in Vietnamese (`SHA-256`, `n/a`) and those too short to tell.
+fn english_pieces() -> Vec<String> {
+    use dgmat::lang::Lang;
+    let mut pieces: Vec<(String, String)> = Vec::new();
+    // Report texts: the same key in both languages.
+    fn leaves(en: &Value, vi: &Value, out: &mut Vec<(String, String)>) {
+        match (en, vi) {
+            (Value::Object(e), Value::Object(v)) => e.iter().for_each(|(k, x)| leaves(x, &v[k], out)),
+            (Value::String(e), Value::String(v)) => out.push((e.clone(), v.clone())),
+            _ => {}
+        }
+    }
+    let texts = |l| serde_json::to_value(dgmat::report::i18n::texts(l)).unwrap();
+    leaves(&texts(Lang::En), &texts(Lang::Vi), &mut pieces);
+    let words = |l| dgmat::report::words::words(l).samples();
+    pieces.extend(words(Lang::En).into_iter().zip(words(Lang::Vi)));
+    pieces.extend(dgmat::report::catalog::TEMPLATES.iter().map(|(e, v)| (e.to_string(), v.to_string())));
+    for s in STATUSES {
+        pieces.push((dgmat::report::i18n::status(Lang::En, *s).into(), dgmat::report::i18n::status(Lang::Vi, *s).into()));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (en, vi) in pieces {
+        if en == vi {
+            continue;
+        }
+        for part in en.split(['◊', '7']).flat_map(|p| p.split("{}")) {
+            let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+            // A piece says something in English when it has a word of four letters or more.
+            let wordy = part.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 4);
+            if wordy && !vi.contains(part) && part.is_ascii() {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+const STATUSES: &[dgmat::assess::Status] = {
+    use dgmat::assess::Status::*;
+    &[Met, Partial, NotMet, Unanswered, EvidenceMissing, EvidenceStale, Contradicted, NotApplicable, Waived]
+};
+
+/// The English pieces of `pieces` that `output` (named `what`) shows, outside what quotes the
+/// user's own files or names things: a diagnostic's source line, code and ids in backticks or
+/// brackets, paths, HTML tags and styles. Where the submission itself is written in English
+/// (`english_input`), single words are not counted, only phrases.
+fn english_in(what: &str, output: &str, pieces: &[String], english_input: bool) -> Vec<String> {
+    let tags = regex::Regex::new(r"(?s)<style.*?</style>|<[^>]*>").unwrap();
+    let text = tags.replace_all(output, "\n");
+    let quoted = regex::Regex::new(r"^\s*\d*\s*\|").unwrap();
+    // Code and values: `x`, [rule-id], {yaml}, paths, `a | b` lists, `một trong: a, b` lists,
+    // an option's value before its label (`# none: ...`), YAML keys and values.
+    let names = regex::Regex::new(
+        r"`[^`]*`|\[[^\]]*\]|\{[^}]*(?:\}|$)|\S*[/.][A-Za-z]\S*|\w+(?: \([^)|]*\))?(?: \\?\| \w+(?: \([^)|]*\))?)+|(?:một trong|danh sách gồm): [^—]*|^\s*#\s+[\w-]+(?::|\s{2,})|^\s*-\s+[\w-]+:|^\s*[\w-]+:(?: [\w-]+$)?",
+    )
+    .unwrap();
+    let mut found = Vec::new();
+    for raw in text.lines().filter(|l| !quoted.is_match(l)) {
+        let line = names.replace_all(raw, " ");
+        let line = line.as_ref();
+        // In English input, a phrase of three words or more is dgmat's own, not a coincidence.
+        for p in pieces.iter().filter(|p| !english_input || p.matches(' ').count() >= 2) {
+            // A word inside an identifier (`evidence_date`, `invalid-answer`) is not a word.
+            let joins = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '=' | ':');
+            let whole = |i: usize| {
+                let before = line[..i].chars().next_back().is_none_or(|c| !joins(c));
+                let after = line[i + p.len()..].chars().next().is_none_or(|c| !joins(c) || c == '.' || c == ':');
+                before && after
+            };
+            if line.match_indices(p.as_str()).any(|(i, _)| whole(i)) {
+                found.push(format!("{what}: `{p}` in: {}", raw.trim()));
+            }
+        }
+    }
+    found
+}
+
+/// Runs dgmat in Vietnamese (`DGMAT_LANG=vi`), returning stdout and stderr together.
+fn vi(args: &[&str]) -> String {
+    let out = dgmat().env("DGMAT_LANG", "vi").args(args).output().unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 3), "{args:?}: {}", stderr(&out));
+    format!("{}\n{}", String::from_utf8_lossy(&out.stdout), stderr(&out))
+}
+
+/// Every output of the shipped examples and of submissions that trigger every finding, under
+/// `--lang vi`, is free of dgmat's own English.
+#[test]
+fn every_output_in_vietnamese_is_free_of_dgmat_english() {
+    let pieces = english_pieces();
+    assert!(pieces.len() > 200, "the list is built from dgmat's own tables: {}", pieces.len());
+    let tmp = tempfile::tempdir().unwrap();
+    let t = |name: &str| tmp.path().join(name).display().to_string();
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    let run = |outputs: &mut Vec<(String, String)>, what: String, args: &[&str]| outputs.push((what, vi(args)));
+    // Submissions written in English (agency names, notes, evidence, rubric texts without a
+    // Vietnamese translation): only dgmat's phrases are looked for in what they show.
+    let english_input = |what: &str| {
+        ["ministry", "uk-dma", "odi-pathway", "eu-odm", "samm", "fixtures", "batch", "progress", "publish", "reconcile", "agencies", "index.html", "diff"]
+            .iter()
+            .any(|e| what.contains(e))
+    };
+    let examples = ["commune", "province", "ministry", "uk-dma-agency", "odi-pathway-council", "eu-odm-country", "samm-digital-centre"];
+    for e in examples {
+        let path = format!("examples/{e}");
+        for format in ["table", "markdown", "html"] {
+            run(&mut outputs, format!("assess {e} {format}"), &["assess", &path, "--format", format]);
+        }
+        run(&mut outputs, format!("check {e}"), &["check", &path]);
+    }
+    let mini = MINI;
+    let mut subs: Vec<String> = vec!["tests/fixtures/every-problem".into(), "tests/fixtures/hostile/report".into()];
+    for dir in ["tests/fixtures/statuses", "tests/fixtures/malformed"] {
+        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
+            subs.push(format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy()));
+        }
+    }
+    for sub in &subs {
+        run(&mut outputs, format!("check {sub}"), &["check", "--rubric", mini, sub]);
+        run(&mut outputs, format!("assess {sub}"), &["assess", "--rubric", mini, sub, "--format", "markdown"]);
+    }
+    run(&mut outputs, "diff".into(), &["diff", "examples/province", "examples/ministry"]);
+    run(&mut outputs, "diff markdown".into(), &["diff", "examples/province", "examples/ministry", "--format", "markdown"]);
+    let results = t("results");
+    run(&mut outputs, "batch".into(), &["batch", "examples", "--out", &results, "--as-of", "2026-12-01"]);
+    for entry in std::fs::read_dir(&results).unwrap().chain(std::fs::read_dir(format!("{results}/agencies")).unwrap()) {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "html") {
+            outputs.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    run(&mut outputs, "progress".into(), &["progress", &results, &results]);
+    run(&mut outputs, "publish".into(), &["publish", &results, "--out", &t("public"), "--min-group", "1"]);
+    run(&mut outputs, "init".into(), &["init", &t("init")]);
+    for file in ["questionnaire.yaml", "inventory.yaml"] {
+        outputs.push((file.into(), std::fs::read_to_string(tmp.path().join("init").join(file)).unwrap()));
+    }
+    run(&mut outputs, "rubric doc".into(), &["rubric", "doc", "vn-dgmm"]);
+    run(&mut outputs, "rubric lint".into(), &["rubric", "lint", "vn-dgmm"]);
+    run(&mut outputs, "reconcile".into(), &["reconcile", "examples/province", "examples/province"]);
+    let found: Vec<String> = outputs
+        .iter()
+        .flat_map(|(what, text)| english_in(what, text, &pieces, english_input(what)))
+        .collect();
+    assert!(found.is_empty(), "{} English texts of dgmat's own under --lang vi:\n{}", found.len(), found.join("\n"));
+}
+
+/// Every finding the fixtures and examples trigger (their JSON keeps dgmat's English) has a
+/// Vietnamese message and help in the catalog: none comes through untranslated.
+#[test]
+fn every_finding_message_has_a_vietnamese_template() {
+    use dgmat::lang::Lang;
+    let mut paths: Vec<(String, Option<&str>)> = vec![
+        ("tests/fixtures/every-problem".into(), Some(MINI)),
+        ("tests/fixtures/hostile/report".into(), Some(MINI)),
+    ];
+    for dir in ["tests/fixtures/statuses", "tests/fixtures/malformed", "tests/fixtures/csv/bad"] {
+        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
+            paths.push((format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy()), Some(MINI)));
+        }
+    }
+    for e in ["commune", "province", "ministry", "uk-dma-agency", "odi-pathway-council", "eu-odm-country", "samm-digital-centre"] {
+        paths.push((format!("examples/{e}"), None));
+    }
+    let mut untranslated = Vec::new();
+    let mut seen = 0;
+    for (path, rubric) in &paths {
+        let mut cmd = dgmat();
+        cmd.args(["check", "--format", "json", path]);
+        if let Some(r) = rubric {
+            cmd.args(["--rubric", r]);
+        }
+        let out = cmd.output().unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for f in report["findings"].as_array().unwrap() {
+            // A rubric's own record rules speak the rubric's words, not dgmat's.
+            if f["id"].as_str().unwrap().chars().any(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            for text in [&f["message"], &f["help"]].into_iter().filter_map(Value::as_str) {
+                seen += 1;
+                let vi = dgmat::report::catalog::text(text, Lang::Vi);
+                if vi == text || vi.is_ascii() {
+                    untranslated.push(format!("{path}: [{}] {text}", f["id"]));
+                }
+            }
+        }
+    }
+    assert!(seen > 100, "the fixtures trigger findings: {seen}");
+    untranslated.sort();
+    untranslated.dedup();
+    assert!(untranslated.is_empty(), "{} without a Vietnamese template:\n{}", untranslated.len(), untranslated.join("\n"));
+}

@@ -268,15 +268,17 @@ fn findings(out: &mut String, input: &ReportInput<'_>) {
         return;
     }
     let errors = input.findings.iter().filter(|f| f.is_error()).count();
-    let _ = writeln!(
-        out,
-        "\n{} ({errors} error(s), {} warning(s)):",
-        texts(input.lang).findings,
-        input.findings.len() - errors
-    );
+    let w = crate::report::words::words(input.lang);
+    let counts = (w.finding_counts)(errors, input.findings.len() - errors);
+    let _ = writeln!(out, "\n{} ({counts}):", texts(input.lang).findings);
     for f in input.findings {
         let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
-        let _ = writeln!(out, "  {}[{}] {place}{}", f.severity.as_str(), f.rule, f.message);
+        let severity = match f.severity {
+            crate::finding::Severity::Error => w.error,
+            crate::finding::Severity::Warning => w.warning,
+        };
+        let message = crate::report::catalog::text(&f.message, input.lang);
+        let _ = writeln!(out, "  {severity}[{}] {place}{message}", f.rule);
         if let Some(w) = &f.waived {
             let _ = writeln!(out, "    {} {}: {}", texts(input.lang).waived_until, locale::date(&w.expires, input.lang), w.reason);
         }

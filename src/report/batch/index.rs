@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::assess::portfolio::{Kpis, Row, RowStatus, Shares, TargetKpi};
 use crate::assess::round::Round;
 use crate::lang::Lang;
+use crate::report::catalog;
 use crate::model::rubric::{LoadedRubric, Rubric};
 use crate::report::assessment::view::tier_name;
 use crate::report::chart::{Bars, bars};
@@ -216,7 +217,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
         round: round.name.clone(),
         round_date: round.date.to_string(),
         counted: kpis.totals.counted,
-        warnings: warnings.to_vec(),
+        warnings: warnings.iter().map(|w| catalog::text(w, lang)).collect(),
         not_counted: rows
             .iter()
             .filter(|x| x.status.is_assessed() && !x.status.counts())
@@ -225,7 +226,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
                 id: x.agency_id.clone(),
                 status: x.status.name(),
                 assessed_on: x.assessed_on.clone().unwrap_or_default(),
-                note: x.note.clone().unwrap_or_default(),
+                note: catalog::text(x.note.as_deref().unwrap_or_default(), lang),
                 html: html_of(x),
             })
             .collect(),
@@ -270,7 +271,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
             })
             .collect(),
         league: league(rows, lang),
-        invalid_rows: invalid_rows(rows),
+        invalid_rows: invalid_rows(rows, lang),
         chart: distribution(kpis, lang),
         shares: kpis
             .at_or_above
@@ -344,13 +345,13 @@ fn html_of(row: &Row) -> Option<String> {
 }
 
 /// The submissions that could not be assessed, with why.
-fn invalid_rows(rows: &[Row]) -> Vec<InvalidRow> {
+fn invalid_rows(rows: &[Row], lang: Lang) -> Vec<InvalidRow> {
     rows.iter()
         .filter(|x| x.status == RowStatus::Invalid)
         .map(|x| InvalidRow {
             path: x.path.clone(),
             id: x.agency_id.clone(),
-            error: x.error.clone().unwrap_or_default(),
+            error: catalog::text(x.error.as_deref().unwrap_or_default(), lang),
         })
         .collect()
 }

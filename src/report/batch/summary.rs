@@ -5,7 +5,10 @@ use serde::Serialize;
 use crate::assess::portfolio::{Kpis, Row};
 use crate::assess::round::Round;
 use crate::model::rubric::LoadedRubric;
+use crate::lang::Lang;
 use crate::report::escape;
+use crate::report::locale;
+use crate::report::words::words;
 
 /// `summary.csv`: one row per submission, cells a spreadsheet will not run as formulas. It
 /// starts with a UTF-8 byte-order mark, without which Excel reads the file in the local code
@@ -102,25 +105,23 @@ pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row], round: &Round, warnings
     Ok(text)
 }
 
-/// The terminal summary: distribution, shares and targets, a few lines.
-pub fn text(k: &Kpis, round: &Round) -> String {
+/// The terminal summary in `lang`: distribution, shares and targets, a few lines.
+pub fn text(k: &Kpis, round: &Round, lang: Lang) -> String {
     use std::fmt::Write;
-    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let w = words(lang);
+    let pct = |x: f64| format!("{}%", locale::decimal(x * 100.0, 1, lang));
+    let letter = crate::report::i18n::texts(lang).level_letter;
     let mut out = String::new();
     let t = &k.totals;
-    let _ = writeln!(out, "round {} as of {}", round.name, round.date);
+    let _ = writeln!(out, "{}", (w.batch_round)(&round.name, &locale::date(&round.date.to_string(), lang)));
+    let _ = writeln!(out, "{}", (w.batch_submissions)(t.submissions, t.assessed, t.invalid, t.below_gate));
     let _ = writeln!(
         out,
-        "{} submissions: {} assessed, {} invalid, {} below the --fail-below gate",
-        t.submissions, t.assessed, t.invalid, t.below_gate
+        "{}",
+        (w.batch_counted)(t.counted, t.superseded, t.conflict, t.stale, t.incomplete)
     );
-    let _ = writeln!(
-        out,
-        "{} agencies counted; not counted: {} superseded, {} in conflict, {} stale; {} incomplete",
-        t.counted, t.superseded, t.conflict, t.stale, t.incomplete
-    );
-    let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("L{l}: {c}")).collect();
-    let _ = writeln!(out, "overall levels     {}", dist.join("  "));
+    let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("{letter}{l}: {c}")).collect();
+    let _ = writeln!(out, "{}{}", w.batch_levels, dist.join("  "));
     let shares: Vec<String> = k
         .at_or_above
         .overall
@@ -128,29 +129,23 @@ pub fn text(k: &Kpis, round: &Round) -> String {
         .skip(1)
         .map(|(l, s)| format!("≥{l}: {}", pct(*s)))
         .collect();
-    let _ = writeln!(out, "at or above        {}", shares.join("  "));
+    let _ = writeln!(out, "{}{}", w.batch_at_or_above, shares.join("  "));
     for (tier, kpi) in &k.at_or_above.tiers {
         let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
-        let _ = writeln!(out, "  {tier:<16} {} ({} submissions)", shares.join("  "), kpi.submissions);
+        let tier = crate::report::catalog::tier_word(tier, lang);
+        let _ = writeln!(out, "  {tier:<16} {} {}", shares.join("  "), (w.batch_tier_count)(kpi.submissions));
     }
     for target in &k.targets {
-        let _ = write!(
-            out,
-            "target {} (level {}{}): {} of {} ({})",
-            target.id,
-            target.level,
-            target.due.as_ref().map(|d| format!(", due {d}")).unwrap_or_default(),
-            target.met_count,
-            t.counted,
-            pct(target.share)
-        );
+        let due = target.due.as_ref().map(|d| locale::date(d, lang)).unwrap_or_default();
+        let line = (w.batch_target)(&target.id, target.level, &due, target.met_count, t.counted, &pct(target.share));
+        let _ = write!(out, "{line}");
         if let Some(met) = target.portfolio_met {
             let goals: Vec<String> = target
                 .portfolio
                 .iter()
-                .map(|g| format!("≥{} {} of {} needed", g.level, pct(g.actual), pct(g.required)))
+                .map(|g| (w.batch_goal)(g.level, &pct(g.actual), &pct(g.required)))
                 .collect();
-            let _ = write!(out, "; portfolio {}: {}", if met { "met" } else { "not met" }, goals.join(", "));
+            let _ = write!(out, "{}", (w.batch_portfolio)(met, &goals.join(", ")));
         }
         out.push('\n');
     }

@@ -82,32 +82,31 @@ pub fn build(rubric: &Rubric, v: &VerificationKpi, lang: Lang) -> VerificationVi
 }
 
 /// The terminal lines of the verification figures.
-pub fn text(v: &VerificationKpi, counted: usize) -> String {
-    let r = texts(Lang::En).reconcile;
-    let mut out = format!(
-        "verified           {} of {counted} agencies ({} inspections): {} over-claimed ({}), {} under-claimed; kappa {} over {} criteria\n",
+pub fn text(v: &VerificationKpi, counted: usize, lang: Lang) -> String {
+    let (r, w) = (texts(lang).reconcile, crate::report::words::words(lang));
+    let pct = |x: f64| crate::report::locale::comma(pct(x), lang);
+    let kappa = |a| crate::report::locale::comma(kappa(a), lang);
+    let mut out = (w.batch_verified)(
         v.agencies,
+        counted,
         v.inspections,
         v.overclaimed,
-        pct(v.overclaim_share),
+        &pct(v.overclaim_share),
         v.underclaimed,
-        kappa(&v.agreement),
-        v.agreement.criteria
+        &kappa(&v.agreement),
+        v.agreement.criteria,
     );
+    out.push('\n');
     let dims: Vec<String> = v
         .dimensions
         .iter()
         .map(|d| format!("{} {}", d.id, pct(d.overclaim_share)))
         .collect();
-    out.push_str(&format!("  over-claimed     {}\n", dims.join("  ")));
+    out.push_str(&format!("{}{}\n", w.batch_overclaimed, dims.join("  ")));
     let unused = v.unmatched.len() + v.ambiguous.len() + v.invalid.len();
     if unused > 0 {
-        out.push_str(&format!(
-            "  not used         {} unmatched, {} sharing an agency, {} unusable\n",
-            v.unmatched.len(),
-            v.ambiguous.len(),
-            v.invalid.len()
-        ));
+        out.push_str(&(w.batch_not_used)(v.unmatched.len(), v.ambiguous.len(), v.invalid.len()));
+        out.push('\n');
     }
     out.push_str(r.shares_on_verified);
     out.push('\n');
