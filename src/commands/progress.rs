@@ -34,7 +34,8 @@ pub fn run(args: &ProgressArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow:
     }
     let p = progress::compute(rounds);
     for w in &p.warnings {
-        crate::stderr!("warning: {}", crate::report::progress::rubric_change(w));
+        let change = crate::report::catalog::text(&crate::report::progress::rubric_change(w), lang);
+        crate::stderr!("{}", (crate::report::words::words(lang).warning_line)(&change));
     }
     let text = match args.format {
         Format::Table => crate::report::progress::to_table(&p, lang),

@@ -300,6 +300,83 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("no questionnaire: its questions count as unanswered", "không có phiếu tự đánh giá: các câu hỏi được tính là chưa trả lời"),
     ("incomplete: {}: no questionnaire; its questions count as unanswered", "chưa đầy đủ: {0}: không có phiếu tự đánh giá; các câu hỏi được tính là chưa trả lời"),
     ("no date", "không ghi ngày"),
+    // Why a command could not run.
+    ("{}: {} problem(s) in the input", "{0}: dữ liệu đầu vào có {1} vấn đề"),
+    ("could not assess", "không đánh giá được"),
+    ("could not assess {}", "không đánh giá được {0}"),
+    ("could not reconcile", "không đối chiếu được"),
+    ("could not read the --from submission", "không đọc được bộ hồ sơ --from"),
+    ("could not split the consolidated inventory", "không tách được danh mục tổng hợp"),
+    ("could not read --waivers: {} problem(s)", "không đọc được --waivers: {0} vấn đề"),
+    (
+        "could not assess: the rubric's expressions would run too long on this submission",
+        "không đánh giá được: các biểu thức của bộ tiêu chí sẽ chạy quá lâu trên bộ hồ sơ này",
+    ),
+    ("the input is invalid", "dữ liệu đầu vào không hợp lệ"),
+    ("the rubric is invalid; nothing was assessed", "bộ tiêu chí không hợp lệ; chưa đánh giá gì"),
+    ("--target: {}", "--target: {0}"),
+    ("target level {} is not a level 1-5", "mức mục tiêu {0} không phải mức từ 1 đến 5"),
+    (
+        "`{}` is neither a level 1-5 nor a target of rubric `{}` (targets: {})",
+        "`{0}` không phải mức từ 1 đến 5, cũng không phải mục tiêu của bộ tiêu chí `{1}` (các mục tiêu: {2})",
+    ),
+    ("{} is not a directory", "{0} không phải thư mục"),
+    ("{} is not a file", "{0} không phải tệp"),
+    ("cannot write {}: {}", "không ghi được {0}: {1}"),
+    ("cannot write {}", "không ghi được {0}"),
+    (
+        "-o {}: {}; dgmat writes only to a regular file or a new name (omit -o to write to stdout)",
+        "-o {0}: {1}; dgmat chỉ ghi vào tệp thông thường hoặc tên tệp mới (bỏ -o để ghi ra màn hình)",
+    ),
+    (
+        "{} already exist(s); nothing was written\nhelp: pass --force to overwrite, or choose another directory",
+        "{0} đã tồn tại; chưa ghi gì\ngợi ý: dùng --force để ghi đè, hoặc chọn thư mục khác",
+    ),
+    (
+        "round `{}` of {} is given twice ({} and {}); give each round once",
+        "đợt đánh giá `{0}` của {1} được nêu hai lần ({2} và {3}); mỗi đợt chỉ nêu một lần",
+    ),
+    (
+        "progress compares two or more rounds; {} given (batch output directories, or the rounds of --db)",
+        "progress so sánh từ hai đợt đánh giá trở lên; mới có {0} (thư mục kết quả của batch, hoặc các đợt trong --db)",
+    ),
+    (
+        "{}: no such file; give the output directories of `dgmat batch` (each holds summary.json)",
+        "{0}: không có tệp này; hãy nêu các thư mục kết quả của `dgmat batch` (mỗi thư mục có summary.json)",
+    ),
+    (
+        "{}: no such file; give the output directory of `dgmat batch` (it holds summary.json) or the summary.json file",
+        "{0}: không có tệp này; hãy nêu thư mục kết quả của `dgmat batch` (có summary.json) hoặc tệp summary.json",
+    ),
+    (
+        "{}: not a batch summary this version reads ({}); rerun `dgmat batch` to write one",
+        "{0}: không phải tệp tổng hợp mà phiên bản này đọc được ({1}); chạy lại `dgmat batch` để tạo tệp mới",
+    ),
+    (
+        "{}: report format {} is not supported (this dgmat reads format 1)",
+        "{0}: định dạng báo cáo {1} không được hỗ trợ (phiên bản dgmat này đọc định dạng 1)",
+    ),
+    (
+        "{}: not a dgmat JSON report: {}\nhelp: give a report written by `dgmat assess --format json`, or a submission directory",
+        "{0}: không phải báo cáo JSON của dgmat: {1}\ngợi ý: nêu báo cáo do `dgmat assess --format json` tạo ra, hoặc một thư mục hồ sơ",
+    ),
+    ("give a ROOT directory, or --inventory FILE with --group-by COLUMN", "nêu thư mục ROOT, hoặc --inventory TỆP kèm --group-by CỘT"),
+    (
+        "--out {} is ROOT itself: the outputs would mix with the submissions; choose a folder beside it",
+        "--out {0} chính là ROOT: kết quả sẽ lẫn với các bộ hồ sơ; hãy chọn một thư mục bên cạnh",
+    ),
+    (
+        "--out {} is a submission folder: the outputs would mix with an agency's files; choose a folder outside it",
+        "--out {0} là thư mục hồ sơ: kết quả sẽ lẫn với tệp của cơ quan; hãy chọn thư mục bên ngoài",
+    ),
+    (
+        "--out {} is inside the batch results {}, whose reports name every agency; write the statistics to a folder of their own",
+        "--out {0} nằm trong thư mục kết quả {1}, nơi các báo cáo nêu tên từng cơ quan; hãy ghi số liệu thống kê vào một thư mục riêng",
+    ),
+    (
+        "{} was assessed against {}, the last round against {}: figures may not compare",
+        "{0} được đánh giá theo {1}, đợt gần nhất theo {2}: số liệu có thể không so sánh được",
+    ),
     // Comparisons.
     (
         "the reports use different rubrics (`{}` and `{}`): levels may not be comparable",

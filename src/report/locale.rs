@@ -37,7 +37,18 @@ pub fn dates_in(text: &str, lang: Lang) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
+    // A date in backticks is a value as written (a round's name, an invalid date): kept.
+    let mut code = false;
     while i < text.len() {
+        if bytes[i] == b'`' {
+            code = !code;
+        }
+        if code {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
         let candidate = text.get(i..i + 10).filter(|s| s.is_char_boundary(0));
         let standalone = |j: usize| bytes.get(j).is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-');
         let before_ok = i == 0 || standalone(i - 1);
@@ -73,8 +84,8 @@ mod tests {
         assert_eq!(date("2026-11-15", Lang::Vi), "15/11/2026");
         assert_eq!(date("soon", Lang::Vi), "soon");
         assert_eq!(
-            dates_in("hết hạn 2027-12-31, trước 2026-11-20; x2026-01-01 giữ nguyên", Lang::Vi),
-            "hết hạn 31/12/2027, trước 20/11/2026; x2026-01-01 giữ nguyên"
+            dates_in("hết hạn 2027-12-31, trước 2026-11-20; x2026-01-01 `2026-01-01` giữ nguyên", Lang::Vi),
+            "hết hạn 31/12/2027, trước 20/11/2026; x2026-01-01 `2026-01-01` giữ nguyên"
         );
         assert_eq!(dates_in("Đắk Lắk 2026-01-02", Lang::Vi), "Đắk Lắk 02/01/2026");
     }

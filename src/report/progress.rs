@@ -8,15 +8,15 @@ use serde::Serialize;
 
 use crate::assess::progress::Progress;
 use crate::lang::Lang;
-use crate::report::escape;
+use crate::report::{escape, locale};
 use crate::report::i18n::{Texts, texts};
 
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+fn pct(x: f64, lang: Lang) -> String {
+    format!("{}%", locale::decimal(x * 100.0, 1, lang))
 }
 
-fn opt_pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_string(), pct)
+fn opt_pct(x: Option<f64>, lang: Lang) -> String {
+    x.map_or_else(|| "—".to_string(), |x| pct(x, lang))
 }
 
 fn opt_level(l: Option<u8>) -> String {
@@ -53,14 +53,15 @@ pub fn to_json(p: &Progress) -> String {
 
 /// Rows of the per-target table: target, level, due, required, one share per round,
 /// projected, on track.
-fn target_rows(p: &Progress, t: &Texts) -> (Vec<String>, Vec<Vec<String>>) {
+fn target_rows(p: &Progress, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let t = texts(lang);
     let mut head = vec![
         t.target.to_string(),
         t.level.to_string(),
         t.due.to_string(),
         t.required_share.to_string(),
     ];
-    head.extend(p.rounds.iter().map(|r| format!("{} ({})", r.round, r.date)));
+    head.extend(p.rounds.iter().map(|r| format!("{} ({})", r.round, locale::date(&r.date, lang))));
     head.extend([t.projected.to_string(), String::new()]);
     let rows = p
         .targets
@@ -69,11 +70,11 @@ fn target_rows(p: &Progress, t: &Texts) -> (Vec<String>, Vec<Vec<String>>) {
             let mut row = vec![
                 x.id.clone(),
                 x.level.to_string(),
-                x.due.clone().unwrap_or_else(|| "—".into()),
-                pct(x.required_share),
+                x.due.as_deref().map_or_else(|| "—".into(), |d| locale::date(d, lang)),
+                pct(x.required_share, lang),
             ];
-            row.extend(x.shares.iter().map(|s| opt_pct(*s)));
-            row.extend([opt_pct(x.projected_share), track(t, x.on_track)]);
+            row.extend(x.shares.iter().map(|s| opt_pct(*s, lang)));
+            row.extend([opt_pct(x.projected_share, lang), track(t, x.on_track)]);
             row
         })
         .collect();
@@ -99,13 +100,13 @@ fn matrix_rows(p: &Progress, t: &Texts) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// Rows of the per-dimension shares: dimension, round, then ≥2..≥5.
-fn dimension_rows(p: &Progress) -> (Vec<String>, Vec<Vec<String>>) {
+fn dimension_rows(p: &Progress, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let head = ["", "", "≥ 2", "≥ 3", "≥ 4", "≥ 5"].map(String::from).to_vec();
     let mut rows = Vec::new();
     for d in &p.dimensions {
         for (r, shares) in p.rounds.iter().zip(&d.shares) {
             let mut row = vec![d.id.clone(), r.round.clone()];
-            row.extend((2..=5u8).map(|l| opt_pct(shares.get(&l).copied())));
+            row.extend((2..=5u8).map(|l| opt_pct(shares.get(&l).copied(), lang)));
             rows.push(row);
         }
     }
@@ -160,7 +161,7 @@ pub fn to_table(p: &Progress, lang: Lang) -> String {
             "{} {} ({}): {} {}, {} {}, {} {} · {}",
             t.round,
             r.round,
-            r.date,
+            locale::date(&r.date, lang),
             r.submissions,
             t.submissions.to_lowercase(),
             r.assessed,
@@ -171,9 +172,9 @@ pub fn to_table(p: &Progress, lang: Lang) -> String {
         );
     }
     for w in &p.warnings {
-        let _ = writeln!(out, "warning: {}", rubric_change(w));
+        let _ = writeln!(out, "{}", (crate::report::words::words(lang).warning_line)(&crate::report::catalog::text(&rubric_change(w), lang)));
     }
-    let (h, rows) = target_rows(p, t);
+    let (h, rows) = target_rows(p, lang);
     let _ = writeln!(out, "\n{}", table(h, rows));
     let (h, rows) = matrix_rows(p, t);
     let _ = writeln!(out, "\n{}:\n{}", t.transitions, table(h, rows));
@@ -187,7 +188,7 @@ pub fn to_table(p: &Progress, lang: Lang) -> String {
     list(&mut out, p.regressed.iter().map(regressed_line), t);
     let _ = writeln!(out, "\n{}:", t.stuck);
     list(&mut out, p.stuck.iter().map(stuck_line), t);
-    let (h, rows) = dimension_rows(p);
+    let (h, rows) = dimension_rows(p, lang);
     let _ = writeln!(out, "\n{}:\n{}", t.shares_by_dimension, table(h, rows));
     crate::report::escape::terminal(&out)
 }
@@ -223,7 +224,7 @@ pub fn to_markdown(p: &Progress, lang: Lang) -> String {
             "- {} **{}** ({}): {} {}, {} {}, {} {}",
             t.round,
             escape::markdown(&r.round),
-            r.date,
+            locale::date(&r.date, lang),
             r.submissions,
             t.submissions.to_lowercase(),
             r.assessed,
@@ -233,10 +234,10 @@ pub fn to_markdown(p: &Progress, lang: Lang) -> String {
         );
     }
     for w in &p.warnings {
-        let _ = writeln!(out, "- ⚠️ {}", escape::markdown(&rubric_change(w)));
+        let _ = writeln!(out, "- ⚠️ {}", escape::markdown(&crate::report::catalog::text(&rubric_change(w), lang)));
     }
     out.push('\n');
-    let (h, rows) = target_rows(p, t);
+    let (h, rows) = target_rows(p, lang);
     md_table(&mut out, &h, &rows);
     let _ = writeln!(out, "\n### {}\n", t.transitions);
     let (h, rows) = matrix_rows(p, t);
@@ -260,7 +261,7 @@ pub fn to_markdown(p: &Progress, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "\n### {}\n", t.shares_by_dimension);
-    let (h, rows) = dimension_rows(p);
+    let (h, rows) = dimension_rows(p, lang);
     md_table(&mut out, &h, &rows);
     out
 }
@@ -297,7 +298,7 @@ fn n(x: f64) -> String {
 
 /// The chart of target `i`: x from the first round's date to the due date (or the last round),
 /// y from 0 to 100%.
-fn chart(p: &Progress, i: usize) -> Chart {
+fn chart(p: &Progress, i: usize, lang: Lang) -> Chart {
     let target = &p.targets[i];
     let (width, height, left, right, top, bottom) = (560.0, 220.0, 40.0, 20.0, 16.0, 30.0);
     let dates: Vec<chrono::NaiveDate> = p.rounds.iter().filter_map(|r| r.date.parse().ok()).collect();
@@ -315,7 +316,7 @@ fn chart(p: &Progress, i: usize) -> Chart {
             s.map(|s| Dot {
                 x: n(x(*d)),
                 y: n(y(s)),
-                label: format!("{}: {}", r.round, pct(s)),
+                label: format!("{}: {}", r.round, pct(s, lang)),
             })
         })
         .collect();
@@ -337,7 +338,7 @@ fn chart(p: &Progress, i: usize) -> Chart {
         labels.push(Dot {
             x: n(x(due)),
             y: n(height - 10.0),
-            label: due.to_string(),
+            label: locale::date(&due.to_string(), lang),
         });
     }
     Chart {
@@ -355,13 +356,24 @@ fn chart(p: &Progress, i: usize) -> Chart {
     }
 }
 
+/// A round as the page lists it, its date in the page's language.
+#[derive(Serialize)]
+struct RoundRow<'a> {
+    round: &'a str,
+    date: String,
+    submissions: usize,
+    assessed: usize,
+    counted: usize,
+    source: &'a str,
+}
+
 #[derive(Serialize)]
 struct ProgressView<'a> {
     lang: &'static str,
     t: &'static Texts,
     tool_version: &'static str,
     rubric: &'a str,
-    rounds: &'a [crate::assess::progress::RoundSummary],
+    rounds: Vec<RoundRow<'a>>,
     warnings: Vec<String>,
     target_head: Vec<String>,
     target_rows: Vec<Vec<String>>,
@@ -378,19 +390,30 @@ struct ProgressView<'a> {
 /// One self-contained HTML page (no scripts, no network).
 pub fn to_html(p: &Progress, lang: Lang) -> Result<String, handlebars::RenderError> {
     let t = texts(lang);
-    let (target_head, target_rows) = target_rows(p, t);
+    let (target_head, target_rows) = target_rows(p, lang);
     let (matrix_head, matrix_rows) = matrix_rows(p, t);
-    let (dimension_head, dimension_rows) = dimension_rows(p);
+    let (dimension_head, dimension_rows) = dimension_rows(p, lang);
     let view = ProgressView {
         lang: lang.code(),
         t,
         tool_version: env!("CARGO_PKG_VERSION"),
         rubric: &p.rubric,
-        rounds: &p.rounds,
-        warnings: p.warnings.iter().map(rubric_change).collect(),
+        rounds: p
+            .rounds
+            .iter()
+            .map(|r| RoundRow {
+                round: &r.round,
+                date: locale::date(&r.date, lang),
+                submissions: r.submissions,
+                assessed: r.assessed,
+                counted: r.counted,
+                source: &r.source,
+            })
+            .collect(),
+        warnings: p.warnings.iter().map(|w| crate::report::catalog::text(&rubric_change(w), lang)).collect(),
         target_head,
         target_rows,
-        charts: (0..p.targets.len()).map(|i| chart(p, i)).collect(),
+        charts: (0..p.targets.len()).map(|i| chart(p, i, lang)).collect(),
         matrix_head,
         matrix_rows,
         transitions: &p.transitions,
