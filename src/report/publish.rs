@@ -173,7 +173,7 @@ fn row(g: &Group, lang: Lang) -> PageRow {
             .shares
             .iter()
             .flat_map(|m| m.values())
-            .map(|x| format!("{:.1}%", x * 100.0))
+            .map(|x| format!("{}%", crate::report::locale::decimal(x * 100.0, 1, lang)))
             .collect(),
     }
 }

@@ -694,7 +694,7 @@ impl<'a> Ctx<'a> {
                         status: cr.status.as_str(),
                         status_name: status(self.lang, cr.status),
                         reference: e.reference.clone(),
-                        date: e.date.map(|d| d.to_string()),
+                        date: e.date.map(|d| locale::date(&d.to_string(), self.lang)),
                         url: e.url.clone(),
                         href: safe.map(str::to_string),
                     });

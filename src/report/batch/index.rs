@@ -205,9 +205,14 @@ pub(super) fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
+/// [`pct`] in `lang`'s way (`14,3%`).
+pub(super) fn pct_in(x: f64, lang: Lang) -> String {
+    crate::report::locale::comma(pct(x), lang)
+}
+
 /// Shares at or above levels 2..5 as percents.
-fn percents(s: &Shares) -> Vec<String> {
-    s.iter().filter(|(l, _)| **l >= 2).map(|(_, x)| pct(*x)).collect()
+fn percents(s: &Shares, lang: Lang) -> Vec<String> {
+    s.iter().filter(|(l, _)| **l >= 2).map(|(_, x)| pct_in(*x, lang)).collect()
 }
 
 /// Builds the index of a batch.
@@ -215,7 +220,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
     let r = &rubric.rubric;
     IndexView {
         round: round.name.clone(),
-        round_date: round.date.to_string(),
+        round_date: crate::report::locale::date(&round.date.to_string(), lang),
         counted: kpis.totals.counted,
         warnings: warnings.iter().map(|w| catalog::text(w, lang)).collect(),
         not_counted: rows
@@ -225,7 +230,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
                 path: x.path.clone(),
                 id: x.agency_id.clone(),
                 status: x.status.name(),
-                assessed_on: x.assessed_on.clone().unwrap_or_default(),
+                assessed_on: crate::report::locale::date(x.assessed_on.as_deref().unwrap_or_default(), lang),
                 note: catalog::text(x.note.as_deref().unwrap_or_default(), lang),
                 html: html_of(x),
             })
@@ -237,7 +242,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
             .map(|(t, k)| ShareRow {
                 label: t.clone(),
                 count: Some(k.submissions),
-                percents: percents(&k.at_or_above),
+                percents: percents(&k.at_or_above, lang),
             })
             .collect(),
         dimension_shares: r
@@ -247,7 +252,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
                 kpis.at_or_above.dimensions.get(&d.id.value).map(|s| ShareRow {
                     label: format!("{} {}", d.id.value, d.name.get(lang)),
                     count: None,
-                    percents: percents(s),
+                    percents: percents(s, lang),
                 })
             })
             .collect(),
@@ -279,7 +284,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
             .iter()
             .map(|(l, s)| ShareView {
                 level: *l,
-                percent: pct(*s),
+                percent: pct_in(*s, lang),
             })
             .collect(),
         targets: kpis.targets.iter().map(|k| target(r, k, lang)).collect(),
@@ -303,7 +308,12 @@ fn league(rows: &[Row], lang: Lang) -> Vec<LeagueRow> {
     let mut league: Vec<LeagueRow> = Vec::with_capacity(ok.len());
     for (i, row) in ok.iter().enumerate() {
         let rank = match league.last() {
-            Some(prev) if Some(prev.level) == row.level && prev.index == format!("{:.2}", row.index.unwrap_or(0.0)) => prev.rank,
+            Some(prev)
+                if Some(prev.level) == row.level
+                    && prev.index == crate::report::locale::decimal(row.index.unwrap_or(0.0), 2, lang) =>
+            {
+                prev.rank
+            }
             _ => i + 1,
         };
         league.push(league_row(row, rank, lang));
@@ -320,10 +330,10 @@ fn league_row(row: &Row, rank: usize, lang: Lang) -> LeagueRow {
         id,
         tier: tier_name(lang, row.tier),
         path: row.path.clone(),
-        assessed_on: row.assessed_on.clone().unwrap_or_default(),
+        assessed_on: crate::report::locale::date(row.assessed_on.as_deref().unwrap_or_default(), lang),
         status: row.status.name(),
         level: row.level.unwrap_or(1),
-        index: format!("{:.2}", row.index.unwrap_or(0.0)),
+        index: crate::report::locale::decimal(row.index.unwrap_or(0.0), 2, lang),
         target_met: row.target_met.unwrap_or(false),
         dimensions: row.dimensions.clone(),
         verified_level: row.verified_level,
@@ -379,16 +389,16 @@ fn target(r: &Rubric, k: &TargetKpi, lang: Lang) -> TargetView {
             .map_or(String::new(), |x| x.title.get(lang).to_string()),
         id: k.id.clone(),
         level: k.level,
-        due: k.due.clone(),
+        due: k.due.as_deref().map(|d| crate::report::locale::date(d, lang)),
         met_count: k.met_count,
-        percent: pct(k.share),
+        percent: pct_in(k.share, lang),
         goals: k
             .portfolio
             .iter()
             .map(|g| GoalView {
                 level: g.level,
-                required: pct(g.required),
-                actual: pct(g.actual),
+                required: pct_in(g.required, lang),
+                actual: pct_in(g.actual, lang),
                 met: g.met,
             })
             .collect(),

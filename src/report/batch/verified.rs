@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::index::pct;
+use super::index::{pct, pct_in};
 use crate::assess::portfolio::{AgreementKpi, VerificationKpi};
 use crate::lang::Lang;
 use crate::model::rubric::Rubric;
@@ -58,14 +58,17 @@ pub fn build(rubric: &Rubric, v: &VerificationKpi, lang: Lang) -> VerificationVi
         inspections: v.inspections,
         agencies: v.agencies,
         overclaimed: v.overclaimed,
-        overclaim_share: pct(v.overclaim_share),
+        overclaim_share: pct_in(v.overclaim_share, lang),
         underclaimed: v.underclaimed,
         criteria: v.agreement.criteria,
         agree: v.agreement.agree,
         kappa: v
             .agreement
             .kappa
-            .map_or_else(|| crate::report::reconcile::kappa_text(None, lang), |k| format!("{k:.2}")),
+            .map_or_else(
+                || crate::report::reconcile::kappa_text(None, lang),
+                |k| crate::report::locale::decimal(k, 2, lang),
+            ),
         dimensions: rubric
             .dimensions
             .iter()
@@ -73,8 +76,8 @@ pub fn build(rubric: &Rubric, v: &VerificationKpi, lang: Lang) -> VerificationVi
             .map(|(d, x)| DimensionView {
                 label: format!("{} {}", d.id.value, d.name.get(lang)),
                 overclaimed: x.overclaimed,
-                share: pct(x.overclaim_share),
-                kappa: kappa(&x.agreement),
+                share: pct_in(x.overclaim_share, lang),
+                kappa: crate::report::locale::comma(kappa(&x.agreement), lang),
             })
             .collect(),
         not_used: v.unmatched.iter().chain(&v.ambiguous).chain(&v.invalid).cloned().collect(),

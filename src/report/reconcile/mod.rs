@@ -14,7 +14,6 @@ use crate::lang::Lang;
 use crate::model::rubric::{Criterion, LoadedRubric};
 use crate::model::submission::InputFile;
 use crate::report::i18n::{Texts, status, texts};
-use crate::report::index2;
 
 /// Everything a reconciliation report shows.
 pub struct ReconcileInput<'a> {
@@ -214,8 +213,8 @@ pub fn build(input: &ReconcileInput<'_>) -> ReconcileView {
         agency_id: input.own.agency.id.clone(),
         rubric: format!("{}@{}", rubric.id.value, rubric.version),
         rubric_sha256: input.rubric.sha256.clone(),
-        assessed_on: input.own.assessed_on.to_string(),
-        inspected_on: input.inspected_on.map(|d| d.to_string()),
+        assessed_on: crate::report::locale::date(&input.own.assessed_on.to_string(), lang),
+        inspected_on: input.inspected_on.map(|d| crate::report::locale::date(&d.to_string(), lang)),
         own_inputs: input.own_inputs.to_vec(),
         inspector_inputs: input.inspector_inputs.to_vec(),
         dimensions,
@@ -299,9 +298,9 @@ fn levels(
         id,
         name,
         own_level,
-        own_index: format!("{:.2}", index2(own_index)),
+        own_index: crate::report::index_in(own_index, lang),
         verified_level,
-        verified_index: format!("{:.2}", index2(verified_index)),
+        verified_index: crate::report::index_in(verified_index, lang),
         overclaim: signed(diff),
         over: diff > 0,
         agreement: agreement(a, lang),
@@ -319,14 +318,14 @@ pub fn agreement(a: &Agreement, lang: Lang) -> AgreementView {
         criteria: a.criteria(),
         agree: a.agree(),
         disagree: a.disagree(),
-        rate: a.rate().map_or_else(|| "–".to_string(), |r| format!("{:.1}%", r * 100.0)),
+        rate: a.rate().map_or_else(|| "–".to_string(), |r| format!("{}%", crate::report::locale::decimal(r * 100.0, 1, lang))),
         kappa: kappa_text(a.kappa(), lang),
     }
 }
 
 /// Kappa with two decimals, or why it is undefined.
 pub fn kappa_text(kappa: Option<f64>, lang: Lang) -> String {
-    kappa.map_or_else(|| texts(lang).reconcile.kappa_undefined.to_string(), |k| format!("{k:.2}"))
+    kappa.map_or_else(|| texts(lang).reconcile.kappa_undefined.to_string(), |k| crate::report::locale::decimal(k, 2, lang))
 }
 
 /// Renders the HTML page.
