@@ -73,7 +73,7 @@ pub fn run(args: &CheckArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         CheckFormat::Json => check::json::render(&report),
         CheckFormat::Sarif => check::sarif::render(&report),
         CheckFormat::Junit => check::junit::render(&report, args.warnings_as_errors),
-        CheckFormat::Github => check::github::render(&report),
+        CheckFormat::Github => check::github::render(&report, lang),
     };
     match &args.output {
         Some(path) => super::write_atomic(path, &text)?,

@@ -21,6 +21,7 @@ pub mod progress;
 pub mod publish;
 pub mod reconcile;
 pub mod rubric;
+pub mod rules_vi;
 pub mod words;
 
 use crate::assess::Assessment;

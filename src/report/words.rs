@@ -14,6 +14,8 @@ pub struct Words {
     pub note: &'static str,
     /// The label of a diagnostic's help line.
     pub help: &'static str,
+    /// Before the places a finding cites, on one line: "see: systems s2 (inventory.yaml:6)".
+    pub see: &'static str,
     /// "and 3 more" (related places not listed).
     pub and_more: fn(usize) -> String,
     /// Findings past the display cap: (not shown, errors, warnings).
@@ -143,6 +145,7 @@ pub const EN: Words = Words {
     warning: "warning",
     note: "note",
     help: "help",
+    see: "see",
     and_more: |n| format!("and {n} more"),
     not_shown: |n, e, w| format!("… and {n} more finding(s) not shown ({e} error(s), {w} warning(s))"),
     json_lists_all: "`dgmat check --format json` lists them all",
@@ -248,6 +251,7 @@ pub const VI: Words = Words {
     warning: "cảnh báo",
     note: "ghi chú",
     help: "gợi ý",
+    see: "xem",
     and_more: |n| format!("và {n} mục khác"),
     not_shown: |n, e, w| format!("… và {n} phát hiện khác không hiển thị ({e} lỗi, {w} cảnh báo)"),
     json_lists_all: "`dgmat check --format json` liệt kê đầy đủ",
@@ -363,6 +367,7 @@ impl Words {
             self.warning,
             self.note,
             self.help,
+            self.see,
             self.json_lists_all,
             self.gate_failed,
             self.batch_no_waivers,

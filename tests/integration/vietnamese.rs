@@ -104,6 +104,11 @@ fn english_pieces() -> Vec<String> {
     let words = |l| dgmat::report::words::words(l).samples();
     pieces.extend(words(Lang::En).into_iter().zip(words(Lang::Vi)));
     pieces.extend(dgmat::report::catalog::TEMPLATES.iter().map(|(e, v)| (e.to_string(), v.to_string())));
+    for &r in dgmat::rule::Rule::ALL {
+        use dgmat::report::rules_vi::{description, help};
+        pieces.push((description(r, Lang::En).into(), description(r, Lang::Vi).into()));
+        pieces.push((help(r, Lang::En).into(), help(r, Lang::Vi).into()));
+    }
     for s in STATUSES {
         pieces.push((dgmat::report::i18n::status(Lang::En, *s).into(), dgmat::report::i18n::status(Lang::Vi, *s).into()));
     }
@@ -207,6 +212,7 @@ fn every_output_in_vietnamese_is_free_of_dgmat_english() {
     }
     for sub in &subs {
         run(&mut outputs, format!("check {sub}"), &["check", "--rubric", mini, sub]);
+        run(&mut outputs, format!("check github {sub}"), &["check", "--rubric", mini, sub, "--format", "github"]);
         run(&mut outputs, format!("assess {sub}"), &["assess", "--rubric", mini, sub, "--format", "markdown"]);
     }
     run(&mut outputs, "diff".into(), &["diff", "examples/province", "examples/ministry"]);

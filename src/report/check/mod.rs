@@ -119,7 +119,8 @@ pub fn rule_doc(rule: &RuleId, level: &'static str, report: &CheckReport) -> Rul
 
 /// The places a finding cites besides its own, on one line for formats without related
 /// locations (GitHub annotations, JUnit): `see: systems s2 (inventory.yaml:6), ...`.
-pub fn related_line(f: &Finding) -> Option<String> {
+pub fn related_line(f: &Finding, lang: crate::lang::Lang) -> Option<String> {
+    let w = crate::report::words::words(lang);
     const SHOWN: usize = 5;
     if f.related.is_empty() {
         return None;
@@ -131,7 +132,7 @@ pub fn related_line(f: &Finding) -> Option<String> {
         .map(|r| format!("{} ({})", r.label, r.location.record_place()))
         .collect();
     if f.related.len() > SHOWN {
-        places.push(format!("and {} more", f.related.len() - SHOWN));
+        places.push((w.and_more)(f.related.len() - SHOWN));
     }
-    Some(format!("see: {}", places.join(", ")))
+    Some(format!("{}: {}", w.see, places.join(", ")))
 }
