@@ -287,3 +287,29 @@ fn every_finding_message_has_a_vietnamese_template() {
     untranslated.dedup();
     assert!(untranslated.is_empty(), "{} without a Vietnamese template:\n{}", untranslated.len(), untranslated.join("\n"));
 }
+
+/// Numbers with a decimal comma and dates as dd/mm/yyyy in what people read; the JSON and CSV
+/// keep the decimal point and ISO dates. `--lang` is taken by every command, and after the
+/// subcommand as before it; `DGMAT_LANG` does the same.
+#[test]
+fn vietnamese_conventions_in_outputs_for_people_only() {
+    let table = vi(&["assess", "examples/commune"]);
+    assert!(table.contains("Ngày đánh giá: 10/11/2026"), "{table}");
+    assert!(table.contains("4,68") && !table.contains("4.68"), "{table}");
+    assert!(table.contains("[M5] GOV-5.1"), "level tags read M, for mức: {table}");
+    let flag = dgmat().args(["--lang", "vi", "assess", "examples/commune"]).output().unwrap();
+    let env = dgmat().env("DGMAT_LANG", "vi").args(["assess", "examples/commune"]).output().unwrap();
+    assert_eq!(flag.stdout, env.stdout, "--lang before the subcommand, and DGMAT_LANG, say the same");
+    let json = vi(&["assess", "examples/commune", "--format", "json"]);
+    assert!(json.contains("\"assessed_on\": \"2026-11-10\"") && json.contains("4.68"), "{json}");
+    let check = dgmat().args(["check", "tests/fixtures/every-problem", "--rubric", MINI, "--lang", "vi"]).output().unwrap();
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert!(text.contains("lỗi[unknown-key]: khóa `respondnt` không hợp lệ trong phiếu tự đánh giá"), "{text}");
+    assert!(text.contains("22 lỗi, 1 cảnh báo trong 2 tệp của 1 bộ hồ sơ"), "{text}");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let batch = vi(&["batch", "examples", "--out", out.to_str().unwrap(), "--as-of", "2026-12-01"]);
+    assert!(batch.contains("đợt đánh giá 2026-12-01, tính đến ngày 01/12/2026"), "{batch}");
+    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert!(csv.contains(",2026-11-10,") && csv.contains(",4.68,"), "{csv}");
+}
