@@ -50,7 +50,12 @@ impl Failure {
 /// How `main` shows an error: a [`Failure`]'s findings with their snippets (through
 /// `findings`, which renders them in the run's language) and its summary, or the error chain on
 /// one line; `error` is the word that starts the last line.
-pub fn render_error(err: &anyhow::Error, error: &str, findings: impl Fn(&[Finding], &Sources) -> String, line: impl Fn(&str) -> String) -> String {
+pub fn render_error(
+    err: &anyhow::Error,
+    error: &str,
+    findings: impl Fn(&[Finding], &Sources) -> String,
+    line: impl Fn(&str) -> String,
+) -> String {
     match err.downcast_ref::<Failure>() {
         Some(Failure::Findings {
             findings: list,

@@ -148,7 +148,9 @@ impl Sources {
         // A waived finding says by what, until when, and where the waiver is written.
         if let Some(w) = &finding.waived {
             let reference = w.reference.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
-            let title = note.clone().secondary_title((labels.waived_until)(&w.expires, &w.reason, &w.approved_by, &reference));
+            let title = note
+                .clone()
+                .secondary_title((labels.waived_until)(&w.expires, &w.reason, &w.approved_by, &reference));
             let mut group = Group::with_title(title);
             if let Some(snippet) = self.snippet(&w.location, AnnotationKind::Context) {
                 group = group.element(snippet);

@@ -5,8 +5,8 @@ use anyhow::Context as _;
 use super::Exit;
 use crate::cli::{AssessArgs, Format};
 use crate::report::ReportInput;
-use crate::report::words::words;
 use crate::report::assessment::{html, json, markdown, table};
+use crate::report::words::words;
 
 /// Runs `dgmat assess`.
 pub fn run(args: &AssessArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {

@@ -60,7 +60,10 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         crate::stderr!("{}", words(lang).batch_no_waivers);
     }
     for p in &result.discovery_problems {
-        crate::stderr!("{}", (words(lang).batch_skipped)(&crate::report::catalog::text(&p.to_string(), lang)));
+        crate::stderr!(
+            "{}",
+            (words(lang).batch_skipped)(&crate::report::catalog::text(&p.to_string(), lang))
+        );
     }
     for w in result.warnings.iter().take(50) {
         crate::stderr!("{}", (words(lang).warning_line)(&crate::report::catalog::text(w, lang)));
@@ -83,7 +86,7 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         if !quiet {
             crate::stderr!(
                 "{}",
-                (words(lang).batch_stored)(done.replaced, &result.round.name, done.submissions, &db.name().to_string())
+                (words(lang).batch_stored)(done.replaced, &result.round.name, done.submissions, db.name())
             );
         }
     }
@@ -103,7 +106,10 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         crate::stderr!("{}", (words(lang).batch_more_invalid)(invalid.len() - 20));
     }
     if !quiet {
-        crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round, lang).trim_end());
+        crate::stderr!(
+            "{}",
+            crate::report::batch::summary::text(&result.kpis, &result.round, lang).trim_end()
+        );
         if let Some(v) = &result.kpis.verification {
             let text = crate::report::batch::verified::text(v, result.kpis.totals.counted, lang);
             crate::stderr!("{}", crate::report::escape::terminal(text.trim_end()));

@@ -7,8 +7,8 @@ use super::Failure;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, ReportView};
 use crate::report::ReportInput;
-use crate::report::words::words;
 use crate::report::assessment::json;
+use crate::report::words::words;
 
 /// Runs `dgmat diff`.
 pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {

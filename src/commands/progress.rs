@@ -49,11 +49,18 @@ pub fn run(args: &ProgressArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow:
     }
     if !quiet && args.format != Format::Table {
         for t in &p.targets {
-            let share = t
-                .projected_share
-                .map_or_else(|| "—".to_string(), |x| format!("{}%", crate::report::locale::decimal(x * 100.0, 1, lang)));
-            let due = t.due.as_deref().map_or_else(|| "—".to_string(), |d| crate::report::locale::date(d, lang));
-            crate::stderr!("{}", (crate::report::words::words(lang).progress_target)(&t.id, &share, &due, t.on_track));
+            let share = t.projected_share.map_or_else(
+                || "—".to_string(),
+                |x| format!("{}%", crate::report::locale::decimal(x * 100.0, 1, lang)),
+            );
+            let due = t
+                .due
+                .as_deref()
+                .map_or_else(|| "—".to_string(), |d| crate::report::locale::date(d, lang));
+            crate::stderr!(
+                "{}",
+                (crate::report::words::words(lang).progress_target)(&t.id, &share, &due, t.on_track)
+            );
         }
     }
     Ok(Exit::Ok)

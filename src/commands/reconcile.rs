@@ -61,7 +61,11 @@ pub fn run(args: &ReconcileArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow
             crate::stderr!("{}", (crate::report::words::words(lang).wrote)(&path.display().to_string()));
         }
         let c = &rec.comparison;
-        let undefined = if lang == crate::lang::Lang::Vi { "không xác định" } else { "undefined" };
+        let undefined = if lang == crate::lang::Lang::Vi {
+            "không xác định"
+        } else {
+            "undefined"
+        };
         crate::stderr!(
             "{}",
             (crate::report::words::words(lang).reconciled)(
@@ -70,7 +74,9 @@ pub fn run(args: &ReconcileArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow
                 input.verified.level,
                 c.agreement.agree(),
                 c.agreement.criteria(),
-                &c.agreement.kappa().map_or_else(|| undefined.to_string(), |k| crate::report::locale::decimal(k, 2, lang)),
+                &c.agreement
+                    .kappa()
+                    .map_or_else(|| undefined.to_string(), |k| crate::report::locale::decimal(k, 2, lang)),
                 c.disagreements.len()
             )
         );

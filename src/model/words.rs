@@ -36,10 +36,7 @@ fn base_letter(c: char) -> char {
     if c == 'đ' {
         return 'd';
     }
-    GROUPS
-        .iter()
-        .find(|(_, marked)| marked.contains(c))
-        .map_or(c, |(base, _)| *base)
+    GROUPS.iter().find(|(_, marked)| marked.contains(c)).map_or(c, |(base, _)| *base)
 }
 
 /// The answer word `text` stands for (`yes`, `no`, `partial`, `n/a`), in either language.
@@ -95,6 +92,9 @@ mod tests {
         assert_eq!(boolean_word("đúng"), None);
         assert!(is_null_marker("n/a", &[]));
         assert!(is_null_marker("-", &[]));
-        assert!(!is_null_marker("-", &["NULL".to_string()]), "a collection's own list replaces the defaults");
+        assert!(
+            !is_null_marker("-", &["NULL".to_string()]),
+            "a collection's own list replaces the defaults"
+        );
     }
 }

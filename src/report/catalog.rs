@@ -17,12 +17,21 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     // Reading files.
     ("{} does not exist", "{0} không tồn tại"),
     ("check the path", "kiểm tra lại đường dẫn"),
-    ("{} is not valid UTF-8 (invalid byte at offset {})", "{0} không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {1})"),
+    (
+        "{} is not valid UTF-8 (invalid byte at offset {})",
+        "{0} không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {1})",
+    ),
     ("{} contains a NUL byte", "{0} chứa byte NUL"),
     ("{} is encoded as UTF-16", "{0} được mã hóa UTF-16"),
     ("save the file as UTF-8", "lưu tệp dưới dạng UTF-8"),
-    ("the file looks binary; dgmat reads YAML, CSV and XLSX", "tệp có vẻ là tệp nhị phân; dgmat đọc tệp YAML, CSV và XLSX"),
-    ("{} is neither a questionnaire nor an inventory", "{0} không phải phiếu tự đánh giá, cũng không phải danh mục"),
+    (
+        "the file looks binary; dgmat reads YAML, CSV and XLSX",
+        "tệp có vẻ là tệp nhị phân; dgmat đọc tệp YAML, CSV và XLSX",
+    ),
+    (
+        "{} is neither a questionnaire nor an inventory",
+        "{0} không phải phiếu tự đánh giá, cũng không phải danh mục",
+    ),
     (
         "a submission file starts with `dgmat: 1` and `kind: questionnaire` or `kind: inventory`",
         "tệp hồ sơ bắt đầu bằng `dgmat: 1` và `kind: questionnaire` hoặc `kind: inventory`",
@@ -36,48 +45,93 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("two inventories given: {} and {}", "có hai danh mục: {0} và {1}"),
     ("two questionnaires given: {} and {}", "có hai phiếu tự đánh giá: {0} và {1}"),
     ("two waivers files given: {} and {}", "có hai tệp miễn trừ: {0} và {1}"),
-    ("{} is ignored: the rubric has no collection `{}`", "{0} bị bỏ qua: bộ tiêu chí không có danh mục `{1}`"),
-    ("sheet `{}` of {} is ignored: the rubric has no collection `{}`", "trang `{0}` của {1} bị bỏ qua: bộ tiêu chí không có danh mục `{2}`"),
-    ("sheet `{}` of {} is ignored: the rubric has no dimension `{}`", "trang `{0}` của {1} bị bỏ qua: bộ tiêu chí không có lĩnh vực `{2}`"),
+    (
+        "{} is ignored: the rubric has no collection `{}`",
+        "{0} bị bỏ qua: bộ tiêu chí không có danh mục `{1}`",
+    ),
+    (
+        "sheet `{}` of {} is ignored: the rubric has no collection `{}`",
+        "trang `{0}` của {1} bị bỏ qua: bộ tiêu chí không có danh mục `{2}`",
+    ),
+    (
+        "sheet `{}` of {} is ignored: the rubric has no dimension `{}`",
+        "trang `{0}` của {1} bị bỏ qua: bộ tiêu chí không có lĩnh vực `{2}`",
+    ),
     ("did you mean `{}`?", "có phải là `{0}`?"),
-    ("no rubric file or shipped rubric named `{}`", "không có tệp bộ tiêu chí hay bộ tiêu chí cài sẵn tên `{0}`"),
+    (
+        "no rubric file or shipped rubric named `{}`",
+        "không có tệp bộ tiêu chí hay bộ tiêu chí cài sẵn tên `{0}`",
+    ),
     (
         "shipped rubrics: {}; or give a path to a rubric file",
         "bộ tiêu chí cài sẵn: {0}; hoặc nêu đường dẫn đến một tệp bộ tiêu chí",
     ),
     // File headers.
     ("unsupported format version {}", "phiên bản định dạng {0} không được hỗ trợ"),
-    ("this dgmat reads format version 1: write `dgmat: 1`", "phiên bản dgmat này đọc định dạng 1: ghi `dgmat: 1`"),
-    ("this dgmat reads format version 1: write 1", "phiên bản dgmat này đọc định dạng 1: ghi 1"),
+    (
+        "this dgmat reads format version 1: write `dgmat: 1`",
+        "phiên bản dgmat này đọc định dạng 1: ghi `dgmat: 1`",
+    ),
+    (
+        "this dgmat reads format version 1: write 1",
+        "phiên bản dgmat này đọc định dạng 1: ghi 1",
+    ),
     ("{} does not start with `dgmat: 1`", "{0} không bắt đầu bằng `dgmat: 1`"),
     ("{} has no `kind:`", "{0} không có `kind:`"),
     ("add `kind: {}` after `dgmat: 1`", "thêm `kind: {0}` sau `dgmat: 1`"),
-    ("expected a {}, but this file is `kind: {}`", "cần tệp loại {0}, nhưng tệp này là `kind: {1}`"),
+    (
+        "expected a {}, but this file is `kind: {}`",
+        "cần tệp loại {0}, nhưng tệp này là `kind: {1}`",
+    ),
     // YAML.
     ("unclosed bracket '{}'", "thiếu dấu đóng ngoặc cho '{0}'"),
-    ("duplicate mapping key `{}` is not allowed here", "khóa `{0}` bị lặp, không được phép ở đây"),
+    (
+        "duplicate mapping key `{}` is not allowed here",
+        "khóa `{0}` bị lặp, không được phép ở đây",
+    ),
     ("remove or rename one of the two keys", "xóa hoặc đổi tên một trong hai khóa"),
     // Questionnaire.
     ("unknown key `{}` in {}", "khóa `{0}` không hợp lệ trong {1}"),
-    ("unknown key `{}` in the answer to `{}`", "khóa `{0}` không hợp lệ trong câu trả lời cho `{1}`"),
+    (
+        "unknown key `{}` in the answer to `{}`",
+        "khóa `{0}` không hợp lệ trong câu trả lời cho `{1}`",
+    ),
     ("unknown key `{}` in evidence", "khóa `{0}` không hợp lệ trong minh chứng"),
-    ("unknown tier `{}`, expected one of {}", "cấp `{0}` không hợp lệ, phải là một trong {1}"),
+    (
+        "unknown tier `{}`, expected one of {}",
+        "cấp `{0}` không hợp lệ, phải là một trong {1}",
+    ),
     ("unknown tier `{}`", "cấp `{0}` không hợp lệ"),
     ("allowed values: {}", "giá trị cho phép: {0}"),
-    ("the questionnaire names no `agency`", "phiếu tự đánh giá không nêu `agency` (cơ quan)"),
+    (
+        "the questionnaire names no `agency`",
+        "phiếu tự đánh giá không nêu `agency` (cơ quan)",
+    ),
     ("the agency has no `id`", "cơ quan không có `id`"),
     (
         "add `id: ...`, the agency's short id (it names the agency's files in batch output)",
         "thêm `id: ...`, mã ngắn của cơ quan (dùng để đặt tên tệp của cơ quan khi đánh giá hàng loạt)",
     ),
-    ("`{}` must be a mapping, found {}", "`{0}` phải là một ánh xạ (mapping), nhưng là {1}"),
-    ("`{}` must be a single value, found {}", "`{0}` phải là một giá trị đơn, nhưng là {1}"),
-    ("`answers` must map criterion ids to answers, found {}", "`answers` phải gán mã tiêu chí với câu trả lời, nhưng là {0}"),
+    (
+        "`{}` must be a mapping, found {}",
+        "`{0}` phải là một ánh xạ (mapping), nhưng là {1}",
+    ),
+    (
+        "`{}` must be a single value, found {}",
+        "`{0}` phải là một giá trị đơn, nhưng là {1}",
+    ),
+    (
+        "`answers` must map criterion ids to answers, found {}",
+        "`answers` phải gán mã tiêu chí với câu trả lời, nhưng là {0}",
+    ),
     ("{} must be a mapping, found {}", "{0} phải là một ánh xạ (mapping), nhưng là {1}"),
     ("{} must be a mapping", "{0} phải là một ánh xạ (mapping)"),
     ("assessed_on `{}` is not a valid date", "assessed_on `{0}` không phải ngày hợp lệ"),
     ("assessed_on {} is before 1990-01-01", "assessed_on {0} trước ngày 1990-01-01"),
-    ("assessed_on {} is more than a year after today ({})", "assessed_on {0} muộn hơn hôm nay ({1}) quá một năm"),
+    (
+        "assessed_on {} is more than a year after today ({})",
+        "assessed_on {0} muộn hơn hôm nay ({1}) quá một năm",
+    ),
     ("write the date as YYYY-MM-DD", "ghi ngày theo dạng YYYY-MM-DD"),
     (
         "write the date of the assessment as YYYY-MM-DD; a year before 1990 is a typo",
@@ -87,63 +141,141 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "write the date of the assessment as YYYY-MM-DD; evidence is judged against it, so it cannot lie in the future",
         "ghi ngày đánh giá theo dạng YYYY-MM-DD; minh chứng được xét theo ngày này nên ngày này không thể ở tương lai",
     ),
-    ("evidence date `{}` is not a valid date", "ngày của minh chứng `{0}` không phải ngày hợp lệ"),
-    ("evidence `{}` must be a single value", "`{0}` của minh chứng phải là một giá trị đơn"),
-    ("evidence needs a `ref` naming the document", "minh chứng cần có `ref` nêu tên văn bản"),
+    (
+        "evidence date `{}` is not a valid date",
+        "ngày của minh chứng `{0}` không phải ngày hợp lệ",
+    ),
+    (
+        "evidence `{}` must be a single value",
+        "`{0}` của minh chứng phải là một giá trị đơn",
+    ),
+    (
+        "evidence needs a `ref` naming the document",
+        "minh chứng cần có `ref` nêu tên văn bản",
+    ),
     ("e.g. {}", "ví dụ {0}"),
-    ("evidence must be a document reference or a map, found {}", "minh chứng phải là tên văn bản hoặc một ánh xạ, nhưng là {0}"),
-    ("answer to unknown criterion `{}`", "trả lời cho tiêu chí không có trong bộ tiêu chí: `{0}`"),
-    ("`{}` is computed from the inventory and takes no answer", "`{0}` được tính từ danh mục, không cần trả lời"),
-    ("remove the answer; fill in the inventory instead", "xóa câu trả lời; thay vào đó hãy điền danh mục"),
+    (
+        "evidence must be a document reference or a map, found {}",
+        "minh chứng phải là tên văn bản hoặc một ánh xạ, nhưng là {0}",
+    ),
+    (
+        "answer to unknown criterion `{}`",
+        "trả lời cho tiêu chí không có trong bộ tiêu chí: `{0}`",
+    ),
+    (
+        "`{}` is computed from the inventory and takes no answer",
+        "`{0}` được tính từ danh mục, không cần trả lời",
+    ),
+    (
+        "remove the answer; fill in the inventory instead",
+        "xóa câu trả lời; thay vào đó hãy điền danh mục",
+    ),
     ("`{}` takes no answer", "`{0}` không nhận câu trả lời"),
     ("remove the answer", "xóa câu trả lời"),
     ("`{}` expects {}, found {}", "`{0}` cần {1}, nhưng nhận được {2}"),
     ("answer with {}", "trả lời bằng {0}"),
     ("`{}` has no option `{}`", "`{0}` không có phương án `{1}`"),
     ("the answer to `{}` has no `answer:`", "câu trả lời cho `{0}` không có `answer:`"),
-    ("n/a for `{}` needs a note saying why", "trả lời n/a (không áp dụng) cho `{0}` cần ghi chú lý do"),
+    (
+        "n/a for `{}` needs a note saying why",
+        "trả lời n/a (không áp dụng) cho `{0}` cần ghi chú lý do",
+    ),
     (
         "use the long form: {answer: n/a, note: \"why it does not apply\"}",
         "dùng dạng đầy đủ: {answer: n/a, note: \"lý do không áp dụng\"}",
     ),
     ("`{}` does not accept n/a", "`{0}` không chấp nhận n/a (không áp dụng)"),
-    ("answer the question; this criterion applies to every agency", "hãy trả lời câu hỏi; tiêu chí này áp dụng cho mọi cơ quan"),
+    (
+        "answer the question; this criterion applies to every agency",
+        "hãy trả lời câu hỏi; tiêu chí này áp dụng cho mọi cơ quan",
+    ),
     ("`{}` is answered twice (also at {})", "`{0}` được trả lời hai lần (cả tại {1})"),
     // Inventory.
     ("unknown collection `{}`", "danh mục `{0}` không có trong bộ tiêu chí"),
-    ("unknown field `{}` in a record of `{}`", "trường `{0}` không hợp lệ trong một bản ghi của `{1}`"),
-    ("`{}` must be a list of records, found {}", "`{0}` phải là danh sách bản ghi, nhưng là {1}"),
-    ("a record of `{}` must be a mapping, found {}", "một bản ghi của `{0}` phải là một ánh xạ (mapping), nhưng là {1}"),
-    ("a record of `{}` lacks the required field `{}`", "một bản ghi của `{0}` thiếu trường bắt buộc `{1}`"),
+    (
+        "unknown field `{}` in a record of `{}`",
+        "trường `{0}` không hợp lệ trong một bản ghi của `{1}`",
+    ),
+    (
+        "`{}` must be a list of records, found {}",
+        "`{0}` phải là danh sách bản ghi, nhưng là {1}",
+    ),
+    (
+        "a record of `{}` must be a mapping, found {}",
+        "một bản ghi của `{0}` phải là một ánh xạ (mapping), nhưng là {1}",
+    ),
+    (
+        "a record of `{}` lacks the required field `{}`",
+        "một bản ghi của `{0}` thiếu trường bắt buộc `{1}`",
+    ),
     ("a record of `{}` has no key `{}`", "một bản ghi của `{0}` không có khóa `{1}`"),
     ("add `{}` ({})", "thêm `{0}` ({1})"),
     ("field `{}`: {}", "trường `{0}`: {1}"),
     ("`{}` is declared as {}", "`{0}` được khai báo là {1}"),
     ("{} `{}` appears twice in `{}`", "{0} `{1}` xuất hiện hai lần trong `{2}`"),
-    ("first defined at {}; keys must be unique", "đã khai báo lần đầu tại {0}; khóa phải là duy nhất"),
-    ("`{}` `{}`: {} refers to `{}`, which is not in `{}`", "`{0}` `{1}`: {2} tham chiếu đến `{3}`, không có trong `{4}`"),
-    ("add `{}` to `{}` or correct the reference", "thêm `{0}` vào `{1}` hoặc sửa tham chiếu"),
-    ("`agency` must be the agency id, found {}", "`agency` phải là mã cơ quan, nhưng là {0}"),
-    ("an agency id is a short identifier such as `{}`", "mã cơ quan là một mã ngắn, ví dụ `{0}`"),
+    (
+        "first defined at {}; keys must be unique",
+        "đã khai báo lần đầu tại {0}; khóa phải là duy nhất",
+    ),
+    (
+        "`{}` `{}`: {} refers to `{}`, which is not in `{}`",
+        "`{0}` `{1}`: {2} tham chiếu đến `{3}`, không có trong `{4}`",
+    ),
+    (
+        "add `{}` to `{}` or correct the reference",
+        "thêm `{0}` vào `{1}` hoặc sửa tham chiếu",
+    ),
+    (
+        "`agency` must be the agency id, found {}",
+        "`agency` phải là mã cơ quan, nhưng là {0}",
+    ),
+    (
+        "an agency id is a short identifier such as `{}`",
+        "mã cơ quan là một mã ngắn, ví dụ `{0}`",
+    ),
     (
         "an agency id is a short identifier such as `{}`; put the full name in `name:`",
         "mã cơ quan là một mã ngắn, ví dụ `{0}`; ghi tên đầy đủ tại `name:`",
     ),
-    ("`{}` has no column for the required field `{}`", "`{0}` không có cột cho trường bắt buộc `{1}`"),
+    (
+        "`{}` has no column for the required field `{}`",
+        "`{0}` không có cột cho trường bắt buộc `{1}`",
+    ),
     (
         "add the column (its header is the field name or one of its aliases)",
         "thêm cột (tiêu đề cột là tên trường hoặc một tên gọi khác của trường)",
     ),
-    ("this row has {} cells but the header has {}", "dòng này có {0} ô nhưng dòng tiêu đề có {1} ô"),
-    ("a cell probably contains an unquoted comma; quote it", "có thể một ô chứa dấu phẩy không nằm trong ngoặc kép; hãy đặt ô đó trong ngoặc kép"),
-    ("{} matches no collection of the rubric", "{0} không ứng với danh mục nào của bộ tiêu chí"),
+    (
+        "this row has {} cells but the header has {}",
+        "dòng này có {0} ô nhưng dòng tiêu đề có {1} ô",
+    ),
+    (
+        "a cell probably contains an unquoted comma; quote it",
+        "có thể một ô chứa dấu phẩy không nằm trong ngoặc kép; hãy đặt ô đó trong ngoặc kép",
+    ),
+    (
+        "{} matches no collection of the rubric",
+        "{0} không ứng với danh mục nào của bộ tiêu chí",
+    ),
     ("the cell holds the spreadsheet error {}", "ô chứa lỗi bảng tính {0}"),
-    ("correct the cell, or leave it empty if the value is unknown", "sửa ô, hoặc để trống nếu chưa biết giá trị"),
+    (
+        "correct the cell, or leave it empty if the value is unknown",
+        "sửa ô, hoặc để trống nếu chưa biết giá trị",
+    ),
     // Values (the problem after `field ...: `).
-    ("`{}` is not one of {} (did you mean `{}`?)", "`{0}` không thuộc {1} (có phải là `{2}`?)"),
+    (
+        "`{}` is not one of {} (did you mean `{}`?)",
+        "`{0}` không thuộc {1} (có phải là `{2}`?)",
+    ),
     ("`{}` is not one of {}", "`{0}` không thuộc {1}"),
-    ("`{}` is not a boolean (true/false, yes/no)", "`{0}` không phải giá trị đúng/sai (có/không, true/false)"),
-    ("`{}` is not a valid date YYYY-MM-DD", "`{0}` không phải ngày hợp lệ dạng YYYY-MM-DD"),
+    (
+        "`{}` is not a boolean (true/false, yes/no)",
+        "`{0}` không phải giá trị đúng/sai (có/không, true/false)",
+    ),
+    (
+        "`{}` is not a valid date YYYY-MM-DD",
+        "`{0}` không phải ngày hợp lệ dạng YYYY-MM-DD",
+    ),
     ("`{}` is not an integer", "`{0}` không phải số nguyên"),
     ("`{}` is not a number", "`{0}` không phải số"),
     ("`{}` is not a finite number", "`{0}` không phải số hữu hạn"),
@@ -158,9 +290,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "`{}` answered yes, but the inventory disagrees: {} of {} selected {} pass ({})",
         "`{0}` trả lời có, nhưng danh mục cho thấy khác: {1}/{2} {3} được chọn đạt ({4})",
     ),
-    ("`{}` answered yes, but the inventory disagrees: no {} selected", "`{0}` trả lời có, nhưng danh mục cho thấy khác: không có {1} nào được chọn"),
+    (
+        "`{}` answered yes, but the inventory disagrees: no {} selected",
+        "`{0}` trả lời có, nhưng danh mục cho thấy khác: không có {1} nào được chọn",
+    ),
     ("correct the answer or the inventory", "sửa câu trả lời hoặc danh mục"),
-    ("correct the answer or the records that fail the check", "sửa câu trả lời hoặc các bản ghi không đạt"),
+    (
+        "correct the answer or the records that fail the check",
+        "sửa câu trả lời hoặc các bản ghi không đạt",
+    ),
     (
         "`{}` is answered, but it does not apply here (`{}` is false); the answer is not counted",
         "`{0}` được trả lời nhưng không áp dụng trong trường hợp này (`{1}` không thỏa mãn); câu trả lời không được tính",
@@ -169,17 +307,38 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "remove the answer, or correct the earlier answer the condition reads",
         "xóa câu trả lời, hoặc sửa câu trả lời trước đó mà điều kiện dựa vào",
     ),
-    ("`{}`: the answer claims credit but cites no evidence", "`{0}`: câu trả lời được tính điểm nhưng không nêu tài liệu minh chứng"),
-    ("add `evidence: [{ref: ..., date: ...}]` to the answer", "thêm `evidence: [{ref: ..., date: ...}]` vào câu trả lời"),
-    ("`{}`: all evidence is older than {} days before {}", "`{0}`: mọi minh chứng đều cũ hơn {1} ngày tính đến {2}"),
-    ("cite current evidence, or renew the document", "nêu minh chứng còn hiệu lực, hoặc cập nhật văn bản"),
+    (
+        "`{}`: the answer claims credit but cites no evidence",
+        "`{0}`: câu trả lời được tính điểm nhưng không nêu tài liệu minh chứng",
+    ),
+    (
+        "add `evidence: [{ref: ..., date: ...}]` to the answer",
+        "thêm `evidence: [{ref: ..., date: ...}]` vào câu trả lời",
+    ),
+    (
+        "`{}`: all evidence is older than {} days before {}",
+        "`{0}`: mọi minh chứng đều cũ hơn {1} ngày tính đến {2}",
+    ),
+    (
+        "cite current evidence, or renew the document",
+        "nêu minh chứng còn hiệu lực, hoặc cập nhật văn bản",
+    ),
     (
         "`{}`: evidence dated {}, after the assessment date {}, is not counted",
         "`{0}`: minh chứng ghi ngày {1}, sau ngày đánh giá {2}, không được tính",
     ),
-    ("correct the evidence's date, or the questionnaire's `assessed_on`", "sửa ngày của minh chứng, hoặc `assessed_on` của phiếu"),
-    ("the inventory is for agency `{}` but the questionnaire for `{}`", "danh mục của cơ quan `{0}` nhưng phiếu tự đánh giá của `{1}`"),
-    ("submit the questionnaire and inventory of the same agency", "nộp phiếu tự đánh giá và danh mục của cùng một cơ quan"),
+    (
+        "correct the evidence's date, or the questionnaire's `assessed_on`",
+        "sửa ngày của minh chứng, hoặc `assessed_on` của phiếu",
+    ),
+    (
+        "the inventory is for agency `{}` but the questionnaire for `{}`",
+        "danh mục của cơ quan `{0}` nhưng phiếu tự đánh giá của `{1}`",
+    ),
+    (
+        "submit the questionnaire and inventory of the same agency",
+        "nộp phiếu tự đánh giá và danh mục của cùng một cơ quan",
+    ),
     (
         "the questionnaire answers `{}` but is assessed against `{}`",
         "phiếu tự đánh giá trả lời theo `{0}` nhưng được đánh giá theo `{1}`",
@@ -196,7 +355,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "no inventory submitted: {} criteria computed from the inventory are unanswered",
         "chưa nộp danh mục: {0} tiêu chí tính từ danh mục chưa có kết quả",
     ),
-    ("no inventory submitted: {} answer(s) are not checked against it", "chưa nộp danh mục: {0} câu trả lời chưa được đối chiếu với danh mục"),
+    (
+        "no inventory submitted: {} answer(s) are not checked against it",
+        "chưa nộp danh mục: {0} câu trả lời chưa được đối chiếu với danh mục",
+    ),
     (
         "add inventory.yaml (or <collection>.csv, inventory.xlsx) beside the questionnaire; `dgmat init` writes a template",
         "thêm inventory.yaml (hoặc <collection>.csv, inventory.xlsx) cùng thư mục với phiếu; `dgmat init` tạo sẵn tệp mẫu",
@@ -208,8 +370,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("the agency id is empty", "mã cơ quan đang để trống"),
     ("the agency name is empty", "tên cơ quan đang để trống"),
-    ("the agency id `{}` is a placeholder", "mã cơ quan `{0}` là giá trị mẫu, chưa phải giá trị thật"),
-    ("the agency name `{}` is a placeholder", "tên cơ quan `{0}` là giá trị mẫu, chưa phải giá trị thật"),
+    (
+        "the agency id `{}` is a placeholder",
+        "mã cơ quan `{0}` là giá trị mẫu, chưa phải giá trị thật",
+    ),
+    (
+        "the agency name `{}` is a placeholder",
+        "tên cơ quan `{0}` là giá trị mẫu, chưa phải giá trị thật",
+    ),
     (
         "write the agency's own id: reports, batch rows and file names use it",
         "ghi mã thật của cơ quan: báo cáo, bảng tổng hợp và tên tệp đều dùng giá trị này",
@@ -222,7 +390,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "the waiver of {} expired on {}, before the assessment date {}: it is evaluated as if not waived",
         "miễn trừ đối với {0} đã hết hạn ngày {1}, trước ngày đánh giá {2}: được đánh giá như không được miễn trừ",
     ),
-    ("renew the waiver with a new decision and date, or remove it", "gia hạn miễn trừ bằng quyết định và ngày mới, hoặc xóa miễn trừ"),
+    (
+        "renew the waiver with a new decision and date, or remove it",
+        "gia hạn miễn trừ bằng quyết định và ngày mới, hoặc xóa miễn trừ",
+    ),
     (
         "the waiver of {} matches nothing: the rubric has no such criterion",
         "miễn trừ đối với {0} không ứng với nội dung nào: bộ tiêu chí không có tiêu chí này",
@@ -239,10 +410,22 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "the waiver of {} is unused for {}: no such record breaks the rule",
         "miễn trừ đối với {0} không được dùng cho {1}: không có bản ghi nào như vậy vi phạm quy tắc",
     ),
-    ("remove the waiver, or correct its criterion, rule or record keys", "xóa miễn trừ, hoặc sửa tiêu chí, quy tắc hay khóa bản ghi của miễn trừ"),
-    ("the waiver of rule `{}` lists no `records`", "miễn trừ đối với quy tắc `{0}` không liệt kê `records`"),
-    ("a waiver names no `criterion` or `rule`", "miễn trừ không nêu `criterion` hay `rule`"),
-    ("add `criterion: ID`, or `rule: ID` with `records: [KEY, ...]`", "thêm `criterion: ID`, hoặc `rule: ID` kèm `records: [KEY, ...]`"),
+    (
+        "remove the waiver, or correct its criterion, rule or record keys",
+        "xóa miễn trừ, hoặc sửa tiêu chí, quy tắc hay khóa bản ghi của miễn trừ",
+    ),
+    (
+        "the waiver of rule `{}` lists no `records`",
+        "miễn trừ đối với quy tắc `{0}` không liệt kê `records`",
+    ),
+    (
+        "a waiver names no `criterion` or `rule`",
+        "miễn trừ không nêu `criterion` hay `rule`",
+    ),
+    (
+        "add `criterion: ID`, or `rule: ID` with `records: [KEY, ...]`",
+        "thêm `criterion: ID`, hoặc `rule: ID` kèm `records: [KEY, ...]`",
+    ),
     (
         "`{}`: its `applies_when` could not be evaluated ({}); it is treated as applying",
         "`{0}`: không tính được `applies_when` ({1}); tiêu chí được coi là có áp dụng",
@@ -280,7 +463,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "assessed on {}, more than {} days before the round's date {}",
         "đánh giá ngày {0}, trước ngày của đợt đánh giá {2} hơn {1} ngày",
     ),
-    ("{} (the rubric's scoring.max_age_days)", "{0} (scoring.max_age_days của bộ tiêu chí)"),
+    (
+        "{} (the rubric's scoring.max_age_days)",
+        "{0} (scoring.max_age_days của bộ tiêu chí)",
+    ),
     (
         "agency ids {} differ only by case, invisible characters or look-alike letters; if they are one agency, give its submissions one id",
         "các mã cơ quan {0} chỉ khác nhau ở chữ hoa/thường, ký tự ẩn hoặc chữ cái giống nhau; nếu là cùng một cơ quan, hãy dùng một mã cho các bộ hồ sơ",
@@ -297,8 +483,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "conflicts with {}: same agency `{}`, same assessed_on; the agency counts as reaching no level until one is removed",
         "trùng lặp với {0}: cùng cơ quan `{1}`, cùng assessed_on; cơ quan được tính là chưa đạt mức nào cho đến khi loại bỏ một bộ",
     ),
-    ("no questionnaire: its questions count as unanswered", "không có phiếu tự đánh giá: các câu hỏi được tính là chưa trả lời"),
-    ("incomplete: {}: no questionnaire; its questions count as unanswered", "chưa đầy đủ: {0}: không có phiếu tự đánh giá; các câu hỏi được tính là chưa trả lời"),
+    (
+        "no questionnaire: its questions count as unanswered",
+        "không có phiếu tự đánh giá: các câu hỏi được tính là chưa trả lời",
+    ),
+    (
+        "incomplete: {}: no questionnaire; its questions count as unanswered",
+        "chưa đầy đủ: {0}: không có phiếu tự đánh giá; các câu hỏi được tính là chưa trả lời",
+    ),
     ("no date", "không ghi ngày"),
     // Why a command could not run.
     ("{}: {} problem(s) in the input", "{0}: dữ liệu đầu vào có {1} vấn đề"),
@@ -313,7 +505,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "không đánh giá được: các biểu thức của bộ tiêu chí sẽ chạy quá lâu trên bộ hồ sơ này",
     ),
     ("the input is invalid", "dữ liệu đầu vào không hợp lệ"),
-    ("the rubric is invalid; nothing was assessed", "bộ tiêu chí không hợp lệ; chưa đánh giá gì"),
+    (
+        "the rubric is invalid; nothing was assessed",
+        "bộ tiêu chí không hợp lệ; chưa đánh giá gì",
+    ),
     ("--target: {}", "--target: {0}"),
     ("target level {} is not a level 1-5", "mức mục tiêu {0} không phải mức từ 1 đến 5"),
     (
@@ -360,7 +555,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "{}: not a dgmat JSON report: {}\nhelp: give a report written by `dgmat assess --format json`, or a submission directory",
         "{0}: không phải báo cáo JSON của dgmat: {1}\ngợi ý: nêu báo cáo do `dgmat assess --format json` tạo ra, hoặc một thư mục hồ sơ",
     ),
-    ("give a ROOT directory, or --inventory FILE with --group-by COLUMN", "nêu thư mục ROOT, hoặc --inventory TỆP kèm --group-by CỘT"),
+    (
+        "give a ROOT directory, or --inventory FILE with --group-by COLUMN",
+        "nêu thư mục ROOT, hoặc --inventory TỆP kèm --group-by CỘT",
+    ),
     (
         "--out {} is ROOT itself: the outputs would mix with the submissions; choose a folder beside it",
         "--out {0} chính là ROOT: kết quả sẽ lẫn với các bộ hồ sơ; hãy chọn một thư mục bên cạnh",
@@ -386,7 +584,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "the reports use different versions of rubric `{}` ({} and {}): criteria may have changed",
         "hai báo cáo dùng hai phiên bản của bộ tiêu chí `{0}` ({1} và {2}): các tiêu chí có thể đã thay đổi",
     ),
-    ("the reports are for different agencies (`{}` and `{}`)", "hai báo cáo thuộc hai cơ quan khác nhau (`{0}` và `{1}`)"),
+    (
+        "the reports are for different agencies (`{}` and `{}`)",
+        "hai báo cáo thuộc hai cơ quan khác nhau (`{0}` và `{1}`)",
+    ),
     (
         "the reports measure different targets (level {} and level {}): gaps closed and opened reflect that too",
         "hai báo cáo đo theo hai mục tiêu khác nhau (mức {0} và mức {1}): các nội dung chưa đạt đã khắc phục và mới phát sinh cũng phản ánh điều đó",
@@ -395,7 +596,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("{} criterion no longer met: {}", "{0} tiêu chí không còn đạt: {1}"),
     ("{} criteria no longer met: {}", "{0} tiêu chí không còn đạt: {1}"),
     ("{} (now {})", "{0} (hiện {1})"),
-    ("shorten it; cite long documents by reference or URL", "rút gọn nội dung; dẫn văn bản dài bằng số hiệu hoặc đường dẫn"),
+    (
+        "shorten it; cite long documents by reference or URL",
+        "rút gọn nội dung; dẫn văn bản dài bằng số hiệu hoặc đường dẫn",
+    ),
 ];
 
 /// dgmat's English phrases that may fill a hole, and their Vietnamese: value kinds, answer
@@ -543,7 +747,11 @@ fn hole(text: &str, lang: Lang) -> String {
         if let Some((kind, rest)) = text.split_once(en)
             && let Some(kind) = phrase(kind)
         {
-            let rest = if en == " from " { rest.replacen(" to ", " đến ", 1) } else { rest.to_string() };
+            let rest = if en == " from " {
+                rest.replacen(" to ", " đến ", 1)
+            } else {
+                rest.to_string()
+            };
             return format!("{kind} {vi} {rest}");
         }
     }

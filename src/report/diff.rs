@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use crate::diff::{Change, CriterionChange, Diff, GapChange};
 use crate::assess::Status;
+use crate::diff::{Change, CriterionChange, Diff, GapChange};
 use crate::lang::Lang;
 use crate::report::words::words;
 use crate::report::{catalog, escape, locale};
@@ -33,13 +33,29 @@ fn signed_level(c: &Change, lang: Lang) -> String {
 }
 
 fn signed_index(x: Option<f64>, lang: Lang) -> String {
-    x.map_or_else(String::new, |x| if x == 0.0 { "=".into() } else { locale::comma(format!("{x:+.2}"), lang) })
+    x.map_or_else(String::new, |x| {
+        if x == 0.0 {
+            "=".into()
+        } else {
+            locale::comma(format!("{x:+.2}"), lang)
+        }
+    })
 }
 
 /// A status as the JSON report writes it (`not_met`), in `lang`.
 fn status_word(s: &str, lang: Lang) -> String {
     use Status::*;
-    let all = [Met, Partial, NotMet, Unanswered, EvidenceMissing, EvidenceStale, Contradicted, NotApplicable, Waived];
+    let all = [
+        Met,
+        Partial,
+        NotMet,
+        Unanswered,
+        EvidenceMissing,
+        EvidenceStale,
+        Contradicted,
+        NotApplicable,
+        Waived,
+    ];
     all.into_iter()
         .find(|status| status.as_str() == s)
         .map_or_else(|| s.to_string(), |status| crate::report::i18n::status(lang, status).to_string())
@@ -159,7 +175,12 @@ pub fn to_markdown(d: &Diff, lang: Lang) -> String {
         );
     }
     for warning in &d.warnings {
-        let _ = writeln!(out, "\n> **{}:** {}", w.warning_title, escape::markdown(&catalog::text(warning, lang)));
+        let _ = writeln!(
+            out,
+            "\n> **{}:** {}",
+            w.warning_title,
+            escape::markdown(&catalog::text(warning, lang))
+        );
     }
     let columns = w.diff_columns.map(str::to_lowercase).join(" | ");
     let _ = writeln!(out, "\n## {}\n\n| {columns} |\n|---|---|---|---|---|", w.levels);
@@ -193,7 +214,10 @@ pub fn to_markdown(d: &Diff, lang: Lang) -> String {
         let status = status_word(&g.status, lang);
         format!("`{}` {} ({status})", g.criterion.replace('`', ""), escape::markdown(&g.title))
     };
-    let style = ListStyle { none: w.none_sentence, ..MARKDOWN };
+    let style = ListStyle {
+        none: w.none_sentence,
+        ..MARKDOWN
+    };
     list(&mut out, &style, w.newly_met, &d.newly_met, crit);
     list(&mut out, &style, w.newly_failing, &d.newly_failing, crit);
     list(&mut out, &style, w.gaps_closed, &d.gaps_closed, gap);

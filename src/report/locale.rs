@@ -84,7 +84,10 @@ mod tests {
         assert_eq!(date("2026-11-15", Lang::Vi), "15/11/2026");
         assert_eq!(date("soon", Lang::Vi), "soon");
         assert_eq!(
-            dates_in("hết hạn 2027-12-31, trước 2026-11-20; x2026-01-01 `2026-01-01` giữ nguyên", Lang::Vi),
+            dates_in(
+                "hết hạn 2027-12-31, trước 2026-11-20; x2026-01-01 `2026-01-01` giữ nguyên",
+                Lang::Vi
+            ),
             "hết hạn 31/12/2027, trước 20/11/2026; x2026-01-01 `2026-01-01` giữ nguyên"
         );
         assert_eq!(dates_in("Đắk Lắk 2026-01-02", Lang::Vi), "Đắk Lắk 02/01/2026");

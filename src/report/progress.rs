@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::assess::progress::Progress;
 use crate::lang::Lang;
-use crate::report::{escape, locale};
 use crate::report::i18n::{Texts, texts};
+use crate::report::{escape, locale};
 
 fn pct(x: f64, lang: Lang) -> String {
     format!("{}%", locale::decimal(x * 100.0, 1, lang))
@@ -172,7 +172,11 @@ pub fn to_table(p: &Progress, lang: Lang) -> String {
         );
     }
     for w in &p.warnings {
-        let _ = writeln!(out, "{}", (crate::report::words::words(lang).warning_line)(&crate::report::catalog::text(&rubric_change(w), lang)));
+        let _ = writeln!(
+            out,
+            "{}",
+            (crate::report::words::words(lang).warning_line)(&crate::report::catalog::text(&rubric_change(w), lang))
+        );
     }
     let (h, rows) = target_rows(p, lang);
     let _ = writeln!(out, "\n{}", table(h, rows));
@@ -234,7 +238,11 @@ pub fn to_markdown(p: &Progress, lang: Lang) -> String {
         );
     }
     for w in &p.warnings {
-        let _ = writeln!(out, "- ⚠️ {}", escape::markdown(&crate::report::catalog::text(&rubric_change(w), lang)));
+        let _ = writeln!(
+            out,
+            "- ⚠️ {}",
+            escape::markdown(&crate::report::catalog::text(&rubric_change(w), lang))
+        );
     }
     out.push('\n');
     let (h, rows) = target_rows(p, lang);
@@ -410,7 +418,11 @@ pub fn to_html(p: &Progress, lang: Lang) -> Result<String, handlebars::RenderErr
                 source: &r.source,
             })
             .collect(),
-        warnings: p.warnings.iter().map(|w| crate::report::catalog::text(&rubric_change(w), lang)).collect(),
+        warnings: p
+            .warnings
+            .iter()
+            .map(|w| crate::report::catalog::text(&rubric_change(w), lang))
+            .collect(),
         target_head,
         target_rows,
         charts: (0..p.targets.len()).map(|i| chart(p, i, lang)).collect(),

@@ -185,7 +185,9 @@ pub const EN: Words = Words {
         format!("{n} submissions: {assessed} assessed, {invalid} invalid, {below} below the --fail-below gate")
     },
     batch_counted: |counted, superseded, conflict, stale, incomplete| {
-        format!("{counted} agencies counted; not counted: {superseded} superseded, {conflict} in conflict, {stale} stale; {incomplete} incomplete")
+        format!(
+            "{counted} agencies counted; not counted: {superseded} superseded, {conflict} in conflict, {stale} stale; {incomplete} incomplete"
+        )
     },
     batch_levels: "overall levels     ",
     batch_at_or_above: "at or above        ",
@@ -255,11 +257,13 @@ pub const VI: Words = Words {
     and_more: |n| format!("và {n} mục khác"),
     not_shown: |n, e, w| format!("… và {n} phát hiện khác không hiển thị ({e} lỗi, {w} cảnh báo)"),
     json_lists_all: "`dgmat check --format json` liệt kê đầy đủ",
-    waived_until: |until, reason, by, reference| {
-        format!("được miễn trừ đến {until}: {reason} (người phê duyệt: {by}{reference})")
-    },
+    waived_until: |until, reason, by, reference| format!("được miễn trừ đến {until}: {reason} (người phê duyệt: {by}{reference})"),
     check_summary: |e, w, waived, files, subs| {
-        let waived = if waived == 0 { String::new() } else { format!(", {waived} được miễn trừ") };
+        let waived = if waived == 0 {
+            String::new()
+        } else {
+            format!(", {waived} được miễn trừ")
+        };
         format!("{e} lỗi, {w} cảnh báo{waived} trong {files} tệp của {subs} bộ hồ sơ")
     },
     finding_counts: |e, w| format!("{e} lỗi, {w} cảnh báo"),
@@ -272,13 +276,9 @@ pub const VI: Words = Words {
         format!("{agency}: mức {level} (chỉ số {index}), mục tiêu mức {target}: {met}")
     },
     gate_below: |level, min, dims| format!("không đạt ngưỡng: mức tổng thể {level} thấp hơn {min} ({dims})"),
-    init_next: |dir| {
-        format!("bước tiếp theo: điền các tệp, sau đó chạy `dgmat check {dir}` và `dgmat assess {dir}`")
-    },
+    init_next: |dir| format!("bước tiếp theo: điền các tệp, sau đó chạy `dgmat check {dir}` và `dgmat assess {dir}`"),
     init_schemas: |cmd| format!("trình soạn thảo kiểm tra ngay khi gõ sau khi có các lược đồ: {cmd}"),
-    lint_ok: |spec, d, c, coll, w| {
-        format!("{spec}: hợp lệ ({d} lĩnh vực, {c} tiêu chí, {coll} danh mục); {w} cảnh báo")
-    },
+    lint_ok: |spec, d, c, coll, w| format!("{spec}: hợp lệ ({d} lĩnh vực, {c} tiêu chí, {coll} danh mục); {w} cảnh báo"),
     lint_failed: |spec, e, w| format!("{spec}: {e} lỗi, {w} cảnh báo"),
     warning_line: |w| format!("cảnh báo: {w}"),
     batch_no_waivers: "ghi chú: bỏ qua miễn trừ (--no-waivers): mọi cơ quan được đánh giá như chưa được miễn trừ",
@@ -297,13 +297,19 @@ pub const VI: Words = Words {
         format!("{n} bộ hồ sơ: {assessed} đã đánh giá, {invalid} không hợp lệ, {below} dưới ngưỡng --fail-below")
     },
     batch_counted: |counted, superseded, conflict, stale, incomplete| {
-        format!("{counted} cơ quan được tính; không tính: {superseded} bị thay thế, {conflict} trùng lặp chưa xử lý, {stale} quá hạn; {incomplete} chưa đầy đủ")
+        format!(
+            "{counted} cơ quan được tính; không tính: {superseded} bị thay thế, {conflict} trùng lặp chưa xử lý, {stale} quá hạn; {incomplete} chưa đầy đủ"
+        )
     },
     batch_levels: "mức tổng thể       ",
     batch_at_or_above: "đạt từ mức         ",
     batch_tier_count: |n| format!("({n} bộ hồ sơ)"),
     batch_target: |id, level, due, met, counted, share| {
-        let due = if due.is_empty() { String::new() } else { format!(", thời hạn: {due}") };
+        let due = if due.is_empty() {
+            String::new()
+        } else {
+            format!(", thời hạn: {due}")
+        };
         format!("mục tiêu {id} (mức {level}{due}): {met}/{counted} ({share})")
     },
     batch_portfolio: |met, goals| format!("; mục tiêu chung {}: {goals}", if met { "đạt" } else { "chưa đạt" }),

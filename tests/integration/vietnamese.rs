@@ -43,7 +43,12 @@ fn a_questionnaire_answered_in_vietnamese_words_assesses_as_its_english_twin() {
         if name != "questionnaire.yaml" {
             return text;
         }
-        let words = [(": yes", [": Có", ": co"]), (": no", [": không", ": KHONG"]), (": partial", [": Một phần", ": mot phan"]), (": n/a", [": không áp dụng", ": Không áp dụng"])];
+        let words = [
+            (": yes", [": Có", ": co"]),
+            (": no", [": không", ": KHONG"]),
+            (": partial", [": Một phần", ": mot phan"]),
+            (": n/a", [": không áp dụng", ": Không áp dụng"]),
+        ];
         let mut out = String::new();
         for (i, line) in text.lines().enumerate() {
             let mut line = line.to_string();
@@ -62,8 +67,12 @@ fn a_questionnaire_answered_in_vietnamese_words_assesses_as_its_english_twin() {
     let (en_report, vi_report) = (assessed(&en, None), assessed(&vi, None));
     assert_eq!(en_report["overall"]["level"], 4, "the commune's shipped result");
     assert_eq!(
-        serde_json::to_string_pretty(&en_report).unwrap().replace(&en.display().to_string(), ""),
-        serde_json::to_string_pretty(&vi_report).unwrap().replace(&vi.display().to_string(), "")
+        serde_json::to_string_pretty(&en_report)
+            .unwrap()
+            .replace(&en.display().to_string(), ""),
+        serde_json::to_string_pretty(&vi_report)
+            .unwrap()
+            .replace(&vi.display().to_string(), "")
     );
 }
 
@@ -103,14 +112,21 @@ fn english_pieces() -> Vec<String> {
     leaves(&texts(Lang::En), &texts(Lang::Vi), &mut pieces);
     let words = |l| dgmat::report::words::words(l).samples();
     pieces.extend(words(Lang::En).into_iter().zip(words(Lang::Vi)));
-    pieces.extend(dgmat::report::catalog::TEMPLATES.iter().map(|(e, v)| (e.to_string(), v.to_string())));
+    pieces.extend(
+        dgmat::report::catalog::TEMPLATES
+            .iter()
+            .map(|(e, v)| (e.to_string(), v.to_string())),
+    );
     for &r in dgmat::rule::Rule::ALL {
         use dgmat::report::rules_vi::{description, help};
         pieces.push((description(r, Lang::En).into(), description(r, Lang::Vi).into()));
         pieces.push((help(r, Lang::En).into(), help(r, Lang::Vi).into()));
     }
     for s in STATUSES {
-        pieces.push((dgmat::report::i18n::status(Lang::En, *s).into(), dgmat::report::i18n::status(Lang::Vi, *s).into()));
+        pieces.push((
+            dgmat::report::i18n::status(Lang::En, *s).into(),
+            dgmat::report::i18n::status(Lang::Vi, *s).into(),
+        ));
     }
     let mut out: Vec<String> = Vec::new();
     for (en, vi) in pieces {
@@ -133,7 +149,17 @@ fn english_pieces() -> Vec<String> {
 
 const STATUSES: &[dgmat::assess::Status] = {
     use dgmat::assess::Status::*;
-    &[Met, Partial, NotMet, Unanswered, EvidenceMissing, EvidenceStale, Contradicted, NotApplicable, Waived]
+    &[
+        Met,
+        Partial,
+        NotMet,
+        Unanswered,
+        EvidenceMissing,
+        EvidenceStale,
+        Contradicted,
+        NotApplicable,
+        Waived,
+    ]
 };
 
 /// The English pieces of `pieces` that `output` (named `what`) shows, outside what quotes the
@@ -191,11 +217,33 @@ fn every_output_in_vietnamese_is_free_of_dgmat_english() {
     // Submissions written in English (agency names, notes, evidence, rubric texts without a
     // Vietnamese translation): only dgmat's phrases are looked for in what they show.
     let english_input = |what: &str| {
-        ["ministry", "uk-dma", "odi-pathway", "eu-odm", "samm", "fixtures", "batch", "progress", "publish", "reconcile", "agencies", "index.html", "diff"]
-            .iter()
-            .any(|e| what.contains(e))
+        [
+            "ministry",
+            "uk-dma",
+            "odi-pathway",
+            "eu-odm",
+            "samm",
+            "fixtures",
+            "batch",
+            "progress",
+            "publish",
+            "reconcile",
+            "agencies",
+            "index.html",
+            "diff",
+        ]
+        .iter()
+        .any(|e| what.contains(e))
     };
-    let examples = ["commune", "province", "ministry", "uk-dma-agency", "odi-pathway-council", "eu-odm-country", "samm-digital-centre"];
+    let examples = [
+        "commune",
+        "province",
+        "ministry",
+        "uk-dma-agency",
+        "odi-pathway-council",
+        "eu-odm-country",
+        "samm-digital-centre",
+    ];
     for e in examples {
         let path = format!("examples/{e}");
         for format in ["table", "markdown", "html"] {
@@ -212,33 +260,65 @@ fn every_output_in_vietnamese_is_free_of_dgmat_english() {
     }
     for sub in &subs {
         run(&mut outputs, format!("check {sub}"), &["check", "--rubric", mini, sub]);
-        run(&mut outputs, format!("check github {sub}"), &["check", "--rubric", mini, sub, "--format", "github"]);
-        run(&mut outputs, format!("assess {sub}"), &["assess", "--rubric", mini, sub, "--format", "markdown"]);
+        run(
+            &mut outputs,
+            format!("check github {sub}"),
+            &["check", "--rubric", mini, sub, "--format", "github"],
+        );
+        run(
+            &mut outputs,
+            format!("assess {sub}"),
+            &["assess", "--rubric", mini, sub, "--format", "markdown"],
+        );
     }
     run(&mut outputs, "diff".into(), &["diff", "examples/province", "examples/ministry"]);
-    run(&mut outputs, "diff markdown".into(), &["diff", "examples/province", "examples/ministry", "--format", "markdown"]);
+    run(
+        &mut outputs,
+        "diff markdown".into(),
+        &["diff", "examples/province", "examples/ministry", "--format", "markdown"],
+    );
     let results = t("results");
-    run(&mut outputs, "batch".into(), &["batch", "examples", "--out", &results, "--as-of", "2026-12-01"]);
-    for entry in std::fs::read_dir(&results).unwrap().chain(std::fs::read_dir(format!("{results}/agencies")).unwrap()) {
+    run(
+        &mut outputs,
+        "batch".into(),
+        &["batch", "examples", "--out", &results, "--as-of", "2026-12-01"],
+    );
+    for entry in std::fs::read_dir(&results)
+        .unwrap()
+        .chain(std::fs::read_dir(format!("{results}/agencies")).unwrap())
+    {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "html") {
             outputs.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
         }
     }
     run(&mut outputs, "progress".into(), &["progress", &results, &results]);
-    run(&mut outputs, "publish".into(), &["publish", &results, "--out", &t("public"), "--min-group", "1"]);
+    run(
+        &mut outputs,
+        "publish".into(),
+        &["publish", &results, "--out", &t("public"), "--min-group", "1"],
+    );
     run(&mut outputs, "init".into(), &["init", &t("init")]);
     for file in ["questionnaire.yaml", "inventory.yaml"] {
         outputs.push((file.into(), std::fs::read_to_string(tmp.path().join("init").join(file)).unwrap()));
     }
     run(&mut outputs, "rubric doc".into(), &["rubric", "doc", "vn-dgmm"]);
     run(&mut outputs, "rubric lint".into(), &["rubric", "lint", "vn-dgmm"]);
-    run(&mut outputs, "reconcile".into(), &["reconcile", "examples/province", "examples/province"]);
+    run(
+        &mut outputs,
+        "reconcile".into(),
+        &["reconcile", "examples/province", "examples/province"],
+    );
     let found: Vec<String> = outputs
         .iter()
         .flat_map(|(what, text)| english_in(what, text, &pieces, english_input(what)))
         .collect();
-    assert!(found.is_empty(), "{} English texts of dgmat's own under --lang vi:\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{} English texts of dgmat's own under --lang vi:\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }
 
 /// Every finding the fixtures and examples trigger (their JSON keeps dgmat's English) has a
@@ -255,7 +335,15 @@ fn every_finding_message_has_a_vietnamese_template() {
             paths.push((format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy()), Some(MINI)));
         }
     }
-    for e in ["commune", "province", "ministry", "uk-dma-agency", "odi-pathway-council", "eu-odm-country", "samm-digital-centre"] {
+    for e in [
+        "commune",
+        "province",
+        "ministry",
+        "uk-dma-agency",
+        "odi-pathway-council",
+        "eu-odm-country",
+        "samm-digital-centre",
+    ] {
         paths.push((format!("examples/{e}"), None));
     }
     let mut untranslated = Vec::new();
@@ -285,7 +373,12 @@ fn every_finding_message_has_a_vietnamese_template() {
     assert!(seen > 100, "the fixtures trigger findings: {seen}");
     untranslated.sort();
     untranslated.dedup();
-    assert!(untranslated.is_empty(), "{} without a Vietnamese template:\n{}", untranslated.len(), untranslated.join("\n"));
+    assert!(
+        untranslated.is_empty(),
+        "{} without a Vietnamese template:\n{}",
+        untranslated.len(),
+        untranslated.join("\n")
+    );
 }
 
 /// Numbers with a decimal comma and dates as dd/mm/yyyy in what people read; the JSON and CSV
@@ -298,13 +391,26 @@ fn vietnamese_conventions_in_outputs_for_people_only() {
     assert!(table.contains("4,68") && !table.contains("4.68"), "{table}");
     assert!(table.contains("[M5] GOV-5.1"), "level tags read M, for mức: {table}");
     let flag = dgmat().args(["--lang", "vi", "assess", "examples/commune"]).output().unwrap();
-    let env = dgmat().env("DGMAT_LANG", "vi").args(["assess", "examples/commune"]).output().unwrap();
-    assert_eq!(flag.stdout, env.stdout, "--lang before the subcommand, and DGMAT_LANG, say the same");
+    let env = dgmat()
+        .env("DGMAT_LANG", "vi")
+        .args(["assess", "examples/commune"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        flag.stdout, env.stdout,
+        "--lang before the subcommand, and DGMAT_LANG, say the same"
+    );
     let json = vi(&["assess", "examples/commune", "--format", "json"]);
     assert!(json.contains("\"assessed_on\": \"2026-11-10\"") && json.contains("4.68"), "{json}");
-    let check = dgmat().args(["check", "tests/fixtures/every-problem", "--rubric", MINI, "--lang", "vi"]).output().unwrap();
+    let check = dgmat()
+        .args(["check", "tests/fixtures/every-problem", "--rubric", MINI, "--lang", "vi"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&check.stdout);
-    assert!(text.contains("lỗi[unknown-key]: khóa `respondnt` không hợp lệ trong phiếu tự đánh giá"), "{text}");
+    assert!(
+        text.contains("lỗi[unknown-key]: khóa `respondnt` không hợp lệ trong phiếu tự đánh giá"),
+        "{text}"
+    );
     assert!(text.contains("22 lỗi, 1 cảnh báo trong 2 tệp của 1 bộ hồ sơ"), "{text}");
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");

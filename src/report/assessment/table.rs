@@ -249,7 +249,7 @@ fn gap(out: &mut String, input: &ReportInput<'_>, c: &Criterion, cr: &CriterionR
     let _ = writeln!(out, "        {}: {}", texts(lang).action, advice.get(lang));
     for r in cr.records.iter().take(MAX_RECORDS) {
         let collection = crate::report::phrase::collection_name(&input.rubric.rubric, &r.collection, lang);
-            let _ = writeln!(out, "        - {collection} {} ({})", r.key, r.location.record_place());
+        let _ = writeln!(out, "        - {collection} {} ({})", r.key, r.location.record_place());
     }
     if cr.records.len() > MAX_RECORDS {
         let _ = writeln!(
@@ -280,7 +280,13 @@ fn findings(out: &mut String, input: &ReportInput<'_>) {
         let message = crate::report::catalog::text(&f.message, input.lang);
         let _ = writeln!(out, "  {severity}[{}] {place}{message}", f.rule);
         if let Some(w) = &f.waived {
-            let _ = writeln!(out, "    {} {}: {}", texts(input.lang).waived_until, locale::date(&w.expires, input.lang), w.reason);
+            let _ = writeln!(
+                out,
+                "    {} {}: {}",
+                texts(input.lang).waived_until,
+                locale::date(&w.expires, input.lang),
+                w.reason
+            );
         }
     }
 }
@@ -298,7 +304,14 @@ fn waivers(out: &mut String, input: &ReportInput<'_>) {
     }
     let _ = writeln!(out, "\n{}:", t.waivers);
     for w in &list {
-        let _ = writeln!(out, "  {} {} — {} {}", w.id, w.title, t.waived_until, locale::date(&w.waiver.expires, input.lang));
+        let _ = writeln!(
+            out,
+            "  {} {} — {} {}",
+            w.id,
+            w.title,
+            t.waived_until,
+            locale::date(&w.waiver.expires, input.lang)
+        );
         let reference = w.waiver.reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
         let _ = writeln!(
             out,

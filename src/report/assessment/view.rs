@@ -532,7 +532,12 @@ impl<'a> Ctx<'a> {
 
     /// `earned / possible pts`.
     fn pts(&self, earned: f64, possible: f64) -> String {
-        format!("{} / {} {}", points_in(earned, self.lang), points_in(possible, self.lang), texts(self.lang).pts)
+        format!(
+            "{} / {} {}",
+            points_in(earned, self.lang),
+            points_in(possible, self.lang),
+            texts(self.lang).pts
+        )
     }
 
     /// The summary's method column: points and share, or the share of criteria at or above the
@@ -540,7 +545,14 @@ impl<'a> Ctx<'a> {
     fn extra(&self, points: Option<(f64, f64)>, coverage: Option<[f64; 5]>) -> Option<String> {
         match self.method {
             Method::Staged => None,
-            Method::Points => points.map(|(e, p)| format!("{} / {} ({})", points_in(e, self.lang), points_in(p, self.lang), share_in(e, p, self.lang))),
+            Method::Points => points.map(|(e, p)| {
+                format!(
+                    "{} / {} ({})",
+                    points_in(e, self.lang),
+                    points_in(p, self.lang),
+                    share_in(e, p, self.lang)
+                )
+            }),
             Method::Rated => coverage.map(|c| share_in(c[usize::from(self.a.target.level.clamp(1, 5)) - 1], 1.0, self.lang)),
         }
     }
@@ -864,7 +876,12 @@ fn criterion_score(method: Method, lang: Lang, c: &Criterion, cr: &CriterionResu
         Method::Points => match super::json::criterion_points(method, c, cr) {
             Some((earned, worth)) => (
                 format!("{} / {}", points_in(earned, lang), points_in(worth, lang)),
-                Some(format!("{} / {} {}", points_in(earned, lang), points_in(worth, lang), texts(lang).pts)),
+                Some(format!(
+                    "{} / {} {}",
+                    points_in(earned, lang),
+                    points_in(worth, lang),
+                    texts(lang).pts
+                )),
             ),
             None => ("—".to_string(), None),
         },

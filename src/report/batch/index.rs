@@ -7,9 +7,9 @@ use serde::Serialize;
 use crate::assess::portfolio::{Kpis, Row, RowStatus, Shares, TargetKpi};
 use crate::assess::round::Round;
 use crate::lang::Lang;
-use crate::report::catalog;
 use crate::model::rubric::{LoadedRubric, Rubric};
 use crate::report::assessment::view::tier_name;
+use crate::report::catalog;
 use crate::report::chart::{Bars, bars};
 use crate::report::i18n::texts;
 
@@ -309,8 +309,7 @@ fn league(rows: &[Row], lang: Lang) -> Vec<LeagueRow> {
     for (i, row) in ok.iter().enumerate() {
         let rank = match league.last() {
             Some(prev)
-                if Some(prev.level) == row.level
-                    && prev.index == crate::report::locale::decimal(row.index.unwrap_or(0.0), 2, lang) =>
+                if Some(prev.level) == row.level && prev.index == crate::report::locale::decimal(row.index.unwrap_or(0.0), 2, lang) =>
             {
                 prev.rank
             }

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::assess::portfolio::{Kpis, Row};
 use crate::assess::round::Round;
-use crate::model::rubric::LoadedRubric;
 use crate::lang::Lang;
+use crate::model::rubric::LoadedRubric;
 use crate::report::escape;
 use crate::report::locale;
 use crate::report::words::words;
@@ -113,7 +113,11 @@ pub fn text(k: &Kpis, round: &Round, lang: Lang) -> String {
     let letter = crate::report::i18n::texts(lang).level_letter;
     let mut out = String::new();
     let t = &k.totals;
-    let _ = writeln!(out, "{}", (w.batch_round)(&round.name, &locale::date(&round.date.to_string(), lang)));
+    let _ = writeln!(
+        out,
+        "{}",
+        (w.batch_round)(&round.name, &locale::date(&round.date.to_string(), lang))
+    );
     let _ = writeln!(out, "{}", (w.batch_submissions)(t.submissions, t.assessed, t.invalid, t.below_gate));
     let _ = writeln!(
         out,

@@ -62,13 +62,10 @@ pub fn build(rubric: &Rubric, v: &VerificationKpi, lang: Lang) -> VerificationVi
         underclaimed: v.underclaimed,
         criteria: v.agreement.criteria,
         agree: v.agreement.agree,
-        kappa: v
-            .agreement
-            .kappa
-            .map_or_else(
-                || crate::report::reconcile::kappa_text(None, lang),
-                |k| crate::report::locale::decimal(k, 2, lang),
-            ),
+        kappa: v.agreement.kappa.map_or_else(
+            || crate::report::reconcile::kappa_text(None, lang),
+            |k| crate::report::locale::decimal(k, 2, lang),
+        ),
         dimensions: rubric
             .dimensions
             .iter()

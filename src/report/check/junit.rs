@@ -79,7 +79,9 @@ pub fn render(report: &CheckReport, warnings_as_errors: bool) -> String {
 fn describe(f: &Finding) -> String {
     let place = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
     let help = f.help.as_ref().map(|h| format!(" (help: {h})")).unwrap_or_default();
-    let related = super::related_line(f, crate::lang::Lang::En).map(|r| format!(" ({r})")).unwrap_or_default();
+    let related = super::related_line(f, crate::lang::Lang::En)
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
     let waived = f
         .waived
         .as_ref()

@@ -11,7 +11,11 @@ use crate::source::Sources;
 pub fn render(report: &CheckReport, sources: &Sources, lang: Lang) -> String {
     let w = words(lang);
     let mut out = String::new();
-    let all = if lang == Lang::En { "`--format json` lists them all" } else { "`--format json` liệt kê đầy đủ" };
+    let all = if lang == Lang::En {
+        "`--format json` lists them all"
+    } else {
+        "`--format json` liệt kê đầy đủ"
+    };
     render_findings(sources, &report.findings, all, lang, &mut out);
     for s in &report.submissions {
         if let Some(why) = &s.gate_failure {

@@ -318,14 +318,20 @@ pub fn agreement(a: &Agreement, lang: Lang) -> AgreementView {
         criteria: a.criteria(),
         agree: a.agree(),
         disagree: a.disagree(),
-        rate: a.rate().map_or_else(|| "–".to_string(), |r| format!("{}%", crate::report::locale::decimal(r * 100.0, 1, lang))),
+        rate: a.rate().map_or_else(
+            || "–".to_string(),
+            |r| format!("{}%", crate::report::locale::decimal(r * 100.0, 1, lang)),
+        ),
         kappa: kappa_text(a.kappa(), lang),
     }
 }
 
 /// Kappa with two decimals, or why it is undefined.
 pub fn kappa_text(kappa: Option<f64>, lang: Lang) -> String {
-    kappa.map_or_else(|| texts(lang).reconcile.kappa_undefined.to_string(), |k| crate::report::locale::decimal(k, 2, lang))
+    kappa.map_or_else(
+        || texts(lang).reconcile.kappa_undefined.to_string(),
+        |k| crate::report::locale::decimal(k, 2, lang),
+    )
 }
 
 /// Renders the HTML page.

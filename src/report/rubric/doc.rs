@@ -5,9 +5,9 @@ use std::fmt::Write;
 use crate::lang::Lang;
 use crate::model::rubric::LoadedRubric;
 use crate::model::rubric::{Check, Collection, Criterion, Dimension, EvidenceRule, Method, Overall, Rubric, WhenEmpty};
+use crate::report::i18n::texts;
 use crate::report::words::words;
 use crate::report::{catalog, escape, locale};
-use crate::report::i18n::texts;
 
 /// A check in words: what it selects, what it requires, how much.
 pub fn check_in_words(c: &Check, lang: Lang) -> String {
@@ -65,7 +65,14 @@ fn intro(out: &mut String, r: &Rubric, lang: Lang) {
         let _ = writeln!(out, "{}\n", escape::markdown(d.get(lang)));
     }
     let s = &r.scoring;
-    let _ = writeln!(out, "`{}@{}` · {}: {}\n", r.id.value, r.version, texts(lang).scoring, scoring(r, lang));
+    let _ = writeln!(
+        out,
+        "`{}@{}` · {}: {}\n",
+        r.id.value,
+        r.version,
+        texts(lang).scoring,
+        scoring(r, lang)
+    );
     if !s.bands.is_empty() {
         let (bands_of, level) = match lang {
             Lang::En => ("Bands (share of points)", "level"),
@@ -89,7 +96,11 @@ fn intro(out: &mut String, r: &Rubric, lang: Lang) {
             Lang::Vi => writeln!(
                 out,
                 "Chấm theo mức: mỗi tiêu chí được trả lời bằng một mức từ 1 đến 5; mức của lĩnh vực là {} các mức của tiêu chí.\n",
-                if mean { "trung bình có trọng số (làm tròn xuống) của" } else { "mức thấp nhất trong" }
+                if mean {
+                    "trung bình có trọng số (làm tròn xuống) của"
+                } else {
+                    "mức thấp nhất trong"
+                }
             ),
         };
     }
@@ -123,7 +134,9 @@ fn scoring(r: &Rubric, lang: Lang) -> String {
                 "{method}, đạt một phần = {}, ngưỡng đạt mức = {}, mức tổng thể = {overall}{}",
                 locale::comma(s.partial_credit.to_string(), lang),
                 locale::comma(s.level_threshold.to_string(), lang),
-                max_age.map(|d| format!(", minh chứng có giá trị trong {d} ngày")).unwrap_or_default()
+                max_age
+                    .map(|d| format!(", minh chứng có giá trị trong {d} ngày"))
+                    .unwrap_or_default()
             )
         }
     }
@@ -290,7 +303,12 @@ fn collection(out: &mut String, name: &str, coll: &Collection, lang: Lang) {
 fn criterion(out: &mut String, c: &Criterion, lang: Lang) {
     let _ = writeln!(out, "#### {} — {}\n", c.id.value, escape::markdown(c.title.get(lang)));
     if let Some(p) = c.points {
-        let _ = writeln!(out, "- **{}:** {}", texts(lang).points.to_lowercase(), locale::comma(p.to_string(), lang));
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            texts(lang).points.to_lowercase(),
+            locale::comma(p.to_string(), lang)
+        );
     }
     if let Some(q) = &c.question {
         let _ = writeln!(out, "- **{}:** {}", texts(lang).question, escape::markdown(q.get(lang)));

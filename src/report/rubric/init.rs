@@ -8,9 +8,9 @@
 use std::fmt::Write;
 
 use crate::lang::Lang;
-use crate::report::catalog;
 use crate::model::rubric::EvidenceRule;
 use crate::model::rubric::LoadedRubric;
+use crate::report::catalog;
 use crate::report::i18n::texts;
 
 /// A text on one or more comment lines, wrapped at about 96 columns.
@@ -92,7 +92,11 @@ pub fn questionnaire(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate
             if let Some(g) = &c.guidance {
                 comment(&mut out, "  ", &format!("{}: {}", texts(lang).guidance, g.get(lang)));
             }
-            let mut answer = c.answer.as_ref().map(|a| catalog::describe(&a.value.describe(), lang)).unwrap_or_default();
+            let mut answer = c
+                .answer
+                .as_ref()
+                .map(|a| catalog::describe(&a.value.describe(), lang))
+                .unwrap_or_default();
             if c.evidence == EvidenceRule::Required {
                 answer.push_str(&format!(" · {}", texts(lang).evidence_required));
             }
