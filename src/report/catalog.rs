@@ -443,6 +443,284 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "bản ghi được tính là không đạt; trong bộ tiêu chí, hãy kiểm tra trường không bắt buộc bằng `field != null && ...`",
     ),
     ("shorten it", "rút gọn nội dung"),
+    // Reading files, more.
+    ("{} is not a regular file", "{0} không phải tệp thông thường"),
+    ("{} is {}, not a regular file", "{0} là {1}, không phải tệp thông thường"),
+    (
+        "dgmat reads only regular files; give the path of the file itself",
+        "dgmat chỉ đọc tệp thông thường; hãy nêu đường dẫn đến chính tệp đó",
+    ),
+    ("cannot read {}: {}", "không đọc được {0}: {1}"),
+    (
+        "{} is {} MB, over the {} MB limit",
+        "{0} có dung lượng {1} MB, vượt giới hạn {2} MB",
+    ),
+    (
+        "{} is {} MB of YAML, over the {} MB limit for YAML",
+        "{0} có {1} MB YAML, vượt giới hạn {2} MB đối với YAML",
+    ),
+    (
+        "raise the limit with --max-file-mb (or the environment variable DGMAT_MAX_FILE_MB)",
+        "tăng giới hạn bằng --max-file-mb (hoặc biến môi trường DGMAT_MAX_FILE_MB)",
+    ),
+    (
+        "give large inventories as <collection>.csv or inventory.xlsx, or raise the limit with --max-yaml-mb",
+        "nộp danh mục lớn dưới dạng <collection>.csv hoặc inventory.xlsx, hoặc tăng giới hạn bằng --max-yaml-mb",
+    ),
+    ("allowed keys here: {}", "các khóa được phép ở đây: {0}"),
+    ("did you mean `{}`? allowed: {}", "có phải là `{0}`? giá trị cho phép: {1}"),
+    ("{} allowed: {}", "{0} được phép: {1}"),
+    ("{} contains the control character U+{}", "{0} chứa ký tự điều khiển U+{1}"),
+    (
+        "{} is {} characters long, over the limit of {}",
+        "{0} dài {1} ký tự, vượt giới hạn {2}",
+    ),
+    ("the text", "nội dung"),
+    (
+        "{} is an old binary spreadsheet, which dgmat does not read",
+        "{0} là bảng tính nhị phân kiểu cũ, dgmat không đọc được",
+    ),
+    (
+        "{} is ignored: dgmat reads .xlsx and .ods workbooks, not this format",
+        "{0} bị bỏ qua: dgmat đọc bảng tính .xlsx và .ods, không đọc định dạng này",
+    ),
+    (
+        "save it as .xlsx (Excel Workbook) or .ods",
+        "lưu tệp dưới dạng .xlsx (Excel Workbook) hoặc .ods",
+    ),
+    (
+        "assess one agency at a time, or use `dgmat batch`",
+        "đánh giá từng cơ quan một, hoặc dùng `dgmat batch`",
+    ),
+    ("did you mean `{}.csv`?", "có phải là `{0}.csv`?"),
+    (
+        "keep one of them: dgmat would not know which one the agency meant",
+        "giữ lại một tệp: dgmat không biết cơ quan muốn dùng tệp nào",
+    ),
+    (
+        "keep one of them: dgmat would not know which one was approved",
+        "giữ lại một tệp: dgmat không biết tệp nào đã được phê duyệt",
+    ),
+    (
+        "merge them into one: a submission has one waivers file",
+        "gộp thành một tệp: mỗi bộ hồ sơ có một tệp miễn trừ",
+    ),
+    (
+        "name each sheet after a collection: {}",
+        "đặt tên mỗi trang tính theo một danh mục: {0}",
+    ),
+    ("name the file after a collection: {}", "đặt tên tệp theo một danh mục: {0}"),
+    (
+        "name the file (or, in a workbook, the sheet) after a collection (`datasets.csv`), or use a rubric with a single collection",
+        "đặt tên tệp (hoặc trang tính trong bảng tính) theo một danh mục (`datasets.csv`), hoặc dùng bộ tiêu chí chỉ có một danh mục",
+    ),
+    (
+        "run `dgmat init DIR` to create templates, or name the files directly",
+        "chạy `dgmat init THƯ-MỤC` để tạo tệp mẫu, hoặc nêu trực tiếp các tệp",
+    ),
+    (
+        "the questionnaire answers `{}` but is assessed against `{}@{}`",
+        "phiếu tự đánh giá trả lời theo `{0}` nhưng được đánh giá theo `{1}@{2}`",
+    ),
+    // Workbooks and tables.
+    ("it is not a zip archive ({})", "tệp không phải tệp nén zip ({0})"),
+    ("sheet `{}`: {}", "trang tính `{0}`: {1}"),
+    (
+        "{} would decompress to {} MB ({} times its size), over the {} MB limit; it was not opened",
+        "{0} khi giải nén sẽ có {1} MB (gấp {2} lần dung lượng tệp), vượt giới hạn {3} MB; tệp không được mở",
+    ),
+    (
+        "if the workbook is genuine, raise the limit with --max-unzipped-mb (or DGMAT_MAX_UNZIPPED_MB)",
+        "nếu bảng tính là thật, tăng giới hạn bằng --max-unzipped-mb (hoặc DGMAT_MAX_UNZIPPED_MB)",
+    ),
+    (
+        "check that the file is an .xlsx or .ods workbook (open it and save it again if in doubt)",
+        "kiểm tra tệp có phải bảng tính .xlsx hoặc .ods (nếu chưa chắc, mở tệp và lưu lại)",
+    ),
+    (
+        "an answer or note on a row without a criterion id",
+        "câu trả lời hoặc ghi chú nằm trên dòng không có mã tiêu chí",
+    ),
+    (
+        "evidence on a row below no criterion",
+        "minh chứng nằm trên dòng không thuộc tiêu chí nào",
+    ),
+    (
+        "expected a questionnaire, but this workbook is `kind: {}`",
+        "cần phiếu tự đánh giá, nhưng bảng tính này là `kind: {0}`",
+    ),
+    (
+        "{} has no agency sheet: no cell in column A says `agency.id`",
+        "{0} không có trang thông tin cơ quan: không ô nào ở cột A ghi `agency.id`",
+    ),
+    (
+        "{} names no agency: its `agency.id` cell is empty",
+        "{0} không nêu cơ quan: ô `agency.id` đang để trống",
+    ),
+    (
+        "answers are read from the sheets named after dimensions: {}",
+        "câu trả lời được đọc từ các trang tính mang tên lĩnh vực: {0}",
+    ),
+    ("correct the cell, or clear it", "sửa ô, hoặc xóa nội dung ô"),
+    ("keep one row per criterion", "mỗi tiêu chí một dòng"),
+    (
+        "more evidence for a criterion goes on the rows just below its row, with column A empty",
+        "minh chứng bổ sung của một tiêu chí ghi ở các dòng ngay dưới dòng của tiêu chí, để trống cột A",
+    ),
+    (
+        "start from a workbook written by `dgmat init DIR --xlsx`, which has the agency block on its first sheet",
+        "hãy bắt đầu từ bảng tính do `dgmat init THƯ-MỤC --xlsx` tạo ra, có phần thông tin cơ quan ở trang đầu",
+    ),
+    ("type the agency's short id, e.g. `moh`", "nhập mã ngắn của cơ quan, ví dụ `moh`"),
+    ("write `questionnaire`", "ghi `questionnaire`"),
+    (
+        "write it on its criterion's row (the id is in column A)",
+        "ghi vào dòng của tiêu chí (mã tiêu chí ở cột A)",
+    ),
+    (
+        "column `{}` is not a field of `{}`; it is ignored",
+        "cột `{0}` không phải trường của `{1}`; cột bị bỏ qua",
+    ),
+    (
+        "declare it in the rubric (a field or an `aliases` entry) to use it; fields of `{}`: {}",
+        "khai báo cột trong bộ tiêu chí (một trường hoặc một mục `aliases`) để sử dụng; các trường của `{0}`: {1}",
+    ),
+    (
+        "did you mean `{}`? (or add it to the field's `aliases`)",
+        "có phải là `{0}`? (hoặc thêm vào `aliases` của trường)",
+    ),
+    ("invalid CSV: {}", "CSV không hợp lệ: {0}"),
+    (
+        "is this really an inventory? check the delimiter and the file",
+        "đây có đúng là danh mục không? kiểm tra dấu phân cách và tệp",
+    ),
+    (
+        "raise the limit with --max-rows (or DGMAT_MAX_ROWS) if the file is genuine",
+        "nếu tệp là thật, tăng giới hạn bằng --max-rows (hoặc DGMAT_MAX_ROWS)",
+    ),
+    (
+        "the formula {} was saved without its value, so there is nothing to read",
+        "công thức {0} được lưu mà không có giá trị, nên không có gì để đọc",
+    ),
+    (
+        "open the workbook in a spreadsheet and save it again (which computes the value), or type the value instead of a formula",
+        "mở bảng tính bằng chương trình bảng tính và lưu lại (để tính giá trị), hoặc nhập giá trị thay cho công thức",
+    ),
+    (
+        "the header has {} columns, over the limit of {}",
+        "dòng tiêu đề có {0} cột, vượt giới hạn {1}",
+    ),
+    ("there is no column `{}`; columns: {}", "không có cột `{0}`; các cột: {1}"),
+    ("{} has more than {} rows", "{0} có hơn {1} dòng"),
+    (
+        "{} is not a date (nor a spreadsheet date serial)",
+        "{0} không phải ngày (cũng không phải số ngày của bảng tính)",
+    ),
+    (
+        "{}: {} row(s) leave `{}` blank and belong to no agency",
+        "{0}: {1} dòng để trống `{2}` nên không thuộc cơ quan nào",
+    ),
+    // Inventory, more.
+    ("a record of `{}`: {}", "một bản ghi của `{0}`: {1}"),
+    (
+        "a key is a short identifier: letters, digits and punctuation, no control characters",
+        "khóa là một mã ngắn: chữ, số và dấu câu, không có ký tự điều khiển",
+    ),
+    ("declared fields of `{}`: {}", "các trường đã khai báo của `{0}`: {1}"),
+    ("every record needs a unique `{}`", "mỗi bản ghi cần một `{0}` duy nhất"),
+    ("expected a list, found {}", "cần một danh sách, nhưng là {0}"),
+    ("list item: {}", "phần tử danh sách: {0}"),
+    ("the key `{}`", "khóa `{0}`"),
+    (
+        "the rubric declares these collections: {}",
+        "bộ tiêu chí khai báo các danh mục: {0}",
+    ),
+    (
+        "{} (the record still counts: `invalid_records: warn`)",
+        "{0} (bản ghi vẫn được tính: `invalid_records: warn`)",
+    ),
+    // Questionnaire, more.
+    ("add `agency: {}`", "thêm `agency: {0}`"),
+    ("add `answer: ...`", "thêm `answer: ...`"),
+    ("assessed_on {} is before {}", "assessed_on {0} trước ngày {1}"),
+    (
+        "rubric `{}` has no criterion `{}`; remove the answer",
+        "bộ tiêu chí `{0}` không có tiêu chí `{1}`; hãy xóa câu trả lời",
+    ),
+    ("write `agency: {}`", "ghi `agency: {0}`"),
+    ("lists cannot be nested", "danh sách không được lồng nhau"),
+    // Waivers, more.
+    (
+        "`agency` is for the ministry-wide file given with --waivers",
+        "`agency` chỉ dùng trong tệp miễn trừ chung của bộ, nêu bằng --waivers",
+    ),
+    ("`expires` is `{}`, not a date", "`expires` là `{0}`, không phải ngày"),
+    (
+        "`records` belong to a rule waiver, not to a criterion",
+        "`records` chỉ dùng cho miễn trừ quy tắc, không dùng cho tiêu chí",
+    ),
+    ("`records` is empty", "`records` đang để trống"),
+    ("`{}` is empty", "`{0}` đang để trống"),
+    (
+        "a waiver names either a `criterion` or a `rule`, not both",
+        "miễn trừ nêu `criterion` hoặc `rule`, không nêu cả hai",
+    ),
+    (
+        "list the keys of the records the rule is waived for: `records: [moh-legacy]`",
+        "liệt kê khóa của các bản ghi được miễn trừ quy tắc: `records: [moh-legacy]`",
+    ),
+    // Batch discovery and the output folder.
+    (
+        "could not be read: cannot look for {}: {}",
+        "không đọc được: không tìm được {0}: {1}",
+    ),
+    ("could not be read: {}", "không đọc được: {0}"),
+    (
+        "not assessed: {} is a symbolic link to {}, outside ROOT (--follow-links to read it)",
+        "không đánh giá: {0} là liên kết tượng trưng đến {1}, nằm ngoài ROOT (dùng --follow-links để đọc)",
+    ),
+    (
+        "not followed: a symbolic link to {}, outside ROOT (--follow-links to follow it)",
+        "không đi theo: liên kết tượng trưng đến {0}, nằm ngoài ROOT (dùng --follow-links để đi theo)",
+    ),
+    (
+        "--out {} is inside --verified {}: choose an output folder outside it",
+        "--out {0} nằm trong --verified {1}: hãy chọn thư mục kết quả bên ngoài",
+    ),
+    (
+        "--out {} is inside the submission {}: the outputs would mix with an agency's files; choose a folder outside it",
+        "--out {0} nằm trong bộ hồ sơ {1}: kết quả sẽ lẫn với tệp của cơ quan; hãy chọn thư mục bên ngoài",
+    ),
+    (
+        "--verified {} and ROOT {} lie one inside the other: the inspectors' submissions would be assessed as agencies' (or the reverse); keep them in separate folders",
+        "--verified {0} và ROOT {1} nằm lồng nhau: hồ sơ của đoàn kiểm tra sẽ bị đánh giá như hồ sơ của cơ quan (hoặc ngược lại); hãy để ở hai thư mục riêng",
+    ),
+    ("--verified {} is not a directory", "--verified {0} không phải thư mục"),
+    ("cannot create the output directory {}", "không tạo được thư mục kết quả {0}"),
+    ("cannot render the agency report: {}", "không tạo được báo cáo của cơ quan: {0}"),
+    (
+        "{} is not a folder; the batch writes its agency reports there: move it away or choose another --out",
+        "{0} không phải thư mục; batch ghi báo cáo của các cơ quan vào đó: hãy chuyển tệp đi hoặc chọn --out khác",
+    ),
+    ("cannot create the lock file {}", "không tạo được tệp khóa {0}"),
+    ("cannot create {}", "không tạo được {0}"),
+    ("cannot replace {}", "không thay thế được {0}"),
+    ("cannot take over the stale lock {}", "không tiếp quản được tệp khóa cũ {0}"),
+    (
+        "took over the lock {} left by an earlier run (pid {}, started {}) that is no longer running",
+        "đã tiếp quản tệp khóa {0} do lần chạy trước để lại (pid {1}, bắt đầu {2}), lần chạy đó đã dừng",
+    ),
+    (
+        "{} is in use by another dgmat batch (pid {}, started {}); wait for it to finish, or, if no dgmat is running, delete {}",
+        "{0} đang được một lần chạy dgmat batch khác sử dụng (pid {1}, bắt đầu {2}); hãy chờ chạy xong, hoặc nếu không còn dgmat nào đang chạy, xóa {3}",
+    ),
+    // Rubric expressions met on a submission.
+    ("`{}` could not be evaluated: {}", "`{0}` không tính được: {1}"),
+    ("`{}` gave {}, not true or false", "`{0}` cho kết quả {1}, không phải đúng hoặc sai"),
+    (
+        "`{}` would take about {} steps over a list of {}, past the rule budget of {} steps for one submission",
+        "`{0}` sẽ cần khoảng {1} bước trên danh sách {2} phần tử, vượt giới hạn {3} bước cho một bộ hồ sơ",
+    ),
     // Batches.
     (
         "{}; a batch assesses every submission against one rubric (--rubric)",
