@@ -112,11 +112,7 @@ fn english_pieces() -> Vec<String> {
     leaves(&texts(Lang::En), &texts(Lang::Vi), &mut pieces);
     let words = |l| dgmat::report::words::words(l).samples();
     pieces.extend(words(Lang::En).into_iter().zip(words(Lang::Vi)));
-    pieces.extend(
-        dgmat::report::catalog::TEMPLATES
-            .iter()
-            .map(|(e, v)| (e.to_string(), v.to_string())),
-    );
+    pieces.extend(dgmat::report::catalog::templates().map(|(e, v)| (e.to_string(), v.to_string())));
     for &r in dgmat::rule::Rule::ALL {
         use dgmat::report::rules_vi::{description, help};
         pieces.push((description(r, Lang::En).into(), description(r, Lang::Vi).into()));
