@@ -328,7 +328,7 @@ fn criterion_rows(
     };
     let question = c.question.as_ref().map_or_else(String::new, |x| x.get(lang).to_string());
     let mut guide = c.guidance.as_ref().map_or_else(String::new, |g| g.get(lang).to_string());
-    let mut allowed = dropdown(a, c.allow_na, lang).map_or_else(|| a.describe(), |w| w.join(" | "));
+    let mut allowed = dropdown(a, c.allow_na, lang).map_or_else(|| crate::report::catalog::describe(&a.describe(), lang), |w| w.join(" | "));
     if a.multiple {
         allowed.push_str(&format!(" ({})", t.wb_several));
     }
@@ -495,7 +495,7 @@ pub fn inventory(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate, fi
                 }
                 _ => {}
             }
-            if let Some(v) = field_validation(def, t)? {
+            if let Some(v) = field_validation(def, t, lang)? {
                 ws.add_data_validation(1, c, LAST_ROW, c, &v)?;
             }
         }
@@ -523,7 +523,7 @@ pub fn inventory(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate, fi
 
 /// The note on a field's header: what it holds and means.
 fn field_note(name: &str, def: &FieldDef, key: bool, t: &Texts, lang: Lang) -> String {
-    let mut what = format!("{name}: {}", def.describe());
+    let mut what = format!("{name}: {}", crate::report::catalog::describe(&def.describe(), lang));
     if def.required {
         what.push_str(&format!(", {}", t.required.to_lowercase()));
     }
@@ -543,7 +543,7 @@ fn field_note(name: &str, def: &FieldDef, key: bool, t: &Texts, lang: Lang) -> S
 }
 
 /// The dropdown or range of a field's column, if its type has one.
-fn field_validation(def: &FieldDef, t: &Texts) -> Result<Option<DataValidation>, XlsxError> {
+fn field_validation(def: &FieldDef, t: &Texts, lang: Lang) -> Result<Option<DataValidation>, XlsxError> {
     let v = DataValidation::new();
     let v = match def.kind.value {
         FieldType::Enum => {
@@ -566,7 +566,7 @@ fn field_validation(def: &FieldDef, t: &Texts) -> Result<Option<DataValidation>,
         FieldType::Number => v.allow_decimal_number(DataValidationRule::Between(def.min.unwrap_or(-1e15), def.max.unwrap_or(1e15))),
         _ => return Ok(None),
     };
-    Ok(Some(v.set_error_message(fit(&def.describe()))?))
+    Ok(Some(v.set_error_message(fit(&crate::report::catalog::describe(&def.describe(), lang)))?))
 }
 
 /// Writes one field value as a typed cell.
