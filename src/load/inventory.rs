@@ -401,6 +401,9 @@ pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, S
             let values = def.values.as_deref().unwrap_or_default();
             if values.contains(&text) {
                 Ok(Box::new(CelString::from(text)))
+            } else if let Some(value) = def.value_labelled(&text) {
+                // A value written as its label (`Đang vận hành` for `production`).
+                Ok(Box::new(CelString::from(value.to_string())))
             } else {
                 let hint = did_you_mean(&text, values.iter().map(String::as_str))
                     .map(|c| format!(" (did you mean `{c}`?)"))

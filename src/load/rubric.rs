@@ -511,6 +511,10 @@ fn field_shape_problems(fname: &str, f: &FieldDef) -> Vec<String> {
     if kind != FieldType::Enum && f.values.is_some() {
         problems.push(format!("field `{fname}` has `values` but is not an enum"));
     }
+    let values = f.values.as_deref().unwrap_or_default();
+    for labelled in f.labels.keys().filter(|v| !values.contains(v)) {
+        problems.push(format!("field `{fname}` labels `{labelled}`, which is not one of its values"));
+    }
     if kind != FieldType::List && f.of.is_some() {
         problems.push(format!("field `{fname}` has `of` but is not a list"));
     }

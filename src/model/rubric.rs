@@ -292,6 +292,10 @@ pub struct FieldDef {
     /// Other column headers that mean this field in CSV inventories (`DATA_OWNER`, "Data owner").
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Enum: what values mean for people (`production: {en: In production, vi: Đang vận hành}`);
+    /// a cell or value may be written as a value's label, in any of its languages.
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, Text>,
 }
 
 /// Inventory value types.
@@ -705,6 +709,16 @@ impl std::fmt::Debug for LoadedRubric {
 }
 
 impl FieldDef {
+    /// The enum value whose label `text` is, in any language, any case, with or without
+    /// diacritics.
+    pub fn value_labelled(&self, text: &str) -> Option<&str> {
+        let wanted = crate::model::words::fold(text);
+        self.labels
+            .iter()
+            .find(|(_, label)| label.translations().any(|l| crate::model::words::fold(l) == wanted))
+            .map(|(value, _)| value.as_str())
+    }
+
     /// How a field is declared, in words.
     pub fn describe(&self) -> String {
         match self.kind.value {

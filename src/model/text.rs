@@ -34,7 +34,12 @@ impl Text {
         self.0.contains_key(lang.code())
     }
 
-    /// Whether every translation is blank.
+    /// Every translation, in every language.
+    pub fn translations(&self) -> impl Iterator<Item = &str> {
+        self.0.values().map(String::as_str)
+    }
+
+    /// Whether every translation is empty or white space.
     pub fn is_blank(&self) -> bool {
         self.0.values().all(|s| s.trim().is_empty())
     }

@@ -231,6 +231,10 @@ pub(super) const ALL: &[(&str, &str)] = &[
     ("dimension `{}` needs a weight above 0", "lĩnh vực `{0}` cần trọng số lớn hơn 0"),
     ("enum field `{}` needs `values`", "trường enum `{0}` cần `values`"),
     (
+        "field `{}` labels `{}`, which is not one of its values",
+        "trường `{0}` có nhãn cho `{1}`, không phải một trong các giá trị của trường",
+    ),
+    (
         "field `{}` has `of` but is not a list",
         "trường `{0}` có `of` nhưng không phải danh sách",
     ),

@@ -328,7 +328,8 @@ fn criterion_rows(
     };
     let question = c.question.as_ref().map_or_else(String::new, |x| x.get(lang).to_string());
     let mut guide = c.guidance.as_ref().map_or_else(String::new, |g| g.get(lang).to_string());
-    let mut allowed = dropdown(a, c.allow_na, lang).map_or_else(|| crate::report::catalog::describe(&a.describe(), lang), |w| w.join(" | "));
+    let mut allowed =
+        dropdown(a, c.allow_na, lang).map_or_else(|| crate::report::catalog::describe(&a.describe(), lang), |w| w.join(" | "));
     if a.multiple {
         allowed.push_str(&format!(" ({})", t.wb_several));
     }
@@ -566,7 +567,10 @@ fn field_validation(def: &FieldDef, t: &Texts, lang: Lang) -> Result<Option<Data
         FieldType::Number => v.allow_decimal_number(DataValidationRule::Between(def.min.unwrap_or(-1e15), def.max.unwrap_or(1e15))),
         _ => return Ok(None),
     };
-    Ok(Some(v.set_error_message(fit(&crate::report::catalog::describe(&def.describe(), lang)))?))
+    Ok(Some(v.set_error_message(fit(&crate::report::catalog::describe(
+        &def.describe(),
+        lang,
+    )))?))
 }
 
 /// Writes one field value as a typed cell.
