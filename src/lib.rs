@@ -60,7 +60,9 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
         cli::Command::Reconcile(args) => commands::reconcile::run(args, cli.quiet, cli.lang),
         cli::Command::Publish(args) => commands::publish::run(args, cli.quiet, cli.lang),
         cli::Command::Rubric(cmd) => commands::rubric::run(cmd, cli.quiet, cli.lang),
-        cli::Command::Schema { kind, rubric, write } => commands::schema::run(*kind, rubric.as_deref(), write.as_deref(), cli.quiet),
+        cli::Command::Schema { kind, rubric, write } => {
+            commands::schema::run(*kind, rubric.as_deref(), write.as_deref(), cli.quiet, cli.lang)
+        }
         cli::Command::Completions { shell } => {
             let mut cmd = <cli::Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -68,6 +70,6 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Exit> {
             commands::print(&String::from_utf8_lossy(&out))?;
             Ok(Exit::Ok)
         }
-        cli::Command::Man { dir } => commands::man::run(dir.as_deref(), cli.quiet),
+        cli::Command::Man { dir } => commands::man::run(dir.as_deref(), cli.quiet, cli.lang),
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::Exit;
 
 /// Runs `dgmat man`.
-pub fn run(dir: Option<&Path>, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(dir: Option<&Path>, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     let cmd = <crate::cli::Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
     let Some(dir) = dir else {
         let mut page = render(cmd.clone())?;
@@ -28,7 +28,10 @@ pub fn run(dir: Option<&Path>, quiet: bool) -> anyhow::Result<Exit> {
         super::write_atomic(&dir.join(name), page)?;
     }
     if !quiet {
-        crate::stderr!("wrote {} man page(s) into {}", pages.len(), dir.display());
+        crate::stderr!(
+            "{}",
+            (crate::report::words::words(lang).wrote_into)(pages.len(), false, &dir.display().to_string())
+        );
     }
     Ok(Exit::Ok)
 }

@@ -12,11 +12,7 @@ pub fn run(cmd: &RubricCommand, quiet: bool, lang: crate::lang::Lang) -> anyhow:
             let mut out = String::new();
             for (id, _, _) in SHIPPED {
                 match rubric::load(id) {
-                    Ok(r) => out.push_str(&format!(
-                        "{id}\t{}\t{}\n",
-                        r.rubric.version,
-                        r.rubric.title.get(crate::lang::Lang::En)
-                    )),
+                    Ok(r) => out.push_str(&format!("{id}\t{}\t{}\n", r.rubric.version, r.rubric.title.get(lang))),
                     Err(_) => out.push_str(&format!("{id}\t(invalid)\n")),
                 }
             }

@@ -18,9 +18,15 @@ pub fn file_name(kind: &str, rubric: Option<&str>) -> String {
 }
 
 /// Runs `dgmat schema`.
-pub fn run(kind: Option<SchemaKind>, rubric_spec: Option<&str>, write: Option<&Path>, quiet: bool) -> anyhow::Result<Exit> {
+pub fn run(
+    kind: Option<SchemaKind>,
+    rubric_spec: Option<&str>,
+    write: Option<&Path>,
+    quiet: bool,
+    lang: crate::lang::Lang,
+) -> anyhow::Result<Exit> {
     if let Some(dir) = write {
-        return write_all(dir, rubric_spec, quiet);
+        return write_all(dir, rubric_spec, quiet, lang);
     }
     let Some(kind) = kind else {
         return Err(super::Failure::Usage("name a format, or pass --write DIR".into()).into());
@@ -47,7 +53,7 @@ fn text(value: &serde_json::Value) -> anyhow::Result<String> {
 
 /// Writes every schema into `dir`: the formats', and the questionnaire and inventory schemas of
 /// the rubric `spec` (else of every shipped rubric).
-fn write_all(dir: &Path, spec: Option<&str>, quiet: bool) -> anyhow::Result<Exit> {
+fn write_all(dir: &Path, spec: Option<&str>, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     let rubrics: Vec<Rubric> = match spec {
         Some(spec) => vec![super::load_rubric(spec)?.rubric],
         None => SHIPPED
@@ -72,7 +78,10 @@ fn write_all(dir: &Path, spec: Option<&str>, quiet: bool) -> anyhow::Result<Exit
         super::write_atomic(&dir.join(name), &text(value)?)?;
     }
     if !quiet {
-        crate::stderr!("wrote {} schema(s) into {}", files.len(), dir.display());
+        crate::stderr!(
+            "{}",
+            (crate::report::words::words(lang).wrote_into)(files.len(), true, &dir.display().to_string())
+        );
     }
     Ok(Exit::Ok)
 }

@@ -40,6 +40,8 @@ pub struct Words {
     pub assess_summary: fn(&str, u8, &str, u8, bool) -> String,
     /// `assess --fail-below`: (level, required, the dimensions below it).
     pub gate_below: fn(u8, u8, &str) -> String,
+    /// `schema --write` and `man --dir`: (files, what they are, folder).
+    pub wrote_into: fn(usize, bool, &str) -> String,
     /// `init`'s next step, for the folder written.
     pub init_next: fn(&str) -> String,
     /// `init`'s hint for editors: the command that writes the schemas.
@@ -164,6 +166,7 @@ pub const EN: Words = Words {
         format!("{agency}: level {level} (index {index}), target {target} {met}")
     },
     gate_below: |level, min, dims| format!("gate failed: overall level {level} is below {min} ({dims})"),
+    wrote_into: |n, schemas, dir| format!("wrote {n} {} into {dir}", if schemas { "schema(s)" } else { "man page(s)" }),
     init_next: |dir| format!("next: fill them in, then run `dgmat check {dir}` and `dgmat assess {dir}`"),
     init_schemas: |cmd| format!("editors validate as you type once the schemas exist: {cmd}"),
     lint_ok: |spec, d, c, coll, w| format!("{spec}: ok ({d} dimensions, {c} criteria, {coll} collections); {w} warning(s)"),
@@ -276,6 +279,7 @@ pub const VI: Words = Words {
         format!("{agency}: mức {level} (chỉ số {index}), mục tiêu mức {target}: {met}")
     },
     gate_below: |level, min, dims| format!("không đạt ngưỡng: mức tổng thể {level} thấp hơn {min} ({dims})"),
+    wrote_into: |n, schemas, dir| format!("đã ghi {n} {} vào {dir}", if schemas { "lược đồ" } else { "trang hướng dẫn (man)" }),
     init_next: |dir| format!("bước tiếp theo: điền các tệp, sau đó chạy `dgmat check {dir}` và `dgmat assess {dir}`"),
     init_schemas: |cmd| format!("trình soạn thảo kiểm tra ngay khi gõ sau khi có các lược đồ: {cmd}"),
     lint_ok: |spec, d, c, coll, w| format!("{spec}: hợp lệ ({d} lĩnh vực, {c} tiêu chí, {coll} danh mục); {w} cảnh báo"),
@@ -411,6 +415,8 @@ impl Words {
             (self.assess_summary)(T, 7, T, 7, false),
             (self.gate_below)(7, 7, T),
             (self.init_next)(T),
+            (self.wrote_into)(7, true, T),
+            (self.wrote_into)(7, false, T),
             (self.init_schemas)(T),
             (self.lint_ok)(T, 7, 7, 7, 7),
             (self.lint_failed)(T, 7, 7),
