@@ -333,7 +333,7 @@ fn assess_all(
 ) -> anyhow::Result<Vec<(Row, Option<PathBuf>)>> {
     let items = &found.items;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
-    let bar = progress_bar(items.len() as u64, opts.progress);
+    let bar = progress_bar(items.len() as u64, opts.progress, opts.lang);
     // Largest submissions first, one at a time: a big ministry picked up last would leave the
     // other threads idle at the end. The order of the results does not depend on it.
     let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, item)| (item.1, i)).collect();
@@ -423,13 +423,13 @@ fn write_summaries(
 }
 
 /// A progress bar of `len` agencies on stderr, hidden unless `show`.
-fn progress_bar(len: u64, show: bool) -> indicatif::ProgressBar {
+fn progress_bar(len: u64, show: bool, lang: crate::lang::Lang) -> indicatif::ProgressBar {
     if !show {
         return indicatif::ProgressBar::hidden();
     }
     // The default draw target is stderr and is hidden when stderr is not a terminal.
     let bar = indicatif::ProgressBar::new(len);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} agencies  {per_sec}  ETA {eta}") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(crate::report::words::words(lang).progress_bar) {
         bar.set_style(style);
     }
     bar

@@ -52,6 +52,8 @@ pub struct Words {
     pub lint_failed: fn(&str, usize, usize) -> String,
     /// "warning: ..." before a command's warning line.
     pub warning_line: fn(&str) -> String,
+    /// The batch's progress bar, an indicatif template.
+    pub progress_bar: &'static str,
     /// `batch --no-waivers`.
     pub batch_no_waivers: &'static str,
     /// A path the batch skipped.
@@ -172,6 +174,7 @@ pub const EN: Words = Words {
     lint_ok: |spec, d, c, coll, w| format!("{spec}: ok ({d} dimensions, {c} criteria, {coll} collections); {w} warning(s)"),
     lint_failed: |spec, e, w| format!("{spec}: {e} error(s), {w} warning(s)"),
     warning_line: |w| format!("warning: {w}"),
+    progress_bar: "{bar:40} {pos}/{len} agencies  {per_sec}  ETA {eta}",
     batch_no_waivers: "note: waivers ignored (--no-waivers): every agency is evaluated as if none had been granted",
     batch_skipped: |p| format!("warning: skipped {p}"),
     batch_more_warnings: |n| format!("… and {n} more warnings (see summary.json)"),
@@ -285,6 +288,7 @@ pub const VI: Words = Words {
     lint_ok: |spec, d, c, coll, w| format!("{spec}: hợp lệ ({d} lĩnh vực, {c} tiêu chí, {coll} danh mục); {w} cảnh báo"),
     lint_failed: |spec, e, w| format!("{spec}: {e} lỗi, {w} cảnh báo"),
     warning_line: |w| format!("cảnh báo: {w}"),
+    progress_bar: "{bar:40} {pos}/{len} cơ quan  {per_sec}  còn {eta}",
     batch_no_waivers: "ghi chú: bỏ qua miễn trừ (--no-waivers): mọi cơ quan được đánh giá như chưa được miễn trừ",
     batch_skipped: |p| format!("cảnh báo: bỏ qua {p}"),
     batch_more_warnings: |n| format!("… và {n} cảnh báo khác (xem summary.json)"),
