@@ -387,7 +387,13 @@ pub fn assess(
     let overall = score_overall(rubric, &dimensions);
     let target = resolve_target(rubric, target, overall.level);
     let gaps = gaps::gaps(rubric, &dimensions, target.level);
-    let explanation = explain::explain(rubric, &dimensions, overall.level);
+    // A rubric without an overall level has nothing to hold or raise: no holding dimensions,
+    // no first steps (its summary names the dimensions below the target instead).
+    let explanation = if rubric.scoring.overall == Overall::None {
+        explain::Explanation::default()
+    } else {
+        explain::explain(rubric, &dimensions, overall.level)
+    };
     let groups = rubric.groups.iter().map(|g| scoring::group(rubric, g, &dimensions)).collect();
     issues.extend(agency_mismatch(questionnaire, inventory));
     issues.extend(no_inventory(rubric, questionnaire, inventory));

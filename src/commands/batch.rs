@@ -104,7 +104,15 @@ pub fn run(args: &BatchArgs, quiet: bool) -> anyhow::Result<Exit> {
         crate::stderr!("… and {} more invalid submissions (see summary.csv)", invalid.len() - 20);
     }
     if !quiet {
-        crate::stderr!("{}", crate::report::batch::summary::text(&result.kpis, &result.round).trim_end());
+        crate::stderr!(
+            "{}",
+            crate::report::batch::summary::text(
+                &result.kpis,
+                &result.round,
+                rubric.rubric.scoring.overall != crate::model::rubric::Overall::None
+            )
+            .trim_end()
+        );
         if let Some(v) = &result.kpis.verification {
             let text = crate::report::batch::verified::text(v, result.kpis.totals.counted);
             crate::stderr!("{}", crate::report::escape::terminal(text.trim_end()));

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::assess::portfolio::{Kpis, Row};
 use crate::assess::round::Round;
-use crate::model::rubric::LoadedRubric;
+use crate::model::rubric::{LoadedRubric, Overall};
 use crate::report::escape;
 
 /// `summary.csv`: one row per submission, cells a spreadsheet will not run as formulas. It
@@ -32,6 +32,7 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
     // The dimensions holding each level, last: added after the verification columns.
     header.push("limited_by".to_string());
     w.write_record(&header)?;
+    let has_overall = rubric.rubric.scoring.overall != Overall::None;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for r in rows {
         let mut record = vec![
@@ -40,8 +41,9 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
             opt(r.agency_name.clone()),
             opt(r.tier.map(|t| format!("{t:?}").to_lowercase())),
             r.status.name().to_string(),
-            opt(r.level.map(|l| l.to_string())),
-            opt(r.index.map(|x| format!("{x:.2}"))),
+            // A rubric without an overall level (`overall: none`) leaves both cells blank.
+            opt(r.level.filter(|_| has_overall).map(|l| l.to_string())),
+            opt(r.index.filter(|_| has_overall).map(|x| format!("{x:.2}"))),
             opt(r.target_met.map(|m| m.to_string())),
         ];
         record.extend(r.dimensions.iter().map(|d| opt(d.map(|l| l.to_string()))));
@@ -103,7 +105,10 @@ pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row], round: &Round, warnings
 }
 
 /// The terminal summary: distribution, shares and targets, a few lines.
-pub fn text(k: &Kpis, round: &Round) -> String {
+/// `has_overall` is false for a rubric without an overall level (`overall: none`): the
+/// distribution and shares of overall levels are left out, and a target counts the agencies
+/// with every dimension at its level.
+pub fn text(k: &Kpis, round: &Round, has_overall: bool) -> String {
     use std::fmt::Write;
     let pct = |x: f64| format!("{:.1}%", x * 100.0);
     let mut out = String::new();
@@ -119,19 +124,26 @@ pub fn text(k: &Kpis, round: &Round) -> String {
         "{} agencies counted; not counted: {} superseded, {} in conflict, {} stale; {} incomplete",
         t.counted, t.superseded, t.conflict, t.stale, t.incomplete
     );
-    let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("L{l}: {c}")).collect();
-    let _ = writeln!(out, "overall levels     {}", dist.join("  "));
-    let shares: Vec<String> = k
-        .at_or_above
-        .overall
-        .iter()
-        .skip(1)
-        .map(|(l, s)| format!("≥{l}: {}", pct(*s)))
-        .collect();
-    let _ = writeln!(out, "at or above        {}", shares.join("  "));
-    for (tier, kpi) in &k.at_or_above.tiers {
-        let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
-        let _ = writeln!(out, "  {tier:<16} {} ({} submissions)", shares.join("  "), kpi.submissions);
+    if has_overall {
+        let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("L{l}: {c}")).collect();
+        let _ = writeln!(out, "overall levels     {}", dist.join("  "));
+        let shares: Vec<String> = k
+            .at_or_above
+            .overall
+            .iter()
+            .skip(1)
+            .map(|(l, s)| format!("≥{l}: {}", pct(*s)))
+            .collect();
+        let _ = writeln!(out, "at or above        {}", shares.join("  "));
+        for (tier, kpi) in &k.at_or_above.tiers {
+            let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
+            let _ = writeln!(out, "  {tier:<16} {} ({} submissions)", shares.join("  "), kpi.submissions);
+        }
+    } else {
+        let _ = writeln!(
+            out,
+            "no overall level under this rubric: a target counts the agencies with every dimension at its level"
+        );
     }
     for target in &k.targets {
         let _ = write!(
