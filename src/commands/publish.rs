@@ -28,6 +28,7 @@ pub fn run(args: &PublishArgs, quiet: bool) -> anyhow::Result<Exit> {
         round: &summary.round,
         min_group,
         groups: &groups,
+        on_verified: publish::on_verified_levels(&summary),
     };
     let html = crate::report::publish::html(&stats, args.lang).map_err(|e| anyhow::anyhow!("cannot render the page: {e}"))?;
     let contents = [
