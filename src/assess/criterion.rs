@@ -25,11 +25,21 @@ pub(super) fn not_applicable(
         });
     }
     CriterionResult {
+        status: Status::NotApplicable,
+        detail: Some(Detail::Condition(condition)),
+        ..unanswered((dimension, index), c, answer)
+    }
+}
+
+/// Criterion `index` of dimension `dimension` before its answer is judged: unanswered, no
+/// credit, no detail.
+fn unanswered((dimension, index): (usize, usize), c: &Criterion, answer: Option<&Answer>) -> CriterionResult {
+    CriterionResult {
         dimension,
         index,
-        status: Status::NotApplicable,
+        status: Status::Unanswered,
         credit: 0.0,
-        detail: Some(Detail::Condition(condition)),
+        detail: None,
         records: Vec::new(),
         answer: answer.cloned(),
         answered_level: None,
@@ -54,19 +64,7 @@ pub(super) fn evaluate<'a>(
     assessed_on: chrono::NaiveDate,
     issues: &mut Vec<Issue>,
 ) -> CriterionResult {
-    let mut r = CriterionResult {
-        dimension,
-        index,
-        status: Status::Unanswered,
-        credit: 0.0,
-        detail: None,
-        records: Vec::new(),
-        answer: answer.cloned(),
-        answered_level: None,
-        waiver: None,
-        cap: None,
-        counts: c.counts(),
-    };
+    let mut r = unanswered((dimension, index), c, answer);
     if c.check.is_some() && !eval.inventory.submitted {
         r.detail = Some(Detail::NoInventory);
         return r;
