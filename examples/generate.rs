@@ -15,7 +15,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use dgmat::load::rubric;
+use dgmat::load::rubric_source;
 use dgmat::model::rubric::{AnswerKind, Collection, FieldDef, FieldType, Rubric};
 
 /// splitmix64: tiny, fast and good enough for test data; no dependency needed.
@@ -113,7 +113,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let loaded = match rubric::load("vn-dgmm") {
+    let loaded = match rubric_source::load("vn-dgmm") {
         Ok(r) => r,
         Err(f) => {
             eprintln!("the default rubric does not load: {f:?}");

@@ -107,17 +107,19 @@ pub struct Row {
     pub overclaim: Option<i16>,
     /// The inspector's submission that verified it, relative to the `--verified` folder.
     pub verified_by: Option<String>,
-    /// What the verification found, for the batch's figures.
-    #[serde(skip)]
+    /// What the verification found, for the batch's figures; `summary.json` carries the
+    /// verified dimension levels (`verification.dimensions`), which `publish` counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<Box<RowVerification>>,
 }
 
 /// What an inspector's verification of a submission found.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct RowVerification {
     /// Each dimension's verified level, in rubric order.
     pub dimensions: Vec<u8>,
     /// Agreement per dimension over the criteria the inspector assessed.
+    #[serde(skip)]
     pub agreement: Vec<super::reconcile::Agreement>,
 }
 

@@ -5,7 +5,9 @@
 //! The method (documented in the README, *Publishable statistics*):
 //!
 //! 1. The population is the agencies the round counts (as the batch's own shares: ok,
-//!    incomplete and invalid rows, an agency in conflict once, as reaching no level).
+//!    incomplete and invalid rows, an agency in conflict once, as reaching no level), each at
+//!    its verified levels where an inspector verified it (`batch --verified`), as the batch's
+//!    shares count it.
 //! 2. **Primary suppression**: a group of fewer than `min_group` agencies is suppressed (its
 //!    count and shares are `None`). When the whole population is that small, everything is.
 //! 3. **Complementary suppression**, per partition (tiers, regions: each partitions the
@@ -79,6 +81,31 @@ pub struct RowInput {
     /// Dimension levels in rubric order.
     #[serde(default)]
     pub dimensions: Vec<Option<u8>>,
+    /// The verified overall level (`batch --verified`).
+    #[serde(default)]
+    pub verified_level: Option<u8>,
+    /// The verified dimension levels.
+    #[serde(default)]
+    pub verification: Option<VerifiedInput>,
+}
+
+/// The verified dimension levels of a row.
+#[derive(Clone, Debug, Deserialize)]
+pub struct VerifiedInput {
+    /// In rubric order.
+    pub dimensions: Vec<u8>,
+}
+
+impl RowInput {
+    /// Whether the row counts at verified levels: an inspector verified it.
+    fn verified(&self) -> bool {
+        self.verified_level.is_some() && self.verification.is_some()
+    }
+}
+
+/// Whether any agency of the population counts at its verified levels, which the outputs say.
+pub fn on_verified_levels(summary: &SummaryInput) -> bool {
+    summary.rows.iter().any(|r| r.status.counts() && r.verified())
 }
 
 /// What a group is cut by.
@@ -207,14 +234,21 @@ fn population(rows: &[RowInput]) -> Vec<RowInput> {
     out
 }
 
+/// A member of the population: no id, at its verified levels where verified.
 fn copy(r: &RowInput) -> RowInput {
+    let (level, dimensions) = match (r.verified_level, &r.verification) {
+        (Some(level), Some(v)) => (Some(level), v.dimensions.iter().map(|l| Some(*l)).collect()),
+        _ => (r.level, r.dimensions.clone()),
+    };
     RowInput {
         agency_id: None,
         status: r.status,
         tier: r.tier,
         region: r.region.clone(),
-        level: r.level,
-        dimensions: r.dimensions.clone(),
+        level,
+        dimensions,
+        verified_level: None,
+        verification: None,
     }
 }
 

@@ -108,7 +108,13 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
     if !quiet {
         crate::stderr!(
             "{}",
-            crate::report::batch::summary::text(&result.kpis, &result.round, lang).trim_end()
+            crate::report::batch::summary::text(
+                &result.kpis,
+                &result.round,
+                rubric.rubric.scoring.overall != crate::model::rubric::Overall::None,
+                lang
+            )
+            .trim_end()
         );
         if let Some(v) = &result.kpis.verification {
             let text = crate::report::batch::verified::text(v, result.kpis.totals.counted, lang);

@@ -39,7 +39,7 @@ pub enum Exit {
 
 /// Loads the rubric `spec`, or fails with its findings shown in the rubric's own lines.
 pub fn load_rubric(spec: &str) -> Result<crate::model::rubric::LoadedRubric, Failure> {
-    crate::load::rubric::load(spec).map_err(|findings| Failure::findings(findings, rubric_sources(spec)))
+    crate::load::rubric_source::load(spec).map_err(|findings| Failure::findings(findings, rubric_sources(spec)))
 }
 
 /// The target `--target` names (the rubric's default without it).

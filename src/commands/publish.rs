@@ -28,6 +28,7 @@ pub fn run(args: &PublishArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::
         round: &summary.round,
         min_group,
         groups: &groups,
+        on_verified: publish::on_verified_levels(&summary),
     };
     let html = crate::report::publish::html(&stats, lang).map_err(|e| anyhow::anyhow!("cannot render the page: {e}"))?;
     let contents = [

@@ -2,7 +2,8 @@
 
 use super::Exit;
 use crate::cli::RubricCommand;
-use crate::load::rubric::{self, SHIPPED};
+use crate::load::rubric::SHIPPED;
+use crate::load::rubric_source;
 use crate::source::Sources;
 
 /// Runs `dgmat rubric ...`.
@@ -11,7 +12,7 @@ pub fn run(cmd: &RubricCommand, quiet: bool, lang: crate::lang::Lang) -> anyhow:
         RubricCommand::List => {
             let mut out = String::new();
             for (id, _, _) in SHIPPED {
-                match rubric::load(id) {
+                match rubric_source::load(id) {
                     Ok(r) => out.push_str(&format!("{id}\t{}\t{}\n", r.rubric.version, r.rubric.title.get(lang))),
                     Err(_) => out.push_str(&format!("{id}\t(invalid)\n")),
                 }
@@ -19,7 +20,7 @@ pub fn run(cmd: &RubricCommand, quiet: bool, lang: crate::lang::Lang) -> anyhow:
             super::print(&out)?;
             Ok(Exit::Ok)
         }
-        RubricCommand::Show { rubric: spec, resolved } => match rubric::load(spec) {
+        RubricCommand::Show { rubric: spec, resolved } => match rubric_source::load(spec) {
             Ok(r) => {
                 let text = if *resolved {
                     r.resolved.as_ref().unwrap_or(&r.text)
@@ -42,7 +43,7 @@ pub fn run(cmd: &RubricCommand, quiet: bool, lang: crate::lang::Lang) -> anyhow:
 
 fn lint(spec: &str, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
     let w = crate::report::words::words(lang);
-    let (findings, sources, ok, counts) = match rubric::load(spec) {
+    let (findings, sources, ok, counts) = match rubric_source::load(spec) {
         Ok(r) => {
             let mut sources = Sources::default();
             sources.insert(&r.file, r.text.clone());

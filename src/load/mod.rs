@@ -12,6 +12,7 @@ mod proptests;
 pub mod questionnaire;
 pub mod questionnaire_book;
 pub mod rubric;
+pub mod rubric_source;
 pub mod spreadsheet;
 pub mod submission;
 pub mod tabular;

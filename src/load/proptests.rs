@@ -7,7 +7,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use super::inventory;
-use super::{limits, questionnaire, rubric, spreadsheet, tabular};
+use super::{limits, questionnaire, rubric, rubric_source, spreadsheet, tabular};
 use crate::model::inventory::Inventory;
 
 const MINI: &str = include_str!("../../tests/fixtures/good/rubric.yaml");
@@ -16,8 +16,8 @@ const MINI: &str = include_str!("../../tests/fixtures/good/rubric.yaml");
 static RUBRICS: std::sync::LazyLock<[crate::model::rubric::LoadedRubric; 3]> = std::sync::LazyLock::new(|| {
     [
         mini(),
-        rubric::load("uk-dma").expect("shipped"),
-        rubric::load("eu-odm").expect("shipped"),
+        rubric_source::load("uk-dma").expect("shipped"),
+        rubric_source::load("eu-odm").expect("shipped"),
     ]
 });
 
@@ -81,7 +81,7 @@ fn yaml_value() -> impl Strategy<Value = String> {
 fn criterion_id() -> impl Strategy<Value = String> {
     let mut ids: Vec<String> = ["uk-dma", "eu-odm"]
         .iter()
-        .flat_map(|id| rubric::load(id).expect("shipped").rubric.dimensions)
+        .flat_map(|id| rubric_source::load(id).expect("shipped").rubric.dimensions)
         .chain(mini().rubric.dimensions)
         .flat_map(|d| d.criteria.into_iter().map(|c| c.id.value))
         .collect();

@@ -50,34 +50,6 @@ pub const SHIPPED: &[(&str, &str, &str)] = &[
 /// The rubric used when neither `--rubric` nor the questionnaire names one.
 pub const DEFAULT_RUBRIC: &str = "vn-dgmm";
 
-/// Loads a rubric from a path or, if `spec` names no file, from the shipped rubrics.
-pub fn load(spec: &str) -> Result<LoadedRubric, Vec<Finding>> {
-    let path = Path::new(spec);
-    if path.is_file() {
-        let text = yaml::read_text(path, spec).map_err(|f| vec![f])?;
-        if super::overlay::is_overlay(&text) {
-            return super::overlay::load(spec, text);
-        }
-        return from_text(spec, text);
-    }
-    if let Some(kind) = std::fs::metadata(path).ok().and_then(|m| yaml::special_kind(m.file_type()))
-        && !path.is_dir()
-    {
-        return Err(vec![yaml::not_regular(spec, kind)]);
-    }
-    match SHIPPED.iter().find(|(id, _, _)| *id == spec) {
-        Some((_, file, text)) => from_text(&format!("rubrics/{file}"), Arc::from(*text)),
-        None => {
-            let ids: Vec<&str> = SHIPPED.iter().map(|(id, _, _)| *id).collect();
-            let help = suggestion(spec, ids.iter().copied())
-                .unwrap_or_else(|| format!("shipped rubrics: {}; or give a path to a rubric file", ids.join(", ")));
-            Err(vec![
-                Finding::error(Rule::Rubric, format!("no rubric file or shipped rubric named `{spec}`"), None).with_help(help),
-            ])
-        }
-    }
-}
-
 /// The name and text of the rubric `spec` names, for showing its errors: a readable file, else
 /// a shipped rubric.
 pub fn source_text(spec: &str) -> Option<(String, Arc<str>)> {

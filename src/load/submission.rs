@@ -15,6 +15,7 @@ use super::inventory;
 use super::questionnaire;
 use super::questionnaire_book;
 use super::rubric::{self, DEFAULT_RUBRIC, hex};
+use super::rubric_source;
 use super::tabular::{self, Table};
 use super::{has_ext, limits, spreadsheet, yaml};
 use crate::finding::{Finding, Rule};
@@ -546,7 +547,7 @@ fn resolve_rubric(choice: RubricChoice<'_>, named: Option<String>) -> Result<Arc
         RubricChoice::Loaded(r) => Ok(r),
         RubricChoice::Spec(spec) => {
             let spec = spec.map(str::to_string).or(named).unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
-            rubric::load(&spec).map(Arc::new).map_err(|f| (f, spec))
+            rubric_source::load(&spec).map(Arc::new).map_err(|f| (f, spec))
         }
     }
 }

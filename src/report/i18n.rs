@@ -359,6 +359,11 @@ pub struct Texts {
     pub why_target_met: &'static str,
     /// The target's distance: `{target}`, `{levels}`, `{criteria}`
     pub why_target_away: &'static str,
+    /// The summary's first line for a rubric without an overall level (`overall: none`)
+    pub why_no_overall: &'static str,
+    /// The target's distance without an overall level: `{target}`, `{dims}` (the dimensions
+    /// below it), `{criteria}`
+    pub why_target_dims: &'static str,
     /// "1 level"
     pub one_level: &'static str,
     /// "`{n}` levels"
@@ -600,6 +605,8 @@ pub static EN: Texts = Texts {
     why_no_next: "Under this rubric's scoring, no criterion can raise the overall level further.",
     why_target_met: "Target {target}: reached.",
     why_target_away: "Target {target}: {levels} away; {criteria} to meet, listed in the action plan.",
+    why_no_overall: "This rubric gives no overall level: each dimension and group is scored on its own.",
+    why_target_dims: "Target {target}: not reached by {dims}; {criteria} to meet, listed in the action plan.",
     one_level: "1 level",
     n_levels: "{n} levels",
     one_criterion: "1 criterion",
@@ -824,6 +831,8 @@ pub static VI: Texts = Texts {
     why_no_next: "Theo cách tính điểm của bộ tiêu chí này, không tiêu chí nào nâng được mức tổng thể thêm nữa.",
     why_target_met: "Mục tiêu {target}: đã đạt.",
     why_target_away: "Mục tiêu {target}: còn cách {levels}; cần đạt {criteria}, nêu tại kế hoạch khắc phục.",
+    why_no_overall: "Bộ tiêu chí này không xác định mức tổng thể: mỗi lĩnh vực và nhóm lĩnh vực được chấm riêng.",
+    why_target_dims: "Mục tiêu {target}: chưa đạt ở {dims}; cần đạt {criteria}, nêu tại kế hoạch khắc phục.",
     one_level: "1 mức",
     n_levels: "{n} mức",
     one_criterion: "1 tiêu chí",

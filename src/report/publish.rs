@@ -22,6 +22,8 @@ pub struct Statistics<'a> {
     pub min_group: usize,
     /// The groups.
     pub groups: &'a [Group],
+    /// Whether agencies an inspector verified count at their verified levels.
+    pub on_verified: bool,
 }
 
 #[derive(Serialize)]
@@ -31,6 +33,8 @@ struct Json<'a> {
     rubric: serde_json::Value,
     round: &'a RoundInput,
     min_group: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shares_on: Option<&'static str>,
     groups: &'a [Group],
 }
 
@@ -42,6 +46,8 @@ pub fn json(s: &Statistics<'_>) -> anyhow::Result<String> {
         rubric: serde_json::json!({"id": s.rubric.id, "version": s.rubric.version}),
         round: s.round,
         min_group: s.min_group,
+        // The same words as the batch's `verification.shares_on`.
+        shares_on: s.on_verified.then_some("verified levels where verified"),
         groups: s.groups,
     };
     let mut text = serde_json::to_string_pretty(&doc)?;
@@ -102,6 +108,7 @@ struct Page<'a> {
     date: String,
     rubric: String,
     suppression_note: String,
+    verified_note: Option<&'static str>,
     levels: [u8; 5],
     sections: Vec<Section>,
 }
@@ -146,6 +153,7 @@ pub fn html(s: &Statistics<'_>, lang: Lang) -> Result<String, handlebars::Render
             date: crate::report::locale::date(&s.round.date, lang),
             rubric: format!("{}@{}", s.rubric.id, s.rubric.version),
             suppression_note: t.suppression_note.replace("{k}", &s.min_group.to_string()),
+            verified_note: s.on_verified.then_some(t.reconcile.shares_on_verified),
             levels: [1, 2, 3, 4, 5],
             sections,
         },

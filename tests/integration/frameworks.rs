@@ -511,3 +511,63 @@ fn the_frameworks_are_shipped_and_lint_clean() {
     let r = report(&["examples/samm-digital-centre", "--rubric", "samm"]);
     assert_eq!(r["rubric"]["id"], "samm");
 }
+
+/// Pathway refuses a single level (`overall: none`): no output names one, not the summary, the
+/// table, Markdown, HTML, JSON, nor a batch's summaries; a target is met when every dimension
+/// reaches it, and the summary names the dimensions short of it.
+#[test]
+fn a_rubric_without_an_overall_level_never_prints_one() {
+    let council = "examples/odi-pathway-council";
+    let r = report(&[council]);
+    assert!(r.get("overall").is_none(), "{}", r["overall"]);
+    assert_eq!(r["first_steps"].as_array().map_or(0, Vec::len), 0);
+
+    let out = dgmat().args(["assess", council]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("This rubric gives no overall level"), "{table}");
+    assert!(
+        table.contains("not reached by 7 dimensions: EXP, ENG, SUP, FIN, VAL, PRO, CAT; 7 criteria"),
+        "{table}"
+    );
+    assert!(!table.contains("Overall level"), "{table}");
+    for format in ["markdown", "html"] {
+        let out = dgmat().args(["report", council, "--format", format]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let page = String::from_utf8(out.stdout).unwrap();
+        assert!(page.contains("This rubric gives no overall level"), "{format}");
+        for overall in ["Overall: Level", "Overall level", ">Overall<"] {
+            assert!(!page.contains(overall), "{format} names an overall level: {overall}");
+        }
+    }
+
+    let root = tempfile::tempdir().unwrap();
+    let sub = root.path().join("riverton");
+    std::fs::create_dir(&sub).unwrap();
+    let questionnaire = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(council).join("questionnaire.yaml");
+    std::fs::copy(questionnaire, sub.join("questionnaire.yaml")).unwrap();
+    let out_dir = root.path().join("out");
+    let out = dgmat()
+        .arg("batch")
+        .arg(root.path())
+        .args(["--rubric", "odi-pathway", "--as-of", "2026-11-20", "--out"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("no overall level under this rubric"), "{err}");
+    assert!(!err.contains("overall levels"), "{err}");
+    let csv = std::fs::read_to_string(out_dir.join("summary.csv")).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!((col("overall_level"), col("index"), col("limited_by")), ("", "", ""));
+    assert_eq!(col("FIN"), "1");
+    let index = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
+    assert!(!index.contains("id=\"distribution\""));
+    assert!(
+        !index.contains("<td class=\"lvl lvl-1\">1</td><td class=\"num\">"),
+        "the league shows an overall level and index"
+    );
+}

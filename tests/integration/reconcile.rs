@@ -315,6 +315,37 @@ fn a_verified_batch_reports_the_overclaim_rate() {
     assert_eq!(summary["at_or_above"]["overall"]["2"].as_f64(), Some(0.6667));
     assert_eq!(summary["distribution"]["1"], 1);
 
+    assert_eq!(
+        mont["verification"]["dimensions"][0], 1,
+        "summary.json carries the verified dimension levels"
+    );
+
+    // Published statistics count the same levels as the batch's own shares.
+    for (results, summary, verified) in [(&plain_out, &plain, false), (&verified_out, &summary, true)] {
+        let public = tempfile::tempdir().unwrap();
+        let o = dgmat()
+            .arg("publish")
+            .arg(results.path())
+            .arg("--out")
+            .arg(public.path())
+            .args(["--min-group", "1"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let stats: Value = serde_json::from_str(&std::fs::read_to_string(public.path().join("statistics.json")).unwrap()).unwrap();
+        let groups = stats["groups"].as_array().unwrap();
+        let of = |by: &str, group: &str| groups.iter().find(|g| g["by"] == by && g["group"] == group).unwrap()["shares"].clone();
+        assert_eq!(of("overall", "all"), summary["at_or_above"]["overall"], "verified: {verified}");
+        assert_eq!(
+            of("dimension", "GOV"),
+            summary["at_or_above"]["dimensions"]["GOV"],
+            "verified: {verified}"
+        );
+        assert_eq!(stats.get("shares_on").is_some(), verified);
+        let page = std::fs::read_to_string(public.path().join("statistics.html")).unwrap();
+        assert_eq!(page.contains("use the verified level of each agency"), verified);
+    }
+
     let csv = std::fs::read_to_string(verified_out.path().join("summary.csv")).unwrap();
     let ministry = csv.lines().find(|l| l.starts_with("ministry,")).unwrap();
     assert!(ministry.contains(",1,1,mont,"), "{ministry}");

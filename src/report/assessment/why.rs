@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::assess::Assessment;
 use crate::lang::Lang;
-use crate::model::rubric::Rubric;
+use crate::model::rubric::{Overall, Rubric};
 use crate::report::i18n::texts;
 
 /// Up to this many holding dimensions are named in full; more are listed by id.
@@ -65,23 +65,13 @@ pub fn why(rubric: &Rubric, a: &Assessment, lang: Lang) -> Why {
         .map_or("", |d| d.name.get(lang));
     let level = a.level.to_string();
     let mut lines = Vec::new();
-    if a.level >= 5 {
+    let no_overall = rubric.scoring.overall == Overall::None;
+    if no_overall {
+        lines.push(t.why_no_overall.to_string());
+    } else if a.level >= 5 {
         lines.push(fill(t.why_top, &[("level", &level), ("name", name)]));
     } else {
-        let held = &e.limited_by;
-        let dims = if held.len() <= NAMED {
-            let list: Vec<String> = held
-                .iter()
-                .map(|&di| {
-                    let d = &rubric.dimensions[di];
-                    format!("{} {}", d.id.value, d.name.get(lang))
-                })
-                .collect();
-            fill(t.why_dims_few, &[("list", &list.join("; "))])
-        } else {
-            let list: Vec<&str> = held.iter().map(|&di| rubric.dimensions[di].id.value.as_str()).collect();
-            fill(t.why_dims_many, &[("n", &held.len().to_string()), ("list", &list.join(", "))])
-        };
+        let dims = dimension_list(rubric, &e.limited_by, lang);
         lines.push(fill(t.why_held, &[("level", &level), ("name", name), ("dims", &dims)]));
         lines.push(match e.next_level {
             Some(next) => fill(
@@ -97,6 +87,19 @@ pub fn why(rubric: &Rubric, a: &Assessment, lang: Lang) -> Why {
     let target = target_label(a, lang);
     lines.push(if a.target.met {
         fill(t.why_target_met, &[("target", &target)])
+    } else if no_overall {
+        // Without an overall level the target is met when every dimension reaches it.
+        let below: Vec<usize> = (0..a.dimensions.len())
+            .filter(|&di| a.dimensions[di].level < a.target.level)
+            .collect();
+        fill(
+            t.why_target_dims,
+            &[
+                ("target", &target),
+                ("dims", &dimension_list(rubric, &below, lang)),
+                ("criteria", &count(a.gaps.len(), t.one_criterion, t.n_criteria)),
+            ],
+        )
     } else {
         let away = usize::from(a.target.level.saturating_sub(a.level));
         fill(
@@ -114,5 +117,24 @@ pub fn why(rubric: &Rubric, a: &Assessment, lang: Lang) -> Why {
             .next_level
             .filter(|_| !e.first_steps.is_empty())
             .map(|next| fill(t.first_steps_to, &[("next", &next.to_string())])),
+    }
+}
+
+/// The dimensions `dims` (indexes, rubric order) named in a sentence: up to [`NAMED`] with
+/// their names, more by id with their count.
+fn dimension_list(rubric: &Rubric, dims: &[usize], lang: Lang) -> String {
+    let t = texts(lang);
+    if dims.len() <= NAMED {
+        let list: Vec<String> = dims
+            .iter()
+            .map(|&di| {
+                let d = &rubric.dimensions[di];
+                format!("{} {}", d.id.value, d.name.get(lang))
+            })
+            .collect();
+        fill(t.why_dims_few, &[("list", &list.join("; "))])
+    } else {
+        let list: Vec<&str> = dims.iter().map(|&di| rubric.dimensions[di].id.value.as_str()).collect();
+        fill(t.why_dims_many, &[("n", &dims.len().to_string()), ("list", &list.join(", "))])
     }
 }

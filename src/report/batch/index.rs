@@ -58,6 +58,9 @@ pub struct IndexView {
     pub league: Vec<LeagueRow>,
     /// Submissions that could not be assessed, by path.
     pub invalid_rows: Vec<InvalidRow>,
+    /// Whether the rubric gives an overall level: without one (`overall: none`) the chart, the
+    /// overall shares and the league's level and index columns are left out.
+    pub has_overall: bool,
     /// Distribution of overall levels.
     pub chart: Bars,
     /// Shares at or above each level.
@@ -277,6 +280,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
             .collect(),
         league: league(rows, lang),
         invalid_rows: invalid_rows(rows, lang),
+        has_overall: r.scoring.overall != crate::model::rubric::Overall::None,
         chart: distribution(kpis, lang),
         shares: kpis
             .at_or_above

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::assess::portfolio::{Kpis, Row};
 use crate::assess::round::Round;
 use crate::lang::Lang;
-use crate::model::rubric::LoadedRubric;
+use crate::model::rubric::{LoadedRubric, Overall};
 use crate::report::escape;
 use crate::report::locale;
 use crate::report::words::words;
@@ -35,6 +35,7 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
     // The dimensions holding each level, last: added after the verification columns.
     header.push("limited_by".to_string());
     w.write_record(&header)?;
+    let has_overall = rubric.rubric.scoring.overall != Overall::None;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for r in rows {
         let mut record = vec![
@@ -43,8 +44,9 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
             opt(r.agency_name.clone()),
             opt(r.tier.map(|t| format!("{t:?}").to_lowercase())),
             r.status.name().to_string(),
-            opt(r.level.map(|l| l.to_string())),
-            opt(r.index.map(|x| format!("{x:.2}"))),
+            // A rubric without an overall level (`overall: none`) leaves both cells blank.
+            opt(r.level.filter(|_| has_overall).map(|l| l.to_string())),
+            opt(r.index.filter(|_| has_overall).map(|x| format!("{x:.2}"))),
             opt(r.target_met.map(|m| m.to_string())),
         ];
         record.extend(r.dimensions.iter().map(|d| opt(d.map(|l| l.to_string()))));
@@ -106,7 +108,10 @@ pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row], round: &Round, warnings
 }
 
 /// The terminal summary in `lang`: distribution, shares and targets, a few lines.
-pub fn text(k: &Kpis, round: &Round, lang: Lang) -> String {
+/// `has_overall` is false for a rubric without an overall level (`overall: none`): the
+/// distribution and shares of overall levels are left out, and a target counts the agencies
+/// with every dimension at its level.
+pub fn text(k: &Kpis, round: &Round, has_overall: bool, lang: Lang) -> String {
     use std::fmt::Write;
     let w = words(lang);
     let pct = |x: f64| format!("{}%", locale::decimal(x * 100.0, 1, lang));
@@ -124,20 +129,24 @@ pub fn text(k: &Kpis, round: &Round, lang: Lang) -> String {
         "{}",
         (w.batch_counted)(t.counted, t.superseded, t.conflict, t.stale, t.incomplete)
     );
-    let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("{letter}{l}: {c}")).collect();
-    let _ = writeln!(out, "{}{}", w.batch_levels, dist.join("  "));
-    let shares: Vec<String> = k
-        .at_or_above
-        .overall
-        .iter()
-        .skip(1)
-        .map(|(l, s)| format!("≥{l}: {}", pct(*s)))
-        .collect();
-    let _ = writeln!(out, "{}{}", w.batch_at_or_above, shares.join("  "));
-    for (tier, kpi) in &k.at_or_above.tiers {
-        let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
-        let tier = crate::report::catalog::tier_word(tier, lang);
-        let _ = writeln!(out, "  {tier:<16} {} {}", shares.join("  "), (w.batch_tier_count)(kpi.submissions));
+    if has_overall {
+        let dist: Vec<String> = k.distribution.iter().map(|(l, c)| format!("{letter}{l}: {c}")).collect();
+        let _ = writeln!(out, "{}{}", w.batch_levels, dist.join("  "));
+        let shares: Vec<String> = k
+            .at_or_above
+            .overall
+            .iter()
+            .skip(1)
+            .map(|(l, s)| format!("≥{l}: {}", pct(*s)))
+            .collect();
+        let _ = writeln!(out, "{}{}", w.batch_at_or_above, shares.join("  "));
+        for (tier, kpi) in &k.at_or_above.tiers {
+            let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
+            let tier = crate::report::catalog::tier_word(tier, lang);
+            let _ = writeln!(out, "  {tier:<16} {} {}", shares.join("  "), (w.batch_tier_count)(kpi.submissions));
+        }
+    } else {
+        let _ = writeln!(out, "{}", w.batch_no_overall);
     }
     for target in &k.targets {
         let due = target.due.as_ref().map(|d| locale::date(d, lang)).unwrap_or_default();
