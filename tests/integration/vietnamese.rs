@@ -348,6 +348,22 @@ fn every_finding_message_has_a_vietnamese_template() {
     ] {
         paths.push((format!("examples/{e}"), None));
     }
+    // Broken YAML, as people break it: the parser's own messages.
+    let tmp = tempfile::tempdir().unwrap();
+    let broken = [
+        "agency: {id: a\n",
+        "agency:\n  id: a\n name: b\n",
+        "agency: \"abc\n",
+        "agency: a: b\n",
+        "\tagency: x\n",
+        "agency: [a, b\n",
+        "answers:\n  A: yes\n  - b\n",
+    ];
+    for (i, body) in broken.iter().enumerate() {
+        let path = tmp.path().join(format!("broken-{i}.yaml"));
+        std::fs::write(&path, format!("dgmat: 1\nkind: questionnaire\n{body}")).unwrap();
+        paths.push((path.display().to_string(), Some(MINI)));
+    }
     let mut untranslated = Vec::new();
     let mut seen = 0;
     for (path, rubric) in &paths {

@@ -74,6 +74,36 @@ pub(super) const ALL: &[(&str, &str)] = &[
     ),
     // YAML.
     ("unclosed bracket '{}'", "thiếu dấu đóng ngoặc cho '{0}'"),
+    ("unclosed quote", "thiếu dấu đóng ngoặc kép"),
+    (
+        "while parsing a block mapping, did not find expected key",
+        "khi đọc một ánh xạ, không tìm thấy khóa như mong đợi (kiểm tra thụt lề)",
+    ),
+    (
+        "mapping values are not allowed in this context",
+        "không được đặt giá trị ánh xạ (dấu hai chấm) ở vị trí này",
+    ),
+    (
+        "while scanning a plain scalar, found a tab",
+        "gặp ký tự tab khi đọc một giá trị; YAML dùng dấu cách để thụt lề",
+    ),
+    (
+        "found a tab character that violates indentation",
+        "ký tự tab làm sai thụt lề; YAML dùng dấu cách để thụt lề",
+    ),
+    ("did not find expected node content", "không tìm thấy nội dung như mong đợi"),
+    (
+        "while parsing a flow sequence, expected ',' or ']'",
+        "khi đọc một danh sách, cần ',' hoặc ']'",
+    ),
+    (
+        "while parsing a flow mapping, did not find expected ',' or '}'",
+        "khi đọc một ánh xạ, không tìm thấy ',' hoặc '}' như mong đợi",
+    ),
+    (
+        "while parsing a block collection, did not find expected '-' indicator",
+        "khi đọc một danh sách, không tìm thấy dấu '-' như mong đợi (kiểm tra thụt lề)",
+    ),
     (
         "duplicate mapping key `{}` is not allowed here",
         "khóa `{0}` bị lặp, không được phép ở đây",
