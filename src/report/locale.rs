@@ -50,9 +50,11 @@ pub fn dates_in(text: &str, lang: Lang) -> String {
             continue;
         }
         let candidate = text.get(i..i + 10).filter(|s| s.is_char_boundary(0));
-        let standalone = |j: usize| bytes.get(j).is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-');
-        let before_ok = i == 0 || standalone(i - 1);
-        if let Some(s) = candidate.filter(|s| before_ok && standalone(i + 10) && is_iso(s)) {
+        // A date inside a path or a name (`results/2026-12-01/`, `r-2026-12-01`) is not one.
+        let joins = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'\\');
+        let before_ok = i == 0 || !(joins(&bytes[i - 1]) || bytes[i - 1] == b'.');
+        let after_ok = bytes.get(i + 10).is_none_or(|b| !joins(b));
+        if let Some(s) = candidate.filter(|s| before_ok && after_ok && is_iso(s)) {
             out.push_str(&date(s, lang));
             i += 10;
             continue;
@@ -91,5 +93,10 @@ mod tests {
             "hết hạn 31/12/2027, trước 20/11/2026; x2026-01-01 `2026-01-01` giữ nguyên"
         );
         assert_eq!(dates_in("Đắk Lắk 2026-01-02", Lang::Vi), "Đắk Lắk 02/01/2026");
+        assert_eq!(
+            dates_in("results/2026-12-01/summary.json", Lang::Vi),
+            "results/2026-12-01/summary.json"
+        );
+        assert_eq!(dates_in("ngày 2026-12-01.", Lang::Vi), "ngày 01/12/2026.");
     }
 }
