@@ -450,3 +450,34 @@ fn inventory_formulas_are_read_by_their_saved_values() {
     );
     assert!(!err.contains("systems!C2"), "the formula with a saved value was not read: {err}");
 }
+
+/// Answer cells typed in Vietnamese without the dropdown: any case, with or without
+/// diacritics, and a percent written `95%`.
+#[test]
+fn answer_cells_typed_in_vietnamese_read_as_the_dropdown_words() {
+    use C::*;
+    let mut sec = head();
+    sec.push(vec![
+        S("SEC-2.1"),
+        N(2.0),
+        Blank,
+        Blank,
+        S("MOT PHAN"),
+        Blank,
+        S("Decision 1/QD"),
+        D(46_300.0),
+    ]);
+    sec.push(vec![S("SEC-4.1"), N(4.0), Blank, Blank, S("co")]);
+    sec.push(vec![S("SEC-5.1"), N(5.0), Blank, Blank, S("95%")]);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("typed");
+    write(&dir, "questionnaire.xlsx", &workbook(&[agency("tỉnh"), ("SEC", sec)]));
+    let out = dgmat().args(["assess", "-f", "json", "--rubric", MINI]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let criteria = report["dimensions"][0]["criteria"].as_array().unwrap().clone();
+    let status = |id: &str| criteria.iter().find(|c| c["id"] == id).map(|c| c["status"].clone());
+    assert_eq!(status("SEC-2.1"), Some(Value::from("partial")), "{criteria:?}");
+    assert_eq!(status("SEC-4.1"), Some(Value::from("met")), "{criteria:?}");
+    assert_eq!(status("SEC-5.1"), Some(Value::from("met")), "{criteria:?}");
+}
