@@ -57,10 +57,11 @@ pub fn run(args: &CheckArgs, quiet: bool) -> anyhow::Result<Exit> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build()?;
     let parts: Vec<anyhow::Result<Part>> = pool.install(|| {
         use rayon::prelude::*;
+        let rubrics = submission::RubricCache::default();
         groups
             .par_iter()
             .with_max_len(1)
-            .map(|group| check_one(group, args, ministry.as_ref()))
+            .map(|group| check_one(group, args, ministry.as_ref(), &rubrics))
             .collect()
     });
     let mut report = CheckReport::default();
@@ -106,7 +107,12 @@ struct Part {
 }
 
 /// Loads and assesses the submission made of the files `group`.
-fn check_one(group: &[PathBuf], args: &CheckArgs, ministry: Option<&super::MinistryWaivers>) -> anyhow::Result<Part> {
+fn check_one(
+    group: &[PathBuf],
+    args: &CheckArgs,
+    ministry: Option<&super::MinistryWaivers>,
+    rubrics: &submission::RubricCache,
+) -> anyhow::Result<Part> {
     let mut report = CheckReport::default();
     let mut sources = Sources::default();
     let mut fatal = false;
@@ -115,12 +121,16 @@ fn check_one(group: &[PathBuf], args: &CheckArgs, ministry: Option<&super::Minis
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect::<Vec<_>>()
         .join(" ");
-    match submission::load(group, args.rubric.as_deref()) {
+    match submission::load_with(group, submission::RubricChoice::Cached(args.rubric.as_deref(), rubrics), None) {
         Err(failure) => fatal |= add_failure(&mut report, &mut sources, failure, path),
         Ok(mut sub) => {
             super::apply_waivers(&mut sub, ministry, &args.waivers);
             add_assessed(&mut report, &mut sources, sub, args, path)?;
         }
+    }
+    // Only the text format quotes the files: the others need not keep every text read.
+    if args.format != CheckFormat::Text {
+        sources = Sources::default();
     }
     Ok(Part { report, sources, fatal })
 }
