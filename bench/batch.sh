@@ -31,6 +31,8 @@ ajv=${AJV:-$(command -v ajv || true)}
 # Runs a command, prints "seconds peak_kb". GNU time writes "Command exited with non-zero
 # status" first when a run finds invalid submissions; the figures are on the last line.
 measure() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true; tail -n 1 "$work/time"; }
+# The same, printing "seconds peak_kb exit_status".
+measure_exit() { /usr/bin/time -f "%e %M %x" -o "$work/time" "$@" >/dev/null 2>&1 || true; tail -n 1 "$work/time"; }
 
 "$bin/dgmat" schema inventory >"$work/inventory.schema.json"
 printf '%-8s %-6s %-12s %7s %8s %8s %9s\n' agencies MB run wall_s MB/s peak_MB vs_floor
@@ -55,10 +57,16 @@ for n in "${sizes[@]}"; do
   done
   if [ -n "$ajv" ]; then
     # From ajv's install folder, so that `-c ajv-formats` resolves; the paths are absolute.
-    read -r t[ajv] kb[ajv] < <(cd "$(dirname "$(readlink -f "$ajv")")/../.." && measure "$ajv" validate --spec=draft2020 \
+    read -r t[ajv] kb[ajv] ajv_exit < <(cd "$(dirname "$(readlink -f "$ajv")")/../.." && measure_exit "$ajv" validate --spec=draft2020 \
       -c ajv-formats --strict=false -s "$work/inventory.schema.json" -d "$round/*/*/inventory.yaml"); runs+=(ajv)
+    # ajv-cli exits 2 when a file is not YAML at all: it stops there and the rest go unchecked.
+    if [ "$ajv_exit" = 2 ]; then
+      echo "note: ajv-cli stopped at a file it could not parse (exit 2): its time covers only part of the round" >&2
+      unset 't[ajv]'; runs=("${runs[@]/ajv}")
+    fi
   fi
   for run in "${runs[@]}"; do
+    [ -n "$run" ] || continue
     j=${run: -1}; [[ $j =~ [12] ]] || j=1
     name=$run; [[ $run =~ [12]$ ]] && name="${run%?} -j$j"; [ "$run" = ajv ] && name=ajv-cli
     secs=${t[$run]}

@@ -473,7 +473,10 @@ pub enum RubricChoice<'a> {
 /// Rubrics (or the findings that refused them) by the spec that named them, shared by the
 /// threads of one run.
 #[derive(Default)]
-pub struct RubricCache(std::sync::Mutex<std::collections::HashMap<String, Result<Arc<LoadedRubric>, Vec<Finding>>>>);
+pub struct RubricCache(std::sync::Mutex<std::collections::HashMap<String, Loaded>>);
+
+/// A rubric as loaded, or the findings that refused it.
+type Loaded = Result<Arc<LoadedRubric>, Vec<Finding>>;
 
 impl RubricCache {
     /// The rubric `spec` names, loaded on first use.
