@@ -486,7 +486,7 @@ impl RubricCache {
         // than compiling it again.
         let mut map = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         map.entry(spec.to_string())
-            .or_insert_with(|| rubric::load(spec).map(Arc::new))
+            .or_insert_with(|| rubric_source::load(spec).map(Arc::new))
             .clone()
     }
 }
