@@ -1,48 +1,87 @@
 #!/usr/bin/env bash
-# Benchmark of `dgmat batch` on synthetic national rounds (figures, not a test).
+# Benchmark of dgmat's loader, `check` and `batch` on synthetic national rounds (figures, not a
+# test). Everything is printed side by side in one run.
 #
 #   bench/batch.sh [AGENCIES...]      default: 340 3400
+#   AJV=/path/to/node_modules/.bin/ajv bench/batch.sh 340     with ajv-cli beside `check`
 #
 # For each round size it generates a round (fixed seed, 1% broken submissions), then measures
-# with /usr/bin/time: parse-only (the same YAML reader on the same files) and `dgmat batch` at
-# -j 1 and -j 2. It prints wall time, agencies/s, MB/s, peak RSS, the -j 2 speed-up and the
-# ratio of batch time to parse-only time at the same thread count.
+# with /usr/bin/time (wall seconds, peak RSS):
+#   events -jN   the YAML parser's events only, no tree (the floor: examples/parse_only.rs --events)
+#   serde -j1    the old loader: the node tree through serde-saphyr
+#   loader -jN   the loader dgmat uses: the node tree built from the parser's events
+#   check -jN    `dgmat check ROUND/*/* -f json` (load, assess, every finding)
+#   batch -jN    `dgmat batch ROUND --out ...` (every output: reports, summaries, index, sync)
+#   ajv-cli      `ajv validate` of the same inventories against `dgmat schema inventory`, when
+#                AJV names an ajv binary (npm install --prefix DIR ajv-cli ajv-formats) or `ajv`
+#                is on PATH; run from its install folder so that `-c ajv-formats` resolves.
+# vs_floor is a run's time over the events-only time at the same -j; the last lines compare the
+# figures with the targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(340 3400)
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (/usr/bin/time)" >&2; exit 2; }
 cargo build --release --quiet --bin dgmat --example generate --example parse_only
-bin=target/release
+bin=${CARGO_TARGET_DIR:-target}/release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+ajv=${AJV:-$(command -v ajv || true)}
 
-# Runs a command, prints "seconds peak_kb".
-# GNU time writes "Command exited with non-zero status" first when a batch finds invalid
-# submissions; the figures are on the last line.
+# Runs a command, prints "seconds peak_kb". GNU time writes "Command exited with non-zero
+# status" first when a run finds invalid submissions; the figures are on the last line.
 measure() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true; tail -n 1 "$work/time"; }
+# The same, printing "seconds peak_kb exit_status".
+measure_exit() { /usr/bin/time -f "%e %M %x" -o "$work/time" "$@" >/dev/null 2>&1 || true; tail -n 1 "$work/time"; }
 
-printf '%-8s %-6s %-14s %7s %9s %8s %10s %8s %8s\n' agencies MB run wall_s agencies/s MB/s peak_RSS_MB speedup vs_parse
-declare -A rss
+"$bin/dgmat" schema inventory >"$work/inventory.schema.json"
+printf '%-8s %-6s %-12s %7s %8s %8s %9s\n' agencies MB run wall_s MB/s peak_MB vs_floor
+declare -A t kb
 for n in "${sizes[@]}"; do
   round="$work/round-$n"
   "$bin/examples/generate" --agencies "$n" --seed 2026 --out "$round" --invalid-share 0.01 2>/dev/null
   mb=$(du -sm --apparent-size "$round" | cut -f1)
-  read -r p1 _ < <(measure "$bin/examples/parse_only" "$round" -j 1)
-  read -r p2 _ < <(measure "$bin/examples/parse_only" "$round" -j 2)
-  read -r b1 r1 < <(measure "$bin/dgmat" batch "$round" --out "$work/out-$n" -j 1 --quiet)
-  read -r b2 r2 < <(measure "$bin/dgmat" batch "$round" --out "$work/out-$n" -j 2 --quiet)
-  rss[$n]=$r2
-  for run in "parse-only -j1:$p1:" "parse-only -j2:$p2:" "batch -j1:$b1:$r1:$p1" "batch -j2:$b2:$r2:$p2"; do
-    IFS=: read -r name secs kb base <<<"$run"
-    speed=$(awk -v a="$n" -v s="$secs" 'BEGIN{printf "%.0f", a/s}')
-    mbs=$(awk -v m="$mb" -v s="$secs" 'BEGIN{printf "%.1f", m/s}')
-    peak=$([ -n "$kb" ] && awk -v k="$kb" 'BEGIN{printf "%.0f", k/1024}' || echo -)
-    ratio=$([ -n "$base" ] && awk -v b="$secs" -v p="$base" 'BEGIN{printf "%.2f", b/p}' || echo -)
-    up=$([ "$name" = "batch -j2" ] && awk -v a="$b1" -v b="$b2" 'BEGIN{printf "%.2f", a/b}' || echo -)
-    printf '%-8s %-6s %-14s %7s %9s %8s %10s %8s %8s\n' "$n" "$mb" "$name" "$secs" "$speed" "$mbs" "$peak" "$up" "$ratio"
+  runs=()
+  for j in 1 2; do
+    read -r t["events$j"] kb["events$j"] < <(measure "$bin/examples/parse_only" "$round" -j "$j" --events); runs+=("events$j")
   done
+  read -r t[serde1] kb[serde1] < <(measure "$bin/examples/parse_only" "$round" -j 1 --serde); runs+=(serde1)
+  for j in 1 2; do
+    read -r t["loader$j"] kb["loader$j"] < <(measure "$bin/examples/parse_only" "$round" -j "$j"); runs+=("loader$j")
+  done
+  for j in 1 2; do
+    read -r t["check$j"] kb["check$j"] < <(measure "$bin/dgmat" check "$round"/*/* -f json -j "$j"); runs+=("check$j")
+  done
+  for j in 1 2; do
+    read -r t["batch$j"] kb["batch$j"] < <(measure "$bin/dgmat" batch "$round" --out "$work/out-$n" -j "$j" --quiet); runs+=("batch$j")
+  done
+  if [ -n "$ajv" ]; then
+    # From ajv's install folder, so that `-c ajv-formats` resolves; the paths are absolute.
+    read -r t[ajv] kb[ajv] ajv_exit < <(cd "$(dirname "$(readlink -f "$ajv")")/../.." && measure_exit "$ajv" validate --spec=draft2020 \
+      -c ajv-formats --strict=false -s "$work/inventory.schema.json" -d "$round/*/*/inventory.yaml"); runs+=(ajv)
+    # ajv-cli exits 2 when a file is not YAML at all: it stops there and the rest go unchecked.
+    if [ "$ajv_exit" = 2 ]; then
+      echo "note: ajv-cli stopped at a file it could not parse (exit 2): its time covers only part of the round" >&2
+      unset 't[ajv]'; runs=("${runs[@]/ajv}")
+    fi
+  fi
+  for run in "${runs[@]}"; do
+    [ -n "$run" ] || continue
+    j=${run: -1}; [[ $j =~ [12] ]] || j=1
+    name=$run; [[ $run =~ [12]$ ]] && name="${run%?} -j$j"; [ "$run" = ajv ] && name=ajv-cli
+    secs=${t[$run]}
+    mbs=$(awk -v m="$mb" -v s="$secs" 'BEGIN{printf "%.1f", m/s}')
+    peak=$(awk -v k="${kb[$run]}" 'BEGIN{printf "%.0f", k/1024}')
+    ratio=$(awk -v b="$secs" -v p="${t[events$j]}" 'BEGIN{printf "%.2f", b/p}')
+    printf '%-8s %-6s %-12s %7s %8s %8s %9s\n' "$n" "$mb" "$name" "$secs" "$mbs" "$peak" "$ratio"
+  done
+  # Against the targets of the speed issue.
+  awk -v n="$n" -v mb="$mb" -v l="${t[loader1]}" -v s="${t[serde1]}" -v c1="${t[check1]}" -v c2="${t[check2]}" \
+      -v b1="${t[batch1]}" -v b2="${t[batch2]}" -v f2="${t[events2]}" -v a="${t[ajv]:-}" -v rss="${kb[batch2]}" -v crss="${kb[check2]}" 'BEGIN{
+    printf "%s agencies: loader %.1f MB/s on one thread (target >= 25; serde path %.1f MB/s)\n", n, mb/l, mb/s
+    printf "%s agencies: batch -j2 = %.2fx the events-only floor at -j2 (target <= 3); -j2 is %.2fx faster than -j1 (target >= 1.8)\n", n, b2/f2, b1/b2
+    printf "%s agencies: check -j2 is %.2fx faster than -j1; peak memory batch -j2 %.0f MB, check -j2 %.0f MB (target < 100)\n", n, c1/c2, rss/1024, crss/1024
+    if (a != "") printf "%s agencies: check -j2 is %.2fx faster than ajv-cli (target >= 3)\n", n, a/c2
+  }'
+  unset 't[ajv]' 'kb[ajv]'
 done
-if [ -n "${rss[340]:-}" ] && [ -n "${rss[3400]:-}" ]; then
-  awk -v a="${rss[3400]}" -v b="${rss[340]}" 'BEGIN{printf "peak RSS, 3400 vs 340 agencies (-j 2): %.2fx\n", a/b}'
-fi

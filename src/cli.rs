@@ -421,6 +421,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub warnings_as_errors: bool,
+    /// Worker threads [default: all cores]; the output is the same whatever the number.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
     #[command(flatten)]
     pub waivers: WaiverArgs,
 }

@@ -16,6 +16,19 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// reader (or a run killed midway) never sees a partial file. An existing file at `path`
 /// keeps its permissions and, where allowed, its owner.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_via_temp(path, bytes, true)
+}
+
+/// Writes `bytes` to `path` like [`write_atomic`] (a temporary name, then a rename) but without
+/// syncing it: only for files inside a staging folder that nobody reads under its final name
+/// until [`sync_tree`] has made the whole folder durable (see [`crate::batch::outset`]). A
+/// batch writes thousands of reports, and one sync for all of them instead of one per file is
+/// most of what its output costs the kernel.
+pub fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_via_temp(path, bytes, false)
+}
+
+fn write_via_temp(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     let tmp = temp_name(path);
     let existing = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
     let result = (|| {
@@ -27,13 +40,60 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             f.set_permissions(old.permissions())?;
         }
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if sync {
+            f.sync_all()?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Makes everything written below `dir` durable: its files' data and the entries of its
+/// folders. On Linux one `syncfs` of `dir`'s file system does it (and reports a write-back
+/// error of any file since the folder was opened, from Linux 5.8); elsewhere each file and then
+/// each folder is synced, deepest first.
+pub fn sync_tree(dir: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let f = std::fs::File::open(dir)?;
+        rustix::fs::syncfs(&f)?;
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        sync_each(dir)
+    }
+}
+
+/// Syncs every file below `dir`, then each folder after its contents.
+#[cfg(not(target_os = "linux"))]
+fn sync_each(dir: &Path) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        if e.file_type()?.is_dir() {
+            sync_each(&e.path())?;
+        } else {
+            std::fs::File::open(e.path())?.sync_all()?;
+        }
+    }
+    sync_dir(dir)
+}
+
+/// Makes the entries of the folder `dir` durable (renames into or out of it), where the system
+/// can sync a folder; elsewhere a rename is durable once the system says it is.
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
 }
 
 /// Writes a set of files that belong together: each is first written whole under a temporary

@@ -13,6 +13,7 @@
 pub mod discover;
 pub mod output;
 pub mod outset;
+pub mod profile;
 pub mod verified;
 
 use std::collections::HashSet;
@@ -191,8 +192,11 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         warnings.extend(notes.iter().map(crate::report::reconcile::inspection_note));
         kpis.verification = Some(verified::figures(&opts.rubric, &rows, found, &notes));
     }
-    write_summaries(opts, &staging.dir, &rows, &kpis, &round, &warnings)?;
-    staging.swap_into(opts.out)?;
+    profile::time(profile::Phase::Summaries, || {
+        write_summaries(opts, &staging.dir, &rows, &kpis, &round, &warnings)
+    })?;
+    profile::time(profile::Phase::Sync, || staging.swap_into(opts.out))?;
+    profile::report();
     Ok(BatchResult {
         rows,
         kpis,
@@ -355,6 +359,7 @@ fn assess_all(
                         None => unreachable!("groups come from a consolidated inventory"),
                     },
                 };
+                let load = || profile::time(profile::Phase::Load, load);
                 let row = assess_one(opts, label, load, i, agencies, inspections);
                 bar.inc(1);
                 row
@@ -411,7 +416,7 @@ fn write_summaries(
     let write = |name: &str, bytes: &[u8]| {
         let path = dir.join(name);
         crate::fault::io(format_args!("write:{name}"))
-            .and_then(|()| crate::write::write_atomic(&path, bytes))
+            .and_then(|()| crate::write::write_unsynced(&path, bytes))
             .with_context(|| format!("cannot write {}", path.display()))
     };
     write("summary.csv", &summary::csv(&opts.rubric, rows, round)?)?;
@@ -501,7 +506,9 @@ fn assess_and_write(
     pending: PathBuf,
     inspections: Option<&verified::Inspections>,
 ) -> Result<(Row, Option<PathBuf>), Stop> {
-    let assessed = crate::pipeline::assess(sub, &opts.target, opts.lang, opts.today);
+    let assessed = profile::time(profile::Phase::Assess, || {
+        crate::pipeline::assess(sub, &opts.target, opts.lang, opts.today)
+    });
     let (a, findings) = (&assessed.assessment, &assessed.findings);
     // An assessment that overdrew the rule budget left rules unevaluated: its level cannot be
     // published, so the submission is an invalid row naming the record, as `assess` exits 2.
@@ -523,8 +530,8 @@ fn assess_and_write(
         findings,
         lang: opts.lang,
     };
-    let text = json::render(&input);
-    let page = html::render(&input).map_err(|e| {
+    let text = profile::time(profile::Phase::Json, || json::render(&input));
+    let page = profile::time(profile::Phase::Html, || html::render(&input)).map_err(|e| {
         Stop::Invalid(Box::new(invalid_row(
             opts,
             path,
@@ -538,12 +545,14 @@ fn assess_and_write(
     // it. A write that fails is the output's fault, never the agency's: the run stops.
     let write = |file: &Path, bytes: &[u8]| {
         crate::fault::io(format_args!("write:{}", a.agency.id))
-            .and_then(|()| crate::write::write_atomic(file, bytes))
+            .and_then(|()| crate::write::write_unsynced(file, bytes))
             .with_context(|| format!("cannot write {}", file.display()))
             .map_err(Stop::Output)
     };
-    write(&pending, text.as_bytes())?;
-    write(&pending.with_extension("html"), page.as_bytes())?;
+    profile::time(profile::Phase::Write, || {
+        write(&pending, text.as_bytes())?;
+        write(&pending.with_extension("html"), page.as_bytes())
+    })?;
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let mut row = Row {
         path: path.to_string(),

@@ -6,7 +6,20 @@
 //! at once naming the holder, and takes over only a lock whose process is gone. The new set
 //! (`agencies/`, the summaries, `index.html`) is built in `OUT/.dgmat-staging-PID-N/`, on the
 //! same file system, and swapped in by renames at the end; an output failure before the swap
-//! leaves the previous set as it was, byte for byte. Clean-up removes only dgmat's own names:
+//! leaves the previous set as it was, byte for byte.
+//!
+//! Durability: the files of the new set are written without a sync each (a temporary name,
+//! then a rename, all inside the staging folder) and the whole folder is synced once, just
+//! before the swap ([`crate::write::sync_tree`]); the output folder is synced after it. This
+//! keeps the rule that no reader, and no crash, ever meets a half-written file under a final
+//! name: (1) before the swap, the new files exist only in the staging folder, which nobody
+//! reads and the next run removes; (2) the swap's renames happen only after the sync has
+//! returned, so every file they make visible is already whole on disk, the same ordering as a
+//! sync per file followed by its rename, with the syncs batched; (3) a rename is atomic, so a
+//! crash during the swap leaves each name on its old file or its new one, both complete. A
+//! failed sync stops the run before the swap, with the previous set untouched.
+//!
+//! Clean-up removes only dgmat's own names:
 //! staging folders and temporary files of runs that are no longer alive. Anything else in OUT
 //! (and in `agencies/`) is left where it is.
 
@@ -153,6 +166,11 @@ impl Staging {
     /// old folder moved aside, the new moved in), then each summary by one rename. Files in the
     /// old `agencies/` that are not dgmat's reports move into the new one.
     pub fn swap_into(mut self, out: &Path) -> anyhow::Result<()> {
+        // Everything the renames below make visible must be on disk first (see the module
+        // documentation).
+        crate::fault::io(format_args!("sync"))
+            .and_then(|()| crate::write::sync_tree(&self.dir))
+            .with_context(|| format!("cannot sync the new output set in {}", self.dir.display()))?;
         let current = out.join("agencies");
         let old = self.dir.join("old-agencies");
         let had = current.is_dir();
@@ -179,6 +197,8 @@ impl Staging {
         }
         self.live = false;
         let _ = std::fs::remove_dir_all(&self.dir);
+        // The swap itself: the renames in `out` become durable.
+        crate::write::sync_dir(out).with_context(|| format!("cannot sync {}", out.display()))?;
         Ok(())
     }
 }

@@ -49,23 +49,32 @@ fn normal(p: &Path) -> PathBuf {
 
 /// Runs `dgmat check`.
 pub fn run(args: &CheckArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit> {
+    let ministry = super::ministry_waivers(&args.waivers)?;
+    // Each submission is loaded and assessed on its own (in parallel), into its own part of
+    // the report; the parts are then joined in argument order, so the output does not depend
+    // on -j or on which submission finished first.
+    let groups = submissions(&args.paths);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build()?;
+    let parts: Vec<anyhow::Result<Part>> = pool.install(|| {
+        use rayon::prelude::*;
+        let rubrics = submission::RubricCache::default();
+        groups
+            .par_iter()
+            .with_max_len(1)
+            .map(|group| check_one(group, args, ministry.as_ref(), &rubrics))
+            .collect()
+    });
     let mut report = CheckReport::default();
     let mut sources = Sources::default();
     let mut fatal = false;
-    let ministry = super::ministry_waivers(&args.waivers)?;
-    for group in submissions(&args.paths) {
-        let path = group
-            .iter()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        match submission::load(&group, args.rubric.as_deref()) {
-            Err(failure) => fatal |= add_failure(&mut report, &mut sources, failure, path),
-            Ok(mut sub) => {
-                super::apply_waivers(&mut sub, ministry.as_ref(), &args.waivers);
-                add_assessed(&mut report, &mut sources, sub, args, path)?;
-            }
-        }
+    for part in parts {
+        let part = part?;
+        report.submissions.extend(part.report.submissions);
+        report.findings.extend(part.report.findings);
+        report.files.extend(part.report.files);
+        report.rule_docs.extend(part.report.rule_docs);
+        sources.extend(part.sources);
+        fatal |= part.fatal;
     }
     tidy_findings(&mut report, args.warnings_as_errors);
     let text = match args.format {
@@ -88,6 +97,42 @@ pub fn run(args: &CheckArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
     }
     let gate_failed = report.submissions.iter().any(|s| s.gate_failure.is_some());
     Ok(if errors > 0 || gate_failed { Exit::GateFailed } else { Exit::Ok })
+}
+
+/// One submission's share of the report.
+struct Part {
+    report: CheckReport,
+    sources: Sources,
+    fatal: bool,
+}
+
+/// Loads and assesses the submission made of the files `group`.
+fn check_one(
+    group: &[PathBuf],
+    args: &CheckArgs,
+    ministry: Option<&super::MinistryWaivers>,
+    rubrics: &submission::RubricCache,
+) -> anyhow::Result<Part> {
+    let mut report = CheckReport::default();
+    let mut sources = Sources::default();
+    let mut fatal = false;
+    let path = group
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    match submission::load_with(group, submission::RubricChoice::Cached(args.rubric.as_deref(), rubrics), None) {
+        Err(failure) => fatal |= add_failure(&mut report, &mut sources, failure, path),
+        Ok(mut sub) => {
+            super::apply_waivers(&mut sub, ministry, &args.waivers);
+            add_assessed(&mut report, &mut sources, sub, args, path)?;
+        }
+    }
+    // Only the text format quotes the files: the others need not keep every text read.
+    if args.format != CheckFormat::Text {
+        sources = Sources::default();
+    }
+    Ok(Part { report, sources, fatal })
 }
 
 /// Adds a submission that could not be loaded, with its findings and those of the rules and

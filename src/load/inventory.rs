@@ -19,7 +19,7 @@ use cel::common::types::{CelBool, CelDouble, CelInt, CelList, CelNull, CelString
 /// Reads the YAML inventory `text` (file `file`) into `inv`, returning every problem found.
 pub fn load_yaml(file: &str, text: &str, rubric: &Rubric, inv: &mut Inventory) -> Vec<Finding> {
     let origin = Origin::file(file);
-    let mut root: Node = match yaml::parse(file, text) {
+    let mut root: Node = match yaml::parse_node(file, text) {
         Ok(root) => root,
         Err(f) => return vec![f],
     };

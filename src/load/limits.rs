@@ -9,7 +9,7 @@ pub struct Limits {
     /// The largest file read, in bytes (`--max-file-mb`, `DGMAT_MAX_FILE_MB`).
     pub file_bytes: u64,
     /// The largest YAML text parsed, in bytes (`--max-yaml-mb`, `DGMAT_MAX_YAML_MB`): YAML with
-    /// a location for every value parses at about 8 MB/s and takes about 9 times its size in
+    /// a location for every value parses at about 35 MB/s and takes about 9 times its size in
     /// memory, so larger inventories belong in CSV or XLSX, which read many times faster.
     pub yaml_bytes: u64,
     /// The most a spreadsheet may decompress to, in bytes (`--max-unzipped-mb`,

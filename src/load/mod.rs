@@ -4,6 +4,7 @@
 //! May import: `model`, `rules`, `finding`, `location`, `source`. Never `assess` or `report`:
 //! loading fills the model and judges nothing.
 
+pub mod events;
 pub mod inventory;
 pub mod limits;
 pub mod overlay;

@@ -41,7 +41,7 @@ fn base_spec(file: &str, extends: &str) -> String {
 
 /// The base's name and text, as the overlay `file` with text `text` names it.
 pub fn base_source(file: &str, text: &str) -> Option<(String, Arc<str>)> {
-    let root: Node = yaml::parse(file, text).ok()?;
+    let root: Node = yaml::parse_node(file, text).ok()?;
     let Value::Str(extends) = &root.get("extends")?.value else {
         return None;
     };
@@ -50,7 +50,7 @@ pub fn base_source(file: &str, text: &str) -> Option<(String, Arc<str>)> {
 
 /// Loads the overlay `file` (text `text`) onto its base.
 pub fn load(file: &str, text: Arc<str>) -> Result<LoadedRubric, Vec<Finding>> {
-    let root: Node = yaml::parse(file, &text).map_err(|f| vec![f])?;
+    let root: Node = yaml::parse_node(file, &text).map_err(|f| vec![f])?;
     let err = |msg: String, pos: Pos, help: Option<&str>| {
         let mut f = Finding::error(Rule::RubricOverlay, msg, at(file, pos));
         f.help = help.map(str::to_string);
@@ -80,7 +80,7 @@ pub fn load(file: &str, text: Arc<str>) -> Result<LoadedRubric, Vec<Finding>> {
         )]);
     }
     let base = super::rubric::from_text(&base_file, base_text.clone())?;
-    let mut merged: Node = yaml::parse(&base_file, &base_text).map_err(|f| vec![f])?;
+    let mut merged: Node = yaml::parse_node(&base_file, &base_text).map_err(|f| vec![f])?;
     let mut errors = Vec::new();
     let mut removed = Vec::new();
     for (key, value) in entries {

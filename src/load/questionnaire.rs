@@ -25,7 +25,7 @@ fn at(origin: &Origin, pos: Pos) -> Option<Location> {
 /// at all (invalid YAML, no `dgmat: 1`, another kind). `interpret` then checks its answers
 /// against a rubric.
 pub fn parse(file: &str, text: &str) -> Result<(QuestionnaireFile, Vec<Finding>), Finding> {
-    let root: Node = super::yaml::parse(file, text)?;
+    let root: Node = super::yaml::parse_node(file, text)?;
     let Value::Map(entries) = root.value else {
         return Err(super::check_header_nodes(file, None, None, "questionnaire")
             .err()

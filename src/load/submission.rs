@@ -466,6 +466,29 @@ pub enum RubricChoice<'a> {
     Spec(Option<&'a str>),
     /// An already loaded rubric (batch runs load theirs once).
     Loaded(Arc<LoadedRubric>),
+    /// As `Spec`, each rubric loaded once per cache: `check` over many submissions naming the
+    /// same rubric reads and compiles it once, not once per submission.
+    Cached(Option<&'a str>, &'a RubricCache),
+}
+
+/// Rubrics (or the findings that refused them) by the spec that named them, shared by the
+/// threads of one run.
+#[derive(Default)]
+pub struct RubricCache(std::sync::Mutex<std::collections::HashMap<String, Loaded>>);
+
+/// A rubric as loaded, or the findings that refused it.
+type Loaded = Result<Arc<LoadedRubric>, Vec<Finding>>;
+
+impl RubricCache {
+    /// The rubric `spec` names, loaded on first use.
+    fn get(&self, spec: &str) -> Result<Arc<LoadedRubric>, Vec<Finding>> {
+        // Held while loading: a second thread asking for the same rubric waits for it rather
+        // than compiling it again.
+        let mut map = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.entry(spec.to_string())
+            .or_insert_with(|| rubric_source::load(spec).map(Arc::new))
+            .clone()
+    }
 }
 
 /// Loads a submission; files are named relative to `base` when they lie below it.
@@ -548,6 +571,10 @@ fn resolve_rubric(choice: RubricChoice<'_>, named: Option<String>) -> Result<Arc
         RubricChoice::Spec(spec) => {
             let spec = spec.map(str::to_string).or(named).unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
             rubric_source::load(&spec).map(Arc::new).map_err(|f| (f, spec))
+        }
+        RubricChoice::Cached(spec, cache) => {
+            let spec = spec.map(str::to_string).or(named).unwrap_or_else(|| DEFAULT_RUBRIC.to_string());
+            cache.get(&spec).map_err(|f| (f, spec))
         }
     }
 }

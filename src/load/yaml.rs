@@ -13,6 +13,7 @@ use serde_saphyr::{Budget, DuplicateKeyPolicy, MessageFormatter, Options, UserMe
 
 use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::Location;
+use crate::model::node::Node;
 
 /// Refuses YAML of `len` bytes over the YAML cap ([`super::limits`]).
 fn yaml_size_ok(name: &str, len: u64) -> Result<(), Finding> {
@@ -188,25 +189,47 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
 }
 
-/// Parser options for an input of `len` bytes: duplicate keys are errors; the node and event
-/// budgets grow with the input (serde-saphyr's defaults reject a 4 MB inventory) while the
-/// depth and alias limits stay at their defaults, which is what stops bombs.
-fn options(len: usize) -> Options {
+/// The budget for an input of `len` bytes: the node and event budgets grow with the input
+/// (serde-saphyr's defaults reject a 4 MB inventory) while the depth and alias limits stay at
+/// their defaults, which is what stops bombs.
+pub(crate) fn budget(len: usize) -> Budget {
     let mut budget = Budget::default();
     budget.max_nodes = budget.max_nodes.max(len);
     budget.max_events = budget.max_events.max(len.saturating_mul(2));
     budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len.saturating_mul(2));
+    budget
+}
+
+/// Parser options for an input of `len` bytes: duplicate keys are errors, and [`budget`].
+fn options(len: usize) -> Options {
     let mut options = Options::default();
     options.duplicate_keys = DuplicateKeyPolicy::Error;
-    options.budget = Some(budget);
+    options.budget = Some(budget(len));
     options.with_snippet = false;
     options
 }
 
-/// Parses `text` (the file `name`) into `T`.
+/// Parses `text` (the file `name`) into `T` through serde.
 pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Finding> {
     yaml_size_ok(name, text.len() as u64)?;
     serde_saphyr::from_str_with_options::<T>(text, options(text.len())).map_err(|e| to_finding(name, &e))
+}
+
+/// Parses `text` (the file `name`) into the generic node tree, from the parser's events
+/// ([`super::events`]); whatever that path does not handle, an error included, is read by
+/// [`parse_serde`], so results and findings are the same as through serde.
+pub fn parse_node(name: &str, text: &str) -> Result<Node, Finding> {
+    yaml_size_ok(name, text.len() as u64)?;
+    match super::events::parse(text) {
+        Ok(node) => Ok(node),
+        Err(super::events::GiveUp) => parse_serde(name, text),
+    }
+}
+
+/// Parses `text` into the node tree through serde only: the reference [`parse_node`] is
+/// compared against, and the benchmark's "serde path".
+pub fn parse_serde(name: &str, text: &str) -> Result<Node, Finding> {
+    parse::<Node>(name, text)
 }
 
 /// Turns a serde-saphyr error into a located finding with a rule id and, where it helps, a hint.

@@ -339,3 +339,43 @@ fn every_problem_of_a_submission_is_reported_in_one_run() {
     assert_eq!(found, expected, "{r:#}");
     assert_eq!(r["submissions"][0]["valid"], false);
 }
+
+/// Many submissions (valid, invalid, several rubrics), checked on one thread and on four: every
+/// format's bytes and the exit code are the same, so -j never changes what CI sees.
+#[test]
+fn output_is_the_same_whatever_the_number_of_threads() {
+    let mut paths: Vec<String> = [
+        "commune",
+        "eu-odm-country",
+        "ministry",
+        "odi-pathway-council",
+        "province",
+        "samm-digital-centre",
+        "uk-dma-agency",
+    ]
+    .iter()
+    .map(|d| format!("examples/{d}"))
+    .collect();
+    paths.extend(
+        ["a-valid", "b-duplicate", "c-invalid", "d-hostile", "nested/e-formula"]
+            .iter()
+            .map(|d| format!("tests/fixtures/batch/{d}")),
+    );
+    paths.push("tests/fixtures/good/sub".into());
+    for format in ["text", "json", "sarif", "junit", "github"] {
+        let run = |jobs: &str| {
+            dgmat()
+                .args(["check", "--format", format, "-j", jobs])
+                .args(&paths)
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap()
+        };
+        let one = run("1");
+        let four = run("4");
+        assert!(one.stdout.len() > 1000, "{format}: {}", stderr(&one));
+        assert_eq!(one.status.code(), four.status.code(), "{format}");
+        assert!(one.stdout == four.stdout, "{format}: -j 1 and -j 4 differ");
+        assert_eq!(stderr(&one), stderr(&four), "{format}");
+    }
+}

@@ -18,6 +18,7 @@ mod language;
 mod layers;
 mod library;
 mod links;
+mod loader;
 mod malformed;
 mod outdir;
 mod overlay;

@@ -167,6 +167,24 @@ fn a_report_that_cannot_be_written_stops_the_run_and_keeps_the_previous_set() {
     }
 }
 
+/// The new set's files are synced once, before the swap: when that sync fails, nothing of the
+/// new set has become visible and the run stops with the previous set as it was.
+#[test]
+fn a_failed_sync_before_the_swap_keeps_the_previous_set() {
+    let root = super::vn_examples();
+    let out = tempfile::tempdir().unwrap();
+    assert_eq!(batch(root.path(), out.path()).output().unwrap().status.code(), Some(0));
+    let before = tree(out.path());
+    let o = batch(root.path(), out.path()).env("DGMAT_FAULT_INJECT", "sync").output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("cannot sync the new output set") && err.contains("No space left on device"),
+        "{err}"
+    );
+    assert!(tree(out.path()) == before, "the previous output set is untouched");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_agencies_folder_stops_the_run_and_keeps_the_previous_set() {
