@@ -38,7 +38,7 @@ struct Caps {
 
 impl Caps {
     fn for_len(len: usize) -> Caps {
-        let budget = super::yaml::budget(len);
+        let budget = super::limits::yaml_budget(len);
         Caps {
             depth: budget.max_depth.saturating_sub(4),
             nodes: budget.max_nodes.saturating_sub(16),
@@ -51,7 +51,7 @@ impl Caps {
 /// The parser options serde-saphyr uses for the same budget (its `Budget::parser_options`), so
 /// that both paths scan the text identically.
 fn parser_options(len: usize) -> granit_parser::Options {
-    let budget = super::yaml::budget(len);
+    let budget = super::limits::yaml_budget(len);
     let mut options = granit_parser::Options::default();
     options.simple_key_max_lookahead = budget.simple_key_max_lookahead;
     options.flow_nesting_limit = budget.flow_nesting_limit;

@@ -83,6 +83,17 @@ pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Limits {
     }
 }
 
+/// The budget for an input of `len` bytes: the node and event budgets grow with the input
+/// (serde-saphyr's defaults reject a 4 MB inventory) while the depth and alias limits stay at
+/// their defaults, which is what stops bombs.
+pub(crate) fn yaml_budget(len: usize) -> serde_saphyr::Budget {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = budget.max_nodes.max(len);
+    budget.max_events = budget.max_events.max(len.saturating_mul(2));
+    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len.saturating_mul(2));
+    budget
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::{Budget, DuplicateKeyPolicy, MessageFormatter, Options, UserMessageFormatter};
+use serde_saphyr::{DuplicateKeyPolicy, MessageFormatter, Options, UserMessageFormatter};
 
 use crate::finding::{Finding, Rule, did_you_mean};
 use crate::location::Location;
@@ -189,22 +189,11 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
 }
 
-/// The budget for an input of `len` bytes: the node and event budgets grow with the input
-/// (serde-saphyr's defaults reject a 4 MB inventory) while the depth and alias limits stay at
-/// their defaults, which is what stops bombs.
-pub(crate) fn budget(len: usize) -> Budget {
-    let mut budget = Budget::default();
-    budget.max_nodes = budget.max_nodes.max(len);
-    budget.max_events = budget.max_events.max(len.saturating_mul(2));
-    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len.saturating_mul(2));
-    budget
-}
-
-/// Parser options for an input of `len` bytes: duplicate keys are errors, and [`budget`].
+/// Parser options for an input of `len` bytes: duplicate keys are errors, and [`super::limits::yaml_budget`].
 fn options(len: usize) -> Options {
     let mut options = Options::default();
     options.duplicate_keys = DuplicateKeyPolicy::Error;
-    options.budget = Some(budget(len));
+    options.budget = Some(super::limits::yaml_budget(len));
     options.with_snippet = false;
     options
 }

@@ -11,6 +11,11 @@ pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
     comma(text, lang)
 }
 
+/// A share 0–1 as a percent with one decimal: `14.3%`, `14,3%` in Vietnamese.
+pub fn percent(x: f64, lang: Lang) -> String {
+    format!("{}%", decimal(x * 100.0, 1, lang))
+}
+
 /// A number already written with a decimal point (`62.5%`, `2.31`), in `lang`'s way.
 pub fn comma(text: String, lang: Lang) -> String {
     match lang {

@@ -12,7 +12,7 @@ use crate::report::i18n::{Texts, texts};
 use crate::report::{escape, locale};
 
 fn pct(x: f64, lang: Lang) -> String {
-    format!("{}%", locale::decimal(x * 100.0, 1, lang))
+    locale::percent(x, lang)
 }
 
 fn opt_pct(x: Option<f64>, lang: Lang) -> String {

@@ -203,19 +203,12 @@ pub struct GoalView {
     pub met: bool,
 }
 
-/// A share as a percentage with one decimal.
-pub(super) fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
-
-/// [`pct`] in `lang`'s way (`14,3%`).
-pub(super) fn pct_in(x: f64, lang: Lang) -> String {
-    crate::report::locale::comma(pct(x), lang)
-}
-
 /// Shares at or above levels 2..5 as percents.
 fn percents(s: &Shares, lang: Lang) -> Vec<String> {
-    s.iter().filter(|(l, _)| **l >= 2).map(|(_, x)| pct_in(*x, lang)).collect()
+    s.iter()
+        .filter(|(l, _)| **l >= 2)
+        .map(|(_, x)| crate::report::locale::percent(*x, lang))
+        .collect()
 }
 
 /// Builds the index of a batch.
@@ -288,7 +281,7 @@ pub fn build(rubric: &LoadedRubric, rows: &[Row], kpis: &Kpis, round: &Round, wa
             .iter()
             .map(|(l, s)| ShareView {
                 level: *l,
-                percent: pct_in(*s, lang),
+                percent: crate::report::locale::percent(*s, lang),
             })
             .collect(),
         targets: kpis.targets.iter().map(|k| target(r, k, lang)).collect(),
@@ -394,14 +387,14 @@ fn target(r: &Rubric, k: &TargetKpi, lang: Lang) -> TargetView {
         level: k.level,
         due: k.due.as_deref().map(|d| crate::report::locale::date(d, lang)),
         met_count: k.met_count,
-        percent: pct_in(k.share, lang),
+        percent: crate::report::locale::percent(k.share, lang),
         goals: k
             .portfolio
             .iter()
             .map(|g| GoalView {
                 level: g.level,
-                required: pct_in(g.required, lang),
-                actual: pct_in(g.actual, lang),
+                required: crate::report::locale::percent(g.required, lang),
+                actual: crate::report::locale::percent(g.actual, lang),
                 met: g.met,
             })
             .collect(),

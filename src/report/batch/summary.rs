@@ -114,7 +114,7 @@ pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row], round: &Round, warnings
 pub fn text(k: &Kpis, round: &Round, has_overall: bool, lang: Lang) -> String {
     use std::fmt::Write;
     let w = words(lang);
-    let pct = |x: f64| format!("{}%", locale::decimal(x * 100.0, 1, lang));
+    let pct = |x: f64| locale::percent(x, lang);
     let letter = crate::report::i18n::texts(lang).level_letter;
     let mut out = String::new();
     let t = &k.totals;

@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use super::index::{pct, pct_in};
 use crate::assess::portfolio::{AgreementKpi, VerificationKpi};
 use crate::lang::Lang;
 use crate::model::rubric::Rubric;
 use crate::report::i18n::texts;
+use crate::report::locale::percent;
 
 /// The verification figures, formatted.
 #[derive(Serialize)]
@@ -58,7 +58,7 @@ pub fn build(rubric: &Rubric, v: &VerificationKpi, lang: Lang) -> VerificationVi
         inspections: v.inspections,
         agencies: v.agencies,
         overclaimed: v.overclaimed,
-        overclaim_share: pct_in(v.overclaim_share, lang),
+        overclaim_share: percent(v.overclaim_share, lang),
         underclaimed: v.underclaimed,
         criteria: v.agreement.criteria,
         agree: v.agreement.agree,
@@ -73,7 +73,7 @@ pub fn build(rubric: &Rubric, v: &VerificationKpi, lang: Lang) -> VerificationVi
             .map(|(d, x)| DimensionView {
                 label: format!("{} {}", d.id.value, d.name.get(lang)),
                 overclaimed: x.overclaimed,
-                share: pct_in(x.overclaim_share, lang),
+                share: percent(x.overclaim_share, lang),
                 kappa: crate::report::locale::comma(kappa(&x.agreement), lang),
             })
             .collect(),
@@ -84,7 +84,7 @@ pub fn build(rubric: &Rubric, v: &VerificationKpi, lang: Lang) -> VerificationVi
 /// The terminal lines of the verification figures.
 pub fn text(v: &VerificationKpi, counted: usize, lang: Lang) -> String {
     let (r, w) = (texts(lang).reconcile, crate::report::words::words(lang));
-    let pct = |x: f64| crate::report::locale::comma(pct(x), lang);
+    let pct = |x: f64| percent(x, lang);
     let kappa = |a| crate::report::locale::comma(kappa(a), lang);
     let mut out = (w.batch_verified)(
         v.agencies,
