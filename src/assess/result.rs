@@ -38,6 +38,19 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order of the SPEC's list.
+    pub const ALL: [Status; 9] = [
+        Status::Met,
+        Status::Partial,
+        Status::NotMet,
+        Status::Unanswered,
+        Status::EvidenceMissing,
+        Status::EvidenceStale,
+        Status::Contradicted,
+        Status::NotApplicable,
+        Status::Waived,
+    ];
+
     /// The snake_case name used in every output.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -44,19 +44,8 @@ fn signed_index(x: Option<f64>, lang: Lang) -> String {
 
 /// A status as the JSON report writes it (`not_met`), in `lang`.
 fn status_word(s: &str, lang: Lang) -> String {
-    use Status::*;
-    let all = [
-        Met,
-        Partial,
-        NotMet,
-        Unanswered,
-        EvidenceMissing,
-        EvidenceStale,
-        Contradicted,
-        NotApplicable,
-        Waived,
-    ];
-    all.into_iter()
+    Status::ALL
+        .into_iter()
         .find(|status| status.as_str() == s)
         .map_or_else(|| s.to_string(), |status| crate::report::i18n::status(lang, status).to_string())
 }
