@@ -88,7 +88,7 @@ pub struct Cli {
     )]
     pub max_rule_steps: u64,
     /// Language of everything written for people: reports, messages, stderr, templates.
-    #[arg(long, global = true, value_enum, env = "DGMAT_LANG", default_value_t = Lang::En)]
+    #[arg(long, global = true, value_enum, ignore_case = true, env = "DGMAT_LANG", default_value_t = Lang::En)]
     pub lang: Lang,
     /// What to do.
     #[command(subcommand)]

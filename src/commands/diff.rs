@@ -16,7 +16,9 @@ pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
     let new = side(&args.new, args, lang)?;
     let (old_name, new_name) = (args.old.display().to_string(), args.new.display().to_string());
     let d = diff::diff(&old_name, &old, &new_name, &new);
-    for w in &d.warnings {
+    // The table and Markdown carry the warnings themselves: on standard output, once is enough.
+    let in_text = args.output.is_none() && !matches!(args.format, DiffFormat::Json);
+    for w in d.warnings.iter().filter(|_| !in_text) {
         crate::stderr!("{}", (words(lang).warning_line)(&crate::report::catalog::text(w, lang)));
     }
     let text = match args.format {

@@ -153,3 +153,36 @@ fn fail_on_regression_gates_on_anything_worse() {
     let out = dgmat().args(["diff", &old, &old, "--fail-on-regression"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// A warning is said once: in the table or Markdown on standard output, else on standard
+/// error (a file written with `-o`, or JSON). `DGMAT_LANG` is read in any case.
+#[test]
+fn a_warning_is_said_once() {
+    let warning = "reports are for different agencies";
+    let count = |out: &std::process::Output| stdout(out).matches(warning).count() + stderr(out).matches(warning).count();
+    for format in ["table", "markdown", "json"] {
+        let out = dgmat()
+            .args(["diff", "examples/province", "examples/commune", "--format", format])
+            .output()
+            .unwrap();
+        if format == "json" {
+            // The JSON document keeps its warnings for programs; a person sees stderr.
+            assert_eq!(stderr(&out).matches(warning).count(), 1, "{}", stderr(&out));
+        } else {
+            assert_eq!(count(&out), 1, "{format}: {}{}", stdout(&out), stderr(&out));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dgmat()
+        .args(["diff", "examples/province", "examples/commune", "-o"])
+        .arg(dir.path().join("diff.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(stderr(&out).matches(warning).count(), 1, "{}", stderr(&out));
+    let out = dgmat()
+        .env("DGMAT_LANG", "VI")
+        .args(["diff", "examples/province", "examples/commune"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("hai báo cáo thuộc hai cơ quan khác nhau"), "{}", stderr(&out));
+}
