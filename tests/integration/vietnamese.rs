@@ -419,3 +419,21 @@ fn vietnamese_conventions_in_outputs_for_people_only() {
     let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
     assert!(csv.contains(",2026-11-10,") && csv.contains(",4.68,"), "{csv}");
 }
+
+/// Enum values are shown with the labels a cell may use instead, in the reader's language,
+/// wherever a field is described: the init templates and `rubric doc`.
+#[test]
+fn enum_labels_are_shown_beside_their_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dgmat().args(["--lang", "vi", "init"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let inventory = std::fs::read_to_string(dir.path().join("inventory.yaml")).unwrap();
+    assert!(inventory.contains("production (Đang vận hành)"), "{inventory}");
+    let doc = dgmat().args(["rubric", "doc", "vn-dgmm"]).output().unwrap();
+    let doc = String::from_utf8(doc.stdout).unwrap();
+    assert!(doc.contains("production (In production)"), "the English labels");
+    assert!(
+        !doc.contains("planning (Planning)"),
+        "a label that only repeats its value is left out"
+    );
+}

@@ -273,7 +273,7 @@ fn collection(out: &mut String, name: &str, coll: &Collection, lang: Lang) {
         let refers = def.refers_to.as_ref().map(|x| format!(" → `{}`", x.value)).unwrap_or_default();
         vec![
             format!("`{fname}`{key}"),
-            format!("{}{refers}", escape::markdown(&catalog::describe(&def.describe(), lang))),
+            format!("{}{refers}", escape::markdown(&super::field_type(def, lang))),
             if def.required { "✔" } else { "" }.to_string(),
             escape::markdown(def.description.as_ref().map_or("", |x| x.get(lang))),
         ]

@@ -153,7 +153,7 @@ pub fn inventory(loaded: &LoadedRubric, lang: Lang, schema: Option<&str>) -> Str
         }
         let width = coll.fields.keys().map(str::len).max().unwrap_or(0);
         for (fname, _, def) in coll.fields.iter() {
-            let mut what = catalog::describe(&def.describe(), lang);
+            let mut what = super::field_type(def, lang);
             if def.required {
                 what.push_str(&format!(", {}", texts(lang).required.to_lowercase()));
             }

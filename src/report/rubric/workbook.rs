@@ -524,7 +524,7 @@ pub fn inventory(loaded: &LoadedRubric, lang: Lang, today: chrono::NaiveDate, fi
 
 /// The note on a field's header: what it holds and means.
 fn field_note(name: &str, def: &FieldDef, key: bool, t: &Texts, lang: Lang) -> String {
-    let mut what = format!("{name}: {}", crate::report::catalog::describe(&def.describe(), lang));
+    let mut what = format!("{name}: {}", super::field_type(def, lang));
     if def.required {
         what.push_str(&format!(", {}", t.required.to_lowercase()));
     }
