@@ -1,5 +1,5 @@
 //! Reports of one assessment: the terminal table, the JSON report, Markdown and the HTML page.
-//! `view` builds the view model the Markdown and HTML templates render; each format computes
+//! `view` builds the view model (`view_types`) the Markdown and HTML templates render; each format computes
 //! nothing of its own.
 
 pub mod html;
@@ -8,5 +8,6 @@ pub mod markdown;
 pub mod outcomes;
 pub mod table;
 pub mod view;
+pub mod view_types;
 pub mod waivers;
 pub mod why;
