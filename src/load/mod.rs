@@ -7,6 +7,7 @@
 pub mod events;
 pub mod inventory;
 pub mod limits;
+mod locate;
 pub mod overlay;
 #[cfg(test)]
 mod proptests;
