@@ -305,3 +305,31 @@ impl Assessment {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Status;
+
+    /// Where each status stands in [`Status::ALL`]: a new status fails to compile here until it
+    /// is placed, so the list cannot silently miss one.
+    fn position(s: Status) -> usize {
+        match s {
+            Status::Met => 0,
+            Status::Partial => 1,
+            Status::NotMet => 2,
+            Status::Unanswered => 3,
+            Status::EvidenceMissing => 4,
+            Status::EvidenceStale => 5,
+            Status::Contradicted => 6,
+            Status::NotApplicable => 7,
+            Status::Waived => 8,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_status_once() {
+        for (i, s) in Status::ALL.into_iter().enumerate() {
+            assert_eq!(position(s), i, "{}", s.as_str());
+        }
+    }
+}
