@@ -294,14 +294,14 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    /// The dimensions below `level`, as `ID at L`, for gate messages.
-    pub fn dimensions_below(&self, rubric: &Rubric, level: u8) -> Vec<String> {
+    /// The dimensions below `level` (id, level), for gate messages.
+    pub fn dimensions_below(&self, rubric: &Rubric, level: u8) -> Vec<(String, u8)> {
         rubric
             .dimensions
             .iter()
             .zip(&self.dimensions)
             .filter(|(_, r)| r.level < level)
-            .map(|(d, r)| format!("{} at {}", d.id.value, r.level))
+            .map(|(d, r)| (d.id.value.clone(), r.level))
             .collect()
     }
 }

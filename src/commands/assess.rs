@@ -69,7 +69,8 @@ pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, lang: crate::lan
         && assessment.level < min
     {
         let below = assessment.dimensions_below(&sub.rubric.rubric, min);
-        crate::stderr!("{}", (words(lang).gate_below)(assessment.level, min, &below.join(", ")));
+        let w = words(lang);
+        crate::stderr!("{}", (w.gate_below)(assessment.level, min, &w.dimensions_at(&below)));
         return Ok(Exit::GateFailed);
     }
     Ok(Exit::Ok)

@@ -61,7 +61,7 @@ pub fn run(args: &CheckArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         groups
             .par_iter()
             .with_max_len(1)
-            .map(|group| check_one(group, args, ministry.as_ref(), &rubrics))
+            .map(|group| check_one(group, args, ministry.as_ref(), &rubrics, lang))
             .collect()
     });
     let mut report = CheckReport::default();
@@ -112,6 +112,7 @@ fn check_one(
     args: &CheckArgs,
     ministry: Option<&super::MinistryWaivers>,
     rubrics: &submission::RubricCache,
+    lang: Lang,
 ) -> anyhow::Result<Part> {
     let mut report = CheckReport::default();
     let mut sources = Sources::default();
@@ -125,7 +126,14 @@ fn check_one(
         Err(failure) => fatal |= add_failure(&mut report, &mut sources, failure, path),
         Ok(mut sub) => {
             super::apply_waivers(&mut sub, ministry, &args.waivers);
-            add_assessed(&mut report, &mut sources, sub, args, path)?;
+            // People read the text and the pull request's annotations in their language; JSON,
+            // SARIF and JUnit keep the rubric's English messages, as every machine output does.
+            let lang = if matches!(args.format, CheckFormat::Text | CheckFormat::Github) {
+                lang
+            } else {
+                Lang::En
+            };
+            add_assessed(&mut report, &mut sources, sub, args, path, lang)?;
         }
     }
     // Only the text format quotes the files: the others need not keep every text read.
@@ -158,15 +166,22 @@ fn add_failure(report: &mut CheckReport, sources: &mut Sources, failure: submiss
 }
 
 /// Assesses a loaded submission and adds it, its findings, its rubric's rules and any gate failure.
-fn add_assessed(report: &mut CheckReport, sources: &mut Sources, sub: Submission, args: &CheckArgs, path: String) -> anyhow::Result<()> {
+fn add_assessed(
+    report: &mut CheckReport,
+    sources: &mut Sources,
+    sub: Submission,
+    args: &CheckArgs,
+    path: String,
+    lang: Lang,
+) -> anyhow::Result<()> {
     let target = super::target(&sub.rubric.rubric, args.target.as_deref())?;
-    let assessed = crate::pipeline::assess(&sub, &target, Lang::En, today());
+    let assessed = crate::pipeline::assess(&sub, &target, lang, today());
     let a = &assessed.assessment;
     let gate = args.min_level.is_some() || args.target.is_some();
     let required = args.min_level.or(args.target.as_ref().map(|_| a.target.level));
     let gate_failure = required.filter(|min| a.level < *min).map(|min| {
-        let below = a.dimensions_below(&sub.rubric.rubric, min);
-        format!("overall level {} is below the required {min} ({})", a.level, below.join(", "))
+        let w = crate::report::words::words(lang);
+        (w.below_required)(a.level, min, &w.dimensions_at(&a.dimensions_below(&sub.rubric.rubric, min)))
     });
     report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
     add_rule_docs(report, &sub.rubric.rubric);

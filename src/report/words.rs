@@ -32,6 +32,8 @@ pub struct Words {
     pub gate_failed: &'static str,
     /// A maturity gate's failure: (level, required, the dimensions below it).
     pub below_required: fn(u8, u8, &str) -> String,
+    /// A dimension below a gate, in its list: (id, level).
+    pub dimension_at: fn(&str, u8) -> String,
     /// "wrote FILE"
     pub wrote: fn(&str) -> String,
     /// `report` without `-o` on a terminal: the file it wrote.
@@ -163,6 +165,7 @@ pub const EN: Words = Words {
     finding_counts: |e, w| format!("{e} error(s), {w} warning(s)"),
     gate_failed: "gate failed",
     below_required: |level, min, dims| format!("overall level {level} is below the required {min} ({dims})"),
+    dimension_at: |id, level| format!("{id} at {level}"),
     wrote: |p| format!("wrote {p}"),
     wrote_named: |p| format!("wrote {p} (-o FILE names the file)"),
     assess_summary: |agency, level, index, target, met| {
@@ -278,6 +281,7 @@ pub const VI: Words = Words {
     finding_counts: |e, w| format!("{e} lỗi, {w} cảnh báo"),
     gate_failed: "không đạt ngưỡng",
     below_required: |level, min, dims| format!("mức tổng thể {level} thấp hơn mức yêu cầu {min} ({dims})"),
+    dimension_at: |id, level| format!("{id} ở mức {level}"),
     wrote: |p| format!("đã ghi {p}"),
     wrote_named: |p| format!("đã ghi {p} (dùng -o TỆP để đặt tên tệp)"),
     assess_summary: |agency, level, index, target, met| {
@@ -417,6 +421,7 @@ impl Words {
             (self.check_summary)(7, 7, 7, 7, 7),
             (self.finding_counts)(7, 7),
             (self.below_required)(7, 7, T),
+            (self.dimension_at)(T, 7),
             (self.wrote)(T),
             (self.wrote_named)(T),
             (self.assess_summary)(T, 7, T, 7, true),
@@ -488,5 +493,15 @@ pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Vi => &VI,
+    }
+}
+
+impl Words {
+    /// The dimensions below a gate, listed: `GOV at 2, CAT at 2`.
+    pub fn dimensions_at(&self, dims: &[(String, u8)]) -> String {
+        dims.iter()
+            .map(|(id, l)| (self.dimension_at)(id, *l))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }

@@ -437,3 +437,29 @@ fn enum_labels_are_shown_beside_their_values() {
         "a label that only repeats its value is left out"
     );
 }
+
+/// `check` speaks the reader's language where people read it (text, pull-request annotations):
+/// the rubric's own Vietnamese rule messages and the gate; its JSON keeps the English messages.
+#[test]
+fn check_for_people_uses_the_rubric_in_vietnamese_and_json_stays_english() {
+    let vi_message = "Hồ sơ đề xuất cấp độ được phê duyệt sau ngày hệ thống đưa vào vận hành";
+    let en_message = "The security-level dossier was approved after the system went live";
+    for format in ["text", "github"] {
+        let out = dgmat()
+            .args(["--lang", "vi", "check", "examples/ministry", "--min-level", "3", "-f", format])
+            .output()
+            .unwrap();
+        let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert!(all.contains(vi_message) && !all.contains(en_message), "{format}: {all}");
+        assert!(
+            all.contains("mức tổng thể 2 thấp hơn mức yêu cầu 3 (GOV ở mức 2"),
+            "{format}: {all}"
+        );
+    }
+    let out = dgmat()
+        .args(["--lang", "vi", "check", "examples/ministry", "-f", "json"])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(json.contains(en_message) && !json.contains(vi_message));
+}

@@ -19,7 +19,7 @@ pub fn render(report: &CheckReport, sources: &Sources, lang: Lang) -> String {
     render_findings(sources, &report.findings, all, lang, &mut out);
     for s in &report.submissions {
         if let Some(why) = &s.gate_failure {
-            let _ = writeln!(out, "{}: {}: {why}", w.gate_failed, s.path);
+            let _ = writeln!(out, "{}: {}: {}", w.gate_failed, s.path, crate::report::catalog::text(why, lang));
         }
     }
     let _ = writeln!(out, "{}", report.summary_in(lang));
