@@ -162,15 +162,11 @@ pub fn html(s: &Statistics<'_>, lang: Lang) -> Result<String, handlebars::Render
 
 /// A group as the page shows it: tiers and `unspecified` in `lang`, shares as percentages.
 fn row(g: &Group, lang: Lang) -> PageRow {
-    use crate::model::questionnaire::Tier;
     let t = texts(lang);
     let group = match (g.by, g.group.as_str()) {
         (By::Overall, _) => t.overall.to_string(),
         (_, UNSPECIFIED) => t.unspecified.to_string(),
-        (By::Tier, name) => {
-            let tier = serde_json::from_value::<Tier>(serde_json::Value::String(name.to_string())).ok();
-            crate::report::assessment::view::tier_name(lang, tier).unwrap_or(name).to_string()
-        }
+        (By::Tier, name) => crate::report::assessment::view::tier_named(lang, name).unwrap_or(name).to_string(),
         (_, name) => name.to_string(),
     };
     PageRow {

@@ -82,6 +82,8 @@ pub struct Words {
     pub batch_levels: &'static str,
     /// The summary's line in place of the overall levels, for a rubric without one.
     pub batch_no_overall: &'static str,
+    /// The tier of agencies that name none, in the batch summary: "unknown"
+    pub tier_unknown: &'static str,
     /// The label of the shares at or above each level, padded.
     pub batch_at_or_above: &'static str,
     /// A tier's shares line ends with its count of submissions.
@@ -202,6 +204,7 @@ pub const EN: Words = Words {
     },
     batch_levels: "overall levels     ",
     batch_no_overall: "no overall level under this rubric: a target counts the agencies with every dimension at its level",
+    tier_unknown: "unknown",
     batch_at_or_above: "at or above        ",
     batch_tier_count: |n| format!("({n} submissions)"),
     batch_target: |id, level, due, met, counted, share| {
@@ -318,6 +321,7 @@ pub const VI: Words = Words {
     },
     batch_levels: "mức tổng thể       ",
     batch_no_overall: "bộ tiêu chí này không tính mức tổng thể: mục tiêu được tính theo số cơ quan có mọi lĩnh vực đạt mức của mục tiêu",
+    tier_unknown: "chưa rõ cấp",
     batch_at_or_above: "đạt từ mức         ",
     batch_tier_count: |n| format!("({n} bộ hồ sơ)"),
     batch_target: |id, level, due, met, counted, share| {
@@ -445,6 +449,7 @@ impl Words {
             self.batch_levels.to_string(),
             self.batch_at_or_above.to_string(),
             self.batch_no_overall.to_string(),
+            self.tier_unknown.to_string(),
             self.batch_overclaimed.to_string(),
             (self.batch_round)(T, T),
             (self.batch_submissions)(7, 7, 7, 7),

@@ -39,6 +39,13 @@ pub fn tier_name(lang: Lang, tier: Option<crate::model::questionnaire::Tier>) ->
     })
 }
 
+/// The name of a tier written as a summary keys it (`province`) in `lang`; `None` for a key
+/// that is no tier (`unknown`, `unspecified`).
+pub fn tier_named(lang: Lang, key: &str) -> Option<&'static str> {
+    let tier = serde_json::from_value(serde_json::Value::String(key.to_string())).ok();
+    tier_name(lang, tier)
+}
+
 /// A symbol of a status that reads without colour (Markdown has none).
 pub fn icon(s: Status) -> &'static str {
     match s {

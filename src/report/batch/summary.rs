@@ -142,7 +142,11 @@ pub fn text(k: &Kpis, round: &Round, has_overall: bool, lang: Lang) -> String {
         let _ = writeln!(out, "{}{}", w.batch_at_or_above, shares.join("  "));
         for (tier, kpi) in &k.at_or_above.tiers {
             let shares: Vec<String> = kpi.at_or_above.iter().skip(1).map(|(l, s)| format!("≥{l}: {}", pct(*s))).collect();
-            let tier = crate::report::catalog::tier_word(tier, lang);
+            let tier = match crate::report::assessment::view::tier_named(lang, tier) {
+                Some(name) => name.to_lowercase(),
+                None if tier == "unknown" => w.tier_unknown.to_string(),
+                None => tier.clone(),
+            };
             let _ = writeln!(out, "  {tier:<16} {} {}", shares.join("  "), (w.batch_tier_count)(kpi.submissions));
         }
     } else {

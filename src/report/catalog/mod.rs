@@ -60,20 +60,6 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("waived", "được miễn trừ"),
 ];
 
-/// A tier as the batch summary keys it (`province`, `unknown`), in `lang`.
-pub fn tier_word(tier: &str, lang: Lang) -> String {
-    let t = crate::report::i18n::texts(lang);
-    match (lang, tier) {
-        (Lang::En, _) => tier.to_string(),
-        (Lang::Vi, "ministry") => t.ministry.to_lowercase(),
-        (Lang::Vi, "province") => t.province.to_lowercase(),
-        (Lang::Vi, "commune") => t.commune.to_lowercase(),
-        (Lang::Vi, "other") => t.other.to_lowercase(),
-        (Lang::Vi, "unknown") => "chưa rõ cấp".to_string(),
-        (Lang::Vi, other) => other.to_string(),
-    }
-}
-
 /// `finding` as people read it in `lang`: its message and help through the catalog, its
 /// dates in `lang`'s way. English is the finding itself.
 pub fn localized(finding: &Finding, lang: Lang) -> Finding {
