@@ -50,8 +50,8 @@ pub fn completeness(sub: &Submission, assessment: &Assessment) -> Vec<Finding> {
 /// Every finding `check` reports on what loaded of a submission with errors (`partial`): the
 /// record rules run on the records that typed, contradictions and evidence of the answers that
 /// were accepted, and what [`completeness`] finds.
-pub fn check_findings(partial: &Submission, today: chrono::NaiveDate) -> Vec<Finding> {
-    let assessed = assess(partial, &TargetChoice::Default, Lang::En, today);
+pub fn check_findings(partial: &Submission, lang: Lang, today: chrono::NaiveDate) -> Vec<Finding> {
+    let assessed = assess(partial, &TargetChoice::Default, lang, today);
     merged(&assessed.findings, &completeness(partial, &assessed.assessment))
 }
 

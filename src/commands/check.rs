@@ -122,17 +122,17 @@ fn check_one(
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect::<Vec<_>>()
         .join(" ");
+    // People read the text and the pull request's annotations in their language; JSON, SARIF
+    // and JUnit keep the rubric's English messages, as every machine output does.
+    let lang = if matches!(args.format, CheckFormat::Text | CheckFormat::Github) {
+        lang
+    } else {
+        Lang::En
+    };
     match submission::load_with(group, submission::RubricChoice::Cached(args.rubric.as_deref(), rubrics), None) {
-        Err(failure) => fatal |= add_failure(&mut report, &mut sources, failure, path),
+        Err(failure) => fatal |= add_failure(&mut report, &mut sources, failure, path, lang),
         Ok(mut sub) => {
             super::apply_waivers(&mut sub, ministry, &args.waivers);
-            // People read the text and the pull request's annotations in their language; JSON,
-            // SARIF and JUnit keep the rubric's English messages, as every machine output does.
-            let lang = if matches!(args.format, CheckFormat::Text | CheckFormat::Github) {
-                lang
-            } else {
-                Lang::En
-            };
             add_assessed(&mut report, &mut sources, sub, args, path, lang)?;
         }
     }
@@ -145,14 +145,14 @@ fn check_one(
 
 /// Adds a submission that could not be loaded, with its findings and those of the rules and
 /// checks run on what did load; returns whether it was fatal.
-fn add_failure(report: &mut CheckReport, sources: &mut Sources, failure: submission::LoadFailure, path: String) -> bool {
+fn add_failure(report: &mut CheckReport, sources: &mut Sources, failure: submission::LoadFailure, path: String, lang: Lang) -> bool {
     report.files.extend(failure_files(&failure.findings));
     report.findings.extend(failure.findings);
     sources.extend(failure.sources);
     if let Some(sub) = failure.partial {
         report.files.extend(sub.inputs.iter().map(|i| i.path.clone()));
         add_rule_docs(report, &sub.rubric.rubric);
-        report.findings.extend(crate::pipeline::check_findings(&sub, today()));
+        report.findings.extend(crate::pipeline::check_findings(&sub, lang, today()));
     }
     report.submissions.push(CheckedSubmission {
         path,

@@ -462,4 +462,17 @@ fn check_for_people_uses_the_rubric_in_vietnamese_and_json_stays_english() {
         .unwrap();
     let json = String::from_utf8(out.stdout).unwrap();
     assert!(json.contains(en_message) && !json.contains(vi_message));
+    // A submission that does not load whole: the rules run on what did load, in Vietnamese too.
+    let dir = tempfile::tempdir().unwrap();
+    copy_edited("examples/ministry", dir.path(), |name, text| {
+        if name == "questionnaire.yaml" {
+            text.replacen("\nagency:", "\nrespondnt: {name: X}\nagency:", 1)
+        } else {
+            text
+        }
+    });
+    let out = dgmat().args(["--lang", "vi", "check"]).arg(dir.path()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("lỗi[unknown-key]"), "{text}");
+    assert!(text.contains(vi_message) && !text.contains(en_message), "{text}");
 }
