@@ -8,8 +8,10 @@
 # For each round size it generates a round (fixed seed, 1% broken submissions), then measures
 # with /usr/bin/time (wall seconds, peak RSS):
 #   events -jN   the YAML parser's events only, no tree (the floor: examples/parse_only.rs --events)
-#   serde -j1    the old loader: the node tree through serde-saphyr
-#   loader -jN   the loader dgmat uses: the node tree built from the parser's events
+#   serde -j1    the first loader: the node tree through serde-saphyr
+#   evtree -j1   the second loader: the node tree built from the parser's events
+#   loader -jN   the loader dgmat uses: the fast reader of everyday YAML (src/load/scan.rs),
+#                falling back to the event path and serde for the rest
 #   check -jN    `dgmat check ROUND/*/* -f json` (load, assess, every finding)
 #   batch -jN    `dgmat batch ROUND --out ...` (every output: reports, summaries, index, sync)
 #   ajv-cli      `ajv validate` of the same inventories against `dgmat schema inventory`, when
@@ -46,6 +48,7 @@ for n in "${sizes[@]}"; do
     read -r t["events$j"] kb["events$j"] < <(measure "$bin/examples/parse_only" "$round" -j "$j" --events); runs+=("events$j")
   done
   read -r t[serde1] kb[serde1] < <(measure "$bin/examples/parse_only" "$round" -j 1 --serde); runs+=(serde1)
+  read -r t[evtree1] kb[evtree1] < <(measure "$bin/examples/parse_only" "$round" -j 1 --event-tree); runs+=(evtree1)
   for j in 1 2; do
     read -r t["loader$j"] kb["loader$j"] < <(measure "$bin/examples/parse_only" "$round" -j "$j"); runs+=("loader$j")
   done

@@ -2,23 +2,25 @@
 //! else. The benchmark compares the loader and batch times against them.
 //!
 //! ```sh
-//! cargo run --release --example parse_only -- ROOT [-j N] [--events | --serde | --compare]
+//! cargo run --release --example parse_only -- ROOT [-j N] [--events | --serde | --event-tree | --compare]
 //! ```
 //!
 //! Modes: `--events` only pulls the YAML parser's events (the floor: no tree is built);
-//! `--serde` builds the node tree through serde (the old path); by default the loader dgmat
-//! uses (the event-driven one); `--compare` runs both loaders on every file and counts the
-//! files where they differ.
+//! `--serde` builds the node tree through serde (the old path); `--event-tree` builds it from
+//! the parser's events (the loader before the fast reader); by default the loader dgmat uses
+//! (the fast reader, falling back to the others); `--compare` runs the loader and the serde
+//! path on every file and counts the files where they differ.
 
 use std::path::PathBuf;
 
-use dgmat::load::yaml;
+use dgmat::load::{events, yaml};
 use rayon::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
     Events,
     Serde,
+    EventTree,
     Loader,
     Compare,
 }
@@ -33,12 +35,13 @@ fn main() {
             "-j" => jobs = args.next().and_then(|n| n.parse().ok()).unwrap_or(0),
             "--events" => mode = Mode::Events,
             "--serde" => mode = Mode::Serde,
+            "--event-tree" => mode = Mode::EventTree,
             "--compare" => mode = Mode::Compare,
             _ => root = Some(PathBuf::from(arg)),
         }
     }
     let Some(root) = root else {
-        eprintln!("usage: parse_only ROOT [-j N] [--events | --serde | --compare]");
+        eprintln!("usage: parse_only ROOT [-j N] [--events | --serde | --event-tree | --compare]");
         std::process::exit(2);
     };
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&root)
@@ -65,6 +68,7 @@ fn main() {
                 let ok = match mode {
                     Mode::Events => events_only(&text),
                     Mode::Serde => yaml::parse_serde(&name, &text).is_ok(),
+                    Mode::EventTree => events::parse(&text).is_ok() || yaml::parse_serde(&name, &text).is_ok(),
                     Mode::Loader => yaml::parse_node(&name, &text).is_ok(),
                     Mode::Compare => yaml::parse_node(&name, &text) == yaml::parse_serde(&name, &text),
                 };

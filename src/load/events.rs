@@ -29,15 +29,15 @@ pub struct GiveUp;
 /// The limits the fast path keeps well inside: the serde path's budgets for an input of `len`
 /// bytes (see [`super::yaml`]), less a margin, so that a file near a limit is judged by the serde
 /// path and its exact accounting.
-struct Caps {
-    depth: usize,
-    nodes: usize,
-    events: usize,
-    scalar_bytes: usize,
+pub(super) struct Caps {
+    pub(super) depth: usize,
+    pub(super) nodes: usize,
+    pub(super) events: usize,
+    pub(super) scalar_bytes: usize,
 }
 
 impl Caps {
-    fn for_len(len: usize) -> Caps {
+    pub(super) fn for_len(len: usize) -> Caps {
         let budget = super::limits::yaml_budget(len);
         Caps {
             depth: budget.max_depth.saturating_sub(4),
@@ -178,7 +178,7 @@ pub fn parse(text: &str) -> Result<Node, GiveUp> {
 
 /// Whether `name` is already a key of `entries`: a look through them while the mapping is
 /// small, a set of its keys once it is not (a questionnaire of 100,000 answers stays linear).
-fn repeated(entries: &[(Key, Node)], seen: &mut Option<HashSet<String>>, name: &str) -> bool {
+pub(super) fn repeated(entries: &[(Key, Node)], seen: &mut Option<HashSet<String>>, name: &str) -> bool {
     const SMALL: usize = 32;
     if entries.len() < SMALL {
         return entries.iter().any(|(k, _)| k.name == name);
@@ -196,8 +196,13 @@ fn pos(span: &Span) -> Pos {
 }
 
 /// A mapping key's text: only keys that are plainly strings; a key YAML would type (`2024`,
-/// `yes`, `~`) is read by the serde path, which turns it into text its own way.
-fn key_text(value: Cow<'_, str>, style: ScalarStyle) -> Result<String, GiveUp> {
+/// `yes`, `~`) or a merge key is read by the serde path, which turns it into text its own way.
+pub(super) fn key_text(value: Cow<'_, str>, style: ScalarStyle) -> Result<String, GiveUp> {
+    // A merge key, even one merging a mapping written in place (`<<: {a: 1}`), is the serde
+    // path's to expand.
+    if style == ScalarStyle::Plain && value == "<<" {
+        return Err(GiveUp);
+    }
     match scalar(value, style)? {
         Value::Str(s) => Ok(s),
         _ => Err(GiveUp),
@@ -212,7 +217,7 @@ fn yaml_trim(s: &str) -> &str {
 /// Types an untagged scalar the way serde-saphyr's `deserialize_any` does with dgmat's options:
 /// quoted and block scalars are strings; plain ones are null, a YAML 1.1 boolean, an integer or a
 /// finite float, else a string. A non-finite float is an error there, so it gives up here.
-fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Result<Value, GiveUp> {
+pub(super) fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Result<Value, GiveUp> {
     if style != ScalarStyle::Plain {
         return Ok(Value::Str(value.into_owned()));
     }

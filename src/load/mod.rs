@@ -15,6 +15,7 @@ pub mod questionnaire;
 pub mod questionnaire_book;
 pub mod rubric;
 pub mod rubric_source;
+pub mod scan;
 pub mod spreadsheet;
 pub mod submission;
 pub mod tabular;

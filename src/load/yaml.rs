@@ -204,11 +204,15 @@ pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Finding> 
     serde_saphyr::from_str_with_options::<T>(text, options(text.len())).map_err(|e| to_finding(name, &e))
 }
 
-/// Parses `text` (the file `name`) into the generic node tree, from the parser's events
-/// ([`super::events`]); whatever that path does not handle, an error included, is read by
-/// [`parse_serde`], so results and findings are the same as through serde.
+/// Parses `text` (the file `name`) into the generic node tree: the everyday part of YAML by the
+/// fast reader ([`super::scan`]), the rest from the parser's events ([`super::events`]), and
+/// whatever that path does not handle, an error included, by [`parse_serde`]; so results and
+/// findings are the same as through serde.
 pub fn parse_node(name: &str, text: &str) -> Result<Node, Finding> {
     yaml_size_ok(name, text.len() as u64)?;
+    if let Ok(node) = super::scan::parse(text) {
+        return Ok(node);
+    }
     match super::events::parse(text) {
         Ok(node) => Ok(node),
         Err(super::events::GiveUp) => parse_serde(name, text),

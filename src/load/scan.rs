@@ -1,0 +1,761 @@
+//! Reading the everyday shape of YAML straight into the [`Node`] tree, without a general parser.
+//!
+//! Submissions are written by people and by tools in a small part of YAML: block mappings and
+//! sequences indented with spaces, one-line flow collections (`{id: x, tags: [a, b]}`), plain
+//! and quoted one-line scalars, comments. This module reads exactly that part, byte by byte, and
+//! builds the nodes with the positions the parser gives them; it reads the generated national
+//! round several times faster than the parser's events alone.
+//!
+//! Guarantees: the result is exactly what [`super::events::parse`] (and so the serde path) gives
+//! for the same text. It holds by refusal: at the first byte outside that part (a tab, a carriage
+//! return, a control character, an anchor, an alias, a tag, a block scalar, a document marker, a
+//! directive, a complex key, a scalar over several lines, a flow collection over several lines,
+//! an empty sequence item, a key YAML would type, a repeated key, a budget close), it gives up
+//! and the event path reads the file from the start. Scalars are typed by the event path's own
+//! code. `tests/integration/loader.rs` compares the three paths on every YAML file in the
+//! repository, on the generated round and on generated hostile snippets.
+
+use std::borrow::Cow;
+
+use granit_parser::ScalarStyle;
+
+use super::events::{self, Caps, GiveUp};
+use crate::location::Pos;
+use crate::model::node::{Key, Node, Value};
+
+/// Builds the node tree of `text`, or gives up (see the module documentation).
+pub fn parse(text: &str) -> Result<Node, GiveUp> {
+    plain_bytes(text.as_bytes())?;
+    let mut s = Scan {
+        text,
+        b: text.as_bytes(),
+        i: 0,
+        line: 1,
+        line_start: 0,
+        col_cache: (0, 0),
+        caps: Caps::for_len(text.len()),
+        nodes: 0,
+        events: 4,
+        depth: 0,
+        flow_floor: 0,
+    };
+    s.skip_blank_lines()?;
+    if s.eof() {
+        return Err(GiveUp);
+    }
+    // A document start on a line of its own opens the one document; any other marker, and
+    // directives, are read by the parser.
+    if s.b[s.i..].starts_with(b"---") && matches!(s.at(s.i + 3), b' ' | b'\n') {
+        s.i += 3;
+        s.finish_line()?;
+    }
+    let rest = &s.b[s.i..];
+    if s.eof() || rest.starts_with(b"---") || rest.starts_with(b"...") || rest.starts_with(b"%") {
+        return Err(GiveUp);
+    }
+    let indent = s.indent();
+    s.i += indent;
+    let root = s.block_node(indent)?;
+    if !s.eof() {
+        return Err(GiveUp);
+    }
+    Ok(root)
+}
+
+/// Refuses text holding a byte the fast path does not read: tabs, carriage returns and other
+/// control characters, the C1 controls, the byte-order mark, U+FFFE/U+FFFF and the Unicode line
+/// and paragraph separators (which YAML treats specially or refuses).
+fn plain_bytes(b: &[u8]) -> Result<(), GiveUp> {
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if c < 0x20 && c != b'\n' || c == 0x7f {
+            return Err(GiveUp);
+        }
+        if c >= 0x80 {
+            let next = b.get(k + 1).copied().unwrap_or(0);
+            let after = b.get(k + 2).copied().unwrap_or(0);
+            let refused = (c == 0xC2 && (0x80..=0x9F).contains(&next))
+                || (c == 0xEF && next == 0xBB && after == 0xBF)
+                || (c == 0xEF && next == 0xBF && (after == 0xBE || after == 0xBF))
+                || (c == 0xE2 && next == 0x80 && (after == 0xA8 || after == 0xA9));
+            if refused {
+                return Err(GiveUp);
+            }
+        }
+        k += 1;
+    }
+    Ok(())
+}
+
+/// Bytes that may not start a plain scalar (YAML's indicators), apart from `-` before a
+/// character that is not a space.
+fn indicator(c: u8) -> bool {
+    matches!(
+        c,
+        b'-' | b'?' | b':' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\'' | b'"' | b'%' | b'@' | b'`'
+    )
+}
+
+/// The reader: a cursor over the text and the counts the budgets are kept on.
+struct Scan<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    /// The cursor, a byte offset.
+    i: usize,
+    /// The cursor's line, from 1.
+    line: u32,
+    /// Where the cursor's line starts.
+    line_start: usize,
+    /// A byte offset on the current line and its column in characters from 0, so that columns
+    /// are counted once per line however many nodes it holds.
+    col_cache: (usize, u32),
+    caps: Caps,
+    nodes: usize,
+    events: usize,
+    depth: usize,
+    /// The indentation of the block holding the flow collection being read.
+    flow_floor: usize,
+}
+
+/// Which part of a line a scalar stands in.
+#[derive(Clone, Copy, PartialEq)]
+enum Ctx {
+    Block,
+    Flow,
+}
+
+impl<'a> Scan<'a> {
+    fn eof(&self) -> bool {
+        self.i >= self.b.len()
+    }
+
+    fn peek(&self) -> u8 {
+        self.b.get(self.i).copied().unwrap_or(b'\n')
+    }
+
+    fn at(&self, k: usize) -> u8 {
+        self.b.get(k).copied().unwrap_or(b'\n')
+    }
+
+    /// Where byte `at` of the current line is, as the parser reports it (1-based, in characters).
+    fn pos(&mut self, at: usize) -> Pos {
+        let (from, mut col) = self.col_cache;
+        let from = from.max(self.line_start);
+        if from > at {
+            // Never asked backwards on a line; counted afresh if it were.
+            self.col_cache = (self.line_start, 0);
+            return self.pos(at);
+        }
+        col += self.b[from..at].iter().filter(|&&c| c & 0xC0 != 0x80).count() as u32;
+        self.col_cache = (at, col);
+        Pos {
+            line: self.line,
+            column: col + 1,
+        }
+    }
+
+    /// Moves past the newline at the cursor to the start of the next line.
+    fn newline(&mut self) {
+        self.i += 1;
+        self.line += 1;
+        self.line_start = self.i;
+        self.col_cache = (self.i, 0);
+    }
+
+    /// From the start of a line, skips lines holding only spaces and a comment; stops at the
+    /// start of the next line with content, or at the end of the text.
+    fn skip_blank_lines(&mut self) -> Result<(), GiveUp> {
+        while !self.eof() {
+            let start = self.i;
+            let mut k = start;
+            while self.at(k) == b' ' && k < self.b.len() {
+                k += 1;
+            }
+            match self.b.get(k) {
+                None => {
+                    self.i = k;
+                    return Ok(());
+                }
+                Some(b'\n') => {
+                    self.i = k;
+                    self.newline();
+                }
+                Some(b'#') => {
+                    self.i = k;
+                    self.skip_to_line_end();
+                    if !self.eof() {
+                        self.newline();
+                    }
+                }
+                Some(_) => {
+                    self.i = start;
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves the cursor to the newline ending the current line (or the end of the text).
+    fn skip_to_line_end(&mut self) {
+        self.i = self.b[self.i..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(self.b.len(), |p| self.i + p);
+    }
+
+    /// The indentation of the line the cursor starts.
+    fn indent(&self) -> usize {
+        self.b[self.i..].iter().take_while(|&&c| c == b' ').count()
+    }
+
+    /// After a value: spaces, an optional comment, the newline; then past blank lines.
+    fn finish_line(&mut self) -> Result<(), GiveUp> {
+        let start = self.i;
+        while self.peek() == b' ' && !self.eof() {
+            self.i += 1;
+        }
+        if self.eof() {
+            return Ok(());
+        }
+        match self.peek() {
+            b'#' if self.i > start => self.skip_to_line_end(),
+            b'\n' => {}
+            _ => return Err(GiveUp),
+        }
+        if !self.eof() {
+            self.newline();
+        }
+        self.skip_blank_lines()
+    }
+
+    /// Whether a `-` at `k` starts a block sequence item.
+    fn dash_at(&self, k: usize) -> bool {
+        self.at(k) == b'-' && matches!(self.at(k + 1), b' ' | b'\n')
+    }
+
+    /// Counts one more node (and its events) against the budgets.
+    fn count(&mut self, collection: bool, scalar_bytes: usize) -> Result<(), GiveUp> {
+        self.nodes += 1;
+        self.events += if collection { 2 } else { 1 };
+        self.caps.scalar_bytes = self.caps.scalar_bytes.checked_sub(scalar_bytes).ok_or(GiveUp)?;
+        if self.nodes > self.caps.nodes || self.events > self.caps.events {
+            return Err(GiveUp);
+        }
+        Ok(())
+    }
+
+    fn open(&mut self) -> Result<(), GiveUp> {
+        self.count(true, 0)?;
+        self.depth += 1;
+        if self.depth > self.caps.depth {
+            return Err(GiveUp);
+        }
+        Ok(())
+    }
+
+    /// A block collection whose first byte is at the cursor, in column `indent`.
+    fn block_node(&mut self, indent: usize) -> Result<Node, GiveUp> {
+        if self.dash_at(self.i) {
+            self.block_seq(indent, false)
+        } else {
+            self.block_map(indent)
+        }
+    }
+
+    /// A block sequence from the `-` at the cursor. A sequence written at its parent key's
+    /// indentation (`indentless`) starts at its first item's content, as the parser reports it.
+    fn block_seq(&mut self, indent: usize, indentless: bool) -> Result<Node, GiveUp> {
+        self.open()?;
+        let own = self.pos(self.i);
+        let mut items = Vec::new();
+        let mut first_content = None;
+        loop {
+            // At the `-`.
+            self.i += 1;
+            while self.peek() == b' ' && !self.eof() {
+                self.i += 1;
+            }
+            if self.dash_at(self.i) {
+                // `- - x` is left to the parser.
+                return Err(GiveUp);
+            }
+            let bare = matches!(self.peek(), b'\n' | b'#');
+            if first_content.is_none() && indentless {
+                // The parser starts such a sequence where its first item's content does, or at
+                // the end of a bare `-`'s line.
+                let at = if bare {
+                    self.b[self.i..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(self.b.len(), |p| self.i + p)
+                } else {
+                    self.i
+                };
+                first_content = Some(self.pos(at));
+            }
+            let column = self.i - self.line_start;
+            let item = if bare {
+                // A bare `-` with a block under it; an empty item is left to the parser. (A `#`
+                // here follows the space a `-` needs.)
+                self.skip_to_line_end();
+                if !self.eof() {
+                    self.newline();
+                }
+                self.skip_blank_lines()?;
+                let m = if self.eof() { 0 } else { self.indent() };
+                if self.eof() || m <= indent {
+                    return Err(GiveUp);
+                }
+                self.i += m;
+                self.block_node(m)?
+            } else if self.is_block_key() {
+                self.block_map(column)?
+            } else {
+                let item = self.inline_value(indent)?;
+                self.finish_line()?;
+                item
+            };
+            items.push(item);
+            if self.eof() {
+                break;
+            }
+            let m = self.indent();
+            if m == indent && self.dash_at(self.i + m) {
+                self.i += m;
+                continue;
+            }
+            if m > indent {
+                return Err(GiveUp);
+            }
+            break;
+        }
+        self.depth -= 1;
+        let pos = if indentless { first_content.ok_or(GiveUp)? } else { own };
+        Ok(Node {
+            value: Value::Seq(items),
+            pos,
+        })
+    }
+
+    /// Whether the line from the cursor reads `key: ...` (a plain or quoted key on this line).
+    fn is_block_key(&self) -> bool {
+        let rest = &self.b[self.i..];
+        let line = &rest[..rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len())];
+        match line.first() {
+            Some(b'"' | b'\'' | b'{' | b'[') => {
+                // A quoted key is followed by `:`; a quoted or flow value is not a key. The quote
+                // is found again by the key reader, which refuses what it cannot read.
+                let q = line[0];
+                if q == b'{' || q == b'[' {
+                    return false;
+                }
+                let Some(end) = line[1..].iter().position(|&c| c == q) else {
+                    return false;
+                };
+                let after = &line[end + 2..];
+                let after = &after[after.iter().take_while(|&&c| c == b' ').count()..];
+                after.first() == Some(&b':')
+            }
+            _ => line.windows(2).any(|w| w[0] == b':' && w[1] == b' ') || line.last() == Some(&b':'),
+        }
+    }
+
+    fn block_map(&mut self, indent: usize) -> Result<Node, GiveUp> {
+        self.open()?;
+        let pos = self.pos(self.i);
+        let mut entries: Vec<(Key, Node)> = Vec::new();
+        let mut seen = None;
+        loop {
+            let (key, colon) = self.block_key()?;
+            if events::repeated(&entries, &mut seen, &key.name) {
+                return Err(GiveUp);
+            }
+            while self.peek() == b' ' && !self.eof() {
+                self.i += 1;
+            }
+            let value = if self.eof() || matches!(self.peek(), b'\n' | b'#') {
+                let null_pos = self.pos(colon);
+                self.skip_to_line_end();
+                if !self.eof() {
+                    self.newline();
+                }
+                self.skip_blank_lines()?;
+                let m = if self.eof() { 0 } else { self.indent() };
+                if !self.eof() && m > indent {
+                    self.i += m;
+                    self.block_node(m)?
+                } else if !self.eof() && m == indent && self.dash_at(self.i + m) {
+                    self.i += m;
+                    self.block_seq(m, true)?
+                } else {
+                    self.count(false, 1)?;
+                    Node {
+                        value: Value::Null,
+                        pos: null_pos,
+                    }
+                }
+            } else {
+                let v = self.inline_value(indent)?;
+                self.finish_line()?;
+                v
+            };
+            entries.push((key, value));
+            if self.eof() {
+                break;
+            }
+            let m = self.indent();
+            if m == indent {
+                self.i += m;
+                continue;
+            }
+            if m > indent {
+                return Err(GiveUp);
+            }
+            break;
+        }
+        self.depth -= 1;
+        Ok(Node {
+            value: Value::Map(entries),
+            pos,
+        })
+    }
+
+    /// A block mapping key at the cursor, through its `:`; returns the key and where the colon is.
+    fn block_key(&mut self) -> Result<(Key, usize), GiveUp> {
+        let start = self.i;
+        let pos = self.pos(start);
+        let (name, style) = match self.peek() {
+            b'"' | b'\'' => {
+                let name = self.quoted()?;
+                while self.peek() == b' ' && !self.eof() {
+                    self.i += 1;
+                }
+                (name, ScalarStyle::DoubleQuoted)
+            }
+            c if indicator(c) || c == b' ' || c == b'\n' => return Err(GiveUp),
+            _ => {
+                let mut k = start;
+                loop {
+                    match self.at(k) {
+                        b':' if matches!(self.at(k + 1), b' ' | b'\n') => break,
+                        b'\n' | b'#' | b'[' | b']' | b'{' | b'}' | b',' => return Err(GiveUp),
+                        _ => k += 1,
+                    }
+                }
+                if k >= self.b.len() {
+                    return Err(GiveUp);
+                }
+                self.i = k;
+                let raw = self.text[start..k].trim_end_matches(' ');
+                (Cow::Borrowed(raw), ScalarStyle::Plain)
+            }
+        };
+        if self.peek() != b':' || !matches!(self.at(self.i + 1), b' ' | b'\n') || self.eof() {
+            return Err(GiveUp);
+        }
+        let colon = self.i;
+        self.i += 1;
+        self.count(false, name.len())?;
+        Ok((
+            Key {
+                name: events::key_text(name, style)?,
+                pos,
+            },
+            colon,
+        ))
+    }
+
+    /// A value written on the key's or the dash's line: a flow collection or a scalar.
+    /// `floor` is the indentation of the block holding it: a flow collection's later lines must
+    /// be indented deeper.
+    fn inline_value(&mut self, floor: usize) -> Result<Node, GiveUp> {
+        self.flow_floor = floor;
+        match self.peek() {
+            b'{' => self.flow_map(),
+            b'[' => self.flow_seq(),
+            _ => self.scalar(Ctx::Block),
+        }
+    }
+
+    /// A one-line quoted scalar at the cursor (either quote), its content unescaped.
+    fn quoted(&mut self) -> Result<Cow<'a, str>, GiveUp> {
+        let q = self.peek();
+        let start = self.i + 1;
+        let mut k = start;
+        let mut owned: Option<String> = None;
+        let mut from = start;
+        loop {
+            let c = self.at(k);
+            if k >= self.b.len() || c == b'\n' {
+                return Err(GiveUp);
+            }
+            if c == q {
+                if q == b'\'' && self.at(k + 1) == b'\'' {
+                    let s = owned.get_or_insert_with(String::new);
+                    s.push_str(&self.text[from..=k]);
+                    k += 2;
+                    from = k;
+                    continue;
+                }
+                break;
+            }
+            if q == b'"' && c == b'\\' {
+                let s = owned.get_or_insert_with(String::new);
+                s.push_str(&self.text[from..k]);
+                let (ch, used) = self.escape(k + 1)?;
+                s.push(ch);
+                k += 1 + used;
+                from = k;
+                continue;
+            }
+            k += 1;
+        }
+        self.i = k + 1;
+        Ok(match owned {
+            None => Cow::Borrowed(&self.text[start..k]),
+            Some(mut s) => {
+                s.push_str(&self.text[from..k]);
+                Cow::Owned(s)
+            }
+        })
+    }
+
+    /// The escape after a backslash at `k`: the character and how many bytes it takes. Escapes
+    /// outside the everyday set are left to the parser.
+    fn escape(&self, k: usize) -> Result<(char, usize), GiveUp> {
+        Ok(match self.at(k) {
+            b'\\' => ('\\', 1),
+            b'"' => ('"', 1),
+            b'/' => ('/', 1),
+            b'n' => ('\n', 1),
+            b't' => ('\t', 1),
+            b'r' => ('\r', 1),
+            b'0' => ('\0', 1),
+            b'u' => {
+                let hex = self.text.get(k + 1..k + 5).ok_or(GiveUp)?;
+                if !hex.bytes().all(|c| c.is_ascii_hexdigit()) {
+                    return Err(GiveUp);
+                }
+                let code = u32::from_str_radix(hex, 16).map_err(|_| GiveUp)?;
+                (char::from_u32(code).ok_or(GiveUp)?, 5)
+            }
+            _ => return Err(GiveUp),
+        })
+    }
+
+    /// A scalar at the cursor: quoted, or plain up to what ends it in `ctx`.
+    fn scalar(&mut self, ctx: Ctx) -> Result<Node, GiveUp> {
+        let start = self.i;
+        let pos = self.pos(start);
+        let c = self.peek();
+        let (text, style) = if c == b'"' || c == b'\'' {
+            let style = if c == b'"' {
+                ScalarStyle::DoubleQuoted
+            } else {
+                ScalarStyle::SingleQuoted
+            };
+            (self.quoted()?, style)
+        } else {
+            if c == b' ' || c == b'\n' || (indicator(c) && (c != b'-' || indicator_or_space(self.at(start + 1)))) {
+                return Err(GiveUp);
+            }
+            let mut k = start;
+            let mut end = start;
+            loop {
+                let c = self.at(k);
+                if k >= self.b.len() || c == b'\n' {
+                    break;
+                }
+                match (ctx, c) {
+                    // `:` belongs to a plain scalar before a character that could go on one
+                    // (`http://x`); before a space or, in flow, an indicator, it ends a key.
+                    (_, b':') if matches!(self.at(k + 1), b' ' | b'\n') => return Err(GiveUp),
+                    (Ctx::Flow, b':') if matches!(self.at(k + 1), b',' | b'[' | b']' | b'{' | b'}') => return Err(GiveUp),
+                    (_, b'#') if self.at(k - 1) == b' ' => break,
+                    (Ctx::Flow, b',' | b']' | b'}') => break,
+                    (Ctx::Flow, b'[' | b'{') => return Err(GiveUp),
+                    _ => {}
+                }
+                k += 1;
+                if c != b' ' {
+                    end = k;
+                }
+            }
+            if ctx == Ctx::Flow && (k >= self.b.len() || matches!(self.at(k), b'\n' | b'#')) {
+                // A flow collection going on to the next line.
+                return Err(GiveUp);
+            }
+            self.i = end;
+            (Cow::Borrowed(&self.text[start..end]), ScalarStyle::Plain)
+        };
+        self.count(false, text.len())?;
+        Ok(Node {
+            value: events::scalar(text, style)?,
+            pos,
+        })
+    }
+
+    /// Inside a flow collection where a line may end (after its opening bracket, after a
+    /// comma): spaces, a comment, and line breaks to the next entry, on a line indented deeper
+    /// than the block holding the collection.
+    fn flow_gap(&mut self) -> Result<(), GiveUp> {
+        loop {
+            let start = self.i;
+            while self.peek() == b' ' && !self.eof() {
+                self.i += 1;
+            }
+            if self.eof() {
+                return Err(GiveUp);
+            }
+            match self.peek() {
+                b'#' if self.i > start => self.skip_to_line_end(),
+                b'\n' => {}
+                _ => return Ok(()),
+            }
+            if self.eof() {
+                return Err(GiveUp);
+            }
+            self.newline();
+            // Blank lines inside a flow collection are left to the parser.
+            let m = self.indent();
+            if m <= self.flow_floor || matches!(self.at(self.i + m), b'\n' | b'#') {
+                return Err(GiveUp);
+            }
+        }
+    }
+
+    fn skip_spaces_in_flow(&mut self) -> Result<(), GiveUp> {
+        while self.peek() == b' ' && !self.eof() {
+            self.i += 1;
+        }
+        if self.eof() || matches!(self.peek(), b'\n' | b'#') {
+            return Err(GiveUp);
+        }
+        Ok(())
+    }
+
+    fn flow_node(&mut self) -> Result<Node, GiveUp> {
+        match self.peek() {
+            b'{' => self.flow_map(),
+            b'[' => self.flow_seq(),
+            _ => self.scalar(Ctx::Flow),
+        }
+    }
+
+    /// After a flow entry: `,` and the next entry, or the closing bracket. Returns whether the
+    /// collection goes on.
+    fn flow_next(&mut self, close: u8) -> Result<bool, GiveUp> {
+        self.skip_spaces_in_flow()?;
+        match self.peek() {
+            b',' => {
+                self.i += 1;
+                self.flow_gap()?;
+                // A trailing comma is left to the parser.
+                if self.peek() == close {
+                    return Err(GiveUp);
+                }
+                Ok(true)
+            }
+            c if c == close => {
+                self.i += 1;
+                Ok(false)
+            }
+            _ => Err(GiveUp),
+        }
+    }
+
+    fn flow_seq(&mut self) -> Result<Node, GiveUp> {
+        self.open()?;
+        let pos = self.pos(self.i);
+        self.i += 1;
+        let mut items = Vec::new();
+        self.flow_gap()?;
+        if self.peek() == b']' {
+            self.i += 1;
+        } else {
+            loop {
+                items.push(self.flow_node()?);
+                if !self.flow_next(b']')? {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(Node {
+            value: Value::Seq(items),
+            pos,
+        })
+    }
+
+    fn flow_map(&mut self) -> Result<Node, GiveUp> {
+        self.open()?;
+        let pos = self.pos(self.i);
+        self.i += 1;
+        let mut entries: Vec<(Key, Node)> = Vec::new();
+        let mut seen = None;
+        self.flow_gap()?;
+        if self.peek() == b'}' {
+            self.i += 1;
+        } else {
+            loop {
+                let key = self.flow_key()?;
+                if events::repeated(&entries, &mut seen, &key.name) {
+                    return Err(GiveUp);
+                }
+                self.skip_spaces_in_flow()?;
+                if matches!(self.peek(), b',' | b'}') {
+                    return Err(GiveUp);
+                }
+                let value = self.flow_node()?;
+                entries.push((key, value));
+                if !self.flow_next(b'}')? {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(Node {
+            value: Value::Map(entries),
+            pos,
+        })
+    }
+
+    /// A flow mapping key at the cursor, through its `: `.
+    fn flow_key(&mut self) -> Result<Key, GiveUp> {
+        let start = self.i;
+        let pos = self.pos(start);
+        let (name, style) = match self.peek() {
+            b'"' | b'\'' => (self.quoted()?, ScalarStyle::DoubleQuoted),
+            c if indicator(c) => return Err(GiveUp),
+            _ => {
+                let mut k = start;
+                while !(self.at(k) == b':' && self.at(k + 1) == b' ') {
+                    let stop = matches!(self.at(k), b'\n' | b'#' | b'[' | b']' | b'{' | b'}' | b',');
+                    let colon_ends = self.at(k) == b':' && matches!(self.at(k + 1), b'\n' | b',' | b'[' | b']' | b'{' | b'}');
+                    if stop || colon_ends || k >= self.b.len() {
+                        return Err(GiveUp);
+                    }
+                    k += 1;
+                }
+                self.i = k;
+                (Cow::Borrowed(self.text[start..k].trim_end_matches(' ')), ScalarStyle::Plain)
+            }
+        };
+        if self.peek() != b':' || self.at(self.i + 1) != b' ' {
+            return Err(GiveUp);
+        }
+        self.i += 2;
+        self.count(false, name.len())?;
+        Ok(Key {
+            name: events::key_text(name, style)?,
+            pos,
+        })
+    }
+}
+
+/// Whether `c` ends a `-` as a plain scalar's first character (`- x`, `-,`, `-]`).
+fn indicator_or_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b',' | b'[' | b']' | b'{' | b'}')
+}
