@@ -38,6 +38,7 @@ pub fn parse(text: &str) -> Result<Node, GiveUp> {
         events: 4,
         depth: 0,
         flow_floor: 0,
+        map_len: 0,
     };
     s.skip_blank_lines()?;
     if s.eof() {
@@ -116,6 +117,9 @@ struct Scan<'a> {
     depth: usize,
     /// The indentation of the block holding the flow collection being read.
     flow_floor: usize,
+    /// The length of the mapping read last: records of a collection share a shape, so the next
+    /// one is given that room at once rather than grown to it.
+    map_len: usize,
 }
 
 /// Which part of a line a scalar stands in.
@@ -365,7 +369,7 @@ impl<'a> Scan<'a> {
     fn block_map(&mut self, indent: usize) -> Result<Node, GiveUp> {
         self.open()?;
         let pos = self.pos(self.i);
-        let mut entries: Vec<(Key, Node)> = Vec::new();
+        let mut entries: Vec<(Key, Node)> = Vec::with_capacity(self.map_len);
         let mut seen = None;
         loop {
             let (key, colon) = self.block_key()?;
@@ -416,6 +420,7 @@ impl<'a> Scan<'a> {
             break;
         }
         self.depth -= 1;
+        self.map_len = entries.len();
         Ok(Node {
             value: Value::Map(entries),
             pos,
@@ -693,7 +698,7 @@ impl<'a> Scan<'a> {
         self.open()?;
         let pos = self.pos(self.i);
         self.i += 1;
-        let mut entries: Vec<(Key, Node)> = Vec::new();
+        let mut entries: Vec<(Key, Node)> = Vec::with_capacity(self.map_len);
         let mut seen = None;
         self.flow_gap()?;
         if self.peek() == b'}' {
@@ -716,6 +721,7 @@ impl<'a> Scan<'a> {
             }
         }
         self.depth -= 1;
+        self.map_len = entries.len();
         Ok(Node {
             value: Value::Map(entries),
             pos,
