@@ -33,11 +33,11 @@ pub fn assess(sub: &Submission, target: &TargetChoice, lang: Lang, today: chrono
         target,
         today,
     );
-    let issues = crate::report::phrase::findings(&sub.rubric.rubric, &assessment.issues, lang);
-    Assessed {
-        findings: merged(&sub.warnings, &issues),
-        assessment,
-    }
+    // The phrased issues move in beside copies of the load's few warnings.
+    let mut findings = sub.warnings.clone();
+    findings.extend(crate::report::phrase::findings(&sub.rubric.rubric, &assessment.issues, lang));
+    crate::finding::sort_findings(&mut findings);
+    Assessed { findings, assessment }
 }
 
 /// What `check` adds to an assessment's findings: questions left blank, an agency still named

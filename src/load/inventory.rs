@@ -385,9 +385,12 @@ pub fn scalar(node: &mut Node, kind: FieldType, def: &FieldDef) -> Result<Val, S
         }
         _ => {}
     }
-    let text = node
-        .as_scalar_text()
-        .ok_or_else(|| format!("expected {}, found {}", kind.as_str(), node.value.kind()))?;
+    let text = if let Value::Str(s) = &mut node.value {
+        std::mem::take(s)
+    } else {
+        node.as_scalar_text()
+            .ok_or_else(|| format!("expected {}, found {}", kind.as_str(), node.value.kind()))?
+    };
     let shown = || {
         let t: String = text.chars().take(40).collect();
         if text.chars().count() > 40 { format!("{t}…") } else { t }

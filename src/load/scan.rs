@@ -370,10 +370,10 @@ impl<'a> Scan<'a> {
         self.open()?;
         let pos = self.pos(self.i);
         let mut entries: Vec<(Key, Node)> = Vec::with_capacity(self.map_len);
-        let mut seen = None;
+        let (mut seen, mut shapes) = (None, 0u64);
         loop {
             let (key, colon) = self.block_key()?;
-            if events::repeated(&entries, &mut seen, &key.name) {
+            if repeated(&entries, &mut seen, &mut shapes, &key.name) {
                 return Err(GiveUp);
             }
             while self.peek() == b' ' && !self.eof() {
@@ -699,14 +699,14 @@ impl<'a> Scan<'a> {
         let pos = self.pos(self.i);
         self.i += 1;
         let mut entries: Vec<(Key, Node)> = Vec::with_capacity(self.map_len);
-        let mut seen = None;
+        let (mut seen, mut shapes) = (None, 0u64);
         self.flow_gap()?;
         if self.peek() == b'}' {
             self.i += 1;
         } else {
             loop {
                 let key = self.flow_key()?;
-                if events::repeated(&entries, &mut seen, &key.name) {
+                if repeated(&entries, &mut seen, &mut shapes, &key.name) {
                     return Err(GiveUp);
                 }
                 self.skip_spaces_in_flow()?;
@@ -764,4 +764,20 @@ impl<'a> Scan<'a> {
 /// Whether `c` ends a `-` as a plain scalar's first character (`- x`, `-,`, `-]`).
 fn indicator_or_space(c: u8) -> bool {
     matches!(c, b' ' | b'\n' | b',' | b'[' | b']' | b'{' | b'}')
+}
+
+/// Whether `name` is already a key of `entries` (see [`events::repeated`]). While the mapping is
+/// small, a mask of its keys' shapes (length and last byte) answers most keys without looking
+/// through the others: a key whose shape is new cannot be there.
+fn repeated(entries: &[(Key, Node)], seen: &mut Option<std::collections::HashSet<String>>, shapes: &mut u64, name: &str) -> bool {
+    if entries.len() < 32 {
+        let last = name.as_bytes().last().copied().unwrap_or(0);
+        let bit = 1u64 << ((name.len().wrapping_mul(7) ^ usize::from(last)) & 63);
+        let new_shape = *shapes & bit == 0;
+        *shapes |= bit;
+        if new_shape {
+            return false;
+        }
+    }
+    events::repeated(entries, seen, name)
 }
