@@ -4,6 +4,8 @@
 #
 #   bench/batch.sh [AGENCIES...]      default: 340 3400
 #   AJV=/path/to/node_modules/.bin/ajv bench/batch.sh 340     with ajv-cli beside `check`
+#   SHAPE=light bench/batch.sh 340 3400    the lighter round of the speed issue (20-400 systems,
+#                                          about 33 KB per agency) instead of the full one
 #
 # For each round size it generates a round (fixed seed, 1% broken submissions), then measures
 # with /usr/bin/time (wall seconds, peak RSS):
@@ -29,6 +31,9 @@ bin=${CARGO_TARGET_DIR:-target}/release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ajv=${AJV:-$(command -v ajv || true)}
+shape=${SHAPE:-full}
+echo "round shape: $shape"
+
 
 # Runs a command, prints "seconds peak_kb". GNU time writes "Command exited with non-zero
 # status" first when a run finds invalid submissions; the figures are on the last line.
@@ -41,7 +46,7 @@ printf '%-8s %-6s %-12s %7s %8s %8s %9s\n' agencies MB run wall_s MB/s peak_MB v
 declare -A t kb
 for n in "${sizes[@]}"; do
   round="$work/round-$n"
-  "$bin/examples/generate" --agencies "$n" --seed 2026 --out "$round" --invalid-share 0.01 2>/dev/null
+  "$bin/examples/generate" --agencies "$n" --seed 2026 --out "$round" --invalid-share 0.01 --shape "$shape" 2>/dev/null
   mb=$(du -sm --apparent-size "$round" | cut -f1)
   runs=()
   for j in 1 2; do
