@@ -234,6 +234,34 @@ impl<'a> Scan<'a> {
         self.skip_blank_lines()
     }
 
+    /// At the start of a line after a block collection's entry: whether the collection's next
+    /// entry (a `-` item when `dash`) starts there, at `indent`, and if so moves to it. A line
+    /// indented deeper than the collection would continue the entry: left to the parser.
+    fn next_entry(&mut self, indent: usize, dash: bool) -> Result<bool, GiveUp> {
+        if self.eof() {
+            return Ok(false);
+        }
+        let m = self.indent();
+        if m == indent && (!dash || self.dash_at(self.i + m)) {
+            self.i += m;
+            return Ok(true);
+        }
+        if m > indent {
+            return Err(GiveUp);
+        }
+        Ok(false)
+    }
+
+    /// A mapping read to its end: one level up, and its length remembered for the next.
+    fn close_map(&mut self, entries: Vec<(Key, Node)>, pos: Pos) -> Node {
+        self.depth -= 1;
+        self.map_len = entries.len();
+        Node {
+            value: Value::Map(entries),
+            pos,
+        }
+    }
+
     /// Whether a `-` at `k` starts a block sequence item.
     fn dash_at(&self, k: usize) -> bool {
         self.at(k) == b'-' && matches!(self.at(k + 1), b' ' | b'\n')
@@ -322,18 +350,9 @@ impl<'a> Scan<'a> {
                 item
             };
             items.push(item);
-            if self.eof() {
+            if !self.next_entry(indent, true)? {
                 break;
             }
-            let m = self.indent();
-            if m == indent && self.dash_at(self.i + m) {
-                self.i += m;
-                continue;
-            }
-            if m > indent {
-                return Err(GiveUp);
-            }
-            break;
         }
         self.depth -= 1;
         let pos = if indentless { first_content.ok_or(GiveUp)? } else { own };
@@ -406,25 +425,11 @@ impl<'a> Scan<'a> {
                 v
             };
             entries.push((key, value));
-            if self.eof() {
+            if !self.next_entry(indent, false)? {
                 break;
             }
-            let m = self.indent();
-            if m == indent {
-                self.i += m;
-                continue;
-            }
-            if m > indent {
-                return Err(GiveUp);
-            }
-            break;
         }
-        self.depth -= 1;
-        self.map_len = entries.len();
-        Ok(Node {
-            value: Value::Map(entries),
-            pos,
-        })
+        Ok(self.close_map(entries, pos))
     }
 
     /// A block mapping key at the cursor, through its `:`; returns the key and where the colon is.
@@ -720,12 +725,7 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        self.depth -= 1;
-        self.map_len = entries.len();
-        Ok(Node {
-            value: Value::Map(entries),
-            pos,
-        })
+        Ok(self.close_map(entries, pos))
     }
 
     /// A flow mapping key at the cursor, through its `: `.
