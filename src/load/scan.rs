@@ -8,7 +8,7 @@
 //!
 //! Guarantees: the result is exactly what [`super::events::parse`] (and so the serde path) gives
 //! for the same text. It holds by refusal: at the first byte outside that part (a tab, a carriage
-//! return, a control character, an anchor, an alias, a tag, a block scalar, a document marker, a
+//! return not ending a line, a control character, an anchor, an alias, a tag, a block scalar, a document marker, a
 //! directive, a complex key, a scalar over several lines, a flow collection over several lines,
 //! an empty sequence item, a key YAML would type, a repeated key, a budget close), it gives up
 //! and the event path reads the file from the start. Scalars are typed by the event path's own
@@ -25,6 +25,21 @@ use crate::model::node::{Key, Node, Value};
 
 /// Builds the node tree of `text`, or gives up (see the module documentation).
 pub fn parse(text: &str) -> Result<Node, GiveUp> {
+    // Files written on Windows end their lines with CRLF. A carriage return before a line feed
+    // moves no node and ends every scalar this reader takes, so such a text is read with its
+    // line feeds alone; a carriage return anywhere else is left to the parser.
+    if text.as_bytes().contains(&b'\r') {
+        let b = text.as_bytes();
+        if b.iter().enumerate().any(|(k, &c)| c == b'\r' && b.get(k + 1) != Some(&b'\n')) {
+            return Err(GiveUp);
+        }
+        return parse_lf(&text.replace("\r\n", "\n"));
+    }
+    parse_lf(text)
+}
+
+/// [`parse`] of a text whose lines end with a line feed alone.
+fn parse_lf(text: &str) -> Result<Node, GiveUp> {
     plain_bytes(text.as_bytes())?;
     let mut s = Scan {
         text,
