@@ -1,17 +1,18 @@
 //! Reading the everyday shape of YAML straight into the [`Node`] tree, without a general parser.
 //!
 //! Submissions are written by people and by tools in a small part of YAML: block mappings and
-//! sequences indented with spaces, one-line flow collections (`{id: x, tags: [a, b]}`), plain
-//! and quoted one-line scalars, comments. This module reads exactly that part, byte by byte, and
+//! sequences indented with spaces, flow collections (`{id: x, tags: [a, b]}`) on one line or
+//! several, plain and quoted one-line scalars, comments, LF or CRLF line ends. This module reads exactly that part, byte by byte, and
 //! builds the nodes with the positions the parser gives them; it reads the generated national
 //! round several times faster than the parser's events alone.
 //!
 //! Guarantees: the result is exactly what [`super::events::parse`] (and so the serde path) gives
-//! for the same text. It holds by refusal: at the first byte outside that part (a tab, a carriage
-//! return not ending a line, a control character, an anchor, an alias, a tag, a block scalar, a document marker, a
-//! directive, a complex key, a scalar over several lines, a flow collection over several lines,
-//! an empty sequence item, a key YAML would type, a repeated key, a budget close), it gives up
-//! and the event path reads the file from the start. Scalars are typed by the event path's own
+//! for the same text. It holds by refusal: at the first byte outside that part (a tab, a
+//! carriage return not ending a line, a control character, an anchor, an alias, a tag, a block
+//! scalar, a document marker past the first line, a directive, a complex key, a scalar over
+//! several lines, a blank line or a shallow line inside a flow collection, an empty sequence
+//! item, a key YAML would type, a repeated key, a budget close), it gives up and the event path
+//! reads the file from the start. Scalars are typed by the event path's own
 //! code. `tests/integration/loader.rs` compares the three paths on every YAML file in the
 //! repository, on the generated round and on generated hostile snippets.
 
@@ -216,12 +217,34 @@ impl<'a> Scan<'a> {
         Ok(())
     }
 
-    /// Moves the cursor to the newline ending the current line (or the end of the text).
-    fn skip_to_line_end(&mut self) {
-        self.i = self.b[self.i..]
+    /// Where the current line ends: its newline, or the end of the text.
+    fn line_end(&self) -> usize {
+        self.b[self.i..]
             .iter()
             .position(|&c| c == b'\n')
-            .map_or(self.b.len(), |p| self.i + p);
+            .map_or(self.b.len(), |p| self.i + p)
+    }
+
+    /// Moves the cursor to the newline ending the current line (or the end of the text).
+    fn skip_to_line_end(&mut self) {
+        self.i = self.line_end();
+    }
+
+    /// Moves past the rest of the current line (spaces and a comment, as the caller has seen)
+    /// and past blank lines, to the start of the next line with content.
+    fn skip_past_line(&mut self) -> Result<(), GiveUp> {
+        self.skip_to_line_end();
+        if !self.eof() {
+            self.newline();
+        }
+        self.skip_blank_lines()
+    }
+
+    /// Moves the cursor past spaces.
+    fn skip_spaces(&mut self) {
+        while self.peek() == b' ' && !self.eof() {
+            self.i += 1;
+        }
     }
 
     /// The indentation of the line the cursor starts.
@@ -232,21 +255,16 @@ impl<'a> Scan<'a> {
     /// After a value: spaces, an optional comment, the newline; then past blank lines.
     fn finish_line(&mut self) -> Result<(), GiveUp> {
         let start = self.i;
-        while self.peek() == b' ' && !self.eof() {
-            self.i += 1;
-        }
+        self.skip_spaces();
         if self.eof() {
             return Ok(());
         }
+        // A comment needs a space before it.
         match self.peek() {
-            b'#' if self.i > start => self.skip_to_line_end(),
-            b'\n' => {}
-            _ => return Err(GiveUp),
+            b'\n' => self.skip_past_line(),
+            b'#' if self.i > start => self.skip_past_line(),
+            _ => Err(GiveUp),
         }
-        if !self.eof() {
-            self.newline();
-        }
-        self.skip_blank_lines()
     }
 
     /// At the start of a line after a block collection's entry: whether the collection's next
@@ -321,9 +339,7 @@ impl<'a> Scan<'a> {
         loop {
             // At the `-`.
             self.i += 1;
-            while self.peek() == b' ' && !self.eof() {
-                self.i += 1;
-            }
+            self.skip_spaces();
             if self.dash_at(self.i) {
                 // `- - x` is left to the parser.
                 return Err(GiveUp);
@@ -332,25 +348,14 @@ impl<'a> Scan<'a> {
             if first_content.is_none() && indentless {
                 // The parser starts such a sequence where its first item's content does, or at
                 // the end of a bare `-`'s line.
-                let at = if bare {
-                    self.b[self.i..]
-                        .iter()
-                        .position(|&c| c == b'\n')
-                        .map_or(self.b.len(), |p| self.i + p)
-                } else {
-                    self.i
-                };
+                let at = if bare { self.line_end() } else { self.i };
                 first_content = Some(self.pos(at));
             }
             let column = self.i - self.line_start;
             let item = if bare {
                 // A bare `-` with a block under it; an empty item is left to the parser. (A `#`
                 // here follows the space a `-` needs.)
-                self.skip_to_line_end();
-                if !self.eof() {
-                    self.newline();
-                }
-                self.skip_blank_lines()?;
+                self.skip_past_line()?;
                 let m = if self.eof() { 0 } else { self.indent() };
                 if self.eof() || m <= indent {
                     return Err(GiveUp);
@@ -379,8 +384,7 @@ impl<'a> Scan<'a> {
 
     /// Whether the line from the cursor reads `key: ...` (a plain or quoted key on this line).
     fn is_block_key(&self) -> bool {
-        let rest = &self.b[self.i..];
-        let line = &rest[..rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len())];
+        let line = &self.b[self.i..self.line_end()];
         match line.first() {
             Some(b'"' | b'\'' | b'{' | b'[') => {
                 // A quoted key is followed by `:`; a quoted or flow value is not a key. The quote
@@ -410,16 +414,10 @@ impl<'a> Scan<'a> {
             if repeated(&entries, &mut seen, &mut shapes, &key.name) {
                 return Err(GiveUp);
             }
-            while self.peek() == b' ' && !self.eof() {
-                self.i += 1;
-            }
+            self.skip_spaces();
             let value = if self.eof() || matches!(self.peek(), b'\n' | b'#') {
                 let null_pos = self.pos(colon);
-                self.skip_to_line_end();
-                if !self.eof() {
-                    self.newline();
-                }
-                self.skip_blank_lines()?;
+                self.skip_past_line()?;
                 let m = if self.eof() { 0 } else { self.indent() };
                 if !self.eof() && m > indent {
                     self.i += m;
@@ -454,9 +452,7 @@ impl<'a> Scan<'a> {
         let (name, style) = match self.peek() {
             b'"' | b'\'' => {
                 let name = self.quoted()?;
-                while self.peek() == b' ' && !self.eof() {
-                    self.i += 1;
-                }
+                self.skip_spaces();
                 (name, ScalarStyle::DoubleQuoted)
             }
             c if indicator(c) || c == b' ' || c == b'\n' => return Err(GiveUp),
@@ -628,9 +624,7 @@ impl<'a> Scan<'a> {
     fn flow_gap(&mut self) -> Result<(), GiveUp> {
         loop {
             let start = self.i;
-            while self.peek() == b' ' && !self.eof() {
-                self.i += 1;
-            }
+            self.skip_spaces();
             if self.eof() {
                 return Err(GiveUp);
             }
@@ -652,9 +646,7 @@ impl<'a> Scan<'a> {
     }
 
     fn skip_spaces_in_flow(&mut self) -> Result<(), GiveUp> {
-        while self.peek() == b' ' && !self.eof() {
-            self.i += 1;
-        }
+        self.skip_spaces();
         if self.eof() || matches!(self.peek(), b'\n' | b'#') {
             return Err(GiveUp);
         }
