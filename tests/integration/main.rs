@@ -22,6 +22,7 @@ mod loader;
 mod malformed;
 mod outdir;
 mod overlay;
+mod pages;
 mod progress;
 mod publish;
 mod realdata;
