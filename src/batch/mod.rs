@@ -531,16 +531,7 @@ fn assess_and_write(
         lang: opts.lang,
     };
     let text = profile::time(profile::Phase::Json, || json::render(&input));
-    let page = profile::time(profile::Phase::Html, || html::render(&input)).map_err(|e| {
-        Stop::Invalid(Box::new(invalid_row(
-            opts,
-            path,
-            format!("cannot render the agency report: {e}"),
-            Some(a.agency.clone()),
-            0,
-            0,
-        )))
-    })?;
+    let page = profile::time(profile::Phase::Html, || html::render(&input));
     // The HTML page is written beside the JSON under the same pending stem, and renamed with
     // it. A write that fails is the output's fault, never the agency's: the run stops.
     let write = |file: &Path, bytes: &[u8]| {

@@ -39,7 +39,7 @@ pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, lang: crate::lan
         Format::Table => table::render(&input),
         Format::Json => json::render(&input),
         Format::Markdown => markdown::render(&input).context("cannot render the Markdown report")?,
-        Format::Html => html::render(&input).context("cannot render the HTML report")?,
+        Format::Html => html::render(&input),
     };
     match &args.output {
         Some(path) => super::write_atomic(path, &text)?,

@@ -82,7 +82,31 @@ pub fn markdown_code_span(s: &str) -> String {
 
 /// Text for HTML element content or a quoted attribute.
 pub fn html(s: &str) -> String {
-    handlebars::html_escape(s)
+    let mut out = String::with_capacity(s.len() + 8);
+    html_into(&mut out, s);
+    out
+}
+
+/// [`html`], appended to `out`: `& < > " ' \` =` become character references, as Handlebars
+/// escapes them, so hand-written pages and template pages escape alike.
+pub fn html_into(out: &mut String, s: &str) {
+    let mut done = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let reference = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            b'`' => "&#x60;",
+            b'=' => "&#x3D;",
+            _ => continue,
+        };
+        out.push_str(&s[done..i]);
+        out.push_str(reference);
+        done = i + 1;
+    }
+    out.push_str(&s[done..]);
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula: a leading `= + - @`, tab or
@@ -138,6 +162,14 @@ mod tests {
             assert_eq!(escape(input), want, "{input:?}");
         }
         assert_eq!(workflow_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    proptest::proptest! {
+        /// Pages written by hand and pages rendered by Handlebars escape text alike.
+        #[test]
+        fn html_escapes_as_handlebars_does(s in "[a-z<>&\"'`= \u{e0}-\u{1ef9}]{0,40}") {
+            proptest::prop_assert_eq!(html(&s), handlebars::html_escape(&s));
+        }
     }
 
     #[test]

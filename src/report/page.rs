@@ -1,5 +1,6 @@
-//! The HTML pages' templates: one registry for the assessment page and the batch index page,
-//! which share a style sheet.
+//! The HTML pages' templates: one registry for the batch index, progress, reconcile and publish
+//! pages, which share a style sheet with the assessment page (written by hand, in
+//! `assessment::html`).
 //!
 //! Templates live in `templates/*.hbs`, are built into the binary and run in strict mode, so a
 //! template that names a missing field fails the tests instead of printing nothing. Handlebars'
@@ -29,7 +30,6 @@ fn registry() -> &'static Handlebars<'static> {
         // rendering time.
         let style = include_str!("templates/style.css.hbs");
         let templates = [
-            ("report", include_str!("templates/report.html.hbs")),
             ("index", include_str!("templates/index.html.hbs")),
             ("progress", include_str!("templates/progress.html.hbs")),
             ("reconcile", include_str!("templates/reconcile.html.hbs")),
@@ -43,14 +43,18 @@ fn registry() -> &'static Handlebars<'static> {
     })
 }
 
-/// Renders the page template `name` (`report`, `index`) with `view`.
+/// Renders the page template `name` (`index`, `progress`, `reconcile`, `publish`) with `view`.
 pub fn render(name: &str, view: &impl Serialize) -> Result<String, handlebars::RenderError> {
-    let text = registry().render(name, view)?;
-    // Drop the blank lines that template blocks leave: smaller files, same page.
+    Ok(tidy(&registry().render(name, view)?))
+}
+
+/// `text` without its blank lines and trailing spaces (which template blocks leave): smaller
+/// files, the same page. Every HTML page goes through it, written by template or by hand.
+pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    Ok(out)
+    out
 }

@@ -1,6 +1,6 @@
 //! Reports of one assessment: the terminal table, the JSON report, Markdown and the HTML page.
-//! `view` builds the view model (`view_types`) the Markdown and HTML templates render; each format computes
-//! nothing of its own.
+//! `view` builds the view model (`view_types`) that the Markdown template and the HTML page
+//! writer render; each format computes nothing of its own.
 
 pub mod html;
 pub mod json;

@@ -1,7 +1,8 @@
 //! The view model of the Markdown and HTML reports: everything they show about one assessment,
-//! computed from a [`ReportInput`] so that the templates only format.
+//! computed from a [`ReportInput`] so that the Markdown template and the HTML page writer only
+//! format.
 //!
-//! Texts are raw here; each format escapes them as it renders (handlebars escaping).
+//! Texts are raw here; each format escapes them as it writes them.
 
 use crate::assess::{Assessment, CriterionResult, Status};
 use crate::finding::Finding;

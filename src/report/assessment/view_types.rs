@@ -1,7 +1,8 @@
 //! The view model's types: everything the Markdown and HTML reports show about one assessment,
-//! as plain data the templates format. [`super::view`] builds them.
+//! as plain data the Markdown template and the HTML page writer format. [`super::view`] builds
+//! them.
 //!
-//! Texts are raw here; each format escapes them as it renders (handlebars escaping).
+//! Texts are raw here; each format escapes them as it writes them.
 
 use serde::Serialize;
 
@@ -9,7 +10,7 @@ use crate::assess::RecordRef;
 use crate::model::submission::InputFile;
 use crate::report::chart::Radar;
 
-/// The report of one assessment, as the templates see it.
+/// The report of one assessment, as the Markdown template and the HTML page see it.
 #[derive(Serialize)]
 pub struct ReportView {
     /// Language code, for `<html lang>`.
