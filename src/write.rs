@@ -16,19 +16,26 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// reader (or a run killed midway) never sees a partial file. An existing file at `path`
 /// keeps its permissions and, where allowed, its owner.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_via_temp(path, bytes, true)
+    write_via_temp(path, bytes)
 }
 
-/// Writes `bytes` to `path` like [`write_atomic`] (a temporary name, then a rename) but without
-/// syncing it: only for files inside a staging folder that nobody reads under its final name
-/// until [`sync_tree`] has made the whole folder durable (see [`crate::batch::outset`]). A
-/// batch writes thousands of reports, and one sync for all of them instead of one per file is
-/// most of what its output costs the kernel.
+/// Writes `bytes` to the new file `path` (which must not exist) inside a staging folder: no
+/// temporary name, no rename and no sync. Only for a folder that nobody reads until
+/// [`sync_tree`] has made all of it durable and it is swapped in whole (see
+/// [`crate::batch::outset`]); a file left half-written by a failure or a kill goes with its
+/// staging folder. A batch writes thousands of reports: one sync for all of them instead of
+/// one per file, and one name per file instead of three, is most of what its output costs the
+/// kernel.
 pub fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_via_temp(path, bytes, false)
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    let result = f.write_all(bytes);
+    if result.is_err() {
+        let _ = std::fs::remove_file(path);
+    }
+    result
 }
 
-fn write_via_temp(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
+fn write_via_temp(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = temp_name(path);
     let existing = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
     let result = (|| {
@@ -40,9 +47,7 @@ fn write_via_temp(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> 
             f.set_permissions(old.permissions())?;
         }
         f.write_all(bytes)?;
-        if sync {
-            f.sync_all()?;
-        }
+        f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -204,5 +209,16 @@ mod tests {
         ] {
             assert_eq!(temp_owner(theirs), None, "{theirs}");
         }
+    }
+
+    #[test]
+    fn a_staging_write_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        write_unsynced(&path, b"first").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        let again = write_unsynced(&path, b"second").unwrap_err();
+        assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"first", "the file it refused is left whole");
     }
 }

@@ -128,7 +128,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
         ))
         .into());
     }
-    let found = discover_work(opts)?;
+    let found = profile::time(profile::Phase::Discover, || discover_work(opts))?;
     for (label, _, work) in &found.items {
         if let Work::Dir(dir) = work
             && dir.canonicalize().is_ok_and(|d| out.starts_with(d))
@@ -159,7 +159,8 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     }
     let staging = outset::Staging::create(opts.out)?;
     let agencies = staging.agencies.clone();
-    let mut rows = assess_all(opts, &found, &agencies, inspections.as_ref())?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
+    let mut rows = assess_all(opts, &pool, &found, &agencies, inspections.as_ref())?;
     // A folder that could not be read is a row of its own: the published results must show
     // that something was not assessed, not silently leave it out.
     rows.extend(
@@ -169,7 +170,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
             .map(|(path, why)| (invalid_row(opts, path, why.clone(), None, 1, 0), None)),
     );
     rows.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let mut rows = name_reports(rows, &agencies)?;
+    let mut rows = profile::time(profile::Phase::Name, || name_reports(rows, &agencies))?;
     let round = Round {
         name: opts.round.clone(),
         date: opts.today,
@@ -195,7 +196,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     profile::time(profile::Phase::Summaries, || {
         write_summaries(opts, &staging.dir, &rows, &kpis, &round, &warnings)
     })?;
-    profile::time(profile::Phase::Sync, || staging.swap_into(opts.out))?;
+    pool.install(|| staging.swap_into(opts.out))?;
     profile::report();
     Ok(BatchResult {
         rows,
@@ -328,15 +329,15 @@ fn consolidated_work(opts: &BatchOptions<'_>, file: &Path, column: &str) -> anyh
     })
 }
 
-/// Assesses every item on `opts.jobs` threads; each yields its row and its pending report.
+/// Assesses every item on `pool` (`opts.jobs` threads); each yields its row and its pending report.
 fn assess_all(
     opts: &BatchOptions<'_>,
+    pool: &rayon::ThreadPool,
     found: &Found,
     agencies: &Path,
     inspections: Option<&verified::Inspections>,
 ) -> anyhow::Result<Vec<(Row, Option<PathBuf>)>> {
     let items = &found.items;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build()?;
     let bar = progress_bar(items.len() as u64, opts.progress, opts.lang);
     // Largest submissions first, one at a time: a big ministry picked up last would leave the
     // other threads idle at the end. The order of the results does not depend on it.

@@ -8,8 +8,8 @@
 //! same file system, and swapped in by renames at the end; an output failure before the swap
 //! leaves the previous set as it was, byte for byte.
 //!
-//! Durability: the files of the new set are written without a sync each (a temporary name,
-//! then a rename, all inside the staging folder) and the whole folder is synced once, just
+//! Durability: the files of the new set are written without a sync each, straight under their
+//! names inside the staging folder, and the whole folder is synced once, just
 //! before the swap ([`crate::write::sync_tree`]); the output folder is synced after it. This
 //! keeps the rule that no reader, and no crash, ever meets a half-written file under a final
 //! name: (1) before the swap, the new files exist only in the staging folder, which nobody
@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use super::profile::{self, Phase};
 use crate::failure::Failure;
 use crate::write::pid_alive;
 
@@ -168,9 +169,15 @@ impl Staging {
     pub fn swap_into(mut self, out: &Path) -> anyhow::Result<()> {
         // Everything the renames below make visible must be on disk first (see the module
         // documentation).
-        crate::fault::io(format_args!("sync"))
-            .and_then(|()| crate::write::sync_tree(&self.dir))
-            .with_context(|| format!("cannot sync the new output set in {}", self.dir.display()))?;
+        profile::time(Phase::Sync, || {
+            crate::fault::io(format_args!("sync")).and_then(|()| crate::write::sync_tree(&self.dir))
+        })
+        .with_context(|| format!("cannot sync the new output set in {}", self.dir.display()))?;
+        profile::time(Phase::Swap, || self.swap(out))
+    }
+
+    /// [`Self::swap_into`] once the new set is on disk.
+    fn swap(&mut self, out: &Path) -> anyhow::Result<()> {
         let current = out.join("agencies");
         let old = self.dir.join("old-agencies");
         let had = current.is_dir();
@@ -196,7 +203,7 @@ impl Staging {
             }
         }
         self.live = false;
-        let _ = std::fs::remove_dir_all(&self.dir);
+        remove_set(&self.dir);
         // The swap itself: the renames in `out` become durable.
         crate::write::sync_dir(out).with_context(|| format!("cannot sync {}", out.display()))?;
         Ok(())
@@ -210,6 +217,24 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Removes the staging folder `dir` once swapped: the previous set's reports (moved into
+/// `old-agencies/`) are removed in parallel, on the batch's threads, then the rest. Removing a
+/// round's thousands of files one by one is most of what replacing an output set costs.
+fn remove_set(dir: &Path) {
+    use rayon::prelude::*;
+    if let Ok(entries) = std::fs::read_dir(dir.join("old-agencies")) {
+        let files: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
+            .collect();
+        files.par_iter().with_min_len(64).for_each(|f| {
+            let _ = std::fs::remove_file(f);
+        });
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// The pid in one of dgmat's staging folder names.

@@ -9,6 +9,8 @@ use std::time::Instant;
 /// The phases of a batch that are timed.
 #[derive(Clone, Copy)]
 pub enum Phase {
+    /// Finding the submissions below ROOT (the walk, and each folder's files and sizes).
+    Discover,
     /// Reading and parsing a submission's files (and checking them against the rubric).
     Load,
     /// Scoring, gaps and findings.
@@ -19,15 +21,30 @@ pub enum Phase {
     Html,
     /// Writing the agency's two reports.
     Write,
+    /// Giving the agency reports their final names.
+    Name,
     /// The summaries and index.html, rendered and written.
     Summaries,
     /// The one sync of the new output set before the swap.
     Sync,
+    /// Swapping the new set in, and removing the one it replaces.
+    Swap,
 }
 
-const NAMES: [&str; 7] = ["load", "assess", "json", "html", "write", "summaries", "sync"];
+const NAMES: [&str; 10] = [
+    "discover",
+    "load",
+    "assess",
+    "json",
+    "html",
+    "write",
+    "name",
+    "summaries",
+    "sync",
+    "swap",
+];
 
-static NANOS: [AtomicU64; 7] = [const { AtomicU64::new(0) }; 7];
+static NANOS: [AtomicU64; 10] = [const { AtomicU64::new(0) }; 10];
 
 /// Whether `DGMAT_PROFILE` asks for the figures.
 pub fn enabled() -> bool {

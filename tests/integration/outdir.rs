@@ -230,3 +230,29 @@ fn an_output_folder_that_cannot_be_created_is_exit_2_naming_it() {
     assert!(stderr(&o).contains("agencies is not a folder"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(out.join("agencies")).unwrap(), "not a folder");
 }
+
+#[test]
+fn a_second_run_replaces_the_whole_set_and_leaves_nothing_of_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("root");
+    super::crash::many_ministries(&root, 70);
+    let out = dir.path().join("out");
+    assert_eq!(batch(&root, &out).arg("-j2").output().unwrap().status.code(), Some(0));
+    // A note of the inspector's own in agencies/ survives the swap.
+    std::fs::write(out.join("agencies").join("NOTES.txt"), "kept").unwrap();
+    for i in 10..70 {
+        std::fs::remove_dir_all(root.join(format!("m{i:03}"))).unwrap();
+    }
+    let second = batch(&root, &out).arg("-j2").output().unwrap();
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let files = tree(&out);
+    let reports = |ext: &str| files.iter().filter(|(p, _)| p.starts_with("agencies/") && p.ends_with(ext)).count();
+    assert_eq!((reports(".json"), reports(".html")), (10, 10), "only the second run's reports");
+    assert!(files.iter().any(|(p, b)| p == "agencies/NOTES.txt" && b == b"kept"));
+    let hidden: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "no staging folder, lock or old set left: {hidden:?}");
+}
