@@ -5,17 +5,6 @@
 //! with a gap report naming what blocks the target level. Data flows one way:
 //! [`load`] → [`assess`] → [`report`]; [`commands`] glue them for each subcommand.
 
-/// `eprintln!` that ignores a closed stderr instead of panicking (`dgmat ... 2>&1 | head`),
-/// with control characters from inputs (folder names, agency ids, messages) neutralised
-/// ([`report::escape::terminal`]).
-#[macro_export]
-macro_rules! stderr {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), "{}", $crate::report::escape::terminal(&format!($($arg)*)));
-    }};
-}
-
 pub mod assess;
 pub mod batch;
 pub mod cli;

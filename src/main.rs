@@ -12,7 +12,8 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        dgmat::stderr!("error: internal error in dgmat{place}; please report this as a bug");
+        let line = format!("error: internal error in dgmat{place}; please report this as a bug\n");
+        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), dgmat::report::escape::terminal(&line).as_bytes());
     }));
     match std::panic::catch_unwind(|| dgmat::run(&cli)) {
         Ok(Ok(exit)) => ExitCode::from(exit as u8),

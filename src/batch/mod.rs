@@ -155,7 +155,7 @@ pub fn run(opts: &BatchOptions<'_>) -> anyhow::Result<BatchResult> {
     }
     let (_lock, note) = outset::Lock::take(opts.out)?;
     if let Some(note) = note {
-        crate::stderr!("note: {note}");
+        crate::report::stderr!("note: {note}");
     }
     let staging = outset::Staging::create(opts.out)?;
     let agencies = staging.agencies.clone();

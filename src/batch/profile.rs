@@ -74,5 +74,5 @@ pub fn report() {
         .zip(&NANOS)
         .map(|(name, n)| format!("{name} {:.3}", n.load(Ordering::Relaxed) as f64 / 1e9))
         .collect();
-    crate::stderr!("profile (thread-seconds): {}", parts.join(", "));
+    crate::report::stderr!("profile (thread-seconds): {}", parts.join(", "));
 }

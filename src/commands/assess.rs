@@ -52,9 +52,9 @@ pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, lang: crate::lan
     }
     if !quiet && format != Format::Table {
         if let Some(path) = &args.output {
-            crate::stderr!("{}", (words(lang).wrote)(&path.display().to_string()));
+            crate::report::stderr!("{}", (words(lang).wrote)(&path.display().to_string()));
         }
-        crate::stderr!(
+        crate::report::stderr!(
             "{}",
             (words(lang).assess_summary)(
                 &assessment.agency.id,
@@ -70,7 +70,7 @@ pub fn run_with(args: &AssessArgs, format: Format, quiet: bool, lang: crate::lan
     {
         let below = assessment.dimensions_below(&sub.rubric.rubric, min);
         let w = words(lang);
-        crate::stderr!("{}", (w.gate_below)(assessment.level, min, &w.dimensions_at(&below)));
+        crate::report::stderr!("{}", (w.gate_below)(assessment.level, min, &w.dimensions_at(&below)));
         return Ok(Exit::GateFailed);
     }
     Ok(Exit::Ok)

@@ -57,19 +57,19 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         no_waivers: args.waivers.no_waivers,
     })?;
     if args.waivers.no_waivers {
-        crate::stderr!("{}", words(lang).batch_no_waivers);
+        crate::report::stderr!("{}", words(lang).batch_no_waivers);
     }
     for p in &result.discovery_problems {
-        crate::stderr!(
+        crate::report::stderr!(
             "{}",
             (words(lang).batch_skipped)(&crate::report::catalog::text(&p.to_string(), lang))
         );
     }
     for w in result.warnings.iter().take(50) {
-        crate::stderr!("{}", (words(lang).warning_line)(&crate::report::catalog::text(w, lang)));
+        crate::report::stderr!("{}", (words(lang).warning_line)(&crate::report::catalog::text(w, lang)));
     }
     if result.warnings.len() > 50 {
-        crate::stderr!("{}", (words(lang).batch_more_warnings)(result.warnings.len() - 50));
+        crate::report::stderr!("{}", (words(lang).batch_more_warnings)(result.warnings.len() - 50));
     }
     if let Some(db) = &mut db {
         let done = store::append(
@@ -84,7 +84,7 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
             args.replace_round,
         )?;
         if !quiet {
-            crate::stderr!(
+            crate::report::stderr!(
                 "{}",
                 (words(lang).batch_stored)(done.replaced, &result.round.name, done.submissions, db.name())
             );
@@ -100,13 +100,13 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
     // Errors are shown even with --quiet, which silences only progress and summaries.
     for r in invalid.iter().take(20) {
         let error = crate::report::catalog::text(r.error.as_deref().unwrap_or_default(), lang);
-        crate::stderr!("{}", (words(lang).batch_invalid)(&r.path, &error));
+        crate::report::stderr!("{}", (words(lang).batch_invalid)(&r.path, &error));
     }
     if invalid.len() > 20 {
-        crate::stderr!("{}", (words(lang).batch_more_invalid)(invalid.len() - 20));
+        crate::report::stderr!("{}", (words(lang).batch_more_invalid)(invalid.len() - 20));
     }
     if !quiet {
-        crate::stderr!(
+        crate::report::stderr!(
             "{}",
             crate::report::batch::summary::text(
                 &result.kpis,
@@ -118,10 +118,10 @@ pub fn run(args: &BatchArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
         );
         if let Some(v) = &result.kpis.verification {
             let text = crate::report::batch::verified::text(v, result.kpis.totals.counted, lang);
-            crate::stderr!("{}", crate::report::escape::terminal(text.trim_end()));
+            crate::report::stderr!("{}", crate::report::escape::terminal(text.trim_end()));
         }
         let secs = crate::report::locale::decimal(started.elapsed().as_secs_f64(), 1, lang);
-        crate::stderr!("{}", (words(lang).batch_wrote)(&args.out.display().to_string(), &secs));
+        crate::report::stderr!("{}", (words(lang).batch_wrote)(&args.out.display().to_string(), &secs));
     }
     // An inspection that could not be used leaves its agency unverified: the run says so, exit 1.
     let unusable = result.kpis.verification.as_ref().map_or(0, |v| v.invalid.len());

@@ -110,7 +110,7 @@ pub fn run(args: &CheckArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Re
     }
     let (errors, _) = report.counts();
     if !quiet && args.format != CheckFormat::Text {
-        crate::stderr!("{}", report.summary_in(lang));
+        crate::report::stderr!("{}", report.summary_in(lang));
     }
     if fatal {
         return Ok(Exit::Invalid);

@@ -19,7 +19,7 @@ pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
     // The table and Markdown carry the warnings themselves: on standard output, once is enough.
     let in_text = args.output.is_none() && !matches!(args.format, DiffFormat::Json);
     for w in d.warnings.iter().filter(|_| !in_text) {
-        crate::stderr!("{}", (words(lang).warning_line)(&crate::report::catalog::text(w, lang)));
+        crate::report::stderr!("{}", (words(lang).warning_line)(&crate::report::catalog::text(w, lang)));
     }
     let text = match args.format {
         DiffFormat::Table => crate::report::diff::to_table(&d, lang),
@@ -31,7 +31,7 @@ pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
         None => super::print(&text)?,
     }
     if !quiet && args.format != DiffFormat::Table {
-        crate::stderr!(
+        crate::report::stderr!(
             "{}",
             (words(lang).diff_summary)(
                 &d.new.agency,
@@ -48,7 +48,7 @@ pub fn run(args: &DiffArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
         let regressions = d.regressions();
         if !regressions.is_empty() {
             let regressions: Vec<String> = regressions.iter().map(|r| crate::report::catalog::text(r, lang)).collect();
-            crate::stderr!("{}", (words(lang).regression)(&regressions.join("; ")));
+            crate::report::stderr!("{}", (words(lang).regression)(&regressions.join("; ")));
             return Ok(Exit::GateFailed);
         }
     }

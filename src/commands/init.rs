@@ -87,8 +87,8 @@ pub fn run(args: &InitArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
     if !quiet {
         let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
         let w = crate::report::words::words(lang);
-        crate::stderr!("{}", (w.wrote)(&names.join(", ")));
-        crate::stderr!("{}", (w.init_next)(&dir.display().to_string()));
+        crate::report::stderr!("{}", (w.wrote)(&names.join(", ")));
+        crate::report::stderr!("{}", (w.init_next)(&dir.display().to_string()));
         // Workbooks validate through their dropdowns; the YAML templates through the schemas
         // their `$schema` lines name.
         if !args.xlsx {
@@ -98,7 +98,7 @@ pub fn run(args: &InitArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::Res
             };
             let rubric = args.rubric.as_deref().map(|r| format!(" --rubric {r}")).unwrap_or_default();
             let command = format!("dgmat schema --write {}{rubric}", schemas.display());
-            crate::stderr!("{}", (w.init_schemas)(&command));
+            crate::report::stderr!("{}", (w.init_schemas)(&command));
         }
     }
     Ok(Exit::Ok)

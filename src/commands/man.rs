@@ -28,7 +28,7 @@ pub fn run(dir: Option<&Path>, quiet: bool, lang: crate::lang::Lang) -> anyhow::
         super::write_atomic(&dir.join(name), page)?;
     }
     if !quiet {
-        crate::stderr!(
+        crate::report::stderr!(
             "{}",
             (crate::report::words::words(lang).wrote_into)(pages.len(), false, &dir.display().to_string())
         );

@@ -35,7 +35,7 @@ pub fn run(args: &ProgressArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow:
     let p = progress::compute(rounds);
     for w in &p.warnings {
         let change = crate::report::catalog::text(&crate::report::progress::rubric_change(w), lang);
-        crate::stderr!("{}", (crate::report::words::words(lang).warning_line)(&change));
+        crate::report::stderr!("{}", (crate::report::words::words(lang).warning_line)(&change));
     }
     let text = match args.format {
         Format::Table => crate::report::progress::to_table(&p, lang),
@@ -57,7 +57,7 @@ pub fn run(args: &ProgressArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow:
                 .due
                 .as_deref()
                 .map_or_else(|| "—".to_string(), |d| crate::report::locale::date(d, lang));
-            crate::stderr!(
+            crate::report::stderr!(
                 "{}",
                 (crate::report::words::words(lang).progress_target)(&t.id, &share, &due, t.on_track)
             );

@@ -42,7 +42,7 @@ pub fn run(args: &PublishArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow::
     if !quiet {
         let suppressed = groups.iter().filter(|g| g.shares.is_none()).count();
         let line = crate::report::words::words(lang).published;
-        crate::stderr!("{}", line(groups.len(), suppressed, min_group, &args.out.display().to_string()));
+        crate::report::stderr!("{}", line(groups.len(), suppressed, min_group, &args.out.display().to_string()));
     }
     Ok(Exit::Ok)
 }

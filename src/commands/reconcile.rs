@@ -58,7 +58,7 @@ pub fn run(args: &ReconcileArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow
     }
     if !quiet && args.format != Format::Table {
         if let Some(path) = &args.output {
-            crate::stderr!("{}", (crate::report::words::words(lang).wrote)(&path.display().to_string()));
+            crate::report::stderr!("{}", (crate::report::words::words(lang).wrote)(&path.display().to_string()));
         }
         let c = &rec.comparison;
         let undefined = if lang == crate::lang::Lang::Vi {
@@ -66,7 +66,7 @@ pub fn run(args: &ReconcileArgs, quiet: bool, lang: crate::lang::Lang) -> anyhow
         } else {
             "undefined"
         };
-        crate::stderr!(
+        crate::report::stderr!(
             "{}",
             (crate::report::words::words(lang).reconciled)(
                 &input.own.agency.id,

@@ -60,11 +60,11 @@ fn lint(spec: &str, quiet: bool, lang: crate::lang::Lang) -> anyhow::Result<Exit
     let warnings = findings.len() - errors;
     if ok {
         if !quiet {
-            crate::stderr!("{}", (w.lint_ok)(spec, counts.0, counts.1, counts.2, warnings));
+            crate::report::stderr!("{}", (w.lint_ok)(spec, counts.0, counts.1, counts.2, warnings));
         }
         Ok(Exit::Ok)
     } else {
-        crate::stderr!("{}", (w.lint_failed)(spec, errors, warnings));
+        crate::report::stderr!("{}", (w.lint_failed)(spec, errors, warnings));
         Ok(Exit::Invalid)
     }
 }

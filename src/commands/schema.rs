@@ -78,7 +78,7 @@ fn write_all(dir: &Path, spec: Option<&str>, quiet: bool, lang: crate::lang::Lan
         super::write_atomic(&dir.join(name), &text(value)?)?;
     }
     if !quiet {
-        crate::stderr!(
+        crate::report::stderr!(
             "{}",
             (crate::report::words::words(lang).wrote_into)(files.len(), true, &dir.display().to_string())
         );

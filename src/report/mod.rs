@@ -6,6 +6,18 @@
 //! input text is made inert. May import: `assess`, `model`, `finding`, `rule`, `location`,
 //! `lang`, `source`, `diff`. Never `load`, `batch` or `commands`.
 
+/// `eprintln!` that ignores a closed stderr instead of panicking (`dgmat ... 2>&1 | head`),
+/// with control characters from inputs (folder names, agency ids, messages) neutralised
+/// ([`escape::terminal`]). Every line dgmat writes beside its output goes through it:
+/// `crate::report::stderr!("note: {note}")`.
+macro_rules! stderr {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "{}", $crate::report::escape::terminal(&format!($($arg)*)));
+    }};
+}
+pub(crate) use stderr;
+
 pub mod assessment;
 pub mod batch;
 pub mod catalog;

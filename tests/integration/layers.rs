@@ -32,7 +32,7 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
             }
             for (i, _) in line.match_indices("crate::") {
                 let name: String = line[i + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-                if !name.is_empty() && name != module && name != "stderr" {
+                if !name.is_empty() && name != module {
                     deps.insert(name);
                 }
             }
