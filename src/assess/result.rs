@@ -152,7 +152,7 @@ pub struct CriterionResult {
     pub waiver: Option<Waiver>,
     /// The most its dimension reaches with this answer (an option's `level`).
     pub cap: Option<u8>,
-    /// Whether the criterion counts towards levels and gaps (see [`Criterion::counts`]).
+    /// Whether the criterion counts towards levels and gaps (see [`crate::model::rubric::Criterion::counts`]).
     pub counts: bool,
 }
 

@@ -16,7 +16,7 @@
 //! code. `tests/integration/loader.rs` compares the three paths on every YAML file in the
 //! repository, on the generated round and on generated hostile snippets.
 //!
-//! This file holds the cursor and the block structure; [`scalar`] reads scalars and [`flow`]
+//! This file holds the cursor and the block structure; `scan/scalar.rs` reads scalars and `scan/flow.rs`
 //! flow collections, as further methods of the same reader.
 
 use std::borrow::Cow;

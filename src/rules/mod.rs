@@ -80,7 +80,7 @@ impl schemars::JsonSchema for Expr {
 }
 
 /// The CEL environment shared by every expression of a rubric: the standard library, and
-/// `matches()` with each pattern compiled once ([`regex`]).
+/// `matches()` with each pattern compiled once (`rules/regex.rs`).
 pub fn env() -> Arc<cel::Env> {
     let mut env = cel::Env::stdlib();
     // The standard library has no `matches` without the `cel` crate's `regex` feature, which
