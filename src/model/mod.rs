@@ -5,6 +5,8 @@
 //! `rules` (a rubric holds compiled expressions), `finding`, `location`, `lang`, `source`.
 //! Never `load`: the loader fills these types, they do not know how.
 
+pub mod answer;
+pub mod collection;
 pub mod grouping;
 pub mod inventory;
 pub mod node;
