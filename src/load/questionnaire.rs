@@ -1,9 +1,11 @@
 //! Questionnaires: answers interpreted against the rubric's criteria.
 //!
-//! Guarantees of a loaded [`crate::model::questionnaire::Questionnaire`]: every answer names a question criterion of the
-//! rubric and has a value its answer type accepts; `n/a` appears only where the criterion allows
-//! it and carries a note; evidence entries are well-formed with valid dates. A blank answer
-//! (as `dgmat init` writes them) is simply unanswered. All problems are reported together.
+//! Guarantees of a loaded [`crate::model::questionnaire::Questionnaire`]: every answer names a
+//! question criterion of the rubric and has a value its answer type accepts; `n/a` appears only
+//! where the criterion allows it and carries a note; evidence entries are well-formed with
+//! valid dates. A blank answer (as `dgmat init` writes them) is simply unanswered. All problems
+//! are reported together. This file reads the envelope (agency, tier, respondent, dates);
+//! `questionnaire/answers.rs` checks the answers.
 
 use super::{limits, suggestion};
 use crate::finding::{Finding, Rule};
