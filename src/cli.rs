@@ -223,8 +223,9 @@ pub enum Command {
         /// inventory; with --write, every shipped rubric].
         #[arg(long, short, value_name = "R")]
         rubric: Option<String>,
-        /// Write the schemas of every format into DIR: rubric, questionnaire, report and diff,
-        /// and `questionnaire.<rubric>.schema.json` and `inventory.<rubric>.schema.json`.
+        /// Write the schemas of every format into DIR: rubric, questionnaire, report, diff,
+        /// waivers and summary, and `questionnaire.<rubric>.schema.json` and
+        /// `inventory.<rubric>.schema.json`.
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
@@ -549,6 +550,8 @@ pub enum SchemaKind {
     Diff,
     /// A waivers file (`waivers.yaml`, or `--waivers FILE`).
     Waivers,
+    /// The `summary.json` of `batch`.
+    Summary,
 }
 
 /// `dgmat rubric ...`.

@@ -203,6 +203,18 @@ pub fn diff() -> Value {
     value
 }
 
+/// The schema of the `summary.json` that `batch` writes. Made for the output (the serialize
+/// contract): a key always written is required, even where its value may be null.
+pub fn summary() -> Value {
+    let mut value = SchemaGenerator::new(SchemaSettings::draft2020_12().for_serialize())
+        .into_root_schema_for::<crate::report::batch::summary::SummarySchema>()
+        .to_value();
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("title".into(), json!("dgmat batch summary"));
+    }
+    value
+}
+
 /// The schema of an inventory for `rubric`: one array per declared collection, records typed
 /// by the field declarations.
 pub fn inventory(rubric: &Rubric) -> Value {

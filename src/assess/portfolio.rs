@@ -16,7 +16,7 @@ use crate::model::questionnaire::Tier;
 use crate::model::rubric::{LoadedRubric, Target};
 
 /// Whether a submission could be assessed, and whether it counts in the round's shares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RowStatus {
     /// Assessed and counted.
@@ -59,7 +59,7 @@ impl RowStatus {
 }
 
 /// One submission's line in the summary.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Row {
     /// The submission directory, relative to the batch root.
     pub path: String,
@@ -69,7 +69,7 @@ pub struct Row {
     pub agency_name: Option<String>,
     /// Tier, when known.
     pub tier: Option<Tier>,
-    /// ok or invalid.
+    /// Whether it was assessed, and whether it counts in the shares.
     pub status: RowStatus,
     /// Overall level.
     pub level: Option<u8>,
@@ -114,7 +114,7 @@ pub struct Row {
 }
 
 /// What an inspector's verification of a submission found.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct RowVerification {
     /// Each dimension's verified level, in rubric order.
     pub dimensions: Vec<u8>,
@@ -135,7 +135,7 @@ impl Row {
 }
 
 /// Counts of submissions.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Totals {
     /// All submissions found.
     pub submissions: usize,
@@ -162,7 +162,7 @@ pub struct Totals {
 pub type Shares = BTreeMap<u8, f64>;
 
 /// One tier's figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct TierKpi {
     /// Submissions of the tier.
     pub submissions: usize,
@@ -171,7 +171,7 @@ pub struct TierKpi {
 }
 
 /// Shares at or above each level.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AtOrAbove {
     /// By overall level.
     pub overall: Shares,
@@ -182,7 +182,7 @@ pub struct AtOrAbove {
 }
 
 /// One goal of a portfolio: a share of agencies at or above a level.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Goal {
     /// The level.
     pub level: u8,
@@ -195,7 +195,7 @@ pub struct Goal {
 }
 
 /// A rubric target over the batch.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct TargetKpi {
     /// Target id.
     pub id: String,
@@ -219,7 +219,7 @@ pub struct TargetKpi {
 }
 
 /// All indicators of a batch.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Kpis {
     /// Counts.
     pub totals: Totals,
@@ -235,9 +235,10 @@ pub struct Kpis {
 }
 
 /// The verification figures of a batch: over the counted agencies an inspector verified.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct VerificationKpi {
     /// What the shares are computed on: `verified levels where verified`.
+    #[schemars(extend("const" = "verified levels where verified"))]
     pub shares_on: &'static str,
     /// Inspector submissions found below `--verified`.
     pub inspections: usize,
@@ -262,7 +263,7 @@ pub struct VerificationKpi {
 }
 
 /// Pooled agreement figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct AgreementKpi {
     /// Criteria compared.
     pub criteria: u64,
@@ -286,7 +287,7 @@ impl AgreementKpi {
 }
 
 /// One dimension's verification figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct DimensionVerification {
     /// Dimension id.
     pub id: String,

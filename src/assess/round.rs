@@ -15,11 +15,12 @@ use super::agency_id::{agency_key, skeleton};
 use super::portfolio::{Row, RowStatus};
 
 /// What a batch round is.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Round {
     /// Its name (`--round`, default: its date).
     pub name: String,
     /// The date submissions are judged at (`--as-of`, default today).
+    #[schemars(with = "String", extend("format" = "date"))]
     pub date: chrono::NaiveDate,
     /// The rubric's `scoring.max_age_days`: older submissions are stale.
     #[serde(skip_serializing_if = "Option::is_none")]

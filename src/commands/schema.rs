@@ -1,4 +1,4 @@
-//! `dgmat schema rubric|questionnaire|inventory|report|diff`, and `dgmat schema --write DIR`.
+//! `dgmat schema rubric|questionnaire|inventory|report|diff|waivers|summary`, and `dgmat schema --write DIR`.
 
 use std::path::Path;
 
@@ -39,6 +39,7 @@ pub fn run(
         SchemaKind::Report => crate::schema::report(),
         SchemaKind::Diff => crate::schema::diff(),
         SchemaKind::Waivers => crate::schema::waivers(),
+        SchemaKind::Summary => crate::schema::summary(),
         SchemaKind::Inventory => crate::schema::inventory(&rubric()?),
     };
     super::print(&text(&value)?)?;
@@ -67,6 +68,7 @@ fn write_all(dir: &Path, spec: Option<&str>, quiet: bool, lang: crate::lang::Lan
         (file_name("report", None), crate::schema::report()),
         (file_name("diff", None), crate::schema::diff()),
         (file_name("waivers", None), crate::schema::waivers()),
+        (file_name("summary", None), crate::schema::summary()),
     ];
     for r in &rubrics {
         let id = Some(r.id.value.as_str());

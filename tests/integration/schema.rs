@@ -34,6 +34,7 @@ fn committed_schemas_are_current() {
         ("report.schema.json", vec!["report"]),
         ("diff.schema.json", vec!["diff"]),
         ("waivers.schema.json", vec!["waivers"]),
+        ("summary.schema.json", vec!["summary"]),
         ("inventory.vn-dgmm.schema.json", vec!["inventory", "--rubric", "vn-dgmm"]),
     ] {
         let committed: Value = serde_json::from_str(&std::fs::read_to_string(format!("{ROOT}/schemas/{file}")).unwrap()).unwrap();
@@ -276,5 +277,109 @@ fn man_pages_name_only_pages_that_exist() {
         for name in refs(&page) {
             assert!(dir.path().join(&name).exists(), "{name} is named but not written");
         }
+    }
+}
+
+/// The errors of `doc` against `schema`, located.
+fn errors(schema: &Value, doc: &Value) -> Vec<String> {
+    jsonschema::validator_for(schema)
+        .unwrap()
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+/// A batch over the three vn-dgmm examples, an invalid submission and a second copy of the
+/// commune (the two conflict: same agency, same date), optionally with an inspector's verification of the ministry and
+/// one of an agency not in the round: its `summary.json`.
+fn batch_summary(verified: bool) -> Value {
+    let root = super::vn_examples();
+    let ministry = std::fs::read_to_string(format!("{ROOT}/examples/ministry/questionnaire.yaml")).unwrap();
+    let put = |dir: &std::path::Path, name: &str, text: &str| {
+        std::fs::create_dir_all(dir.join(name)).unwrap();
+        std::fs::write(dir.join(name).join("questionnaire.yaml"), text).unwrap();
+    };
+    let broken = ministry
+        .replacen("agency: {id: mont,", "agency: {id: broken,", 1)
+        .replacen("  GOV-2.1:\n    answer: yes", "  GOV-2.1:\n    answer: maybe", 1);
+    assert!(broken.contains("id: broken") && broken.contains("answer: maybe"), "the example still holds them");
+    put(root.path(), "zz-broken", &broken);
+    let commune = root.path().join("commune");
+    std::fs::create_dir_all(root.path().join("zz-commune")).unwrap();
+    for f in ["questionnaire.yaml", "inventory.yaml"] {
+        std::fs::copy(commune.join(f), root.path().join("zz-commune").join(f)).unwrap();
+    }
+    let inspections = tempfile::tempdir().unwrap();
+    put(
+        inspections.path(),
+        "mont",
+        &ministry.replacen("  GOV-2.1:\n    answer: yes", "  GOV-2.1:\n    answer: no", 1),
+    );
+    put(inspections.path(), "ghost", &ministry.replacen("agency: {id: mont,", "agency: {id: ghost,", 1));
+    let out = tempfile::tempdir().unwrap();
+    let mut cmd = dgmat();
+    cmd.arg("batch")
+        .arg(root.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--as-of", "2026-12-01", "-j", "2", "-q"]);
+    if verified {
+        cmd.arg("--verified").arg(inspections.path());
+    }
+    let o = cmd.output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "the invalid submission fails the batch: {}", super::stderr(&o));
+    serde_json::from_str(&std::fs::read_to_string(out.path().join("summary.json")).unwrap()).unwrap()
+}
+
+/// `summary.json` validates against `dgmat schema summary`, with and without `--verified`, and
+/// every status the batch gave is one the schema lists.
+#[test]
+fn the_batch_summary_matches_its_schema() {
+    let schema = schema(&["summary"]);
+    for verified in [false, true] {
+        let summary = batch_summary(verified);
+        let statuses: Vec<&str> = summary["rows"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
+        assert_eq!(statuses, ["conflict", "ok", "ok", "invalid", "conflict"], "commune, ministry, province, zz-broken, zz-commune");
+        assert!(!summary["warnings"].as_array().unwrap().is_empty(), "the conflict is warned about");
+        assert_eq!(summary.get("verification").is_some(), verified);
+        if verified {
+            assert_eq!(summary["verification"]["unmatched"], serde_json::json!(["ghost"]));
+            assert!(summary["rows"][1]["verification"]["dimensions"].is_array(), "the ministry is verified");
+        }
+        let found = errors(&schema, &summary);
+        assert!(found.is_empty(), "verified: {verified}: {found:#?}");
+    }
+}
+
+/// The summary schema notices a wrong status, a missing key, a wrong type and a wrong version.
+#[test]
+fn the_summary_schema_rejects_a_wrong_summary() {
+    let schema = schema(&["summary"]);
+    let summary = batch_summary(true);
+    assert!(errors(&schema, &summary).is_empty());
+    let broken = |edit: &dyn Fn(&mut Value)| {
+        let mut doc = summary.clone();
+        edit(&mut doc);
+        errors(&schema, &doc)
+    };
+    for (what, found) in [
+        ("a status not listed", broken(&|d| d["rows"][0]["status"] = "done".into())),
+        ("a row without its status", broken(&|d| {
+            d["rows"][0].as_object_mut().unwrap().remove("status");
+        })),
+        ("a row without its overall level, not even null", broken(&|d| {
+            d["rows"][2].as_object_mut().unwrap().remove("level");
+        })),
+        ("no totals", broken(&|d| {
+            d.as_object_mut().unwrap().remove("totals");
+        })),
+        ("a count as text", broken(&|d| d["totals"]["counted"] = "5".into())),
+        ("a share at level `x`", broken(&|d| d["at_or_above"]["overall"]["x"] = 0.5.into())),
+        ("another format version", broken(&|d| d["dgmat_batch"] = 2.into())),
+        ("a verification without its kappa", broken(&|d| {
+            d["verification"]["agreement"].as_object_mut().unwrap().remove("kappa");
+        })),
+    ] {
+        assert!(!found.is_empty(), "{what} is not caught");
     }
 }

@@ -74,29 +74,67 @@ pub fn csv(rubric: &LoadedRubric, rows: &[Row], round: &Round) -> anyhow::Result
     w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-#[derive(Serialize)]
-struct SummaryJson<'a> {
+/// The `summary.json` document, for `dgmat schema summary`.
+pub type SummarySchema = SummaryJson<'static>;
+
+/// The summary of a batch (`dgmat batch`): the round, its indicators and one row per submission.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Summary")]
+pub struct SummaryJson<'a> {
+    /// The summary format version.
+    #[schemars(extend("const" = 1))]
     dgmat_batch: u32,
-    tool: serde_json::Value,
-    rubric: serde_json::Value,
+    tool: Tool,
+    rubric: RubricRef<'a>,
     round: &'a Round,
     #[serde(flatten)]
     kpis: &'a Kpis,
+    /// What the batch warned about: several submissions of one agency, stale submissions,
+    /// look-alike agency ids, submissions without a questionnaire, and (`--verified`) inspector
+    /// submissions that were not used.
     warnings: &'a [String],
+    /// One row per submission, sorted by path.
     rows: &'a [Row],
+}
+
+/// The program that wrote the summary.
+#[derive(Serialize, schemars::JsonSchema)]
+struct Tool {
+    /// Always `dgmat`.
+    #[schemars(extend("const" = "dgmat"))]
+    name: &'static str,
+    /// Its version.
+    version: &'static str,
+}
+
+/// The rubric the batch was assessed against. The keys are in alphabetical order, as the
+/// summary has always written them.
+#[derive(Serialize, schemars::JsonSchema)]
+struct RubricRef<'a> {
+    /// Its dimension ids, in rubric order: the order of each row's `dimensions`.
+    dimensions: Vec<&'a str>,
+    /// Its id.
+    id: &'a str,
+    /// SHA-256 of its text, hex.
+    sha256: &'a str,
+    /// Its version.
+    version: &'a str,
 }
 
 /// `summary.json`: the indicators and every row.
 pub fn json(r: &LoadedRubric, kpis: &Kpis, rows: &[Row], round: &Round, warnings: &[String]) -> anyhow::Result<String> {
     let doc = SummaryJson {
         dgmat_batch: 1,
-        tool: serde_json::json!({"name": "dgmat", "version": env!("CARGO_PKG_VERSION")}),
-        rubric: serde_json::json!({
-            "id": r.rubric.id.value,
-            "version": r.rubric.version,
-            "sha256": r.sha256,
-            "dimensions": r.rubric.dimensions.iter().map(|d| d.id.value.as_str()).collect::<Vec<_>>(),
-        }),
+        tool: Tool {
+            name: "dgmat",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        rubric: RubricRef {
+            dimensions: r.rubric.dimensions.iter().map(|d| d.id.value.as_str()).collect(),
+            id: &r.rubric.id.value,
+            sha256: &r.sha256,
+            version: &r.rubric.version,
+        },
         round,
         kpis,
         warnings,
