@@ -299,10 +299,15 @@ fn batch_summary(verified: bool) -> Value {
         std::fs::create_dir_all(dir.join(name)).unwrap();
         std::fs::write(dir.join(name).join("questionnaire.yaml"), text).unwrap();
     };
-    let broken = ministry
-        .replacen("agency: {id: mont,", "agency: {id: broken,", 1)
-        .replacen("  GOV-2.1:\n    answer: yes", "  GOV-2.1:\n    answer: maybe", 1);
-    assert!(broken.contains("id: broken") && broken.contains("answer: maybe"), "the example still holds them");
+    let broken = ministry.replacen("agency: {id: mont,", "agency: {id: broken,", 1).replacen(
+        "  GOV-2.1:\n    answer: yes",
+        "  GOV-2.1:\n    answer: maybe",
+        1,
+    );
+    assert!(
+        broken.contains("id: broken") && broken.contains("answer: maybe"),
+        "the example still holds them"
+    );
     put(root.path(), "zz-broken", &broken);
     let commune = root.path().join("commune");
     std::fs::create_dir_all(root.path().join("zz-commune")).unwrap();
@@ -315,7 +320,11 @@ fn batch_summary(verified: bool) -> Value {
         "mont",
         &ministry.replacen("  GOV-2.1:\n    answer: yes", "  GOV-2.1:\n    answer: no", 1),
     );
-    put(inspections.path(), "ghost", &ministry.replacen("agency: {id: mont,", "agency: {id: ghost,", 1));
+    put(
+        inspections.path(),
+        "ghost",
+        &ministry.replacen("agency: {id: mont,", "agency: {id: ghost,", 1),
+    );
     let out = tempfile::tempdir().unwrap();
     let mut cmd = dgmat();
     cmd.arg("batch")
@@ -327,7 +336,12 @@ fn batch_summary(verified: bool) -> Value {
         cmd.arg("--verified").arg(inspections.path());
     }
     let o = cmd.output().unwrap();
-    assert_eq!(o.status.code(), Some(1), "the invalid submission fails the batch: {}", super::stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the invalid submission fails the batch: {}",
+        super::stderr(&o)
+    );
     serde_json::from_str(&std::fs::read_to_string(out.path().join("summary.json")).unwrap()).unwrap()
 }
 
@@ -338,13 +352,25 @@ fn the_batch_summary_matches_its_schema() {
     let schema = schema(&["summary"]);
     for verified in [false, true] {
         let summary = batch_summary(verified);
-        let statuses: Vec<&str> = summary["rows"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
-        assert_eq!(statuses, ["conflict", "ok", "ok", "invalid", "conflict"], "commune, ministry, province, zz-broken, zz-commune");
+        let statuses: Vec<&str> = summary["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            statuses,
+            ["conflict", "ok", "ok", "invalid", "conflict"],
+            "commune, ministry, province, zz-broken, zz-commune"
+        );
         assert!(!summary["warnings"].as_array().unwrap().is_empty(), "the conflict is warned about");
         assert_eq!(summary.get("verification").is_some(), verified);
         if verified {
             assert_eq!(summary["verification"]["unmatched"], serde_json::json!(["ghost"]));
-            assert!(summary["rows"][1]["verification"]["dimensions"].is_array(), "the ministry is verified");
+            assert!(
+                summary["rows"][1]["verification"]["dimensions"].is_array(),
+                "the ministry is verified"
+            );
         }
         let found = errors(&schema, &summary);
         assert!(found.is_empty(), "verified: {verified}: {found:#?}");
@@ -364,21 +390,33 @@ fn the_summary_schema_rejects_a_wrong_summary() {
     };
     for (what, found) in [
         ("a status not listed", broken(&|d| d["rows"][0]["status"] = "done".into())),
-        ("a row without its status", broken(&|d| {
-            d["rows"][0].as_object_mut().unwrap().remove("status");
-        })),
-        ("a row without its overall level, not even null", broken(&|d| {
-            d["rows"][2].as_object_mut().unwrap().remove("level");
-        })),
-        ("no totals", broken(&|d| {
-            d.as_object_mut().unwrap().remove("totals");
-        })),
+        (
+            "a row without its status",
+            broken(&|d| {
+                d["rows"][0].as_object_mut().unwrap().remove("status");
+            }),
+        ),
+        (
+            "a row without its overall level, not even null",
+            broken(&|d| {
+                d["rows"][2].as_object_mut().unwrap().remove("level");
+            }),
+        ),
+        (
+            "no totals",
+            broken(&|d| {
+                d.as_object_mut().unwrap().remove("totals");
+            }),
+        ),
         ("a count as text", broken(&|d| d["totals"]["counted"] = "5".into())),
         ("a share at level `x`", broken(&|d| d["at_or_above"]["overall"]["x"] = 0.5.into())),
         ("another format version", broken(&|d| d["dgmat_batch"] = 2.into())),
-        ("a verification without its kappa", broken(&|d| {
-            d["verification"]["agreement"].as_object_mut().unwrap().remove("kappa");
-        })),
+        (
+            "a verification without its kappa",
+            broken(&|d| {
+                d["verification"]["agreement"].as_object_mut().unwrap().remove("kappa");
+            }),
+        ),
     ] {
         assert!(!found.is_empty(), "{what} is not caught");
     }
