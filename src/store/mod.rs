@@ -21,8 +21,22 @@ use crate::failure::Failure;
 pub use read::rounds;
 pub use write::{RoundRecord, append};
 
-/// The version of the tables, kept in `meta` under `dgmat_db`.
-pub const SCHEMA_VERSION: i64 = 1;
+/// The version of the tables, kept in `meta` under `dgmat_db`. Version 2 added the inspectors'
+/// verification (`UPGRADE_FROM_1`); a version-1 file is read as is and upgraded in place by
+/// the next round written to it.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// The oldest version this dgmat reads (and upgrades when it writes a round).
+const OLDEST_VERSION: i64 = 1;
+
+/// Upgrades the tables of version 1 to version 2, in the transaction of the round written next:
+/// the verification columns, NULL in every row already there.
+const UPGRADE_FROM_1: &str = "
+ALTER TABLE submissions ADD COLUMN verified_level INTEGER;
+ALTER TABLE submissions ADD COLUMN overclaim INTEGER;
+ALTER TABLE submissions ADD COLUMN verified_by TEXT;
+ALTER TABLE dimension_results ADD COLUMN verified_level INTEGER;
+";
 
 /// The tables of a dgmat database (the README documents each column).
 pub const SCHEMA: &str = "
@@ -93,6 +107,9 @@ CREATE TABLE submissions (
   report       TEXT,
   error        TEXT,
   note         TEXT,
+  verified_level INTEGER,
+  overclaim    INTEGER,
+  verified_by  TEXT,
   UNIQUE (round_id, path)
 );
 CREATE INDEX submissions_agency ON submissions(agency_key, round_id);
@@ -102,6 +119,7 @@ CREATE TABLE dimension_results (
   dimension_id  TEXT NOT NULL,
   level         INTEGER NOT NULL,
   dimension_index REAL,
+  verified_level INTEGER,
   PRIMARY KEY (submission_id, dimension_id)
 );
 CREATE TABLE criterion_results (
@@ -216,7 +234,8 @@ impl Db {
         )
     }
 
-    /// Checks that the file is empty (when `empty_ok`) or a dgmat database of this version.
+    /// Checks that the file is empty (when `empty_ok`) or a dgmat database of a version this
+    /// dgmat reads (1 up to [`SCHEMA_VERSION`]).
     fn check_version(&self, empty_ok: bool) -> anyhow::Result<()> {
         let tables: i64 = self
             .conn
@@ -246,7 +265,7 @@ impl Db {
             None
         };
         match version.as_deref().map(str::parse::<i64>) {
-            Some(Ok(SCHEMA_VERSION)) => Ok(()),
+            Some(Ok(v)) if (OLDEST_VERSION..=SCHEMA_VERSION).contains(&v) => Ok(()),
             Some(_) => Err(bad(
                 &self.name,
                 format_args!(

@@ -6,7 +6,7 @@ use anyhow::Context as _;
 use rusqlite::{Transaction, params};
 use serde::Deserialize;
 
-use super::{Db, SCHEMA, SCHEMA_VERSION, round_exists};
+use super::{Db, SCHEMA, SCHEMA_VERSION, UPGRADE_FROM_1, round_exists};
 use crate::assess::agency_id::agency_key;
 use crate::assess::portfolio::{Kpis, Row};
 use crate::assess::round::Round;
@@ -115,6 +115,8 @@ pub fn append(db: &mut Db, rec: &RoundRecord<'_>, replace: bool) -> anyhow::Resu
             "INSERT INTO meta (key, value) VALUES ('dgmat_db', ?1)",
             [SCHEMA_VERSION.to_string()],
         )?;
+    } else {
+        upgrade(&tx)?;
     }
     let existing: Option<i64> =
         rusqlite::OptionalExtension::optional(tx.query_row("SELECT id FROM rounds WHERE name = ?1", [&rec.round.name], |r| r.get(0)))?;
@@ -134,6 +136,20 @@ pub fn append(db: &mut Db, rec: &RoundRecord<'_>, replace: bool) -> anyhow::Resu
         replaced: existing.is_some(),
         submissions: rec.rows.len(),
     })
+}
+
+/// Brings the tables of an older version up to [`SCHEMA_VERSION`], inside the round's
+/// transaction: if the round fails, the file keeps its version and its tables.
+fn upgrade(tx: &Transaction<'_>) -> anyhow::Result<()> {
+    let version: String = tx.query_row("SELECT value FROM meta WHERE key = 'dgmat_db'", [], |r| r.get(0))?;
+    if version == "1" {
+        tx.execute_batch(UPGRADE_FROM_1)?;
+        tx.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'dgmat_db'",
+            [SCHEMA_VERSION.to_string()],
+        )?;
+    }
+    Ok(())
 }
 
 /// The round's own rows: `rounds`, `round_dimensions`, `round_targets`, `round_shares`.
@@ -199,8 +215,9 @@ fn insert_round(tx: &Transaction<'_>, rec: &RoundRecord<'_>) -> anyhow::Result<i
 fn insert_submission(tx: &Transaction<'_>, rec: &RoundRecord<'_>, round_id: i64, row: &Row) -> anyhow::Result<()> {
     tx.prepare_cached(
         "INSERT INTO submissions (round_id, path, agency_id, agency_key, agency_name, tier, status, counts, level,
-           overall_index, target_met, errors, warnings, assessed_on, report, error, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+           overall_index, target_met, errors, warnings, assessed_on, report, error, note, verified_level, overclaim,
+           verified_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
         round_id,
@@ -220,6 +237,9 @@ fn insert_submission(tx: &Transaction<'_>, rec: &RoundRecord<'_>, round_id: i64,
         row.report,
         row.error,
         row.note,
+        row.verified_level,
+        row.overclaim,
+        row.verified_by,
     ])?;
     let sid = tx.last_insert_rowid();
     let report = match &row.report {
@@ -231,6 +251,7 @@ fn insert_submission(tx: &Transaction<'_>, rec: &RoundRecord<'_>, round_id: i64,
         None => None,
     };
     let dims = &rec.rubric.rubric.dimensions;
+    let verified = row.verification.as_ref().map(|v| v.dimensions.as_slice()).unwrap_or_default();
     for (i, (d, level)) in dims.iter().zip(&row.dimensions).enumerate() {
         let Some(level) = level else { continue };
         let index = report
@@ -238,9 +259,10 @@ fn insert_submission(tx: &Transaction<'_>, rec: &RoundRecord<'_>, round_id: i64,
             .and_then(|r| r.dimensions.iter().find(|x| x.id == d.id.value))
             .map(|x| x.index);
         tx.prepare_cached(
-            "INSERT INTO dimension_results (submission_id, position, dimension_id, level, dimension_index) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO dimension_results (submission_id, position, dimension_id, level, dimension_index, verified_level)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
-        .execute(params![sid, int(i), d.id.value, level, index])?;
+        .execute(params![sid, int(i), d.id.value, level, index, verified.get(i)])?;
     }
     let Some(report) = report else { return Ok(()) };
     for d in &report.dimensions {
