@@ -33,6 +33,7 @@ mod rules;
 mod schema;
 mod scoring;
 mod store;
+mod store_verified;
 mod vietnamese;
 mod waivers;
 mod workbook;

@@ -168,7 +168,7 @@ fn every_format_escapes_what_the_inspector_wrote() {
 
 /// A copy of the ministry's questionnaire with `edits` applied, as an inspector's submission
 /// (without inventory) in `dir/name`.
-fn ministry_inspection(dir: &Path, name: &str, edits: &[(&str, &str)]) -> String {
+pub(super) fn ministry_inspection(dir: &Path, name: &str, edits: &[(&str, &str)]) -> String {
     let mut q = std::fs::read_to_string(format!("{MINISTRY}/questionnaire.yaml")).unwrap();
     for (from, to) in edits {
         assert!(q.contains(from), "the example still holds {from:?}");
@@ -180,7 +180,7 @@ fn ministry_inspection(dir: &Path, name: &str, edits: &[(&str, &str)]) -> String
 
 /// Three answers the inspector found otherwise: GOV-2.1 yes → no (over-claimed), GOV-3.1
 /// partial → no (over-claimed), GOV-3.4 62% → 90% (met at 80%: under-claimed).
-const THREE: [(&str, &str); 3] = [
+pub(super) const THREE: [(&str, &str); 3] = [
     ("  GOV-2.1:\n    answer: yes", "  GOV-2.1:\n    answer: no"),
     ("  GOV-3.1:\n    answer: partial", "  GOV-3.1:\n    answer: no"),
     ("  GOV-3.4:\n    answer: 62", "  GOV-3.4:\n    answer: 90"),
