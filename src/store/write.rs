@@ -144,10 +144,7 @@ fn upgrade(tx: &Transaction<'_>) -> anyhow::Result<()> {
     let version: String = tx.query_row("SELECT value FROM meta WHERE key = 'dgmat_db'", [], |r| r.get(0))?;
     if version == "1" {
         tx.execute_batch(UPGRADE_FROM_1)?;
-        tx.execute(
-            "UPDATE meta SET value = ?1 WHERE key = 'dgmat_db'",
-            [SCHEMA_VERSION.to_string()],
-        )?;
+        tx.execute("UPDATE meta SET value = ?1 WHERE key = 'dgmat_db'", [SCHEMA_VERSION.to_string()])?;
     }
     Ok(())
 }

@@ -19,7 +19,15 @@ const V1: &str = include_str!("../fixtures/store/v1.sql");
 
 /// Runs a batch of `root` as round `name` dated `as_of` into `out`, appending it to `db`, with
 /// `extra` arguments and environment `env`.
-fn batch(root: &Path, out: &Path, db: &Path, name: &str, as_of: &str, extra: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> std::process::Output {
+fn batch(
+    root: &Path,
+    out: &Path,
+    db: &Path,
+    name: &str,
+    as_of: &str,
+    extra: &[&std::ffi::OsStr],
+    env: &[(&str, &str)],
+) -> std::process::Output {
     dgmat()
         .arg("batch")
         .arg(root)
@@ -97,10 +105,16 @@ fn downgrade(from: &Path, to: &Path) {
     conn.execute("INSERT INTO meta (key, value) VALUES ('dgmat_db', '1')", []).unwrap();
     conn.execute("ATTACH DATABASE ?1 AS v2", [from.to_str().unwrap()]).unwrap();
     for t in tables(&conn) {
-        let cols: Vec<String> = columns(&conn, &t).iter().map(|c| c.split(' ').next().unwrap().to_string()).collect();
+        let cols: Vec<String> = columns(&conn, &t)
+            .iter()
+            .map(|c| c.split(' ').next().unwrap().to_string())
+            .collect();
         let cols = cols.join(", ");
-        conn.execute(&format!("INSERT INTO main.{t} ({cols}) SELECT {cols} FROM v2.{t} ORDER BY rowid"), [])
-            .unwrap();
+        conn.execute(
+            &format!("INSERT INTO main.{t} ({cols}) SELECT {cols} FROM v2.{t} ORDER BY rowid"),
+            [],
+        )
+        .unwrap();
     }
     conn.execute("DETACH DATABASE v2", []).unwrap();
 }
@@ -126,14 +140,27 @@ fn progress_rounds(db: &Path) -> Vec<String> {
     let o = dgmat().args(["progress", "-f", "json", "--db"]).arg(db).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let p: Value = serde_json::from_slice(&o.stdout).unwrap();
-    p["rounds"].as_array().unwrap().iter().map(|r| r["round"].as_str().unwrap().to_string()).collect()
+    p["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["round"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
 fn the_database_keeps_what_inspectors_verified() {
     let (root, insp, dir) = (vn_examples(), inspections(), tempfile::tempdir().unwrap());
     let (db, out) = (dir.path().join("rounds.db"), dir.path().join("out"));
-    let o = batch(root.path(), &out, &db, "2026", "2026-12-01", &["--verified".as_ref(), insp.path().as_os_str()], &[]);
+    let o = batch(
+        root.path(),
+        &out,
+        &db,
+        "2026",
+        "2026-12-01",
+        &["--verified".as_ref(), insp.path().as_os_str()],
+        &[],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(meta_version(&db), "2");
     let summary: Value = serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
@@ -152,7 +179,11 @@ fn the_database_keeps_what_inspectors_verified() {
             .unwrap();
         assert_eq!(
             (level, overclaim, by.as_deref()),
-            (row["verified_level"].as_i64(), row["overclaim"].as_i64(), row["verified_by"].as_str()),
+            (
+                row["verified_level"].as_i64(),
+                row["overclaim"].as_i64(),
+                row["verified_by"].as_str()
+            ),
             "{path}"
         );
         let dims: Vec<Option<i64>> = conn
@@ -167,7 +198,12 @@ fn the_database_keeps_what_inspectors_verified() {
             verified += 1;
             assert_eq!((level, overclaim), (Some(1), Some(1)), "the ministry claimed 2, verified 1");
             assert!(by.as_deref().is_some_and(|b| b.contains("mont")), "{by:?}");
-            let expected: Vec<Option<i64>> = row["verification"]["dimensions"].as_array().unwrap().iter().map(Value::as_i64).collect();
+            let expected: Vec<Option<i64>> = row["verification"]["dimensions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(Value::as_i64)
+                .collect();
             assert_eq!(dims, expected, "the verified dimension levels are summary.json's");
             assert_eq!(dims[0], Some(1), "GOV verified at 1");
         } else {
@@ -219,7 +255,11 @@ fn a_version_1_database_is_read_as_is_and_upgraded_by_the_next_round() {
     for first in ["2026-a", "2026-b"] {
         assert_eq!(stored(first), (3, 0), "{first}: three rows, nothing verified");
     }
-    assert_eq!(stored("2026"), (3, 3 + 11), "the new round: the ministry's three values and 11 dimensions");
+    assert_eq!(
+        stored("2026"),
+        (3, 3 + 11),
+        "the new round: the ministry's three values and 11 dimensions"
+    );
     assert_eq!(progress_rounds(&db), ["2026-a", "2026-b", "2026"]);
 
     // A version newer than this dgmat's is still refused, by both commands.
