@@ -17,7 +17,7 @@ pub enum Phase {
     Assess,
     /// The agency's JSON report.
     Json,
-    /// The agency's HTML report (view model and template).
+    /// The agency's HTML report (its view model, and the page written from it).
     Html,
     /// Writing the agency's two reports.
     Write,
