@@ -148,9 +148,12 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|(_, c)| c)
 }
 
-/// `a` and `b` together, sorted for output.
-pub fn merged(a: &[Finding], b: &[Finding]) -> Vec<Finding> {
-    let mut all: Vec<Finding> = a.iter().chain(b).cloned().collect();
+/// `a` and `b` together, sorted for output: `a` is copied, `b` moved in (the many findings of
+/// an assessment are not copied again).
+pub fn merged(a: &[Finding], mut b: Vec<Finding>) -> Vec<Finding> {
+    let mut all = Vec::with_capacity(a.len() + b.len());
+    all.extend_from_slice(a);
+    all.append(&mut b);
     sort_findings(&mut all);
     all
 }

@@ -33,11 +33,11 @@ pub fn assess(sub: &Submission, target: &TargetChoice, lang: Lang, today: chrono
         target,
         today,
     );
-    // The phrased issues move in beside copies of the load's few warnings.
-    let mut findings = sub.warnings.clone();
-    findings.extend(crate::report::phrase::findings(&sub.rubric.rubric, &assessment.issues, lang));
-    crate::finding::sort_findings(&mut findings);
-    Assessed { findings, assessment }
+    let issues = crate::report::phrase::findings(&sub.rubric.rubric, &assessment.issues, lang);
+    Assessed {
+        findings: merged(&sub.warnings, issues),
+        assessment,
+    }
 }
 
 /// What `check` adds to an assessment's findings: questions left blank, an agency still named
@@ -52,7 +52,7 @@ pub fn completeness(sub: &Submission, assessment: &Assessment) -> Vec<Finding> {
 /// were accepted, and what [`completeness`] finds.
 pub fn check_findings(partial: &Submission, lang: Lang, today: chrono::NaiveDate) -> Vec<Finding> {
     let assessed = assess(partial, &TargetChoice::Default, lang, today);
-    merged(&assessed.findings, &completeness(partial, &assessed.assessment))
+    merged(&assessed.findings, completeness(partial, &assessed.assessment))
 }
 
 /// A self-assessment beside its verified assessment (see [`crate::assess::reconcile`]).
@@ -100,7 +100,7 @@ pub fn verify(
     let inspected = reconcile::inspected(&own.rubric.rubric, inspector.questionnaire.as_ref(), &inspector.inventory);
     let comparison = reconcile::compare(assessment, &verified, inspected);
     let verified = Assessed {
-        findings: merged(&inspector.warnings, &issues),
+        findings: merged(&inspector.warnings, issues),
         assessment: verified,
     };
     (verified, comparison)

@@ -77,7 +77,7 @@ pub fn load_failure(failure: crate::load::submission::LoadFailure, what: &str) -
     if let Some(partial) = &failure.partial {
         let today = chrono::Local::now().date_naive();
         let assessed = crate::pipeline::assess(partial, &crate::assess::TargetChoice::Default, crate::lang::Lang::En, today);
-        findings = crate::finding::merged(&findings, &assessed.findings);
+        findings = crate::finding::merged(&findings, assessed.findings);
     }
     let errors = findings.iter().filter(|f| f.is_error()).count();
     Failure::findings(findings, failure.sources).with_summary(format!("{what}: {errors} problem(s) in the input"))
