@@ -137,12 +137,3 @@ pub fn has_marker(dir: &Path, markers: &[String]) -> Result<bool, String> {
     }
     Ok(false)
 }
-
-/// The bytes of a submission's files, to schedule the largest first.
-pub fn size(dir: &Path, markers: &[String]) -> u64 {
-    markers
-        .iter()
-        .filter_map(|m| std::fs::metadata(dir.join(m)).ok())
-        .map(|m| m.len())
-        .sum()
-}

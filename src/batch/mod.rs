@@ -288,7 +288,7 @@ fn tree_work(opts: &BatchOptions<'_>, root: &Path) -> Found {
     };
     let mut items = Vec::new();
     for dir in dirs {
-        items.push((label(&dir), discover::size(&dir, &markers), Work::Dir(dir)));
+        items.push((label(&dir), submission::submission_bytes(&dir), Work::Dir(dir)));
     }
     // Every place the walk could not enter is a row of its own (a loop too): nothing below ROOT
     // vanishes from the results without a word.

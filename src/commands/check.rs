@@ -44,14 +44,13 @@ fn submissions(paths: &[PathBuf]) -> Vec<Vec<PathBuf>> {
 
 /// The bytes of a submission's files: a directory's submission files, or the files named.
 fn group_size(group: &[PathBuf]) -> u64 {
-    let len = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
     group
         .iter()
         .map(|p| {
             if p.is_dir() {
-                submission::submission_files(p).iter().map(|f| len(f)).sum()
+                submission::submission_bytes(p)
             } else {
-                len(p)
+                std::fs::metadata(p).map_or(0, |m| m.len())
             }
         })
         .sum()

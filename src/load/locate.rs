@@ -82,6 +82,16 @@ pub fn submission_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The bytes of the files [`submission_files`] finds in `dir`: how much there is to read, to
+/// schedule the largest submissions first.
+pub fn submission_bytes(dir: &Path) -> u64 {
+    submission_files(dir)
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// Finds the questionnaire and inventory among `paths` (directories or files).
 pub(super) fn locate(paths: &[PathBuf], base: Option<&Path>, sources: &mut Sources, warnings: &mut Vec<Finding>) -> Result<Files, Finding> {
     let mut files = Files::default();

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::inventory;
 use super::locate::{Files, display, locate};
-pub use super::locate::{collection_for, sheet_collections, submission_files};
+pub use super::locate::{collection_for, sheet_collections, submission_bytes, submission_files};
 use super::questionnaire;
 use super::questionnaire_book;
 use super::rubric::{self, DEFAULT_RUBRIC, hex};
