@@ -12,30 +12,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Numbers the temporary names of this run.
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
-/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so a
+/// Writes `bytes` to `path` through a temporary file in the same directory, synced, and a rename, so a
 /// reader (or a run killed midway) never sees a partial file. An existing file at `path`
 /// keeps its permissions and, where allowed, its owner.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_via_temp(path, bytes)
-}
-
-/// Writes `bytes` to the new file `path` (which must not exist) inside a staging folder: no
-/// temporary name, no rename and no sync. Only for a folder that nobody reads until
-/// [`sync_tree`] has made all of it durable and it is swapped in whole (see
-/// [`crate::batch::outset`]); a file left half-written by a failure or a kill goes with its
-/// staging folder. A batch writes thousands of reports: one sync for all of them instead of
-/// one per file, and one name per file instead of three, is most of what its output costs the
-/// kernel.
-pub fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
-    let result = f.write_all(bytes);
-    if result.is_err() {
-        let _ = std::fs::remove_file(path);
-    }
-    result
-}
-
-fn write_via_temp(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = temp_name(path);
     let existing = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
     let result = (|| {
@@ -52,6 +32,22 @@ fn write_via_temp(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes `bytes` to the new file `path` (which must not exist) inside a staging folder: no
+/// temporary name, no rename and no sync. Only for a folder that nobody reads until
+/// [`sync_tree`] has made all of it durable and it is swapped in whole (see
+/// [`crate::batch::outset`]); a file left half-written by a failure or a kill goes with its
+/// staging folder. A batch writes thousands of reports: one sync for all of them instead of
+/// one per file, and one name per file instead of three, is most of what its output costs the
+/// kernel.
+pub fn write_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    let result = f.write_all(bytes);
+    if result.is_err() {
+        let _ = std::fs::remove_file(path);
     }
     result
 }
