@@ -12,8 +12,7 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        let line = format!("error: internal error in dgmat{place}; please report this as a bug\n");
-        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), dgmat::report::escape::terminal(&line).as_bytes());
+        dgmat::report::write_stderr(&format!("error: internal error in dgmat{place}; please report this as a bug\n"));
     }));
     match std::panic::catch_unwind(|| dgmat::run(&cli)) {
         Ok(Ok(exit)) => ExitCode::from(exit as u8),
@@ -26,8 +25,7 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            let text = dgmat::report::escape::terminal(&dgmat::commands::render_error(&err, cli.lang));
-            let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), text.as_bytes());
+            dgmat::report::write_stderr(&dgmat::commands::render_error(&err, cli.lang));
             ExitCode::from(2)
         }
         Err(_) => ExitCode::from(2),

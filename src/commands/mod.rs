@@ -117,8 +117,7 @@ pub fn print_findings(sources: &Sources, findings: &[Finding], lang: crate::lang
     let mut text = String::new();
     let w = crate::report::words::words(lang);
     crate::report::words::render_findings(sources, findings, w.json_lists_all, lang, &mut text);
-    let text = crate::report::escape::terminal(&text);
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    crate::report::write_stderr(&text);
 }
 
 /// Writes `text` to `path` (`-o`) atomically (see [`crate::write`]), naming the path if it

@@ -6,17 +6,22 @@
 //! input text is made inert. May import: `assess`, `model`, `finding`, `rule`, `location`,
 //! `lang`, `source`, `diff`. Never `load`, `batch` or `commands`.
 
-/// `eprintln!` that ignores a closed stderr instead of panicking (`dgmat ... 2>&1 | head`),
-/// with control characters from inputs (folder names, agency ids, messages) neutralised
-/// ([`escape::terminal`]). Every line dgmat writes beside its output goes through it:
-/// `crate::report::stderr!("note: {note}")`.
+/// `eprintln!` through [`write_stderr`]: every line dgmat writes beside its output goes through
+/// it, `crate::report::stderr!("note: {note}")`.
 macro_rules! stderr {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), "{}", $crate::report::escape::terminal(&format!($($arg)*)));
-    }};
+    ($($arg:tt)*) => {
+        $crate::report::write_stderr(&format!("{}\n", format_args!($($arg)*)))
+    };
 }
 pub(crate) use stderr;
+
+/// Writes `text` to stderr with control characters from inputs (folder names, agency ids,
+/// messages) neutralised ([`escape::terminal`]), ignoring a closed stderr instead of panicking
+/// (`dgmat ... 2>&1 | head`).
+pub fn write_stderr(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(escape::terminal(text).as_bytes());
+}
 
 pub mod assessment;
 pub mod batch;
